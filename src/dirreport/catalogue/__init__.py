@@ -1,0 +1,456 @@
+"""The catalogue: what the report measures and how, shipped as reviewable package data.
+
+Metrics come from the Welsh Government's technical guidance, indicators are
+our declared formulas over them, survey measures are the national
+"People reporting ..." questions, and the quality standards and authorities
+are fixed by the code of practice and the ONS.  A project may add local
+metrics, indicators and survey measures in ``data/local-catalogue.yml`` with
+the same schema; they are used exactly like national ones.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError, Problem
+from ..text import Bilingual
+
+METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
+UNITS = ("count", "days", "wte", "hours", "pounds")
+PERIODS = ("year", "31-march")
+POPULATION_BANDS = ("0-17", "18-64", "65-74", "75+")
+POPULATION_GROUPS: dict[str, tuple[str, ...]] = {
+    "all": POPULATION_BANDS,
+    "0-17": ("0-17",),
+    "18+": ("18-64", "65-74", "75+"),
+    "18-64": ("18-64",),
+    "65+": ("65-74", "75+"),
+    "65-74": ("65-74",),
+    "75+": ("75+",),
+}
+INDICATOR_UNITS = ("percent", "per-10000", "per-1000", "days", "number", "count")
+POLARITIES = ("higher", "lower", "none")
+SURVEY_GROUPS = ("adults", "children", "carers", "parents", "young-adults", "staff")
+
+
+@dataclass(frozen=True)
+class Authority:
+    code: str
+    name: Bilingual
+    kind: str = "authority"
+
+
+@dataclass(frozen=True)
+class QualityStandard:
+    id: str
+    number: int
+    heading_id: str
+    heading: Bilingual
+    text: Bilingual
+
+
+@dataclass(frozen=True)
+class Metric:
+    code: str
+    group: str
+    section: str
+    label: Bilingual
+    unit: str
+    period: str
+    parent: str | None = None
+    exclusive: bool = False
+    same_as: str | None = None
+    note: str | None = None
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    group: str
+    title: Bilingual
+
+
+@dataclass(frozen=True)
+class Term:
+    """One summand of a numerator or denominator: a metric or a population group."""
+
+    kind: str  # "metric" | "population"
+    ref: str
+
+    def __str__(self) -> str:
+        return self.ref if self.kind == "metric" else f"population {self.ref}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    title: Bilingual
+    unit: str
+    polarity: str
+    standard: str
+    group: str
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...] = ()
+    chart: str = "trend"
+    note: Bilingual | None = None
+    local: bool = False
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(t.ref for t in (*self.numerator, *self.denominator) if t.kind == "metric")
+
+    def formula(self) -> str:
+        """The formula as a performance officer would write it."""
+        top = " + ".join(str(t) for t in self.numerator)
+        if not self.denominator:
+            return top
+        bottom = " + ".join(str(t) for t in self.denominator)
+        if len(self.numerator) > 1:
+            top = f"({top})"
+        if len(self.denominator) > 1:
+            bottom = f"({bottom})"
+        scale = {"percent": " × 100", "per-10000": " × 10,000", "per-1000": " × 1,000"}
+        return f"{top} ÷ {bottom}{scale.get(self.unit, '')}"
+
+
+@dataclass(frozen=True)
+class SurveyMeasure:
+    id: str
+    title: Bilingual
+    groups: tuple[str, ...]
+    standard: str
+    source: str = ""
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total and the mutually exclusive parts it divides into."""
+
+    total: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    metrics: Mapping[str, Metric]
+    sections: Mapping[str, Section]
+    groups: Mapping[str, Bilingual]
+    indicators: Mapping[str, Indicator]
+    survey: Mapping[str, SurveyMeasure]
+    standards: Mapping[str, QualityStandard]
+    headings: Mapping[str, Bilingual]
+    authorities: Mapping[str, Authority]
+    breakdowns: tuple[Breakdown, ...] = field(default=())
+
+    def standards_of(self, heading_id: str) -> list[QualityStandard]:
+        return [s for s in self.standards.values() if s.heading_id == heading_id]
+
+    def indicators_for(self, standard: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.standard == standard]
+
+    def survey_for(self, standard: str) -> list[SurveyMeasure]:
+        return [m for m in self.survey.values() if m.standard == standard]
+
+    def children_of(self, code: str) -> list[Metric]:
+        return [m for m in self.metrics.values() if m.parent == code]
+
+
+WALES = "W92000004"
+
+
+def _package_file(name: str) -> Any:
+    return resources.files(__package__).joinpath(name)
+
+
+def _load_yaml_resource(name: str) -> Any:
+    return yaml.safe_load(_package_file(name).read_text(encoding="utf-8"))
+
+
+@cache
+def load_authorities() -> dict[str, Authority]:
+    text = _package_file("authorities.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return {
+        r["code"]: Authority(r["code"], Bilingual(en=r["en"], cy=r["cy"]), r["kind"])
+        for r in rows
+    }
+
+
+@cache
+def load_standards() -> tuple[dict[str, QualityStandard], dict[str, Bilingual]]:
+    data = _load_yaml_resource("standards.yaml")
+    standards: dict[str, QualityStandard] = {}
+    headings: dict[str, Bilingual] = {}
+    number = 0
+    for heading in data["headings"]:
+        title = Bilingual.from_mapping(heading, f"heading {heading['id']}")
+        headings[heading["id"]] = title
+        for std in heading["standards"]:
+            number += 1
+            standards[std["id"]] = QualityStandard(
+                id=std["id"],
+                number=number,
+                heading_id=heading["id"],
+                heading=title,
+                text=Bilingual.from_mapping(std, f"quality standard {std['id']}"),
+            )
+    return standards, headings
+
+
+def _read_metrics(data: Any, local: bool) -> tuple[list[Metric], list[Section], dict[str, Bilingual]]:
+    metrics: list[Metric] = []
+    sections: list[Section] = []
+    groups: dict[str, Bilingual] = {}
+    for group in data.get("groups", []) or []:
+        gid = group["id"]
+        if "en" in group:
+            groups[gid] = Bilingual.from_mapping(group, f"group {gid}")
+        for section in group.get("sections", []) or []:
+            sections.append(
+                Section(section["id"], gid, Bilingual.from_mapping(section, f"section {section['id']}"))
+            )
+            for m in section.get("metrics", []) or []:
+                metrics.append(
+                    Metric(
+                        code=str(m["code"]),
+                        group=gid,
+                        section=section["id"],
+                        label=Bilingual.from_mapping(m, f"metric {m['code']}"),
+                        unit=m.get("unit", "count"),
+                        period=m.get("period", "year"),
+                        parent=m.get("parent"),
+                        exclusive=bool(m.get("exclusive", False)),
+                        same_as=m.get("same-as"),
+                        note=m.get("note"),
+                        local=local,
+                    )
+                )
+    return metrics, sections, groups
+
+
+def _terms(value: Any, what: str) -> tuple[Term, ...]:
+    items = value if isinstance(value, list) else [value]
+    terms: list[Term] = []
+    for item in items:
+        text = str(item).strip()
+        if text.startswith("population:"):
+            group = text.split(":", 1)[1].strip()
+            if group not in POPULATION_GROUPS:
+                raise ValueError(
+                    f"{what} names population group '{group}'; use one of "
+                    + ", ".join(POPULATION_GROUPS)
+                )
+            terms.append(Term("population", group))
+        else:
+            terms.append(Term("metric", text))
+    return tuple(terms)
+
+
+def _read_indicators(data: Any, local: bool) -> list[Indicator]:
+    out: list[Indicator] = []
+    for item in data.get("indicators", []) or []:
+        iid = str(item["id"])
+        what = f"indicator {iid}"
+        note = item.get("note")
+        out.append(
+            Indicator(
+                id=iid,
+                title=Bilingual.from_mapping(item.get("title"), f"{what} title"),
+                unit=item["unit"],
+                polarity=item.get("polarity", "none"),
+                standard=item["standard"],
+                group=item["group"],
+                numerator=_terms(item["numerator"], what),
+                denominator=_terms(item["denominator"], what) if item.get("denominator") else (),
+                chart=item.get("chart", "trend"),
+                note=Bilingual.from_mapping(note, f"{what} note") if note else None,
+                local=local,
+            )
+        )
+    return out
+
+
+def _read_survey(data: Any, local: bool) -> list[SurveyMeasure]:
+    out: list[SurveyMeasure] = []
+    for item in data.get("survey-measures", []) or []:
+        sid = str(item["id"])
+        groups = item.get("groups") or []
+        out.append(
+            SurveyMeasure(
+                id=sid,
+                title=Bilingual.from_mapping(item.get("title"), f"survey measure {sid} title"),
+                groups=tuple(groups),
+                standard=item["standard"],
+                source=item.get("source", ""),
+                local=local,
+            )
+        )
+    return out
+
+
+def _breakdowns(metrics: Iterable[Metric]) -> tuple[Breakdown, ...]:
+    parts: dict[str, list[str]] = {}
+    for m in metrics:
+        if m.parent and m.exclusive:
+            parts.setdefault(m.parent, []).append(m.code)
+    return tuple(Breakdown(total, tuple(codes)) for total, codes in parts.items() if len(codes) > 1)
+
+
+@cache
+def _national() -> tuple[list[Metric], list[Section], dict[str, Bilingual], list[Indicator], list[SurveyMeasure]]:
+    metrics, sections, groups = _read_metrics(_load_yaml_resource("metrics.yaml"), local=False)
+    indicators = _read_indicators(_load_yaml_resource("indicators.yaml"), local=False)
+    survey = _read_survey(_load_yaml_resource("survey.yaml"), local=False)
+    return metrics, sections, groups, indicators, survey
+
+
+def load_catalogue(local_file: Path | None = None, display_name: str | None = None) -> Catalogue:
+    """The national catalogue, extended by a project's local catalogue when given."""
+    metrics, sections, groups, indicators, survey = _national()
+    metrics, sections, groups = list(metrics), list(sections), dict(groups)
+    indicators, survey = list(indicators), list(survey)
+    if local_file is not None and local_file.exists():
+        name = display_name or local_file.name
+        data = _read_local(local_file, name)
+        try:
+            m, s, g = _read_metrics(data, local=True)
+            metrics += m
+            sections += s
+            groups.update(g)
+            indicators += _read_indicators(data, local=True)
+            survey += _read_survey(data, local=True)
+        except (KeyError, ValueError, TypeError) as exc:
+            raise InputError(
+                Problem(
+                    f"the local catalogue does not follow the catalogue schema: {_explain(exc)}",
+                    file=name,
+                    hint="compare with 'dirreport catalogue --schema' and fix the entry",
+                )
+            ) from None
+    standards, headings = load_standards()
+    catalogue = Catalogue(
+        metrics={m.code: m for m in metrics},
+        sections={s.id: s for s in sections},
+        groups=groups,
+        indicators={i.id: i for i in indicators},
+        survey={s.id: s for s in survey},
+        standards=standards,
+        headings=headings,
+        authorities=load_authorities(),
+        breakdowns=_breakdowns(metrics),
+    )
+    problems = validate_catalogue(catalogue, metrics, indicators, survey)
+    if problems:
+        name = display_name or (local_file.name if local_file else "catalogue")
+        raise InputError([replace(p, file=p.file or name) for p in problems])
+    return catalogue
+
+
+def _explain(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"an entry has no '{exc.args[0]}' field"
+    return str(exc)
+
+
+def _read_local(path: Path, name: str) -> Any:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            Problem(
+                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
+                file=name,
+                line=mark.line + 1 if mark else None,
+                hint="check indentation and quoting around that line",
+            )
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError(Problem("is not UTF-8 text", file=name, hint="save it as UTF-8")) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(
+            Problem(
+                "must be a mapping with 'groups', 'indicators' or 'survey-measures'",
+                file=name,
+                hint="see the packaged catalogue for the schema",
+            )
+        )
+    return data
+
+
+def validate_catalogue(
+    catalogue: Catalogue,
+    metrics: list[Metric],
+    indicators: list[Indicator],
+    survey: list[SurveyMeasure],
+) -> list[Problem]:
+    """Cross-checks the catalogue so a typo in a formula cannot reach a report."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for m in metrics:
+        if m.code in seen:
+            problems.append(Problem(f"metric {m.code} is defined twice", hint="keep one entry"))
+        seen.add(m.code)
+        if not METRIC_CODE.match(m.code):
+            problems.append(
+                Problem(f"metric code '{m.code}' is not of the form AB/123 or AB/123a",
+                        hint="use two or three capital letters, a slash, three digits")
+            )
+        if m.unit not in UNITS:
+            problems.append(Problem(f"metric {m.code} has unit '{m.unit}'", hint="use one of " + ", ".join(UNITS)))
+        if m.period not in PERIODS:
+            problems.append(Problem(f"metric {m.code} has period '{m.period}'", hint="use 'year' or '31-march'"))
+        for ref in (m.parent, m.same_as):
+            if ref and ref not in catalogue.metrics:
+                problems.append(Problem(f"metric {m.code} refers to unknown metric {ref}", hint="check the code"))
+    ids: set[str] = set()
+    for ind in indicators:
+        if ind.id in ids:
+            problems.append(Problem(f"indicator {ind.id} is defined twice", hint="keep one entry"))
+        ids.add(ind.id)
+        for code in ind.metrics:
+            if code not in catalogue.metrics:
+                problems.append(
+                    Problem(f"indicator {ind.id} uses unknown metric {code}",
+                            hint="define the metric or correct the formula")
+                )
+        if ind.unit not in INDICATOR_UNITS:
+            problems.append(
+                Problem(f"indicator {ind.id} has unit '{ind.unit}'", hint="use one of " + ", ".join(INDICATOR_UNITS))
+            )
+        if ind.unit != "count" and not ind.denominator:
+            problems.append(Problem(f"indicator {ind.id} is a {ind.unit} but has no denominator",
+                                    hint="add a denominator or make its unit 'count'"))
+        if ind.polarity not in POLARITIES:
+            problems.append(
+                Problem(f"indicator {ind.id} has polarity '{ind.polarity}'", hint="use higher, lower or none")
+            )
+        if ind.standard not in catalogue.standards:
+            problems.append(
+                Problem(f"indicator {ind.id} names quality standard '{ind.standard}'", hint="use QS1 to QS8")
+            )
+        if ind.group not in catalogue.groups:
+            problems.append(Problem(f"indicator {ind.id} names group '{ind.group}'",
+                                    hint="use " + ", ".join(catalogue.groups)))
+    for s in survey:
+        if s.standard not in catalogue.standards:
+            problems.append(Problem(f"survey measure {s.id} names quality standard '{s.standard}'",
+                                    hint="use QS1 to QS8"))
+        for g in s.groups:
+            if g not in SURVEY_GROUPS:
+                problems.append(Problem(f"survey measure {s.id} names respondent group '{g}'",
+                                        hint="use one of " + ", ".join(SURVEY_GROUPS)))
+    return problems

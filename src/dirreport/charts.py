@@ -1,0 +1,207 @@
+"""Drawing charts with matplotlib in one accessible style, cached by what they show.
+
+The style follows the UK Government Analysis Function's guidance (as the
+afcharts package does): its colour palette, direct labels instead of legends,
+no 3-D, no dual axes, bars from zero, a light horizontal grid.  Text stays
+text in SVG (searchable, translatable, sharp) and uses DejaVu Sans, which has
+every Welsh letter including ŵ and ŷ.  A chart is drawn only when no chart
+with the same specification, style and language is in the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+from .figures import ChartSpec
+
+STYLE_VERSION = "4"
+PALETTE = {
+    "ours": "#12436D",  # Analysis Function dark blue
+    "wales": "#F46A25",  # Analysis Function orange
+    "other": "#707070",  # grey with 4.9:1 contrast on white
+    "text": "#0B0C0C",
+    "grid": "#D9D9D9",
+    "interval": "#0B0C0C",
+}
+FONT = "DejaVu Sans"
+WIDTH_IN = 6.3
+PNG_DPI = 300
+
+
+def _pyplot():  # type: ignore[no-untyped-def]
+    """Import matplotlib lazily: a rebuild that draws nothing should not pay for it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({
+        "font.family": FONT,
+        "font.size": 9,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "dirreport",
+        "axes.edgecolor": PALETTE["text"],
+        "axes.labelcolor": PALETTE["text"],
+        "xtick.color": PALETTE["text"],
+        "ytick.color": PALETTE["text"],
+        "text.color": PALETTE["text"],
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "figure.dpi": 100,
+    })
+    return plt
+
+
+def chart_key(spec: ChartSpec) -> str:
+    import matplotlib
+
+    return f"{spec.digest()}-{STYLE_VERSION}-{matplotlib.__version__}"
+
+
+def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:
+    """The chart's files if already drawn; no matplotlib import needed to ask."""
+    stem = cache_dir / f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
+    files = {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
+    return files if all(p.exists() for p in files.values()) else None
+
+
+def draw(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
+    """SVG (for HTML and PDF) and PNG at print resolution (for Word), drawn once per specification."""
+    found = cached_files(spec, cache_dir)
+    if found:
+        return found
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    plt = _pyplot()
+    drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
+    fig = drawer(plt, spec)
+    stem = cache_dir / f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
+    files = {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
+    for fmt, path in files.items():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        kwargs = {"metadata": {"Date": None}} if fmt == "svg" else {"metadata": {"Software": None}, "dpi": PNG_DPI}
+        fig.savefig(tmp, format=fmt, bbox_inches="tight", pad_inches=0.08, **kwargs)
+        os.replace(tmp, path)
+    plt.close(fig)
+    return files
+
+
+def _axis_formatter(spec: ChartSpec):  # type: ignore[no-untyped-def]
+    from matplotlib.ticker import FuncFormatter
+
+    from . import i18n
+
+    def fmt(value: float, _pos: int) -> str:
+        decimals = 0 if float(value).is_integer() else 1
+        text = i18n.number(value, spec.lang, decimals)
+        return text + "%" if spec.percent_axis else text
+
+    return FuncFormatter(fmt)
+
+
+def _style_axes(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
+    ax.yaxis.grid(True, color=PALETTE["grid"], linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.yaxis.set_major_formatter(_axis_formatter(spec))
+
+
+def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.9))
+    x = list(range(len(spec.categories)))
+    top = 0.0
+    for series in spec.series:
+        points = [(i, v) for i, v in zip(x, series.values, strict=True) if v is not None]
+        if not points:
+            continue
+        xs, ys = zip(*points, strict=True)
+        top = max(top, *ys)
+        colour = PALETTE[series.role]
+        style = "-" if series.role == "ours" else "--"
+        ax.plot(xs, ys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
+                marker="o" if series.role == "ours" else "s", markersize=4.5)
+        # direct label at the line's end, instead of a legend
+        ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, 0), textcoords="offset points",
+                    va="center", ha="left", color=colour, fontweight="bold")
+    ours = spec.series[0]
+    for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
+        if v is not None:
+            ax.annotate(label, (i, v), xytext=(0, 7), textcoords="offset points", ha="center",
+                        fontsize=8, color=PALETTE["ours"])
+    ax.set_xticks(x, spec.categories)
+    ax.set_xlim(-0.3, len(x) - 0.3 + 1.2)
+    ax.set_ylim(0, (top or 1) * 1.22)
+    if spec.percent_axis and top > 80:
+        ax.set_ylim(0, 105)
+    ax.set_ylabel(spec.value_axis)
+    _style_axes(ax, spec)
+    _mark_gaps(ax, spec)
+    return fig
+
+
+def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
+    """Say on the chart where a year's value is hidden or missing, rather than leave a silent gap."""
+    ours = spec.series[0]
+    for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
+        if v is None:
+            ax.annotate(label, (i, 0), xytext=(0, 6), textcoords="offset points", ha="center",
+                        fontsize=8, color=PALETTE["text"])
+
+
+def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.6))
+    others = list(spec.others)
+    ax.scatter(others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2,
+               zorder=2)
+    ours = spec.series[0]
+    if ours.values[0] is not None:
+        ax.scatter([ours.values[0]], [0], s=110, color=PALETTE["ours"], zorder=3)
+        ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, 14),
+                    textcoords="offset points", ha="center", color=PALETTE["ours"], fontweight="bold")
+    if len(spec.series) > 1 and spec.series[1].values[0] is not None:
+        wales = spec.series[1]
+        ax.axvline(wales.values[0], color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
+        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales.values[0], 0), xytext=(0, -20),
+                    textcoords="offset points", ha="center", color=PALETTE["wales"], fontweight="bold")
+    values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.08 or 1.0
+    ax.set_xlim(max(0.0, low - pad) if low >= 0 else low - pad, high + pad)
+    ax.set_ylim(-1, 1)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_formatter(_axis_formatter(spec))
+    ax.set_xlabel(spec.value_axis)
+    return fig
+
+
+def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    n = len(spec.categories)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.55 * n + 0.8))
+    series = spec.series[0]
+    y = list(range(n))[::-1]
+    values = [v if v is not None else 0.0 for v in series.values]
+    ax.barh(y, values, color=PALETTE["ours"], height=0.6)
+    top = max(values) if values else 1.0
+    for i, interval in enumerate(spec.intervals):
+        if interval is not None and series.values[i] is not None:
+            v = series.values[i]
+            assert v is not None
+            ax.errorbar(v, y[i], xerr=[[v - interval[0]], [interval[1] - v]], fmt="none",
+                        ecolor=PALETTE["interval"], elinewidth=1.1, capsize=3)
+            top = max(top, interval[1])
+    for i, label in enumerate(series.labels):
+        end = spec.intervals[i][1] if i < len(spec.intervals) and spec.intervals[i] else values[i]
+        ax.annotate(label, (end, y[i]), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(y, [textwrap.fill(c, 42) for c in spec.categories], fontsize=8)
+    limit = 100.0 if spec.percent_axis else top
+    ax.set_xlim(0, limit * 1.3)
+    ax.xaxis.set_major_formatter(_axis_formatter(spec))
+    ax.xaxis.grid(True, color=PALETTE["grid"], linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(spec.value_axis)
+    return fig

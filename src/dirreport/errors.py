@@ -1,0 +1,118 @@
+"""The one family of errors a user of dirreport ever sees.
+
+A user error must say where (file, row or line), what is wrong and how to fix
+it, on one line, without a traceback.  Anything else that escapes is a bug in
+dirreport.  Stages collect every problem they find before stopping, so a user
+fixes a whole file in one pass rather than one error per build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the user's project, located as precisely as we can."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: str | None = None
+    hint: str | None = None
+    position_kind: str = "line"
+
+    def located(self) -> str:
+        """Render as ``file:row N: message. hint`` on one line."""
+        parts: list[str] = []
+        if self.file:
+            where = self.file
+            if self.line is not None:
+                where += f":{self.position_kind} {self.line}"
+            if self.column:
+                where += f", column {self.column}"
+            parts.append(where)
+        text = self.message.rstrip(".")
+        if self.hint:
+            text += f". {self.hint.rstrip('.')}."
+        else:
+            text += "."
+        parts.append(text)
+        return ": ".join(parts).replace("\n", " ")
+
+
+class DirreportError(Exception):
+    """A user-facing error: one or more problems, each printed on its own line."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, problems: Iterable[Problem] | Problem | str) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(p.located() for p in self.problems))
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(self.problems)
+
+
+class InputError(DirreportError):
+    """The project's files cannot be read as they are."""
+
+
+class CheckFailed(DirreportError):
+    """The project reads, but error-level checks block publication."""
+
+    exit_code = EXIT_CHECK_FAILED
+
+
+def display_path(path: Path | str, root: Path | None = None) -> str:
+    """Show a path relative to the project so messages stay short and portable."""
+    p = Path(path)
+    if root is not None:
+        try:
+            return p.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return p.as_posix()
+
+
+class ProblemCollector:
+    """Gathers problems from one pass over an input and raises them together."""
+
+    def __init__(self, limit: int = 50) -> None:
+        self.problems: list[Problem] = []
+        self.limit = limit
+        self.dropped = 0
+
+    def add(self, problem: Problem) -> None:
+        if len(self.problems) < self.limit:
+            self.problems.append(problem)
+        else:
+            self.dropped += 1
+
+    def __bool__(self) -> bool:
+        return bool(self.problems)
+
+    def raise_if_any(self, error: type[DirreportError] = InputError) -> None:
+        if not self.problems:
+            return
+        problems = list(self.problems)
+        if self.dropped:
+            last = problems[-1]
+            problems.append(
+                Problem(
+                    f"{self.dropped} more problems of the same kind were not listed",
+                    file=last.file,
+                    hint="fix the ones above and run again",
+                )
+            )
+        raise error(problems)

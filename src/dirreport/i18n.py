@@ -1,0 +1,135 @@
+"""Program text in Welsh and English, and every number, date and year as each language writes it.
+
+Messages live in gettext catalogues (``locale/cy/LC_MESSAGES/dirreport.po``),
+compiled in memory when first used so a pip install needs no build step.
+English is the source language.  Welsh never falls back to English: a
+message missing from the Welsh catalogue is a bug and stops the build rather
+than print English in a Welsh document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gettext
+import io
+import math
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+DOMAIN = "dirreport"
+BABEL_LOCALES = {"en": "en_GB", "cy": "cy_GB"}
+
+SUPPRESSED = "[c]"
+LOW_BASE = "[low]"
+NOT_AVAILABLE = "[x]"
+
+
+class MissingTranslation(LookupError):
+    """A message has no Welsh: a defect in dirreport's catalogue, never a user error."""
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction where it is defined; translate it where it is shown."""
+    return message
+
+
+class StrictTranslations(gettext.GNUTranslations):
+    """GNU translations that refuse to return the English source for a missing message."""
+
+    def gettext(self, message: str) -> str:
+        result = self._catalog.get(message)  # type: ignore[attr-defined]
+        if result is None or result == "":
+            raise MissingTranslation(f"no Welsh for message {message!r}")
+        return str(result)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        index = self.plural(n)  # type: ignore[attr-defined]
+        result = self._catalog.get((msgid1, index))  # type: ignore[attr-defined]
+        if result is None or result == "":
+            raise MissingTranslation(f"no Welsh for message {msgid1!r}")
+        return str(result)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.gettext(f"{context}\x04{message}")
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self.ngettext(f"{context}\x04{msgid1}", msgid2, n)
+
+
+def po_resource() -> Any:
+    return resources.files("dirreport").joinpath("locale", "cy", "LC_MESSAGES", f"{DOMAIN}.po")
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The message catalogue for ``lang``; English is the identity."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    if lang != "cy":
+        raise ValueError(f"unsupported language {lang}")
+    with po_resource().open("rb") as handle:
+        catalog = read_po(handle, locale="cy", domain=DOMAIN)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return StrictTranslations(buffer)
+
+
+def gettext_for(lang: str) -> Any:
+    return translations(lang).gettext
+
+
+def _(message: str, lang: str, **values: Any) -> str:
+    """Translate a whole-sentence message and fill its named placeholders."""
+    text = translations(lang).gettext(message)
+    return text.format(**values) if values else text
+
+
+def ngettext(singular: str, plural: str, n: int, lang: str, **values: Any) -> str:
+    text = translations(lang).ngettext(singular, plural, n)
+    return text.format(n=n, **values)
+
+
+def locale(lang: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[lang])
+
+
+def number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """1,234 or 12.5, as each language writes it."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return NOT_AVAILABLE
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=pattern, locale=BABEL_LOCALES[lang])
+
+
+def percent(value: float | None, lang: str, decimals: int = 1) -> str:
+    """``value`` is already a percentage (87.3, not 0.873)."""
+    if value is None:
+        return NOT_AVAILABLE
+    return number(value, lang, decimals) + "%"
+
+
+def points(value: float, lang: str, decimals: int = 1) -> str:
+    """A difference between two percentages: 'percentage points' in words."""
+    return _("{value} percentage points", lang, value=number(abs(value), lang, decimals))
+
+
+def date(value: dt.date, lang: str) -> str:
+    """31 March 2024 / 31 Mawrth 2024."""
+    return format_date(value, format="d MMMM y", locale=BABEL_LOCALES[lang])
+
+
+def financial_year(year: str, lang: str) -> str:
+    """Financial years are written 2023-24 in both languages."""
+    return year
+
+
+def month_year(value: dt.date, lang: str) -> str:
+    return format_date(value, format="MMMM y", locale=BABEL_LOCALES[lang])

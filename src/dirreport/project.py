@@ -1,0 +1,113 @@
+"""A report project read from disk: settings, catalogue, data and narratives, validated together.
+
+Loading reads every input once and gathers every problem before stopping, so
+the user sees the whole list.  What comes out is immutable; later stages never
+go back to the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import form
+from .catalogue import Catalogue, load_catalogue
+from .config import Config, load_config
+from .errors import InputError, Problem
+from .indicators import Results, compute
+from .inputs import Dataset, load_dataset
+from .narrative import Narrative, check_links_and_images, parse
+
+LOCAL_CATALOGUE = "data/local-catalogue.yml"
+CACHE_DIR = ".dirreport-cache"
+
+
+@dataclass(frozen=True)
+class Project:
+    config: Config
+    catalogue: Catalogue
+    dataset: Dataset
+    results: Results
+    narratives: Mapping[str, Mapping[str, Narrative]]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.config.root / CACHE_DIR
+
+
+def load_project(root: Path, authority: str | None = None) -> Project:
+    """Read and validate everything the report is made from."""
+    config = load_config(root)
+    catalogue = load_catalogue(root / LOCAL_CATALOGUE, LOCAL_CATALOGUE)
+    if authority is not None and authority != config.authority:
+        auth = catalogue.authorities.get(authority)
+        if auth is None:
+            raise InputError(Problem(f"authority '{authority}' is not a known ONS code", file="--authority",
+                                     hint="use a code W06000001..W06000024"))
+        config = config.with_authority(authority, auth.name)
+    dataset = load_dataset(config, catalogue)
+    narratives, warnings = load_narratives(config)
+    results = compute(config, catalogue, dataset)
+    return Project(config, catalogue, dataset, results, narratives, tuple(warnings))
+
+
+def narrative_path(lang: str, place_id: str) -> str:
+    return f"narratives/{lang}/{place_id}.md"
+
+
+def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem]]:
+    """Parse every narrative file; a missing, unknown or malformed file is an error naming it."""
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    out: dict[str, dict[str, Narrative]] = {}
+    places = {p.id: p for p in form.narrative_places()}
+    for lang in config.languages:
+        folder = config.root / "narratives" / lang
+        out[lang] = {}
+        if not folder.is_dir():
+            errors.append(Problem("folder is missing", file=f"narratives/{lang}/",
+                                  hint=f"create it with one Markdown file per section ('dirreport new' writes stubs), "
+                                  f"or remove '{lang}' from languages in _quarto.yml"))
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if path.stem not in places:
+                errors.append(Problem(f"'{path.name}' is not a section of the report", file=narrative_path(lang, path.stem),
+                                      hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places)))
+        for place in places.values():
+            rel = narrative_path(lang, place.id)
+            path = config.root / rel
+            if not path.exists():
+                if place.optional:
+                    continue
+                errors.append(Problem("is missing", file=rel,
+                                      hint="write this section (run 'dirreport new' in an empty folder to see a stub)"))
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
+                errors.append(Problem("is a link to a file outside the project", file=rel,
+                                      hint="copy the file into the project instead of linking to it"))
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                line = path.read_bytes()[: exc.start].count(b"\n") + 1
+                errors.append(Problem("is not UTF-8 text", file=rel, line=line, hint="save it as UTF-8"))
+                continue
+            narrative, problems = parse(rel, text)
+            errors += problems
+            heading = narrative.meta.get("heading")
+            if heading is not None and str(heading) != place.id:
+                errors.append(Problem(f"front matter says heading '{heading}' but the file is for '{place.id}'",
+                                      file=rel, line=2, hint=f"write heading: {place.id}, or move the text"))
+            fatal, neutralised = check_links_and_images(narrative, config.root)
+            errors += fatal
+            warnings += neutralised
+            out[lang][place.id] = narrative
+    if errors:
+        raise InputError(errors)
+    return out, warnings
