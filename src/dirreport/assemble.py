@@ -104,13 +104,13 @@ class FigureBook:
     def table(self, table: Table) -> Markup:
         self.tables.append((str(len(self.tables) + 1), table))
         caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
-        return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table)))
+        return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
 
     def appendix_tables(self) -> list[Markup]:
         out = []
         for n, fig in enumerate(self.figures, start=1):
             caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
-            out.append(Markup(blocks.pipe_table(fig.table, caption, blocks.table_anchor(fig.table))))
+            out.append(Markup(blocks.pipe_table(fig.table, caption, blocks.table_anchor(fig.table, self.lang))))
         return out
 
 
@@ -326,6 +326,11 @@ class Assembler:
         caption = _("Indicators for quality standard {n}", self.lang, n=std.number)
         return indicator_table(self.project.results, ids, caption, f"indicators-{standard_id.lower()}", self.lang)
 
+    def _standard_summary(self, standard_id: str) -> StandardView:
+        std = self.project.catalogue.standards[standard_id]
+        return StandardView(standard_id, std.number, _("Quality standard {n}", self.lang, n=std.number),
+                            std.text(self.lang), Markup(""), [], Markup(""))
+
     def standard_view(self, standard_id: str) -> StandardView:
         catalogue, results, lang = self.project.catalogue, self.project.results, self.lang
         std = catalogue.standards[standard_id]
@@ -361,6 +366,8 @@ class Assembler:
         view = PlaceView(place.id, place.level, place.kind, place.numbering[-1] if place.numbering else "",
                          place.heading(self.lang), place.anchor, text, status, improvements=improvements)
         if place.kind == "part" and place.heading_id:
+            view.standards = [self._standard_summary(s.id) for s in self.project.catalogue.standards_of(place.heading_id)]
+        if place.kind == "section" and place.numbering[-1] == "ii" and place.heading_id:
             view.standards = [self.standard_view(s.id) for s in self.project.catalogue.standards_of(place.heading_id)]
         if place.kind == "section" and place.numbering[-1] == "iii":
             view.planned = [imp.text.get(self.lang, "") for imp in self._this_year_improvements(place)]
@@ -486,7 +493,7 @@ def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
     )
     translations = i18n.translations(lang)
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_translations(translations, newstyle=False)  # type: ignore[attr-defined]
     env.filters["md"] = lambda text: Markup(blocks.md(str(text)))
     return env
 
@@ -543,7 +550,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         views.append(assembler.place_view(place))
     drafts = [v.id for v in views if v.narrative is not None and v.status != "final"]
     is_draft = draft or bool(drafts)
-    metadata = metadata_for(project, lang, "bilingual" if False else lang, is_draft)
+    metadata = metadata_for(project, lang, lang, is_draft)
     context = {
         "lang": lang,
         "meta": metadata,
@@ -633,19 +640,22 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "figure-label": _("Figure", lang),
         "table-label": _("Table", lang),
         "skip-link": _("Skip to main content", lang),
-        "other-edition-notice": _("This report is also available in {language}: {file}.", lang,
-                                  language=_(LANGUAGE_NAMES[other], lang), file=other_file),
-        "other-edition-file": other_file,
-        "other-edition-lang": LANG_TAGS[other],
-        "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
         "page-label": _("Page", lang),
+        "sample-label": _("Sample data", lang),
         "generator": "dirreport",
     }
     if config.date is not None:
         meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
         meta["date-iso"] = config.date.isoformat()
-    if lang not in config.languages or other not in config.languages:
-        meta.pop("other-edition-notice")
+    if other in config.languages:
+        meta.update({
+            "other-edition-notice": _("This report is also available in {language}: {file}.", lang,
+                                      language=_(LANGUAGE_NAMES[other], lang), file=other_file),
+            "other-edition-file": other_file,
+            "other-edition-lang": LANG_TAGS[other],
+            # the link to the other edition is written in that edition's language
+            "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
+        })
     return meta
 
 

@@ -98,12 +98,14 @@ def _unique_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
-def figure_blocks(figure: Figure, number_caption: str, data_link: str, svg_path: Path) -> str:
+def figure_blocks(figure: Figure, number_caption: str, data_link: str, svg_path: Path, inline_svg: bool = True) -> str:
     """One figure in all three formats, each showing the same caption and alternative text."""
-    anchor = f"fig-{figure.id.replace('/', '-').lower()}"
+    anchor = f"fig-{figure.id.replace('/', '-').lower()}-{figure.spec.lang}"
+    picture = (svg_inline(svg_path, figure.alt, anchor) if inline_svg and svg_path.exists()
+               else f'<img src="charts/{svg_name(figure)}" alt="{html.escape(figure.alt)}">')
     html_block = raw(
         "html",
-        f'<figure id="{anchor}" class="chart">\n{svg_inline(svg_path, figure.alt, anchor)}\n'
+        f'<figure id="{anchor}" class="chart">\n{picture}\n'
         f"<figcaption>{html.escape(number_caption)}</figcaption>\n</figure>",
     )
     typst_block = raw(
@@ -119,7 +121,7 @@ def figure_blocks(figure: Figure, number_caption: str, data_link: str, svg_path:
         visible("html", html_block),
         visible("typst", typst_block),
         visible("docx", docx_block),
-    ]) + f"\n\n[{md(data_link)}](#{table_anchor(figure.table)}){{.data-link}}\n"
+    ]) + f"\n\n[{md(data_link)}](#{table_anchor(figure.table, figure.spec.lang)}){{.data-link}}\n"
 
 
 def _attr(text: str) -> str:
@@ -134,5 +136,6 @@ def png_name(figure: Figure) -> str:
     return f"{figure.spec.kind}-{figure.spec.digest()}.png"
 
 
-def table_anchor(table: Table) -> str:
-    return f"tbl-{table.id.replace('/', '-').lower()}"
+def table_anchor(table: Table, lang: str) -> str:
+    """Anchors carry the language: the bilingual edition holds both languages' tables."""
+    return f"tbl-{table.id.replace('/', '-').lower()}-{lang}"

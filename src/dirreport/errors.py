@@ -63,6 +63,10 @@ class DirreportError(Exception):
     def __iter__(self) -> Iterator[Problem]:
         return iter(self.problems)
 
+    def __reduce__(self) -> tuple[type[DirreportError], tuple[tuple[Problem, ...]]]:
+        # keep the located problems when an error crosses a process boundary
+        return (type(self), (self.problems,))
+
 
 class InputError(DirreportError):
     """The project's files cannot be read as they are."""

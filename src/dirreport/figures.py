@@ -147,7 +147,8 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         for i in range(len(years))
     )
     numbers = tuple(
-        (years[i], _number_or_marker(result.series[i]), _number_or_marker(result.wales[i]) if result.wales else None)
+        (years[i], _number_or_marker(result.series[i], result.decimals),
+         _number_or_marker(result.wales[i], result.decimals) if result.wales else None)
         for i in range(len(years))
     )
     notes = [n for n in (unit_note(ind.unit, lang),) if n]
@@ -211,8 +212,9 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         caption=_("Data for the chart: {title}", lang, title=title),
         header=header,
         rows=tuple(rows),
-        numbers=tuple((r[0], v) for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high],
-                                                  strict=True)),
+        numbers=tuple((r[0], round(v, result.decimals))
+                      for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high],
+                                      strict=True)),
         align=("l", "r"),
         notes=tuple(n for n in (unit_note(ind.unit, lang),) if n),
     )
@@ -243,8 +245,11 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
             _survey_change(r, lang),
             phrases.survey_point(r.wales, lang),
         ))
-        numbers.append((label, shown, ci[0] if ci else None, ci[1] if ci else None,
-                        latest.respondents if latest else None, r.wales.shown if r.wales else None))
+        numbers.append((label, round(shown, 1) if shown is not None else None, None,
+                        latest.respondents if latest else None,
+                        round(r.trend.change, 1) if r.change_significant is not None and r.trend.change is not None
+                        else None,
+                        round(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None))
         alts.append(phrases.describe_survey(r, r.measure.title(lang), lang))
     year = i18n.financial_year(results[0].latest.year if results[0].latest else "", lang)
     spec = ChartSpec(
@@ -283,14 +288,15 @@ def _survey_change(r: SurveyResult, lang: str) -> str:
     return _("down {size}, significant", lang, size=size)
 
 
-def _number_or_marker(p: object) -> float | str | None:
+def _number_or_marker(p: object, decimals: int = 1) -> float | str | None:
+    """The value as the report shows it (rounded the same way), or its marker."""
     from .indicators import Point
 
     if not isinstance(p, Point):
         return None
-    if p.status == OK:
-        return p.value
-    return phrases.MARKERS[p.status]
+    if p.status == OK and p.value is not None:
+        return round(p.value, decimals)
+    return phrases.MARKERS.get(p.status, None)
 
 
 def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang: str,
@@ -310,8 +316,8 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
             phrases.direction_label(r, lang),
             phrases.point(r.wales_latest, unit, lang, dec),
         ))
-        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest), _number_or_marker(r.previous),
-                        r.trend.judgement, _number_or_marker(r.wales_latest)))
+        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
+                        None, _number_or_marker(r.wales_latest, dec)))
     notes = [_("Direction compares this year with last year: ▲ rose, ▼ fell; improved or worsened "
                "depends on whether a higher value is better for that indicator.", lang)]
     notes += marker_notes(lang, [c for r in rows for c in r])
@@ -342,8 +348,8 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
             phrases.change(r, lang),
             phrases.point(r.wales_latest, unit, lang, dec),
         ))
-        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest), _number_or_marker(r.previous),
-                        r.trend.change, _number_or_marker(r.wales_latest)))
+        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
+                        None, _number_or_marker(r.wales_latest, dec)))
     return Table(
         id=table_id,
         caption=caption,

@@ -239,13 +239,14 @@ def _indicator(
     decimals = DECIMALS[ind.unit]
     trend = _trend([(p.year, p.shown) for p in series], ind.polarity, decimals)
     other_values = []
-    for other in others:
+    for other in others if ind.unit != "count" else []:
         p = point(ind, dataset, other, years[-1])
         if p.status == OK and p.value is not None:
             other_values.append(p.value)
     versus, judgement = "none", "unknown"
     ours, theirs = series[-1].shown, wales[-1].shown
-    if ours is not None and theirs is not None:
+    # a count grows with the authority's size: set against Wales's total it says nothing
+    if ours is not None and theirs is not None and ind.unit != "count":
         movement, judgement = judge(ours - theirs, ind.polarity, decimals)
         versus = {"up": "above", "down": "below", "same": "same"}[movement]
     return IndicatorResult(ind, series, wales, tuple(sorted(other_values)), trend, versus, judgement)

@@ -300,11 +300,18 @@ def _read_survey(data: Any, local: bool) -> list[SurveyMeasure]:
 
 
 def _breakdowns(metrics: Iterable[Metric]) -> tuple[Breakdown, ...]:
-    parts: dict[str, list[str]] = {}
+    """Families of mutually exclusive parts of one total.
+
+    A total can be divided in more than one way (contacts by how they were
+    dealt with, AD/002a-c, and by who made them, AD/004a-k); each numbered
+    family is its own breakdown.
+    """
+    parts: dict[tuple[str, str], list[str]] = {}
     for m in metrics:
         if m.parent and m.exclusive:
-            parts.setdefault(m.parent, []).append(m.code)
-    return tuple(Breakdown(total, tuple(codes)) for total, codes in parts.items() if len(codes) > 1)
+            family = m.code.rstrip("abcdefghijklmnopqrstuvwxyz")
+            parts.setdefault((m.parent, family), []).append(m.code)
+    return tuple(Breakdown(total, tuple(codes)) for (total, _), codes in parts.items() if len(codes) > 1)
 
 
 @cache

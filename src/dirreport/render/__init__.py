@@ -1,0 +1,32 @@
+"""Output engines: each turns an assembled Document into files.
+
+Every engine is a function ``render(document, work_dir, settings) -> list[Path]``
+that writes only inside ``work_dir``; publishing moves the results into place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ..assemble import Document
+from .common import RenderSettings
+
+Engine = Callable[[Document, Path, RenderSettings], list[Path]]
+
+
+def engine_for(fmt: str) -> Engine:
+    """The render function for an output format, imported only when used."""
+    if fmt == "html":
+        from .html import render as html
+
+        return html
+    if fmt == "pdf":
+        from .pdf import render as pdf
+
+        return pdf
+    if fmt == "docx":
+        from .docx import render as docx
+
+        return docx
+    raise ValueError(f"unknown format {fmt}")

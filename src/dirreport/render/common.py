@@ -1,0 +1,99 @@
+"""What every engine shares: staging a document's files, finding templates, running pandoc.
+
+pandoc comes from the PyPI package pypandoc-binary, so nothing outside pip is
+needed.  It runs with a clean environment and a fixed SOURCE_DATE_EPOCH so
+the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..assemble import Document
+from ..errors import InputError, Problem
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    project_root: Path
+    cache_dir: Path
+    epoch: int
+    other_edition_href: str | None = None
+
+
+@cache
+def pandoc_path() -> str:
+    import pypandoc
+
+    return str(pypandoc.get_pandoc_path())
+
+
+def resource(name: str) -> Path:
+    """A file shipped with dirreport (templates for pandoc, Lua filters)."""
+    return Path(str(resources.files("dirreport").joinpath("resources", name)))
+
+
+def template(settings: RenderSettings, name: str) -> Path:
+    """The project's own template if it has one, else the package's."""
+    own = settings.project_root / "templates" / name
+    if own.is_file():
+        return own
+    return resource(name)
+
+
+def stage(document: Document, work: Path) -> Path:
+    """Write the Markdown and copy its charts and images into a private work folder."""
+    work.mkdir(parents=True, exist_ok=True)
+    for name, source in sorted(document.resources.items()):
+        target = work / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            try:
+                os.link(source, target)
+            except OSError:
+                shutil.copyfile(source, target)
+    source_md = work / f"{document.basename}.md"
+    source_md.write_text(document.markdown, encoding="utf-8")
+    return source_md
+
+
+def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(cwd),
+        "LANG": "C.UTF-8",
+        "SOURCE_DATE_EPOCH": str(epoch),
+    }
+    result = subprocess.run(
+        [pandoc_path(), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        message = (result.stderr or result.stdout).strip().splitlines()
+        raise InputError(Problem(
+            "pandoc could not convert the report: " + (message[-1] if message else f"exit {result.returncode}"),
+            file=str(args[0]) if args else None,
+            hint="check any template of your own in templates/; otherwise this is a bug in dirreport",
+        ))
+
+
+def lua_filters() -> list[str]:
+    """Quarto's conditional content first, then the bilingual side-by-side layout."""
+    return ["--lua-filter", str(resource("formats.lua")), "--lua-filter", str(resource("pairs.lua"))]
+
+
+def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
+    args = []
+    if settings.other_edition_href:
+        args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
+    return args

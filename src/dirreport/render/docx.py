@@ -1,0 +1,225 @@
+"""Word: pandoc with a reference document, then python-docx to finish what pandoc leaves.
+
+An authority can brand the Word edition by putting its own reference.docx in
+the project's templates/ folder.  Finishing gives the document real Word
+styles a comms team expects (Heading 1-3, Caption, Table Grid with a
+repeated header row, List Bullet), the document's language on its styles,
+its metadata, and a DRAFT mark in every page header when it is a draft.  The
+file is rewritten with fixed timestamps so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+from ..assemble import Document
+from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage, template
+
+REFERENCE_VERSION = "3"
+CAPTION_STYLES = {"Image Caption", "Table Caption"}
+BODY_FONT = "Arial"
+
+
+def reference_doc(settings: RenderSettings) -> Path:
+    """The project's reference.docx, or dirreport's own (built once from pandoc's and cached)."""
+    own = settings.project_root / "templates" / "reference.docx"
+    if own.is_file():
+        return own
+    cached = settings.cache_dir / f"reference-{REFERENCE_VERSION}.docx"
+    if cached.exists():
+        return cached
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    base = settings.cache_dir / f".pandoc-reference-{REFERENCE_VERSION}.docx"
+    import subprocess
+
+    subprocess.run([pandoc_path(), "-o", str(base), "--print-default-data-file", "reference.docx"], check=True)
+    _style_reference(base, cached)
+    base.unlink()
+    return cached
+
+
+def _style_reference(source: Path, target: Path) -> None:
+    import docx
+    from docx.shared import Pt, RGBColor
+
+    document = docx.Document(str(source))
+    styles = document.styles
+    template_styles = docx.Document().styles
+    for name in ("Table Grid", "List Bullet"):
+        if name not in [s.name for s in styles]:
+            styles.element.append(copy.deepcopy(template_styles[name].element))
+    for style in styles:
+        if style.type == 1 and style.font is not None:  # paragraph and character styles
+            style.font.name = BODY_FONT
+    styles["Normal"].font.size = Pt(11)
+    for level, size in ((1, 20), (2, 16), (3, 13), (4, 12), (5, 11)):
+        heading = styles[f"Heading {level}"]
+        heading.font.size = Pt(size)
+        heading.font.color.rgb = RGBColor(0x12, 0x43, 0x6D)
+        heading.font.bold = True
+    for name in CAPTION_STYLES:
+        styles[name].base_style = styles["Caption"]
+    styles["Caption"].font.bold = True
+    styles["Caption"].font.italic = False
+    styles["Caption"].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+    document.save(str(target))
+
+
+def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
+    source = stage(document, work)
+    raw = work / f"{document.basename}.pandoc.docx"
+    run_pandoc(
+        [
+            source.name,
+            "--from", "markdown",
+            "--to", "docx",
+            "--reference-doc", str(reference_doc(settings)),
+            "--toc",
+            "--toc-depth", "2",
+            "--resource-path", f".:{settings.project_root}",
+            *lua_filters(),
+            *metadata_args(document, settings),
+            "--output", raw.name,
+        ],
+        cwd=work,
+        epoch=settings.epoch,
+    )
+    output = work / f"{document.basename}.docx"
+    finish(raw, output, document, settings.epoch)
+    raw.unlink()
+    return [output]
+
+
+def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    word = docx.Document(str(source))
+    styles = {s.name for s in word.styles}
+    for table in word.tables:
+        if "Table Grid" in styles:
+            table.style = word.styles["Table Grid"]
+        if table.rows:
+            _repeat_header(table.rows[0]._tr)
+    bullet = word.styles["List Bullet"] if "List Bullet" in styles else None
+    for paragraph in word.paragraphs:
+        name = paragraph.style.name if paragraph.style is not None else ""
+        if name in CAPTION_STYLES:
+            paragraph.style = word.styles["Caption"]
+        elif bullet is not None and name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):
+            paragraph.style = bullet
+    _set_language(word, document.metadata.get("lang", "en-GB"))
+    properties = word.core_properties
+    properties.title = f"{document.metadata.get('title', '')} – {document.metadata.get('subtitle', '')}"
+    properties.subject = str(document.metadata.get("authority", ""))
+    properties.author = str(document.metadata.get("author", ""))
+    properties.language = str(document.metadata.get("lang", "en-GB"))
+    properties.keywords = str(document.metadata.get("other-edition-notice", ""))
+    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).replace(tzinfo=None)
+    properties.created = stamp
+    properties.modified = stamp
+    properties.last_modified_by = "dirreport"
+    properties.revision = 1
+    if document.draft:
+        _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")))
+    del qn
+    unstable = work_file(target)
+    word.save(str(unstable))
+    _deterministic_zip(unstable, target, epoch)
+    unstable.unlink()
+
+
+def work_file(target: Path) -> Path:
+    return target.with_name(target.stem + ".unzipped.docx")
+
+
+def _repeat_header(tr) -> None:  # type: ignore[no-untyped-def]
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr_pr.append(header)
+
+
+def _is_bullet(paragraph) -> bool:  # type: ignore[no-untyped-def]
+    from docx.oxml.ns import qn
+
+    p_pr = paragraph._p.pPr
+    return p_pr is not None and p_pr.find(qn("w:numPr")) is not None and _bullet_numbering(paragraph)
+
+
+def _bullet_numbering(paragraph) -> bool:  # type: ignore[no-untyped-def]
+    """pandoc gives bullet lists and numbered lists numPr alike; only bullets become List Bullet."""
+    from docx.oxml.ns import qn
+
+    num_pr = paragraph._p.pPr.find(qn("w:numPr"))
+    num_id = num_pr.find(qn("w:numId"))
+    if num_id is None:
+        return False
+    numbering = paragraph.part.numbering_part.element
+    value = num_id.get(qn("w:val"))
+    for num in numbering.findall(qn("w:num")):
+        if num.get(qn("w:numId")) == value:
+            abstract = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+            for definition in numbering.findall(qn("w:abstractNum")):
+                if definition.get(qn("w:abstractNumId")) == abstract:
+                    fmt = definition.find(f".//{qn('w:numFmt')}")
+                    return fmt is not None and fmt.get(qn("w:val")) == "bullet"
+    return False
+
+
+def _set_language(word, tag: str) -> None:  # type: ignore[no-untyped-def]
+    """Word reads the proofing language from the styles: set it on the document defaults and Normal."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = word.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        r_pr_default = defaults.find(qn("w:rPrDefault"))
+        if r_pr_default is not None:
+            r_pr = r_pr_default.find(qn("w:rPr"))
+            if r_pr is not None:
+                targets.append(r_pr)
+    targets.append(word.styles["Normal"].element.get_or_add_rPr())
+    for r_pr in targets:
+        lang = r_pr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            r_pr.append(lang)
+        lang.set(qn("w:val"), tag)
+
+
+def _draft_mark(word, text: str) -> None:  # type: ignore[no-untyped-def]
+    from docx.shared import Pt, RGBColor
+
+    for section in word.sections:
+        header = section.header
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold = True
+        run.font.size = Pt(28)
+        run.font.color.rgb = RGBColor(0xA4, 0x16, 0x1A)
+
+
+def _deterministic_zip(source: Path, target: Path, epoch: int) -> None:
+    """Same content, same bytes: fixed timestamps and order for every part of the package."""
+    stamp = dt.datetime.fromtimestamp(max(epoch, 315532800), tz=dt.UTC).timetuple()[:6]
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = src.namelist()
+        ordered = ["[Content_Types].xml", *sorted(n for n in names if n != "[Content_Types].xml")]
+        for name in ordered:
+            if name not in names:
+                continue
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            dst.writestr(info, src.read(name))
