@@ -34,6 +34,10 @@ from .narrative import Narrative, Shortcode, expand
 from .project import Project, narrative_path
 from .text import LANG_TAGS, Bilingual
 
+PAGEBREAK = Markup(
+    blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)")) + "\n\n"
+    + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
+)
 SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
 SUFFICIENCY_FROM = 2026
 
@@ -105,6 +109,10 @@ class FigureBook:
         self.tables.append((str(len(self.tables) + 1), table))
         caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
         return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
+
+    def numbered_tables(self) -> list[tuple[str, Table]]:
+        """Body tables by number, then each figure's data table as A1, A2, ..."""
+        return [*self.tables, *((f"A{n}", fig.table) for n, fig in enumerate(self.figures, start=1))]
 
     def appendix_tables(self) -> list[Markup]:
         out = []
@@ -178,8 +186,7 @@ class Assembler:
             raise _ShortcodeError(f"unknown shortcode '{name}'", "use one of: " + ", ".join(SHORTCODES))
         if name == "pagebreak":
             self._arguments(code, 0, 0)
-            return "\n\n" + blocks.visible("typst", blocks.raw("typst", "#pagebreak()")) + "\n\n" + \
-                blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>')) + "\n\n"
+            return "\n\n" + PAGEBREAK + "\n\n"
         if name in ("indicator", "change"):
             self._arguments(code, 1, 2)
             result = self._indicator(args[0])
@@ -560,6 +567,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         "sufficiency": assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
         "book": assembler.book,
         "population": _population_sentence(project, lang),
+        "pagebreak": PAGEBREAK,
     }
     env = environment(config.root, lang)
     try:
@@ -578,7 +586,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         markdown=markdown,
         metadata=metadata,
         figures=tuple(assembler.book.figures),
-        tables=tuple(assembler.book.tables),
+        tables=tuple(assembler.book.numbered_tables()),
         resources=resources,
         draft=is_draft,
         warnings=project.warnings,

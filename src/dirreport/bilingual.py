@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import form
 from .assemble import (
+    PAGEBREAK,
     Assembler,
     Document,
     _resources,
@@ -84,7 +85,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
             meta.pop("other-edition-notice", None)
             text = envs[lang].get_template("notices.md.j2").render({"meta": meta})
             notices.append(Side(lang, "", Markup(text)))
-        body = envs[first].get_template("bilingual.md.j2").render({"pairs": pairs, "notices": notices})
+        body = envs[first].get_template("bilingual.md.j2").render(
+            {"pairs": pairs, "notices": notices, "pagebreak": PAGEBREAK})
         appendix = _appendix(assemblers, envs, order)
     except Exception as exc:  # template errors, located for the user
         from jinja2 import TemplateError
@@ -103,7 +105,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     metadata["lang"] = LANG_TAGS[first]
     metadata["bilingual"] = True
     figures = [f for lang in order for f in assemblers[lang].book.figures]
-    tables = [t for lang in order for t in assemblers[lang].book.tables]
+    tables = [(f"{lang}_{label}", t) for lang in order for label, t in assemblers[lang].book.numbered_tables()]
     return Document(
         edition="bilingual",
         lang=first,
@@ -122,7 +124,7 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
     parts = []
     for lang in order:
         text = envs[lang].get_template("appendix.md.j2").render(
-            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang})
+            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup("")})
         parts.append(f'::: {{lang="{lang}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 

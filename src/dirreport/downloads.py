@@ -31,10 +31,8 @@ MARKER_NOTES = {  # messages, translated where shown
 
 
 def all_tables(document: Document) -> list[tuple[str, Table]]:
-    """Numbered tables of the body, then the data of each figure (A1, A2, ...)."""
-    tables = [(n, t) for n, t in document.tables]
-    tables += [(f"A{n}", fig.table) for n, fig in enumerate(document.figures, start=1)]
-    return tables
+    """Every table of the edition with the number it has in the report (1, 2, ..., A1, A2, ...)."""
+    return list(document.tables)
 
 
 def cell_value(table: Table, row: int, col: int) -> Any:

@@ -144,7 +144,8 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
     end = value(latest.value, unit, lang, decimals)
     end_year = i18n.financial_year(latest.year, lang)
     if len(shown) < 2:
-        sentence = _("{title} was {end} in {end_year}.", lang, title=subject, end=end, end_year=end_year)
+        sentence = _("{title} was {end} in {end_year}.", lang, title=subject, title_lower=lower_first(subject),
+                     end=end, end_year=end_year)
     else:
         first = shown[0]
         start = value(first.value, unit, lang, decimals)
@@ -157,8 +158,8 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
             "down": N_("{title} fell from {start} in {start_year} to {end} in {end_year}."),
             "same": N_("{title} was {end} in {end_year}, the same as in {start_year}."),
         }
-        sentence = _(patterns[movement], lang, title=subject, start=start, start_year=start_year,
-                     end=end, end_year=end_year)
+        sentence = _(patterns[movement], lang, title=subject, title_lower=lower_first(subject), start=start,
+                     start_year=start_year, end=end, end_year=end_year)
     wales = result.wales_latest
     if wales is not None and wales.status == OK and result.versus_wales != "none":
         wales_text = value(wales.value, unit, lang, decimals)
