@@ -635,6 +635,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "title": report_title(project, lang),
         "subtitle": config.authority_name(lang),
         "lang": LANG_TAGS[lang],
+        "html-lang": lang,
         "author": config.director or config.authority_name(lang),
         "director": config.director,
         "authority": config.authority_name(lang),
@@ -643,8 +644,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "draft": draft,
         "draft-mark": _("DRAFT", lang),
         "sample": config.sample,
-        "sample-text": _("Sample data: this report is about a fictional authority and its figures are invented.",
-                         lang),
+        "sample-text": _("This report is about a fictional authority and its figures are invented.", lang),
         "figure-label": _("Figure", lang),
         "table-label": _("Table", lang),
         "skip-link": _("Skip to main content", lang),
@@ -658,7 +658,8 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
     if other in config.languages:
         meta.update({
             "other-edition-notice": _("This report is also available in {language}: {file}.", lang,
-                                      language=_(LANGUAGE_NAMES[other], lang), file=other_file),
+                                      language=_(LANGUAGE_NAMES[other], lang),
+                                      file=f"{other_file}.html, .pdf, .docx"),
             "other-edition-file": other_file,
             "other-edition-lang": LANG_TAGS[other],
             # the link to the other edition is written in that edition's language

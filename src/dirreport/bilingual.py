@@ -103,6 +103,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     metadata["subtitle"] = " / ".join(config.authority_name(lang) for lang in order)
     metadata["toc-title"] = " / ".join(_("Contents", lang) for lang in order)
     metadata["lang"] = LANG_TAGS[first]
+    metadata["html-lang"] = first
     metadata["bilingual"] = True
     figures = [f for lang in order for f in assemblers[lang].book.figures]
     tables = [(f"{lang}_{label}", t) for lang in order for label, t in assemblers[lang].book.numbered_tables()]

@@ -46,12 +46,15 @@ def pipe_table(table: Table, caption: str, anchor: str | None = None) -> str:
     """A pipe table with header row and caption; widths follow the text so long labels wrap."""
     cols = len(table.header)
     aligns = table.align or ("l",) * cols
-    widths = [max(len(table.header[i]), *(len(r[i]) for r in table.rows)) if table.rows else len(table.header[i])
-              for i in range(cols)]
+    widths = []
+    for i in range(cols):
+        longest = max([len(table.header[i]) // 2, *(len(r[i]) for r in table.rows)])
+        # numbers need room to stay on one line; long labels may wrap
+        widths.append(min(max(longest, 9), 60 if i == 0 else 28))
     total = sum(widths) or 1
     dashes = []
     for i in range(cols):
-        n = max(3, round(60 * widths[i] / total))
+        n = max(3, round(72 * widths[i] / total))
         sep = "-" * n
         dashes.append(f"{sep[:-1]}:" if aligns[i] == "r" else f":{sep[:-1]}")
     lines = ["| " + " | ".join(_cell(h) for h in table.header) + " |", "|" + "|".join(dashes) + "|"]

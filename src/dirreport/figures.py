@@ -311,10 +311,10 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
         unit, dec = r.indicator.unit, r.decimals
         rows.append((
             r.indicator.title(lang),
-            phrases.point(r.latest, unit, lang, dec),
-            phrases.point(r.previous, unit, lang, dec),
+            phrases.cell(r.latest, unit, lang, dec),
+            phrases.cell(r.previous, unit, lang, dec),
             phrases.direction_label(r, lang),
-            phrases.point(r.wales_latest, unit, lang, dec),
+            phrases.cell(r.wales_latest, unit, lang, dec),
         ))
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
                         None, _number_or_marker(r.wales_latest, dec)))
@@ -333,31 +333,35 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
 
 
 def indicator_table(results: Results, ids: list[str], caption: str, table_id: str, lang: str) -> Table:
-    """The indicators evidencing one quality standard, with change and Wales."""
+    """The indicators evidencing one quality standard: two years, change, direction, Wales."""
     last = results.years[-2] if len(results.years) > 1 else results.year
     header = (_("Indicator", lang), i18n.financial_year(results.year, lang), i18n.financial_year(last, lang),
-              _("Change since last year", lang), _("Wales", lang))
+              _("Change", lang), _("Direction", lang), _("Wales", lang))
     rows, numbers = [], []
     for iid in ids:
         r = results.indicators[iid]
         unit, dec = r.indicator.unit, r.decimals
         rows.append((
             r.indicator.title(lang),
-            phrases.point(r.latest, unit, lang, dec),
-            phrases.point(r.previous, unit, lang, dec),
-            phrases.change(r, lang),
-            phrases.point(r.wales_latest, unit, lang, dec),
+            phrases.cell(r.latest, unit, lang, dec),
+            phrases.cell(r.previous, unit, lang, dec),
+            phrases.signed_change(r, lang),
+            phrases.direction_label(r, lang),
+            phrases.cell(r.wales_latest, unit, lang, dec),
         ))
+        change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
-                        None, _number_or_marker(r.wales_latest, dec)))
+                        change, None, _number_or_marker(r.wales_latest, dec)))
+    notes = [_("Change is this year's value minus last year's; for percentages it is in percentage points.", lang)]
+    notes += marker_notes(lang, [c for r in rows for c in r])
     return Table(
         id=table_id,
         caption=caption,
         header=header,
         rows=tuple(rows),
         numbers=tuple(numbers),
-        align=("l", "r", "r", "l", "r"),
-        notes=marker_notes(lang, [c for r in rows for c in r]),
+        align=("l", "r", "r", "r", "l", "r"),
+        notes=tuple(notes),
     )
 
 

@@ -58,6 +58,26 @@ def point(p: Point | None, unit: str, lang: str, decimals: int) -> str:
     return value(p.value, unit, lang, decimals)
 
 
+def cell(p: Point | None, unit: str, lang: str, decimals: int) -> str:
+    """A value in a table whose row label names the unit: 87.3% or 123.4, never '123.4 per 10,000'."""
+    if p is None:
+        return i18n.NOT_AVAILABLE
+    if p.status != OK or p.value is None:
+        return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
+    return i18n.percent(p.value, lang, decimals) if unit == "percent" else i18n.number(p.value, lang, decimals)
+
+
+def signed_change(result: IndicatorResult, lang: str) -> str:
+    """+3.2 or −1.5: the change since last year for a table (percentage points for percentages)."""
+    change = result.trend.change
+    if change is None or result.trend.movement == "none":
+        return i18n.NOT_AVAILABLE
+    if result.trend.movement == "same":
+        return i18n.number(0, lang, result.decimals)
+    sign = "+" if change > 0 else "−"
+    return sign + i18n.number(abs(change), lang, result.decimals)
+
+
 def bare(p: Point | None, lang: str, decimals: int) -> str:
     """The number alone for table cells whose column header states the unit."""
     if p is None:

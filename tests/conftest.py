@@ -1,0 +1,117 @@
+"""Shared fixtures: the sample project built once for real, and ways to read what it produced.
+
+Builds run the real toolchain (pandoc, Typst); readers use the real tools
+people use to open the files (poppler's pdftotext, python-docx, lxml).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("_quarto.yml", "data", "narratives", "templates", "images")
+EDITIONS = ("en", "cy", "bilingual")
+FORMATS = ("html", "pdf", "docx")
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """A copy of a report project's inputs (never its outputs or cache)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        src = source / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        elif src.is_file():
+            shutil.copy2(src, target / name)
+    return target
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+def dirreport(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 600) -> Run:
+    """Run the real command line in its own process, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    result = subprocess.run([sys.executable, "-m", "dirreport", *args], cwd=cwd, env=full_env,
+                            capture_output=True, text=True, timeout=timeout, check=False)
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
+def assert_user_error(run: Run, *fragments: str) -> None:
+    """A user error: non-zero exit, no traceback, and the message names what it should."""
+    assert run.returncode != 0, run.output
+    assert "Traceback" not in run.output, run.output
+    for fragment in fragments:
+        assert fragment in run.output, f"{fragment!r} not in:\n{run.output}"
+
+
+def output_file(project: Path, edition: str, fmt: str) -> Path:
+    folder = project / "_output" / edition
+    matches = sorted(p for p in folder.glob(f"*.{fmt}") if not p.name.endswith("-data.xlsx"))
+    assert matches, f"no .{fmt} in {folder}"
+    return matches[0]
+
+
+def pdf_text(path: Path, *args: str) -> str:
+    return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def html_text(path: Path) -> str:
+    from lxml import html
+
+    tree = html.fromstring(path.read_bytes())
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+    return " ".join(tree.text_content().split())
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    return "\n".join(parts)
+
+
+def docx_body_text(path: Path) -> str:
+    """Paragraph text in document order, including paragraphs inside tables."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    texts = []
+    for p in document.element.body.iter(qn("w:p")):
+        texts.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+    return "\n".join(texts)
+
+
+@pytest.fixture(scope="session")
+def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(REPO, tmp_path_factory.mktemp("sample"))
+
+
+@pytest.fixture(scope="session")
+def built_sample(sample_copy: Path) -> Path:
+    """The sample project built once, every edition and format, with the real toolchain."""
+    run = dirreport("build", str(sample_copy), env={"SOURCE_DATE_EPOCH": "1730332800"})
+    assert run.returncode == 0, run.output
+    return sample_copy
