@@ -154,7 +154,7 @@ class PlaceView:
     standards: list[StandardView] = field(default_factory=list)
     improvements: list[ImprovementView] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
-    extra: Markup = field(default_factory=lambda: Markup(""))
+    missing: bool = False
 
 
 class Assembler:
@@ -371,7 +371,10 @@ class Assembler:
                 body, improvements = self._improvements(place, narrative, body)
             text = Markup(body)
         view = PlaceView(place.id, place.level, place.kind, place.numbering[-1] if place.numbering else "",
-                         place.heading(self.lang), place.anchor, text, status, improvements=improvements)
+                         place.heading(self.lang), place.anchor, text, status, improvements=improvements,
+                         missing=narrative is None and place in form.narrative_places() and not place.optional)
+        if view.missing:
+            view.status = "draft"
         if place.kind == "part" and place.heading_id:
             view.standards = [self._standard_summary(s.id) for s in self.project.catalogue.standards_of(place.heading_id)]
         if place.kind == "section" and place.numbering[-1] == "ii" and place.heading_id:
@@ -555,7 +558,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         if place.id == "4d-sufficiency" and not assembler.sufficiency_applies():
             continue
         views.append(assembler.place_view(place))
-    drafts = [v.id for v in views if v.narrative is not None and v.status != "final"]
+    drafts = [v.id for v in views if (v.narrative is not None or v.missing) and v.status != "final"]
     is_draft = draft or bool(drafts)
     metadata = metadata_for(project, lang, lang, is_draft)
     context = {

@@ -69,7 +69,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
             sides = []
             for lang in order:
                 view = assemblers[lang].place_view(place)
-                any_draft = any_draft or (view.narrative is not None and view.status != "final")
+                any_draft = any_draft or ((view.narrative is not None or view.missing) and view.status != "final")
                 context = {
                     "lang": lang, "place": view, "summary": summaries[lang],
                     "sufficiency": assemblers[lang].sufficiency_table()

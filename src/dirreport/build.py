@@ -211,10 +211,10 @@ def _render_task(fmt: str, document: Document, work: str, settings: RenderSettin
 
 def _render_all(
     project: Project, documents: dict[str, Document], formats: list[str], pool: Executor, report: BuildReport,
-    progress: Progress,
+    progress: Progress, output: Path | None = None,
 ) -> list[Path]:
     config = project.config
-    output = config.output_dir
+    output = output or config.output_dir
     output.mkdir(parents=True, exist_ok=True)
     publish.prune(output, keep=None)
     generation = publish.new_generation(output)
@@ -247,12 +247,12 @@ def _render_all(
             for file in sorted(cached.iterdir()):
                 dest = generation / edition / file.name
                 publish._link_or_copy(str(file), str(dest))
-                outputs.append(config.output_dir / edition / file.name)
+                outputs.append(output / edition / file.name)
         from .downloads import write_downloads
 
         for edition, document in documents.items():
             for path in write_downloads(document, generation / edition):
-                outputs.append(config.output_dir / edition / path.name)
+                outputs.append(output / edition / path.name)
         carried = [e for e in config.editions if e not in documents]
         publish.carry_over(output, generation, carried)
         publish.switch(output, generation, [*documents, *carried])
@@ -284,14 +284,6 @@ def _settings(project: Project, edition: str) -> RenderSettings:
             href = f"../{other}/{output_basename(other, config.year)}.html"
     return RenderSettings(project_root=config.root, cache_dir=project.cache_dir, epoch=epoch_for(config),
                           other_edition_href=href)
-
-
-def build_many(options: BuildOptions, authorities: list[str], progress: Progress) -> list[BuildReport]:
-    """One report per authority, each into its own output folder, sharing the cache."""
-    reports = []
-    for code in authorities:
-        reports.append(build(replace(options, authority=code), progress))
-    return reports
 
 
 __all__ = ["BuildOptions", "BuildReport", "DirreportError", "build", "build_many"]

@@ -206,6 +206,15 @@ def translate_import(source_file: Path, project_dir: Path) -> None:
     click.echo(summary)
 
 
+@translate.command("baseline")
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+def translate_baseline(project_dir: Path) -> None:
+    """Record the Welsh narratives as up-to-date translations of the English (for Welsh written directly)."""
+    from .translation import baseline
+
+    click.echo(baseline(project_dir))
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="dirreport", standalone_mode=False)

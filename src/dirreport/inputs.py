@@ -166,7 +166,7 @@ def _check_common(
         value = frame.at[idx, "authority"]
         collector.add(Problem(
             f"authority '{value}' is not a known ONS code" if value else "authority is empty",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="authority",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="authority",
             hint=f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})",
         ))
     ok &= ~bad_auth
@@ -175,7 +175,7 @@ def _check_common(
     for idx in frame.index[~well_formed]:
         collector.add(Problem(
             f"year '{years[idx]}' is not a financial year like 2023-24",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="year",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
             hint="write years as YYYY-YY; in Excel format the column as Text so it is not read as a date",
         ))
     ok &= well_formed
@@ -184,7 +184,7 @@ def _check_common(
     for idx in frame.index[future]:
         collector.add(Problem(
             f"year {years[idx]} is after the report year {config.year}",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="year",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
             hint="remove rows for future years or change 'year' in _quarto.yml",
         ))
     ok &= ~future
@@ -201,7 +201,7 @@ def _metrics(
         code = frame.at[idx, "metric"]
         collector.add(Problem(
             f"metric '{code}' is not in the catalogue" if code else "metric is empty",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="metric",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="metric",
             hint=_suggest_code(code, catalogue) or "check the code against the technical guidance "
             "('dirreport catalogue' lists them) or define it in data/local-catalogue.yml",
         ))
@@ -213,7 +213,7 @@ def _metrics(
     for idx in frame.index[not_number]:
         collector.add(Problem(
             f"value '{frame.at[idx, 'value']}' is not a number",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="value",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
             hint="write a number such as 1234 or 12.5, or leave it blank if it was not collected",
         ))
     ok &= ~not_number
@@ -221,7 +221,7 @@ def _metrics(
     for idx in frame.index[negative]:
         collector.add(Problem(
             f"{frame.at[idx, 'metric']} is {frame.at[idx, 'value']}, but counts cannot be negative",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="value",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
             hint="correct the value; a count is zero or more",
         ))
     ok &= ~negative
@@ -230,7 +230,7 @@ def _metrics(
     for idx in frame.index[fractional]:
         collector.add(Problem(
             f"{frame.at[idx, 'metric']} counts people or events but has the fraction {frame.at[idx, 'value']}",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="value",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
             hint="counts are whole numbers; check the value",
         ))
     ok &= ~fractional
@@ -242,7 +242,7 @@ def _metrics(
             collector.add(Problem(
                 f"{frame.at[idx, 'metric']} for {frame.at[idx, 'authority']} in {frame.at[idx, 'year']} "
                 f"is given twice (first on row {first_row[keys[idx]]})",
-                file=table.where, line=int(table.rows[idx]), position_kind="row",
+                file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
                 hint="keep one row for each authority, year and metric",
             ))
     ok &= ~dup
@@ -279,7 +279,7 @@ def _population(
     for idx in frame.index[~band_ok]:
         collector.add(Problem(
             f"age band '{frame.at[idx, 'age_band']}' is not one of " + ", ".join(POPULATION_BANDS),
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="age_band",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="age_band",
             hint="use the four bands 0-17, 18-64, 65-74, 75+",
         ))
     values = pd.to_numeric(frame["population"].str.replace(",", "", regex=False), errors="coerce")
@@ -287,7 +287,7 @@ def _population(
     for idx in frame.index[bad]:
         collector.add(Problem(
             f"population '{frame.at[idx, 'population']}' is not a whole number",
-            file=table.where, line=int(table.rows[idx]), position_kind="row", column="population",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="population",
             hint="write the mid-year estimate as a whole number",
         ))
     ok &= band_ok & ~bad
@@ -297,7 +297,7 @@ def _population(
         if key in out:
             collector.add(Problem(
                 f"population for {key[0]} {key[1]} {key[2]} is given twice",
-                file=table.where, line=int(table.rows[idx]), position_kind="row",
+                file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
                 hint="keep one row for each authority, year and age band",
             ))
         out[key] = int(values[idx])
@@ -314,8 +314,8 @@ def _survey(
         row = int(table.rows[idx])
         measure, group = frame.at[idx, "measure"], frame.at[idx, "group"]
 
-        def add(message: str, column: str, hint: str, row: int = row) -> None:
-            collector.add(Problem(message, file=table.where, line=row, position_kind="row",
+        def add(message: str, column: str, hint: str, row: int = row, idx: object = idx) -> None:
+            collector.add(Problem(message, file=table.where_of(idx), line=row, position_kind="row",
                                   column=column, hint=hint))
 
         if measure not in catalogue.survey:
@@ -386,7 +386,7 @@ def _improvements(table: RawTable, collector: ProblemCollector) -> tuple[Improve
         part = frame.at[idx, "part"].lower().replace("(", "").replace(")", "")
         if part not in parts:
             collector.add(Problem(f"part '{frame.at[idx, 'part']}' is not 3a, 3b, 3c or 3d",
-                                  file=table.where, line=int(table.rows[idx]), position_kind="row", column="part",
+                                  file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="part",
                                   hint="name the part of Chapter 3 the improvement belongs to"))
             continue
         out.append(Improvement(frame.at[idx, "id"], part, {"en": frame.at[idx, "en"], "cy": frame.at[idx, "cy"]}))

@@ -31,6 +31,7 @@ class Project:
     results: Results
     narratives: Mapping[str, Mapping[str, Narrative]]
     warnings: tuple[Problem, ...]
+    missing: tuple[Problem, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -52,26 +53,43 @@ def load_project(root: Path, authority: str | None = None) -> Project:
                                      hint="use a code W06000001..W06000024"))
         config = config.with_authority(authority, auth.name)
     dataset = load_dataset(config, catalogue)
-    narratives, warnings = load_narratives(config)
+    narratives, warnings, missing = load_narratives(config)
     results = compute(config, catalogue, dataset)
-    return Project(config, catalogue, dataset, results, narratives, tuple(warnings))
+    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing))
+
+
+def for_authority(project: Project, code: str) -> Project:
+    """The same project reporting on another authority in its data (batch builds): results recomputed."""
+    from dataclasses import replace
+
+    auth = project.catalogue.authorities.get(code)
+    if auth is None:
+        raise InputError(Problem(f"authority '{code}' is not a known ONS code", file="--authority",
+                                 hint="use a code W06000001..W06000024"))
+    config = project.config.with_authority(code, auth.name)
+    return replace(project, config=config, results=compute(config, project.catalogue, project.dataset))
 
 
 def narrative_path(lang: str, place_id: str) -> str:
     return f"narratives/{lang}/{place_id}.md"
 
 
-def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem]]:
-    """Parse every narrative file; a missing, unknown or malformed file is an error naming it."""
+def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
+    """Parse every narrative file: unknown or malformed files are errors naming them.
+
+    A missing section is returned separately: the checks report it (it blocks
+    publication) and a draft build shows a visible gap where it belongs.
+    """
     errors: list[Problem] = []
     warnings: list[Problem] = []
+    missing: list[Problem] = []
     out: dict[str, dict[str, Narrative]] = {}
     places = {p.id: p for p in form.narrative_places()}
     for lang in config.languages:
         folder = config.root / "narratives" / lang
         out[lang] = {}
         if not folder.is_dir():
-            errors.append(Problem("folder is missing", file=f"narratives/{lang}/",
+            missing.append(Problem("folder is missing", file=f"narratives/{lang}/",
                                   hint=f"create it with one Markdown file per section ('dirreport new' writes stubs), "
                                   f"or remove '{lang}' from languages in _quarto.yml"))
             continue
@@ -85,8 +103,8 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
             if not path.exists():
                 if place.optional:
                     continue
-                errors.append(Problem("is missing", file=rel,
-                                      hint="write this section (run 'dirreport new' in an empty folder to see a stub)"))
+                missing.append(Problem("is missing", file=rel,
+                                       hint="write this section; 'dirreport new' makes a stub for every section"))
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
                 errors.append(Problem("is a link to a file outside the project", file=rel,
@@ -110,4 +128,4 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
             out[lang][place.id] = narrative
     if errors:
         raise InputError(errors)
-    return out, warnings
+    return out, warnings, missing

@@ -28,10 +28,17 @@ class RawTable:
     frame: pd.DataFrame
     rows: pd.Series
     sheet: str | None = None
+    sheets: pd.Series | None = None
 
     @property
     def where(self) -> str:
         return f"{self.name} (sheet {self.sheet})" if self.sheet else self.name
+
+    def where_of(self, index: object) -> str:
+        """The file (and sheet) a row came from, for a message about that row."""
+        if self.sheets is not None:
+            return f"{self.name} (sheet {self.sheets[index]})"
+        return self.where
 
     def __len__(self) -> int:
         return len(self.frame)
