@@ -149,11 +149,13 @@ def _metric_value(catalogue, code, auth, year, yi, size, values, rng) -> float: 
     if metric.parent and (auth, year, metric.parent) in values and metric.unit == catalogue.metrics[metric.parent].unit:
         whole = values[(auth, year, metric.parent)]
         siblings = [m for m in catalogue.children_of(metric.parent) if m.exclusive]
+        # each part keeps a steady share of its whole from year to year, with a little noise
+        steady = random.Random(zlib.crc32(f"share{code}{auth}".encode()))
+        noise = rng.uniform(0.5, 1.5)
         if metric.exclusive and siblings:
-            share = 0.92 / len(siblings) * rng.uniform(0.5, 1.5)
-            share = min(share, 0.92 / len(siblings) * 1.5)
+            share = 0.92 / len(siblings) * steady.uniform(0.5, 1.5) * (0.95 + 0.1 * (noise - 0.5))
         else:
-            share = rng.uniform(0.35, 0.9)
+            share = steady.uniform(0.35, 0.9) * (0.95 + 0.1 * (noise - 0.5))
         value = whole * share
     else:
         base = BASE_RATE.get(prefix, 50.0) * size / 10_000

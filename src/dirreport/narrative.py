@@ -226,7 +226,8 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
         elif token.type == "html_block" and token.map:
             html.append(HtmlPiece(token.content, None, (token.map[0] + 1, token.map[1])))
         elif token.type == "inline" and token.map:
-            if tokens[i - 1].type == "paragraph_open":
+            if tokens[i - 1].type == "paragraph_open" and tokens[i - 1].level == 0:
+                # running prose only: list items and quotes are not sentences to score for readability
                 paragraphs.append((token.map[0] + 1, token.content))
             children = token.children or []
             meaningful = [c for c in children if not (c.type == "text" and not c.content.strip())
