@@ -619,7 +619,7 @@ def _population_sentence(project: Project, lang: str) -> str:
     total = sum(project.results.population.values())
     if not total:
         return ""
-    return phrases.people_in_place(total, project.config.authority_name(lang), project.config.year, lang)
+    return phrases.people_in_place(total, project.config.area(lang), project.config.year, lang)
 
 
 def report_title(project: Project, lang: str) -> str:
@@ -668,6 +668,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
             # the link to the other edition is written in that edition's language
             "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
         })
+        meta["keywords"] = [meta["other-edition-notice"]]
     return meta
 
 
@@ -677,7 +678,7 @@ OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read th
 
 def front_matter(metadata: Mapping[str, Any]) -> str:
     """A YAML metadata block pandoc and Quarto both read; values are plain strings, never Markdown."""
-    safe = {k: v for k, v in metadata.items() if isinstance(v, (str, bool, int, dt.date))}
+    safe = {k: v for k, v in metadata.items() if isinstance(v, (str, bool, int, dt.date, list))}
     text = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{text}---\n\n"
 

@@ -25,7 +25,7 @@ YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 KNOWN_KEYS = {
     "authority", "authority-name", "year", "languages", "formats", "director", "date",
     "sample", "bilingual", "last-year", "allow", "outlier-factor", "readability-target",
-    "draft", "title",
+    "draft", "title", "area-name",
 }
 
 
@@ -53,6 +53,12 @@ class Config:
     outlier_factor: float = 2.0
     readability_target: float = 50.0
     title: Bilingual | None = None
+    area_name: Bilingual | None = None
+
+    @property
+    def area(self) -> Bilingual:
+        """The place the authority serves, for sentences such as 'people living in Glanafon'."""
+        return self.area_name or self.authority_name
 
     @property
     def years(self) -> tuple[str, ...]:
@@ -71,7 +77,7 @@ class Config:
         """The same project settings for another authority (batch builds)."""
         from dataclasses import replace
 
-        return replace(self, authority=code, authority_name=name)
+        return replace(self, authority=code, authority_name=name, area_name=None)
 
 
 def shift_year(year: str, by: int) -> str:
@@ -237,6 +243,13 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         except ValueError as exc:
             problem("title", str(exc), "write title: {en: ..., cy: ...}")
 
+    area_name: Bilingual | None = None
+    if settings.get("area-name") is not None:
+        try:
+            area_name = Bilingual.from_mapping(settings["area-name"], "area-name")
+        except ValueError as exc:
+            problem("area-name", str(exc), "write area-name: {en: ..., cy: ...}")
+
     factor = _number(settings.get("outlier-factor", 2.0))
     if factor is None or factor <= 1:
         problem("outlier-factor", "outlier-factor must be a number above 1", "e.g. 2.0 flags a doubling or halving")
@@ -278,6 +291,7 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         outlier_factor=factor,
         readability_target=readability,
         title=title,
+        area_name=area_name,
     )
 
 

@@ -27,6 +27,7 @@ MARKER_NOTES = {  # messages, translated where shown
     i18n.SUPPRESSED: N_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone."),
     i18n.LOW_BASE: N_("[low] Not shown: fewer than 10 people answered."),
     i18n.NOT_AVAILABLE: N_("[x] Not available."),
+    i18n.NOT_APPLICABLE: N_("[z] Not applicable: a count for one authority is not compared with the total for Wales."),
 }
 
 

@@ -102,6 +102,9 @@ def marker_notes(lang: str, cells: list[str]) -> tuple[str, ...]:
         notes.append(_("[low] Not shown: fewer than 10 people answered.", lang))
     if i18n.NOT_AVAILABLE in text:
         notes.append(_("[x] Not available.", lang))
+    if i18n.NOT_APPLICABLE in text:
+        notes.append(_("[z] Not applicable: a count for one authority is not compared with the total for Wales.",
+                       lang))
     return tuple(notes)
 
 
@@ -314,10 +317,10 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
             phrases.cell(r.latest, unit, lang, dec),
             phrases.cell(r.previous, unit, lang, dec),
             phrases.direction_label(r, lang),
-            phrases.cell(r.wales_latest, unit, lang, dec),
+            _wales_cell(r, lang),
         ))
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
-                        None, _number_or_marker(r.wales_latest, dec)))
+                        None, _wales_number(r)))
     notes = [_("Direction compares this year with last year: ▲ rose, ▼ fell; improved or worsened "
                "depends on whether a higher value is better for that indicator.", lang)]
     notes += marker_notes(lang, [c for r in rows for c in r])
@@ -347,11 +350,11 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
             phrases.cell(r.previous, unit, lang, dec),
             phrases.signed_change(r, lang),
             phrases.direction_label(r, lang),
-            phrases.cell(r.wales_latest, unit, lang, dec),
+            _wales_cell(r, lang),
         ))
         change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
-                        change, None, _number_or_marker(r.wales_latest, dec)))
+                        change, None, _wales_number(r)))
     notes = [_("Change is this year's value minus last year's; for percentages it is in percentage points.", lang)]
     notes += marker_notes(lang, [c for r in rows for c in r])
     return Table(
@@ -363,6 +366,18 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         align=("l", "r", "r", "r", "l", "r"),
         notes=tuple(notes),
     )
+
+
+def _wales_cell(result: IndicatorResult, lang: str) -> str:
+    if result.indicator.unit == "count":
+        return i18n.NOT_APPLICABLE
+    return phrases.cell(result.wales_latest, result.indicator.unit, lang, result.decimals)
+
+
+def _wales_number(result: IndicatorResult) -> float | str | None:
+    if result.indicator.unit == "count":
+        return i18n.NOT_APPLICABLE
+    return _number_or_marker(result.wales_latest, result.decimals)
 
 
 def slug(text: str) -> str:

@@ -29,6 +29,7 @@ BABEL_LOCALES = {"en": "en_GB", "cy": "cy_GB"}
 SUPPRESSED = "[c]"
 LOW_BASE = "[low]"
 NOT_AVAILABLE = "[x]"
+NOT_APPLICABLE = "[z]"
 
 
 class MissingTranslation(LookupError):
