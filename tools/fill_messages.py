@@ -2,7 +2,8 @@
 
     python tools/fill_messages.py translations.py
 
-The file defines CY = {english msgid: welsh}.  Existing translations are
+The file defines CY = {english msgid: welsh}; a plural message takes a tuple of
+forms in the order of the catalogue's Plural-Forms header.  Existing translations are
 overwritten by the dict's; the .po file stays the source of truth for
 translators' tools.
 """
@@ -28,7 +29,8 @@ def main() -> None:
             continue
         key = message.id if isinstance(message.id, str) else message.id[0]
         if key in table:
-            message.string = table[key]
+            value = table[key]
+            message.string = tuple(value) if isinstance(value, (list, tuple)) else value
             message.flags.discard("fuzzy")
         elif not message.string:
             missing.append(key)

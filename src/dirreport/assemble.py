@@ -27,7 +27,17 @@ from . import blocks, form, i18n, phrases
 from .charts import cached_files
 from .config import year_start
 from .errors import InputError, Problem
-from .figures import ChartSpec, Figure, Table, comparison_figure, indicator_table, summary_table, survey_figure, trend_figure
+from .figures import (
+    ChartSpec,
+    Figure,
+    Table,
+    comparison_figure,
+    composition_figure,
+    indicator_table,
+    summary_table,
+    survey_figure,
+    trend_figure,
+)
 from .i18n import N_, _
 from .indicators import OK, SUPPRESSED
 from .narrative import Narrative, Shortcode, expand
@@ -285,6 +295,12 @@ class Assembler:
             else:
                 raise _ShortcodeError(f"chart kind '{kind}' is not known", "use trend or compare")
             return str(self.book.figure(fig))
+        if chart_id in self.project.catalogue.compositions:
+            fig = composition_figure(self.project.catalogue.compositions[chart_id], results, self.project.catalogue,
+                                     self.lang)
+            if fig is None:
+                raise _ShortcodeError(f"there are no figures for {chart_id}", "add its metrics to the data")
+            return str(self.book.figure(fig))
         if chart_id in self.project.catalogue.survey:
             found = results.survey_for(chart_id)
             measure = self.project.catalogue.survey[chart_id]
@@ -307,6 +323,12 @@ class Assembler:
         if table_id in results.indicators:
             fig = trend_figure(results.indicators[table_id], self.config.authority_name, self.lang)
             return str(self.book.table(fig.table))
+        if table_id in self.project.catalogue.compositions:
+            comp_fig = composition_figure(self.project.catalogue.compositions[table_id], results,
+                                          self.project.catalogue, self.lang)
+            if comp_fig is None:
+                raise _ShortcodeError(f"there are no figures for {table_id}", "add its metrics to the data")
+            return str(self.book.table(comp_fig.table))
         raise _ShortcodeError(f"there is no table '{table_id}'",
                               "use summary, a quality standard (QS1..QS8) or an indicator id")
 
@@ -348,6 +370,10 @@ class Assembler:
             result = results.indicators[iid]
             if result.has_series:
                 figures.append(self.book.figure(trend_figure(result, self.config.authority_name, lang)))
+        for comp in catalogue.compositions_for(standard_id):
+            figure = composition_figure(comp, results, catalogue, lang)
+            if figure is not None:
+                figures.append(self.book.figure(figure))
         survey_results = [r for m in catalogue.survey_for(standard_id) for r in results.survey_for(m.id)]
         survey = self.book.figure(survey_figure(
             f"survey-{standard_id}",

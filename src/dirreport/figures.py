@@ -13,9 +13,9 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from . import i18n, phrases
-from .catalogue import Catalogue
+from .catalogue import Catalogue, Composition
 from .i18n import N_, _
-from .indicators import OK, IndicatorResult, Results, SurveyResult, range_of
+from .indicators import OK, SUPPRESSED, IndicatorResult, Results, SurveyResult, range_of
 from .text import Bilingual
 
 
@@ -278,6 +278,65 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         notes=marker_notes(lang, [c for r in rows for c in r]),
     )
     return Figure(spec.id, spec, title, " ".join(alts), table)
+
+
+def composition_figure(comp: Composition, results: Results, catalogue: Catalogue, lang: str) -> Figure | None:
+    """Bars of each part of a total with its share; hidden parts shown as [c], never recoverable."""
+    from .disclosure import is_small, suppress_breakdown
+
+    year = results.year
+    values = {code: results.metric(code, year) for code, _ in comp.parts}
+    if all(v.value is None for v in values.values()):
+        return None
+    parts = {code: v.value for code, v in values.items()}
+    if comp.total:
+        total_value = results.metric(comp.total, year)
+        total = total_value.value
+        total_hidden = total_value.status == SUPPRESSED
+    else:
+        total = sum(v for v in parts.values() if v is not None)
+        total_hidden = False
+    counts = all(catalogue.metrics[c].unit == "count" for c, _ in comp.parts)
+    hidden = {c for c, v in values.items() if v.status == SUPPRESSED}
+    if counts:
+        hidden |= suppress_breakdown("__total__", total, parts)
+        total_hidden = total_hidden or "__total__" in hidden or (is_small(total) if total is not None else False)
+    unit = catalogue.metrics[comp.parts[0][0]].unit
+    decimals = 0 if unit == "count" else 1
+    labels, bar_values, bar_labels, rows, numbers = [], [], [], [], []
+    for code, label in comp.parts:
+        value = parts[code]
+        labels.append(label(lang))
+        if code in hidden or value is None:
+            marker = i18n.SUPPRESSED if code in hidden else i18n.NOT_AVAILABLE
+            bar_values.append(None)
+            bar_labels.append(marker)
+            rows.append((label(lang), marker, marker))
+            numbers.append((label(lang), marker, marker))
+            continue
+        share = 100.0 * value / total if total and not total_hidden else None
+        text = i18n.number(value, lang, decimals)
+        bar_values.append(value)
+        bar_labels.append(f"{text} ({i18n.percent(share, lang)})" if share is not None else text)
+        rows.append((label(lang), text, i18n.percent(share, lang) if share is not None else i18n.SUPPRESSED))
+        numbers.append((label(lang), round(value, decimals), round(share, 1) if share is not None else i18n.SUPPRESSED))
+    total_text = i18n.SUPPRESSED if total_hidden else i18n.number(total, lang, decimals)
+    rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if not total_hidden else i18n.SUPPRESSED))
+    numbers.append((_("Total", lang), i18n.SUPPRESSED if total_hidden else round(total or 0, decimals),
+                    100.0 if not total_hidden else i18n.SUPPRESSED))
+    title = _("{title}, {year}", lang, title=comp.title(lang), year=i18n.financial_year(year, lang))
+    spec = ChartSpec(
+        id=comp.id, kind="composition", lang=lang, title=title, categories=tuple(labels),
+        series=(Series(title, tuple(bar_values), "ours", tuple(bar_labels)),),
+        value_axis=_("Number", lang) if unit == "count" else value_axis_label("number", lang),
+        decimals=decimals,
+    )
+    header = (_("Group", lang), _("Number", lang), _("Share of total", lang))
+    table = Table(id=f"data-{slug(comp.id)}", caption=_("Data for the chart: {title}", lang, title=title),
+                  header=header, rows=tuple(rows), numbers=tuple(numbers), align=("l", "r", "r"),
+                  notes=marker_notes(lang, [c for r in rows for c in r]))
+    alt = phrases.describe_composition(title, labels, bar_values, bar_labels, total_text, comp, results, lang)
+    return Figure(spec.id, spec, title, alt, table)
 
 
 def _survey_change(r: SurveyResult, lang: str) -> str:

@@ -9,7 +9,7 @@ are formatted only here and in ``i18n``.
 from __future__ import annotations
 
 from . import i18n
-from .i18n import N_, _
+from .i18n import N_, _, ngettext
 from .indicators import LOW, MISSING, OK, SUPPRESSED, IndicatorResult, Point, SurveyPoint, SurveyResult
 from .welsh import in_place
 
@@ -246,3 +246,41 @@ def people_in_place(total: int, place: str, year: str, lang: str) -> str:
         place=place,
         in_place=in_place(place),
     )
+
+
+def describe_composition(title: str, labels: list[str], values: list[float | None], shown: list[str],
+                         total: str, comp: object, results: object, lang: str) -> str:
+    """The largest parts, how many are hidden, and how the total moved since last year."""
+    ranked = sorted(((v, i) for i, v in enumerate(values) if v is not None), reverse=True)
+    if not ranked:
+        return _("{title}: the figures cannot be shown because they are small enough to identify people [c].", lang,
+                 title=title)
+    first = ranked[0][1]
+    sentence = _("{title}: total {total}; the largest group was {label}, {value}.", lang, title=title, total=total,
+                 label=labels[first], value=shown[first])
+    if len(ranked) > 1:
+        second = ranked[1][1]
+        sentence += " " + _("Next came {label}, {value}.", lang, label=labels[second], value=shown[second])
+    hidden = sum(1 for v in values if v is None)
+    if hidden:
+        sentence += " " + ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", hidden, lang)
+    sentence += " " + _total_change(comp, results, lang)
+    return sentence
+
+
+def _total_change(comp: object, results: object, lang: str) -> str:
+    from .indicators import Results
+
+    assert isinstance(results, Results)
+    total_code = getattr(comp, "total", None)
+    if not total_code or len(results.years) < 2:
+        return ""
+    this, last = results.metric(total_code, results.years[-1]), results.metric(total_code, results.years[-2])
+    if this.status != OK or last.status != OK or this.value is None or last.value is None:
+        return ""
+    year = i18n.financial_year(results.years[-2], lang)
+    if this.value > last.value:
+        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last.value, lang), year=year)
+    if this.value < last.value:
+        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last.value, lang), year=year)
+    return _("The total was the same as in {year}.", lang, year=year)

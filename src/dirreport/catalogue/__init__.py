@@ -134,6 +134,19 @@ class SurveyMeasure:
 
 
 @dataclass(frozen=True)
+class Composition:
+    """A total and the parts it divides into, each part with a short label for charts."""
+
+    id: str
+    title: Bilingual
+    parts: tuple[tuple[str, Bilingual], ...]
+    standard: str
+    group: str
+    total: str | None = None
+    local: bool = False
+
+
+@dataclass(frozen=True)
 class Breakdown:
     """A total and the mutually exclusive parts it divides into."""
 
@@ -152,6 +165,7 @@ class Catalogue:
     headings: Mapping[str, Bilingual]
     authorities: Mapping[str, Authority]
     breakdowns: tuple[Breakdown, ...] = field(default=())
+    compositions: Mapping[str, Composition] = field(default_factory=dict)
 
     def standards_of(self, heading_id: str) -> list[QualityStandard]:
         return [s for s in self.standards.values() if s.heading_id == heading_id]
@@ -161,6 +175,9 @@ class Catalogue:
 
     def survey_for(self, standard: str) -> list[SurveyMeasure]:
         return [m for m in self.survey.values() if m.standard == standard]
+
+    def compositions_for(self, standard: str) -> list[Composition]:
+        return [c for c in self.compositions.values() if c.standard == standard]
 
     def children_of(self, code: str) -> list[Metric]:
         return [m for m in self.metrics.values() if m.parent == code]
@@ -281,6 +298,24 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
     return out
 
 
+def _read_compositions(data: Any, local: bool) -> list[Composition]:
+    out: list[Composition] = []
+    for item in data.get("compositions", []) or []:
+        cid = str(item["id"])
+        parts = tuple((str(code), Bilingual.from_mapping(label, f"composition {cid} part {code}"))
+                      for code, label in (item.get("parts") or {}).items())
+        out.append(Composition(
+            id=cid,
+            title=Bilingual.from_mapping(item.get("title"), f"composition {cid} title"),
+            parts=parts,
+            standard=item["standard"],
+            group=item["group"],
+            total=item.get("total"),
+            local=local,
+        ))
+    return out
+
+
 def _read_survey(data: Any, local: bool) -> list[SurveyMeasure]:
     out: list[SurveyMeasure] = []
     for item in data.get("survey-measures", []) or []:
@@ -315,18 +350,21 @@ def _breakdowns(metrics: Iterable[Metric]) -> tuple[Breakdown, ...]:
 
 
 @cache
-def _national() -> tuple[list[Metric], list[Section], dict[str, Bilingual], list[Indicator], list[SurveyMeasure]]:
+def _national() -> tuple[list[Metric], list[Section], dict[str, Bilingual], list[Indicator], list[SurveyMeasure],
+                         list[Composition]]:
     metrics, sections, groups = _read_metrics(_load_yaml_resource("metrics.yaml"), local=False)
-    indicators = _read_indicators(_load_yaml_resource("indicators.yaml"), local=False)
+    indicator_data = _load_yaml_resource("indicators.yaml")
+    indicators = _read_indicators(indicator_data, local=False)
+    compositions = _read_compositions(indicator_data, local=False)
     survey = _read_survey(_load_yaml_resource("survey.yaml"), local=False)
-    return metrics, sections, groups, indicators, survey
+    return metrics, sections, groups, indicators, survey, compositions
 
 
 def load_catalogue(local_file: Path | None = None, display_name: str | None = None) -> Catalogue:
     """The national catalogue, extended by a project's local catalogue when given."""
-    metrics, sections, groups, indicators, survey = _national()
+    metrics, sections, groups, indicators, survey, compositions = _national()
     metrics, sections, groups = list(metrics), list(sections), dict(groups)
-    indicators, survey = list(indicators), list(survey)
+    indicators, survey, compositions = list(indicators), list(survey), list(compositions)
     if local_file is not None and local_file.exists():
         name = display_name or local_file.name
         data = _read_local(local_file, name)
@@ -337,6 +375,7 @@ def load_catalogue(local_file: Path | None = None, display_name: str | None = No
             groups.update(g)
             indicators += _read_indicators(data, local=True)
             survey += _read_survey(data, local=True)
+            compositions += _read_compositions(data, local=True)
         except (KeyError, ValueError, TypeError) as exc:
             raise InputError(
                 Problem(
@@ -356,8 +395,18 @@ def load_catalogue(local_file: Path | None = None, display_name: str | None = No
         headings=headings,
         authorities=load_authorities(),
         breakdowns=_breakdowns(metrics),
+        compositions={c.id: c for c in compositions},
     )
     problems = validate_catalogue(catalogue, metrics, indicators, survey)
+    for comp in compositions:
+        for code, _label in comp.parts:
+            if code not in catalogue.metrics:
+                problems.append(Problem(f"composition {comp.id} uses unknown metric {code}", hint="check the code"))
+        if comp.total and comp.total not in catalogue.metrics:
+            problems.append(Problem(f"composition {comp.id} has unknown total {comp.total}", hint="check the code"))
+        if comp.standard not in catalogue.standards:
+            problems.append(Problem(f"composition {comp.id} names quality standard '{comp.standard}'",
+                                    hint="use QS1 to QS8"))
     if problems:
         name = display_name or (local_file.name if local_file else "catalogue")
         raise InputError([replace(p, file=p.file or name) for p in problems])

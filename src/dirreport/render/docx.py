@@ -18,9 +18,17 @@ from pathlib import Path
 from ..assemble import Document
 from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage, template
 
-REFERENCE_VERSION = "3"
+REFERENCE_VERSION = "4"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}
 BODY_FONT = "Arial"
+
+
+def style_named(styles, name: str):  # type: ignore[no-untyped-def]
+    """A style by the name Word shows; python-docx's own lookup renames built-ins such as Caption."""
+    for style in styles:
+        if style.name == name:
+            return style
+    raise KeyError(name)
 
 
 def reference_doc(settings: RenderSettings) -> Path:
@@ -54,17 +62,18 @@ def _style_reference(source: Path, target: Path) -> None:
     for style in styles:
         if style.type == 1 and style.font is not None:  # paragraph and character styles
             style.font.name = BODY_FONT
-    styles["Normal"].font.size = Pt(11)
+    style_named(styles, "Normal").font.size = Pt(11)
     for level, size in ((1, 20), (2, 16), (3, 13), (4, 12), (5, 11)):
-        heading = styles[f"Heading {level}"]
+        heading = style_named(styles, f"Heading {level}")
         heading.font.size = Pt(size)
         heading.font.color.rgb = RGBColor(0x12, 0x43, 0x6D)
         heading.font.bold = True
+    caption = style_named(styles, "Caption")
     for name in CAPTION_STYLES:
-        styles[name].base_style = styles["Caption"]
-    styles["Caption"].font.bold = True
-    styles["Caption"].font.italic = False
-    styles["Caption"].font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
+        style_named(styles, name).base_style = caption
+    caption.font.bold = True
+    caption.font.italic = False
+    caption.font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
     document.save(str(target))
 
 
@@ -108,7 +117,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     for paragraph in word.paragraphs:
         name = paragraph.style.name if paragraph.style is not None else ""
         if name in CAPTION_STYLES:
-            paragraph.style = word.styles["Caption"]
+            paragraph.style = style_named(word.styles, "Caption")
         elif bullet is not None and name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):
             paragraph.style = bullet
     _set_language(word, document.metadata.get("lang", "en-GB"))
