@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import zlib
 import sys
+import zlib
 from collections import defaultdict
 from pathlib import Path
 
@@ -235,9 +235,9 @@ def _repair(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-
         metric = catalogue.metrics[code]
         if metric.same_as and (auth, year, metric.same_as) in values:
             values[key] = values[(auth, year, metric.same_as)]
-        if metric.parent and (auth, year, metric.parent) in values:
-            if metric.unit == catalogue.metrics[metric.parent].unit:
-                values[key] = min(values[key], values[(auth, year, metric.parent)])
+        same_unit = metric.parent and metric.unit == catalogue.metrics[metric.parent].unit
+        if same_unit and (auth, year, metric.parent) in values:
+            values[key] = min(values[key], values[(auth, year, metric.parent)])
 
 
 def _survey(catalogue, authorities, years, rng) -> list[list[str]]:  # type: ignore[no-untyped-def]

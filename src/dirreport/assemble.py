@@ -217,7 +217,7 @@ class Assembler:
             if value.status != OK:
                 raise _figure_not_shown(f"metric {metric_code}", value.status, year)
             metric = self.project.catalogue.metrics[metric_code]
-            decimals = 0 if metric.unit == "count" or (value.value or 0).is_integer() else 1
+            decimals = 0 if metric.unit == "count" or float(value.value or 0).is_integer() else 1
             return blocks.md(i18n.number(value.value, lang, decimals))
         if name == "survey":
             self._arguments(code, 1, 2)
@@ -401,10 +401,11 @@ class Assembler:
                          missing=narrative is None and place in form.narrative_places() and not place.optional)
         if view.missing:
             view.status = "draft"
-        if place.kind == "part" and place.heading_id:
-            view.standards = [self._standard_summary(s.id) for s in self.project.catalogue.standards_of(place.heading_id)]
-        if place.kind == "section" and place.numbering[-1] == "ii" and place.heading_id:
-            view.standards = [self.standard_view(s.id) for s in self.project.catalogue.standards_of(place.heading_id)]
+        standards = self.project.catalogue.standards_of(place.heading_id) if place.heading_id else []
+        if place.kind == "part":
+            view.standards = [self._standard_summary(s.id) for s in standards]
+        if place.kind == "section" and place.numbering[-1] == "ii":
+            view.standards = [self.standard_view(s.id) for s in standards]
         if place.kind == "section" and place.numbering[-1] == "iii":
             view.planned = [imp.text.get(self.lang, "") for imp in self._this_year_improvements(place)]
         return view

@@ -15,6 +15,7 @@ from dataclasses import replace
 from .build import BuildOptions, BuildReport, _missing_charts, _pool, _render_all
 from .catalogue import WALES
 from .errors import CheckFailed, Problem
+from .figures import ChartSpec
 from .project import Project, for_authority, load_project
 
 BATCH_DIR = "authorities"
@@ -38,10 +39,10 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
     ) as bar:
         projects = [for_authority(base, code) for code in codes]
         task = bar.add_task("charts", total=len(projects))
-        specs = {}
+        specs: dict[str, ChartSpec] = {}
         for project in projects:
-            documents = [assemble(project, e, draft=options.draft) for e in editions]
-            for spec in _missing_charts(project, documents):
+            drafts = [assemble(project, e, draft=options.draft) for e in editions]
+            for spec in _missing_charts(project, drafts):
                 specs.setdefault(f"{spec.kind}-{spec.digest()}", spec)
             bar.advance(task)
         cache = base.cache_dir / "charts"

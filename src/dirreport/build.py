@@ -16,7 +16,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__, publish
@@ -144,11 +144,11 @@ def _editions(config: Config, languages: tuple[str, ...]) -> list[str]:
 class _Inline(Executor):
     """Runs tasks in this process: for one core, and where a pool would cost more than it saves."""
 
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def,override]
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
         future: Future[object] = Future()
         try:
             future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:  # noqa: BLE001 - handed back through the future
+        except BaseException as exc:
             future.set_exception(exc)
         return future
 
@@ -286,4 +286,4 @@ def _settings(project: Project, edition: str) -> RenderSettings:
                           other_edition_href=href)
 
 
-__all__ = ["BuildOptions", "BuildReport", "DirreportError", "build", "build_many"]
+__all__ = ["BuildOptions", "BuildReport", "DirreportError", "build"]

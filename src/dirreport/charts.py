@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import textwrap
 from pathlib import Path
+from typing import Any
 
 from .figures import ChartSpec
 
@@ -30,7 +31,7 @@ WIDTH_IN = 6.3
 PNG_DPI = 300
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> Any:
     """Import matplotlib lazily: a rebuild that draws nothing should not pay for it."""
     import matplotlib
 
@@ -194,7 +195,8 @@ def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
                         ecolor=PALETTE["interval"], elinewidth=1.1, capsize=3)
             top = max(top, interval[1])
     for i, label in enumerate(series.labels):
-        end = spec.intervals[i][1] if i < len(spec.intervals) and spec.intervals[i] else values[i]
+        interval = spec.intervals[i] if i < len(spec.intervals) else None
+        end = interval[1] if interval is not None else values[i]
         ax.annotate(label, (end, y[i]), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
     ax.set_yticks(y, [textwrap.fill(c, 42) for c in spec.categories], fontsize=8)
     limit = 100.0 if spec.percent_axis else top

@@ -13,6 +13,7 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from . import form, i18n
@@ -112,7 +113,8 @@ def _coverage(project: Project, card: ReportCard) -> None:
         card.coverage.append(row)
         label = f"quality standard {std.number} ({std.id})"
         where = narrative_path("en", f"{part}-ii")
-        row.indicators = sum(1 for i in catalogue.indicators_for(std.id) if results.indicators[i.id].latest.status == OK)
+        row.indicators = sum(1 for i in catalogue.indicators_for(std.id)
+                             if results.indicators[i.id].latest.status == OK)
         row.survey = sum(1 for m in catalogue.survey_for(std.id) for r in results.survey_for(m.id)
                          if r.latest is not None and r.latest.status == OK)
         if row.indicators == 0 and row.survey == 0:
@@ -188,7 +190,7 @@ def _data(project: Project, card: ReportCard) -> None:
     for code in sorted(present):
         if catalogue.metrics[code].unit != "count":
             continue
-        for before, after in zip(years, years[1:], strict=False):
+        for before, after in pairwise(years):
             a, b = dataset.value(authority, before, code), dataset.value(authority, after, code)
             if a is None or b is None or max(a, b) < OUTLIER_MIN or min(a, b) == 0:
                 continue
@@ -220,8 +222,8 @@ def _translation(project: Project, card: ReportCard) -> None:
                 file=target.path, line=target.headings[0].line if target.headings else 1,
                 hint="both languages need the same headings"))
         _compare_shortcodes(source, target, card)
-        for n, line in enumerate(target.lines, start=1):
-            if any(marker in line for marker in PLACEHOLDERS[:1]):
+        for n, text in enumerate(target.lines, start=1):
+            if any(marker in text for marker in PLACEHOLDERS[:1]):
                 card.add("translation", ERROR, Problem("holds a paragraph that is not translated yet", file=target.path,
                                                        line=n, hint="translate it, or import the translator's XLIFF"))
         src = read_segments(source.path, "\n".join(source.lines))
@@ -251,6 +253,7 @@ def _compare_shortcodes(source: Narrative, target: Narrative, card: ReportCard) 
         line = target.shortcodes[k].span.line if k < len(target.shortcodes) else len(target.lines)
         source_line = source.shortcodes[k].span.line if k < len(source.shortcodes) else None
         if expected is None:
+            assert found is not None
             message = f"has an extra shortcode {{{{< {found[0]} {' '.join(found[1])} >}}}} not in {source.path}"
         else:
             message = (f"is missing shortcode {{{{< {expected[0]} {' '.join(expected[1])} >}}}} that {source.path} "
@@ -525,4 +528,4 @@ def _html(card: ReportCard) -> str:
     )
 
 
-__all__ = ["Finding", "ReportCard", "blocking_problems", "i18n", "render_card", "run_checks", "Path"]
+__all__ = ["Finding", "Path", "ReportCard", "blocking_problems", "i18n", "render_card", "run_checks"]

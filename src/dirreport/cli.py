@@ -96,9 +96,11 @@ def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...
     if report.up_to_date:
         out.info("Nothing has changed since the last build; the report is up to date.")
         return
+    root = Path(project_dir).resolve()
     for path in report.outputs:
-        out.info(f"wrote {path.relative_to(Path(project_dir).resolve()) if path.is_relative_to(Path(project_dir).resolve()) else path}")
-    out.progress(f"{report.renders_done} rendered, {report.renders_cached} from cache, {report.charts_drawn} charts drawn")
+        out.info(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+    out.progress(f"{report.renders_done} rendered, {report.renders_cached} from cache, "
+                 f"{report.charts_drawn} charts drawn")
 
 
 @cli.command()

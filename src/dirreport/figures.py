@@ -97,7 +97,8 @@ def marker_notes(lang: str, cells: list[str]) -> tuple[str, ...]:
     notes = []
     text = " ".join(cells)
     if i18n.SUPPRESSED in text:
-        notes.append(_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.", lang))
+        notes.append(_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.",
+                       lang))
     if i18n.LOW_BASE in text:
         notes.append(_("[low] Not shown: fewer than 10 people answered.", lang))
     if i18n.NOT_AVAILABLE in text:
@@ -193,7 +194,9 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         others=result.others,
     )
     low, mid, high = range_of(result.others) or (0.0, 0.0, 0.0)
-    fmt = lambda v: phrases.value(v, ind.unit, lang, result.decimals)  # noqa: E731
+    def fmt(amount: float) -> str:
+        return phrases.value(amount, ind.unit, lang, result.decimals)
+
     alt = _(
         "{title}: {authority} {value}; the other {n} authorities range from {low} to {high} "
         "(median {mid}).",
@@ -303,7 +306,11 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
         total_hidden = total_hidden or "__total__" in hidden or (is_small(total) if total is not None else False)
     unit = catalogue.metrics[comp.parts[0][0]].unit
     decimals = 0 if unit == "count" else 1
-    labels, bar_values, bar_labels, rows, numbers = [], [], [], [], []
+    labels: list[str] = []
+    bar_values: list[float | None] = []
+    bar_labels: list[str] = []
+    rows: list[tuple[str, str, str]] = []
+    numbers: list[tuple[str, float | str, float | str]] = []
     for code, label in comp.parts:
         value = parts[code]
         labels.append(label(lang))

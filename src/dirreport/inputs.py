@@ -73,6 +73,11 @@ class Dataset:
         return self.metrics.get((authority, year, code))
 
 
+def _cell(frame: pd.DataFrame, index: object, column: str) -> str:
+    """A cell as text: the readers keep every cell as a string until it is validated."""
+    return str(frame.at[index, column])
+
+
 def find_data_file(root: Path, stem: str) -> Path | None:
     """``data/<stem>.xlsx`` wins over ``.csv`` so a filled-in template is used as given."""
     for ext in (".xlsx", ".csv"):
@@ -93,13 +98,23 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
                                  hint="add data/metrics.csv (authority,year,metric,value) or data/metrics.xlsx"))
     metrics_name = _rel(metrics_path, root)
     files["metrics"] = metrics_name
+    comparators: dict[MetricKey, float | None] = {}
     if metrics_path.suffix.lower() == ".xlsx" and _is_template_workbook(metrics_path):
         from .workbook import read_template_workbook
 
         table = read_template_workbook(metrics_path, metrics_name, config, catalogue)
+        csv_path = root / "data" / "metrics.csv"
+        if csv_path.is_file():
+            # the workbook holds this authority's return; the CSV may add other authorities and Wales
+            files["comparators"] = "data/metrics.csv"
+            others = read_table(csv_path, "data/metrics.csv", METRICS_COLUMNS)
+            keep = others.frame["authority"] != config.authority
+            others = RawTable(others.name, others.frame[keep], others.rows[keep])
+            comparators, _ = _metrics(others, config, catalogue, collector)
     else:
         table = read_table(metrics_path, metrics_name, METRICS_COLUMNS)
     metrics, rows = _metrics(table, config, catalogue, collector)
+    metrics.update(comparators)
 
     population: dict[tuple[str, str, str], int] = {}
     pop_path = find_data_file(root, "population")
@@ -163,7 +178,7 @@ def _check_common(
     known = _known_authorities(config, catalogue)
     bad_auth = ~frame["authority"].isin(known)
     for idx in frame.index[bad_auth]:
-        value = frame.at[idx, "authority"]
+        value = _cell(frame, idx, "authority")
         collector.add(Problem(
             f"authority '{value}' is not a known ONS code" if value else "authority is empty",
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="authority",
@@ -198,7 +213,7 @@ def _metrics(
     ok = _check_common(table, config, catalogue, collector)
     known = frame["metric"].isin(catalogue.metrics.keys())
     for idx in frame.index[~known]:
-        code = frame.at[idx, "metric"]
+        code = _cell(frame, idx, "metric")
         collector.add(Problem(
             f"metric '{code}' is not in the catalogue" if code else "metric is empty",
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="metric",
@@ -212,7 +227,7 @@ def _metrics(
     not_number = values.isna() & ~blank
     for idx in frame.index[not_number]:
         collector.add(Problem(
-            f"value '{frame.at[idx, 'value']}' is not a number",
+            f"value '{_cell(frame, idx, 'value')}' is not a number",
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
             hint="write a number such as 1234 or 12.5, or leave it blank if it was not collected",
         ))
@@ -220,7 +235,7 @@ def _metrics(
     negative = values < 0
     for idx in frame.index[negative]:
         collector.add(Problem(
-            f"{frame.at[idx, 'metric']} is {frame.at[idx, 'value']}, but counts cannot be negative",
+            f"{_cell(frame, idx, 'metric')} is {_cell(frame, idx, 'value')}, but counts cannot be negative",
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
             hint="correct the value; a count is zero or more",
         ))
@@ -229,7 +244,7 @@ def _metrics(
     fractional = (units == "count") & values.notna() & (values % 1 != 0)
     for idx in frame.index[fractional]:
         collector.add(Problem(
-            f"{frame.at[idx, 'metric']} counts people or events but has the fraction {frame.at[idx, 'value']}",
+            f"{_cell(frame, idx, 'metric')} counts people or events but has the fraction {_cell(frame, idx, 'value')}",
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
             hint="counts are whole numbers; check the value",
         ))
@@ -240,7 +255,7 @@ def _metrics(
         first_row = {k: int(table.rows[i]) for i, k in keys[~keys.duplicated(keep="first")].items()}
         for idx in frame.index[dup]:
             collector.add(Problem(
-                f"{frame.at[idx, 'metric']} for {frame.at[idx, 'authority']} in {frame.at[idx, 'year']} "
+                f"{_cell(frame, idx, 'metric')} for {_cell(frame, idx, 'authority')} in {_cell(frame, idx, 'year')} "
                 f"is given twice (first on row {first_row[keys[idx]]})",
                 file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
                 hint="keep one row for each authority, year and metric",
@@ -278,7 +293,7 @@ def _population(
     band_ok = frame["age_band"].isin(POPULATION_BANDS)
     for idx in frame.index[~band_ok]:
         collector.add(Problem(
-            f"age band '{frame.at[idx, 'age_band']}' is not one of " + ", ".join(POPULATION_BANDS),
+            f"age band '{_cell(frame, idx, 'age_band')}' is not one of " + ", ".join(POPULATION_BANDS),
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="age_band",
             hint="use the four bands 0-17, 18-64, 65-74, 75+",
         ))
@@ -286,14 +301,14 @@ def _population(
     bad = values.isna() | (values < 0) | (values % 1 != 0)
     for idx in frame.index[bad]:
         collector.add(Problem(
-            f"population '{frame.at[idx, 'population']}' is not a whole number",
+            f"population '{_cell(frame, idx, 'population')}' is not a whole number",
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="population",
             hint="write the mid-year estimate as a whole number",
         ))
     ok &= band_ok & ~bad
     out: dict[tuple[str, str, str], int] = {}
     for idx in frame.index[ok]:
-        key = (frame.at[idx, "authority"], frame.at[idx, "year"], frame.at[idx, "age_band"])
+        key = (_cell(frame, idx, "authority"), _cell(frame, idx, "year"), _cell(frame, idx, "age_band"))
         if key in out:
             collector.add(Problem(
                 f"population for {key[0]} {key[1]} {key[2]} is given twice",
@@ -312,7 +327,7 @@ def _survey(
     out: dict[tuple[str, str, str, str], SurveyCount] = {}
     for idx in frame.index[ok]:
         row = int(table.rows[idx])
-        measure, group = frame.at[idx, "measure"], frame.at[idx, "group"]
+        measure, group = _cell(frame, idx, "measure"), _cell(frame, idx, "group")
 
         def add(message: str, column: str, hint: str, row: int = row, idx: object = idx) -> None:
             collector.add(Problem(message, file=table.where_of(idx), line=row, position_kind="row",
@@ -330,8 +345,8 @@ def _survey(
                 "use one of " + ", ".join(catalogue.survey[measure].groups))
             continue
         try:
-            respondents = int(frame.at[idx, "respondents"])
-            positive = int(frame.at[idx, "positive"])
+            respondents = int(_cell(frame, idx, "respondents"))
+            positive = int(_cell(frame, idx, "positive"))
         except ValueError:
             add("respondents and positive must be whole numbers", "respondents",
                 "write the number who answered and the number who answered positively")
@@ -340,7 +355,7 @@ def _survey(
             add(f"positive ({positive}) must be between 0 and respondents ({respondents})", "positive",
                 "check the two counts")
             continue
-        key = (frame.at[idx, "authority"], frame.at[idx, "year"], measure, group)
+        key = (_cell(frame, idx, "authority"), _cell(frame, idx, "year"), measure, group)
         if key in out:
             add(f"{measure} for {group} in {key[1]} is given twice", "measure",
                 "keep one row for each authority, year, measure and group")
@@ -354,10 +369,10 @@ def _stories(table: RawTable, collector: ProblemCollector) -> dict[str, Story]:
     out: dict[str, Story] = {}
     for idx in frame.index:
         row = int(table.rows[idx])
-        sid = frame.at[idx, "id"]
-        consent = frame.at[idx, "consent"].lower()
+        sid = _cell(frame, idx, "id")
+        consent = _cell(frame, idx, "consent").lower()
         if consent not in ("yes", "no", "ydy", "nac ydy", "y", "n", "true", "false"):
-            collector.add(Problem(f"consent '{frame.at[idx, 'consent']}' for story {sid} is not yes or no",
+            collector.add(Problem(f"consent '{_cell(frame, idx, 'consent')}' for story {sid} is not yes or no",
                                   file=table.where, line=row, position_kind="row", column="consent",
                                   hint="write yes only when the person agreed to publication, otherwise no"))
             continue
@@ -368,10 +383,10 @@ def _stories(table: RawTable, collector: ProblemCollector) -> dict[str, Story]:
         out[sid] = Story(
             id=sid,
             consent=consent in ("yes", "ydy", "y", "true"),
-            text={"en": frame.at[idx, "en"], "cy": frame.at[idx, "cy"]},
+            text={"en": _cell(frame, idx, "en"), "cy": _cell(frame, idx, "cy")},
             attribution={
-                "en": frame.at[idx, "attribution_en"] if "attribution_en" in frame.columns else "",
-                "cy": frame.at[idx, "attribution_cy"] if "attribution_cy" in frame.columns else "",
+                "en": _cell(frame, idx, "attribution_en") if "attribution_en" in frame.columns else "",
+                "cy": _cell(frame, idx, "attribution_cy") if "attribution_cy" in frame.columns else "",
             },
             row=row,
         )
@@ -383,13 +398,14 @@ def _improvements(table: RawTable, collector: ProblemCollector) -> tuple[Improve
     parts = ("3a", "3b", "3c", "3d")
     out: list[Improvement] = []
     for idx in frame.index:
-        part = frame.at[idx, "part"].lower().replace("(", "").replace(")", "")
+        part = _cell(frame, idx, "part").lower().replace("(", "").replace(")", "")
         if part not in parts:
-            collector.add(Problem(f"part '{frame.at[idx, 'part']}' is not 3a, 3b, 3c or 3d",
-                                  file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="part",
+            collector.add(Problem(f"part '{_cell(frame, idx, 'part')}' is not 3a, 3b, 3c or 3d",
+                                  file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
+                                  column="part",
                                   hint="name the part of Chapter 3 the improvement belongs to"))
             continue
-        out.append(Improvement(frame.at[idx, "id"], part, {"en": frame.at[idx, "en"], "cy": frame.at[idx, "cy"]}))
+        out.append(Improvement(_cell(frame, idx, "id"), part, {"en": _cell(frame, idx, "en"), "cy": _cell(frame, idx, "cy")}))
     return tuple(out)
 
 

@@ -112,7 +112,7 @@ class Narrative:
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
-    md.validateLink = lambda url: True  # we judge links ourselves, with a line number
+    setattr(md, "validateLink", lambda url: True)  # noqa: B010 - we judge links ourselves, with a line number
     md.inline.ruler.before("text", "shortcode", _shortcode_rule)
     for rule in ("link", "image", "html_inline", "autolink"):
         _record_spans(md, rule)
@@ -360,29 +360,29 @@ def image_is_unsafe(src: str) -> bool:
 
 def _image_problem(image: Image, path: str, root: Path) -> tuple[Problem | None, bool]:
     src = image.src.strip()
-    where = {"file": path, "line": image.span.line}
+    line = image.span.line
     if URL.match(src):
-        return Problem(f"image '{src[:60]}' is on the internet and was left out", **where,
+        return Problem(f"image '{src[:60]}' is on the internet and was left out", file=path, line=line,
                        hint="download it into the project (e.g. images/) and refer to it by its path"), False
     posix = PurePosixPath(src.replace("\\", "/"))
     if posix.is_absolute() or re.match(r"^[A-Za-z]:", src):
-        return Problem(f"image path '{src}' is absolute and was left out", **where,
+        return Problem(f"image path '{src}' is absolute and was left out", file=path, line=line,
                        hint="use a path relative to the project folder, e.g. images/photo.jpg"), False
     if ".." in posix.parts:
-        return Problem(f"image path '{src}' leads outside the project and was left out", **where,
+        return Problem(f"image path '{src}' leads outside the project and was left out", file=path, line=line,
                        hint="put the image inside the project folder"), False
     target = root / posix
     if posix.suffix.lower() not in IMAGE_EXTENSIONS:
-        return Problem(f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP file", **where,
+        return Problem(f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP file", file=path, line=line,
                        hint="convert it to PNG or JPEG"), True
     if not target.exists() and not target.is_symlink():
-        return Problem(f"image '{src}' does not exist", **where, hint="check the file name and folder"), True
+        return Problem(f"image '{src}' does not exist", file=path, line=line, hint="check the file name and folder"), True
     if not target.resolve().is_relative_to(root.resolve()):
-        return Problem(f"image '{src}' is a link to a file outside the project", **where,
+        return Problem(f"image '{src}' is a link to a file outside the project", file=path, line=line,
                        hint="copy the image into the project instead of linking to it"), True
     size = target.stat().st_size
     if size > MAX_IMAGE_BYTES:
-        return Problem(f"image '{src}' is {size // (1024 * 1024)} MB", **where,
+        return Problem(f"image '{src}' is {size // (1024 * 1024)} MB", file=path, line=line,
                        hint=f"reduce it below {MAX_IMAGE_BYTES // (1024 * 1024)} MB "
                        "(2000 pixels wide is plenty)"), True
     return None, False

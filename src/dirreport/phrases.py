@@ -199,7 +199,7 @@ def describe_survey(result: SurveyResult, title: str, lang: str) -> str:
     if latest is None or latest.status != OK:
         marker = MARKERS.get(latest.status if latest else MISSING, i18n.NOT_AVAILABLE)
         return _("{title} ({group}): no result can be shown for {year} {marker}.", lang, title=title,
-                 group=group, year=i18n.financial_year(result.series and _last_year(result) or "", lang),
+                 group=group, year=i18n.financial_year((result.series and _last_year(result)) or "", lang),
                  marker=marker)
     low, high = latest.interval
     sentence = _(

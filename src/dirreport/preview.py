@@ -66,10 +66,10 @@ def rebuild(root: Path, lang: str, state: State) -> None:
 
 def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        def log_message(self, format: str, *args: object) -> None:
             return
 
-        def do_GET(self) -> None:  # noqa: N802 - the base class's name
+        def do_GET(self) -> None:
             if self.path == "/__events":
                 self.send_response(200)
                 self.send_header("Content-Type", "text/event-stream")

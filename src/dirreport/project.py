@@ -95,7 +95,8 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
             continue
         for path in sorted(folder.glob("*.md")):
             if path.stem not in places:
-                errors.append(Problem(f"'{path.name}' is not a section of the report", file=narrative_path(lang, path.stem),
+                errors.append(Problem(f"'{path.name}' is not a section of the report",
+                                      file=narrative_path(lang, path.stem),
                                       hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places)))
         for place in places.values():
             rel = narrative_path(lang, place.id)

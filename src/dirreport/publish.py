@@ -120,7 +120,7 @@ def prune(output: Path, keep: Path | None) -> None:
         return
     live = current_generation(output)
     for child in root.iterdir():
-        if child == keep or child == live:
+        if child in (keep, live):
             continue
         shutil.rmtree(child, ignore_errors=True)
     for stray in output.glob(".*.tmp"):

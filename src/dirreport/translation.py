@@ -375,26 +375,26 @@ def _units(file_el: Any, source: NarrativeFile, name: str) -> dict[int, str]:
     out: dict[int, str] = {}
     for unit in file_el.iter(_q("unit")):
         uid = unit.get("id")
-        segment = ids.get(uid)
-        if segment is None:
+        found = ids.get(uid)
+        if found is None:
             raise InputError(Problem(f"unit '{uid}' no longer matches the source text of {source.path}", file=name,
                                      line=unit.sourceline, hint="the English changed after export; export again and "
                                      "translate the new file"))
         data = {d.get("id"): d.text or "" for d in unit.findall("x:originalData/x:data", NS)}
         seg_el = unit.find("x:segment", NS)
         target = seg_el.find("x:target", NS) if seg_el is not None else None
-        if target is None or seg_el.get("state") == "initial" and not (target.text or len(target)):
+        if target is None or (seg_el.get("state") == "initial" and not (target.text or len(target))):
             continue
         text = _inline_text(target, data, name)
         if not text.strip():
             continue
-        wanted, got = sorted(_protected(segment.text)), sorted(_protected(text))
+        wanted, got = sorted(_protected(found.text)), sorted(_protected(text))
         if wanted != got:
             missing = [p for p in wanted if p not in got] or got
             raise InputError(Problem(f"unit '{uid}' does not keep the protected parts of the source "
                                      f"({', '.join(missing)})", file=name, line=target.sourceline,
                                      hint="keep every placeholder exactly once in the translation"))
-        out[segment.index] = text.replace("\n", " ")
+        out[found.index] = text.replace("\n", " ")
     return out
 
 

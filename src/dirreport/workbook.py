@@ -78,8 +78,8 @@ def write_template(path: Path, authority: str, year: str, catalogue: Catalogue |
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
         sheet.add_table(table)
         sheet.freeze_panes = f"B{HEADER_ROW + 1}"
-        for col, width in zip("ABCDE", (10, 70, 70, 10, 12), strict=True):
-            sheet.column_dimensions[col].width = width
+        for letter, width in zip("ABCDE", (10, 70, 70, 10, 12), strict=True):
+            sheet.column_dimensions[letter].width = width
     book.save(path)
     return path
 

@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 from ..assemble import Document
-from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage, template
+from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 
 REFERENCE_VERSION = "4"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from ..assemble import Document
 from ..errors import InputError, Problem
 from .common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 
-PDF_STANDARDS = ["ua-1"]
+PDF_STANDARD: Literal["ua-1"] = "ua-1"
 
 
 def font_paths() -> list[str]:
@@ -53,7 +54,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             root=str(work),
             font_paths=font_paths(),
             ignore_system_fonts=True,
-            pdf_standards=PDF_STANDARDS,
+            pdf_standards=PDF_STANDARD,
             timestamp=settings.epoch,
         )
     except typst.TypstError as exc:

@@ -25,7 +25,7 @@ QUARTO_DIR = "quarto"
 def build_with_quarto(options) -> Iterator[str]:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from ..build import BuildOptions, _assemble_all, _editions, _Inline, BuildReport
+    from ..build import BuildOptions, BuildReport, _assemble_all, _editions, _Inline
     from ..project import load_project
 
     assert isinstance(options, BuildOptions)
@@ -70,4 +70,4 @@ def build_with_quarto(options) -> Iterator[str]:  # type: ignore[no-untyped-def]
     yield f"rendered with Quarto into {folder / '_rendered'}"
 
 
-__all__ = ["build_with_quarto", "Path"]
+__all__ = ["Path", "build_with_quarto"]
