@@ -405,7 +405,8 @@ def _improvements(table: RawTable, collector: ProblemCollector) -> tuple[Improve
                                   column="part",
                                   hint="name the part of Chapter 3 the improvement belongs to"))
             continue
-        out.append(Improvement(_cell(frame, idx, "id"), part, {"en": _cell(frame, idx, "en"), "cy": _cell(frame, idx, "cy")}))
+        text = {"en": _cell(frame, idx, "en"), "cy": _cell(frame, idx, "cy")}
+        out.append(Improvement(_cell(frame, idx, "id"), part, text))
     return tuple(out)
 
 

@@ -376,7 +376,8 @@ def _image_problem(image: Image, path: str, root: Path) -> tuple[Problem | None,
         return Problem(f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP file", file=path, line=line,
                        hint="convert it to PNG or JPEG"), True
     if not target.exists() and not target.is_symlink():
-        return Problem(f"image '{src}' does not exist", file=path, line=line, hint="check the file name and folder"), True
+        return Problem(f"image '{src}' does not exist", file=path, line=line,
+                       hint="check the file name and folder"), True
     if not target.resolve().is_relative_to(root.resolve()):
         return Problem(f"image '{src}' is a link to a file outside the project", file=path, line=line,
                        hint="copy the image into the project instead of linking to it"), True
