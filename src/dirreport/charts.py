@@ -17,15 +17,19 @@ from typing import Any
 
 from .figures import ChartSpec
 
-STYLE_VERSION = "4"
+STYLE_VERSION = "6"
 PALETTE = {
-    "ours": "#12436D",  # Analysis Function dark blue
-    "wales": "#F46A25",  # Analysis Function orange
-    "other": "#707070",  # grey with 4.9:1 contrast on white
+    "ours": "#12436D",  # Analysis Function dark blue: lines, markers, bars and its labels
+    # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
+    # against white for readers with protanopia or deuteranopia as well as for everyone else
+    "wales": "#A285D1",
+    "wales_text": "#5A4396",  # a darker purple for Wales's labels, so text reaches 4.5:1
+    "other": "#707070",  # grey hollow markers for the other authorities
     "text": "#0B0C0C",
     "grid": "#D9D9D9",
     "interval": "#0B0C0C",
 }
+TEXT_COLOURS = {"ours": PALETTE["ours"], "wales": PALETTE["wales_text"], "other": PALETTE["text"]}
 FONT = "DejaVu Sans"
 WIDTH_IN = 6.3
 PNG_DPI = 300
@@ -126,7 +130,7 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
                 marker="o" if series.role == "ours" else "s", markersize=4.5)
         # direct label at the line's end, instead of a legend
         ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, 0), textcoords="offset points",
-                    va="center", ha="left", color=colour, fontweight="bold")
+                    va="center", ha="left", color=TEXT_COLOURS[series.role], fontweight="bold")
     ours = spec.series[0]
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is not None:
@@ -153,20 +157,22 @@ def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
 
 
 def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.6))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.9))
     others = list(spec.others)
     ax.scatter(others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2,
                zorder=2)
     ours = spec.series[0]
     if ours.values[0] is not None:
         ax.scatter([ours.values[0]], [0], s=110, color=PALETTE["ours"], zorder=3)
-        ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, 14),
-                    textcoords="offset points", ha="center", color=PALETTE["ours"], fontweight="bold")
+        ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, -16),
+                    textcoords="offset points", ha="center", va="top", color=PALETTE["ours"], fontweight="bold")
     if len(spec.series) > 1 and spec.series[1].values[0] is not None:
         wales = spec.series[1]
         ax.axvline(wales.values[0], color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
-        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales.values[0], 0), xytext=(0, -20),
-                    textcoords="offset points", ha="center", color=PALETTE["wales"], fontweight="bold")
+        # Wales's label sits above the axis, clear of the dots and of this authority's label
+        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales.values[0], 1), xytext=(4, -2),
+                    textcoords="offset points", xycoords=("data", "axes fraction"), ha="left", va="top",
+                    color=PALETTE["wales_text"], fontweight="bold")
     values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
     low, high = min(values), max(values)
     pad = (high - low) * 0.08 or 1.0
@@ -201,6 +207,8 @@ def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     ax.set_yticks(y, [textwrap.fill(c, 42) for c in spec.categories], fontsize=8)
     limit = 100.0 if spec.percent_axis else top
     ax.set_xlim(0, limit * 1.3)
+    if spec.percent_axis:
+        ax.set_xticks([0, 20, 40, 60, 80, 100])
     ax.xaxis.set_major_formatter(_axis_formatter(spec))
     ax.xaxis.grid(True, color=PALETTE["grid"], linewidth=0.6)
     ax.set_axisbelow(True)

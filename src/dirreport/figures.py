@@ -203,7 +203,7 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         lang, title=ind.title(lang), authority=name(lang), value=fmt(ours), n=i18n.number(len(result.others), lang),
         low=fmt(low), high=fmt(high), mid=fmt(mid),
     )
-    alt += " " + phrases.describe_indicator(result, ind.title(lang), lang).split(". ", 1)[-1]
+    alt += " " + phrases.describe_indicator(result, ind.title(lang), lang)
     header = (_("Measure", lang), _("Value", lang))
     rows = [
         (name(lang), fmt(ours)),

@@ -272,15 +272,27 @@ def _total_change(comp: object, results: object, lang: str) -> str:
     from .indicators import Results
 
     assert isinstance(results, Results)
-    total_code = getattr(comp, "total", None)
-    if not total_code or len(results.years) < 2:
+    if len(results.years) < 2:
         return ""
-    this, last = results.metric(total_code, results.years[-1]), results.metric(total_code, results.years[-2])
-    if this.status != OK or last.status != OK or this.value is None or last.value is None:
+    this, last = _total(comp, results, results.years[-1]), _total(comp, results, results.years[-2])
+    if this is None or last is None:
         return ""
     year = i18n.financial_year(results.years[-2], lang)
-    if this.value > last.value:
-        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last.value, lang), year=year)
-    if this.value < last.value:
-        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last.value, lang), year=year)
+    if this > last:
+        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
+    if this < last:
+        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
     return _("The total was the same as in {year}.", lang, year=year)
+
+
+def _total(comp: object, results: object, year: str) -> float | None:
+    """A composition's total in a year: its total metric, or the sum of its parts when none is shown hidden."""
+    from .indicators import Results
+
+    assert isinstance(results, Results)
+    total_code = getattr(comp, "total", None)
+    codes = [total_code] if total_code else [code for code, _label in getattr(comp, "parts", ())]
+    values = [results.metric(code, year) for code in codes]
+    if any(v.status != OK or v.value is None for v in values):
+        return None
+    return sum(v.value for v in values if v.value is not None)
