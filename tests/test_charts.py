@@ -15,7 +15,6 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from conftest import REPO, copy_project, output_file
-
 from dirreport import i18n
 from dirreport.assemble import assemble
 from dirreport.build import BuildOptions, build

@@ -198,7 +198,7 @@ class Assembler:
             self._arguments(code, 0, 0)
             return "\n\n" + PAGEBREAK + "\n\n"
         if name in ("indicator", "change"):
-            self._arguments(code, 1, 2)
+            self._arguments(code, 1, 2 if name == "indicator" else 1)
             result = self._indicator(args[0])
             if name == "change":
                 return blocks.md(phrases.change(result, lang))

@@ -108,20 +108,21 @@ def build(options: BuildOptions, progress: Progress = lambda _m: None) -> BuildR
         return BuildReport(up_to_date=True)
     project = load_project(options.root, options.authority)
     report = BuildReport(warnings=list(project.warnings))
-    if options.run_checks:
-        from .checks import blocking_problems
-
-        blocking = blocking_problems(project)
-        if blocking and not options.draft:
-            raise CheckFailed(blocking)
-        report.warnings += blocking
     editions = _editions(project.config, options.languages)
     formats = [f for f in project.config.formats if not options.formats or f in options.formats]
     if not formats:
         raise InputError(Problem(f"none of the formats {', '.join(options.formats)} is set in formats",
                                  file="_quarto.yml", hint="add it to formats or choose another"))
     with _pool(options.jobs) as pool:
+        # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
         documents = _assemble_all(project, editions, options, pool, report, progress)
+        if options.run_checks:
+            from .checks import blocking_problems
+
+            blocking = blocking_problems(project)
+            if blocking and not options.draft:
+                raise CheckFailed(blocking)
+            report.warnings += blocking
         outputs = _render_all(project, documents, formats, pool, report, progress)
     report.editions = list(editions)
     report.outputs = outputs

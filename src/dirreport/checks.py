@@ -24,6 +24,7 @@ from .project import Project, narrative_path
 
 ERROR, WARNING = "error", "warning"
 SECTIONS = {
+    "narrative": "Narrative and templates",
     "coverage": "Evidence for the quality standards",
     "data": "Data",
     "translation": "Translation",
@@ -80,6 +81,7 @@ class ReportCard:
 
 def run_checks(project: Project) -> ReportCard:
     card = ReportCard()
+    _assembly(project, card)
     _coverage(project, card)
     _data(project, card)
     _translation(project, card)
@@ -99,6 +101,25 @@ def blocking_problems(project: Project) -> list[Problem]:
 def _narratives_of_part(project: Project, part: str, lang: str = "en") -> list[Narrative]:
     found = project.narratives.get(lang, {})
     return [found[p] for p in (f"{part}-i", f"{part}-ii", f"{part}-iii", f"{part}-iv") if p in found]
+
+
+# --- narrative and templates ----------------------------------------------------------------------------------
+
+
+def _assembly(project: Project, card: ReportCard) -> None:
+    """Assemble each edition as a build would, so shortcode and template mistakes are on the card too."""
+    from .assemble import assemble_language
+    from .errors import InputError
+
+    seen: set[Problem] = set()
+    for lang in project.config.languages:
+        try:
+            assemble_language(project, lang)
+        except InputError as error:
+            for problem in error.problems:
+                if problem not in seen:
+                    seen.add(problem)
+                    card.add("narrative", ERROR, problem)
 
 
 # --- evidence coverage ------------------------------------------------------------------------------------
@@ -498,7 +519,9 @@ def _text(card: ReportCard, quiet: bool) -> str:
         mark = "✗" if any(f.severity == ERROR for f in items) else ("!" if items else "✓")
         console.print(f"{mark} {title}")
         for finding in items:
-            console.print(f"    {finding.severity}: {finding.problem.located()}", markup=False, highlight=False)
+            # one line per problem, never wrapped, so it can be searched and copied whole
+            console.print(f"    {finding.severity}: {finding.problem.located()}", markup=False, highlight=False,
+                          soft_wrap=True)
     console.print(f"{len(card.errors)} errors, {len(card.warnings)} warnings"
                   + ("; publication is blocked" if card.errors else "; ready to publish"))
     return buffer.getvalue()

@@ -127,11 +127,14 @@ def load_config(root: Path) -> Config:
                 hint="run dirreport in a report project folder, or create one with 'dirreport new'",
             )
         )
+    raw = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
         raise InputError(
-            Problem(f"is not UTF-8 text (byte {exc.start})", file=name, hint="save the file as UTF-8")
+            Problem(f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like Windows/Latin-1 encoding)",
+                    file=name, line=raw[:start].count(b"\n") + 1, hint="save the file as UTF-8")
         ) from None
     try:
         data = yaml.safe_load(text)
@@ -145,16 +148,36 @@ def load_config(root: Path) -> Config:
                 hint="check the indentation and quotes on that line",
             )
         ) from None
+    except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
+        raise InputError(
+            Problem(f"has a date that does not exist ({exc})", file=name, line=value_error_line(text),
+                    hint="write dates as YYYY-MM-DD, e.g. 2024-10-31")
+        ) from None
     located = _Located(text)
     if not isinstance(data, dict) or not isinstance(data.get("dirreport"), dict):
+        stray = [k for k in (data if isinstance(data, dict) else {}) if k in KNOWN_KEYS]
         raise InputError(
             Problem(
                 "has no 'dirreport:' settings",
                 file=name,
-                hint="add a 'dirreport:' key with authority, year and languages (see README)",
+                line=located.line(stray[0]) if stray else None,
+                hint="put authority, year and the other settings under a 'dirreport:' key, indented by two spaces"
+                if stray else "add a 'dirreport:' key with authority, year and languages (see README)",
             )
         )
     return _validate(root, data, located, name)
+
+
+def value_error_line(text: str, first_line: int = 1) -> int | None:
+    """The line of a YAML text that PyYAML cannot turn into a value (an impossible date such as 2024-02-30)."""
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        try:
+            yaml.safe_load(line.strip().lstrip("- "))
+        except ValueError:
+            return number
+        except yaml.YAMLError:
+            continue
+    return None
 
 
 def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) -> Config:

@@ -99,7 +99,8 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
     metrics_name = _rel(metrics_path, root)
     files["metrics"] = metrics_name
     comparators: dict[MetricKey, float | None] = {}
-    if metrics_path.suffix.lower() == ".xlsx" and _is_template_workbook(metrics_path):
+    if (metrics_path.suffix.lower() == ".xlsx" and not metrics_path.is_symlink()
+            and _is_template_workbook(metrics_path)):
         from .workbook import read_template_workbook
 
         table = read_template_workbook(metrics_path, metrics_name, config, catalogue)
@@ -210,6 +211,11 @@ def _metrics(
     table: RawTable, config: Config, catalogue: Catalogue, collector: ProblemCollector
 ) -> tuple[dict[MetricKey, float | None], dict[MetricKey, int]]:
     frame = table.frame
+
+    def value_column(idx: object) -> str:
+        """Where the value is: the 'value' column of a CSV, or a year's column of the template workbook."""
+        return _cell(frame, idx, "year") if table.sheets is not None else "value"
+
     ok = _check_common(table, config, catalogue, collector)
     known = frame["metric"].isin(catalogue.metrics.keys())
     for idx in frame.index[~known]:
@@ -228,7 +234,7 @@ def _metrics(
     for idx in frame.index[not_number]:
         collector.add(Problem(
             f"value '{_cell(frame, idx, 'value')}' is not a number",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
             hint="write a number such as 1234 or 12.5, or leave it blank if it was not collected",
         ))
     ok &= ~not_number
@@ -236,7 +242,7 @@ def _metrics(
     for idx in frame.index[negative]:
         collector.add(Problem(
             f"{_cell(frame, idx, 'metric')} is {_cell(frame, idx, 'value')}, but counts cannot be negative",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
             hint="correct the value; a count is zero or more",
         ))
     ok &= ~negative
@@ -245,7 +251,7 @@ def _metrics(
     for idx in frame.index[fractional]:
         collector.add(Problem(
             f"{_cell(frame, idx, 'metric')} counts people or events but has the fraction {_cell(frame, idx, 'value')}",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="value",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
             hint="counts are whole numbers; check the value",
         ))
     ok &= ~fractional

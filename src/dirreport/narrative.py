@@ -301,6 +301,12 @@ def _front_matter(path: str, content: str) -> tuple[dict[str, Any], list[Problem
         mark = getattr(exc, "problem_mark", None)
         return {}, [Problem(f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})", file=path,
                             line=(mark.line + 2) if mark else 1, hint="check the lines between the two ---")]
+    except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
+        from .config import value_error_line
+
+        return {}, [Problem(f"front matter has a date that does not exist ({exc})", file=path,
+                            line=value_error_line(content, first_line=2) or 1,
+                            hint="write dates as YYYY-MM-DD, or put the text in quotes")]
     if not isinstance(data, dict):
         return {}, [Problem("front matter must be 'key: value' lines", file=path, line=1,
                             hint="see the narrative stubs made by 'dirreport new'")]

@@ -21,6 +21,8 @@ from .narrative import Narrative, check_links_and_images, parse
 
 LOCAL_CATALOGUE = "data/local-catalogue.yml"
 CACHE_DIR = ".dirreport-cache"
+TEMPLATES = "templates"
+TEXT_TEMPLATES = (".j2", ".html", ".typ")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Project:
 def load_project(root: Path, authority: str | None = None) -> Project:
     """Read and validate everything the report is made from."""
     config = load_config(root)
+    _refuse_outside_links(config.root, [config.root / LOCAL_CATALOGUE])
+    check_templates(config.root)
     catalogue = load_catalogue(root / LOCAL_CATALOGUE, LOCAL_CATALOGUE)
     if authority is not None and authority != config.authority:
         auth = catalogue.authorities.get(authority)
@@ -68,6 +72,36 @@ def for_authority(project: Project, code: str) -> Project:
                                  hint="use a code W06000001..W06000024"))
     config = project.config.with_authority(code, auth.name)
     return replace(project, config=config, results=compute(config, project.catalogue, project.dataset))
+
+
+def _refuse_outside_links(root: Path, paths: list[Path]) -> None:
+    """A file the report is made from may not be a link out of the project: the report could publish it."""
+    problems = [Problem("is a link to a file outside the project", file=path.relative_to(root).as_posix(),
+                        hint="copy the file into the project instead of linking to it")
+                for path in paths if path.is_symlink() and not path.resolve().is_relative_to(root.resolve())]
+    if problems:
+        raise InputError(problems)
+
+
+def check_templates(root: Path) -> None:
+    """The project's own templates: inside the project, and UTF-8 text, or an error naming the file and line."""
+    folder = root / TEMPLATES
+    if not folder.is_dir():
+        return
+    paths = sorted(folder.rglob("*"))
+    _refuse_outside_links(root, paths)
+    problems = []
+    for path in paths:
+        if path.suffix in TEXT_TEMPLATES and path.is_file():
+            raw = path.read_bytes()
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                                        file=path.relative_to(root).as_posix(),
+                                        line=raw[: exc.start].count(b"\n") + 1, hint="save it as UTF-8"))
+    if problems:
+        raise InputError(problems)
 
 
 def narrative_path(lang: str, place_id: str) -> str:
@@ -121,8 +155,10 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
             errors += problems
             heading = narrative.meta.get("heading")
             if heading is not None and str(heading) != place.id:
+                line = next((n for n, text in enumerate(narrative.lines[: narrative.body_start], start=1)
+                             if text.startswith("heading:")), 2)
                 errors.append(Problem(f"front matter says heading '{heading}' but the file is for '{place.id}'",
-                                      file=rel, line=2, hint=f"write heading: {place.id}, or move the text"))
+                                      file=rel, line=line, hint=f"write heading: {place.id}, or move the text"))
             fatal, neutralised = check_links_and_images(narrative, config.root)
             errors += fatal
             warnings += neutralised

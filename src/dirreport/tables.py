@@ -71,10 +71,12 @@ def _read_csv(path: Path, name: str) -> RawTable:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        row = raw[: exc.start].count(b"\n") + 1
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        row = raw[:start].count(b"\n") + 1
+        looks = "UTF-16 (Excel's 'Unicode Text')" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "Windows/Latin-1"
         raise InputError(
             Problem(
-                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x}; the file looks like Windows/Latin-1 encoding)",
+                f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like {looks} encoding)",
                 file=name,
                 line=row,
                 position_kind="row",
@@ -126,6 +128,15 @@ def _parser_problem(message: str, name: str) -> Problem:
             line=int(m.group(2)),
             position_kind="row",
             hint="remove the extra comma or put text containing commas in double quotes",
+        )
+    m = re.search(r"EOF inside string starting at row (\d+)", message)
+    if m:
+        return Problem(
+            "has a double quote (\") that is never closed",
+            file=name,
+            line=int(m.group(1)) + 1,
+            position_kind="row",
+            hint="close the quote at the end of the text, or remove it",
         )
     return Problem(f"cannot be read as CSV ({message.strip()})", file=name,
                    hint="open it in a spreadsheet and save it again as CSV UTF-8")

@@ -20,6 +20,8 @@ from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run
 
 REFERENCE_VERSION = "4"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}
+REQUIRED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet")
+LAYOUT_STYLE = "Bilingual Layout"  # the custom style pairs.lua gives the bilingual side-by-side table
 BODY_FONT = "Arial"
 
 
@@ -104,21 +106,17 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
 
 def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     import docx
-    from docx.oxml.ns import qn
 
     word = docx.Document(str(source))
-    styles = {s.name for s in word.styles}
-    for table in word.tables:
-        if "Table Grid" in styles:
-            table.style = word.styles["Table Grid"]
-        if table.rows:
-            _repeat_header(table.rows[0]._tr)
-    bullet = word.styles["List Bullet"] if "List Bullet" in styles else None
-    for paragraph in word.paragraphs:
+    _ensure_styles(word)
+    _style_tables(word)
+    bullet = style_named(word.styles, "List Bullet")
+    caption = style_named(word.styles, "Caption")
+    for paragraph in _all_paragraphs(word):
         name = paragraph.style.name if paragraph.style is not None else ""
         if name in CAPTION_STYLES:
-            paragraph.style = style_named(word.styles, "Caption")
-        elif bullet is not None and name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):
+            paragraph.style = caption
+        elif name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):
             paragraph.style = bullet
     _set_language(word, document.metadata.get("lang", "en-GB"))
     properties = word.core_properties
@@ -134,11 +132,63 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.revision = 1
     if document.draft:
         _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")))
-    del qn
     unstable = work_file(target)
     word.save(str(unstable))
     _deterministic_zip(unstable, target, epoch)
     unstable.unlink()
+
+
+def _ensure_styles(word) -> None:  # type: ignore[no-untyped-def]
+    """An authority's own reference.docx may lack a style the finishing uses: take Word's default for it."""
+    import docx
+
+    names = {s.name for s in word.styles}
+    defaults = None
+    for name in REQUIRED_STYLES:
+        if name in names:
+            continue
+        if defaults is None:
+            defaults = docx.Document().styles
+        word.styles.element.append(copy.deepcopy(style_named(defaults, name).element))
+
+
+def _all_paragraphs(word):  # type: ignore[no-untyped-def]
+    """Every paragraph of the body in order, including those in table cells (the bilingual layout's passages)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    body = word.element.body
+    return [Paragraph(p, word._body) for p in body.iter(qn("w:p"))]
+
+
+def _style_tables(word) -> None:  # type: ignore[no-untyped-def]
+    """Data tables, also those nested in the bilingual layout, get Table Grid and a header row repeated on
+    every page; the bilingual layout tables themselves get neither, so they are not read as data."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    grid = style_named(word.styles, "Table Grid").style_id
+    for tbl in word.element.body.iter(qn("w:tbl")):
+        tbl_pr = tbl.find(qn("w:tblPr"))
+        if tbl_pr is None:
+            tbl_pr = OxmlElement("w:tblPr")
+            tbl.insert(0, tbl_pr)
+        style = tbl_pr.find(qn("w:tblStyle"))
+        rows = tbl.findall(qn("w:tr"))
+        if style is not None and style.get(qn("w:val")) == LAYOUT_STYLE:
+            tbl_pr.remove(style)
+            for tr in rows:
+                tr_pr = tr.find(qn("w:trPr"))
+                header = tr_pr.find(qn("w:tblHeader")) if tr_pr is not None else None
+                if header is not None:
+                    tr_pr.remove(header)
+            continue
+        if style is None:
+            style = OxmlElement("w:tblStyle")
+            tbl_pr.insert(0, style)
+        style.set(qn("w:val"), grid)
+        if rows:
+            _repeat_header(rows[0])
 
 
 def work_file(target: Path) -> Path:

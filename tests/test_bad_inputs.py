@@ -1,0 +1,527 @@
+"""A corpus of malformed report projects, each answered as a user needs it answered.
+
+Every case starts from a published copy of the small fixture project or of the
+full sample, breaks it the way a performance officer or a comms officer might,
+runs the real command line and expects: the right exit code (2 when the files
+cannot be used, 1 when checks block publication), a message naming the file
+and the row or line, a word of the explanation, no traceback, and the report
+published before left exactly as it was.
+
+Each case is one row of data: a name, the project it starts from, the edit
+that breaks it, the command, the exit code and the fragments of the message.
+Broken files that read better whole are kept in ``tests/bad_inputs/``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import resource
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, Run, assert_user_error, copy_project, dirreport
+
+SMALL = Path(__file__).parent / "fixtures" / "small"
+BAD = Path(__file__).parent / "bad_inputs"
+
+CHECK = ("check",)
+BUILD = ("build", "--lang", "en", "--format", "html")
+
+Edit = Callable[[Path], None]
+
+
+# --- edits: small declarative ways to break a copy of a project ----------------------------------------------
+
+
+def replace(rel: str, old: str, new: str, encoding: str = "utf-8") -> Edit:
+    """Replace the first occurrence of ``old`` in a file (which must contain it)."""
+
+    def edit(project: Path) -> None:
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {rel}"
+        path.write_bytes(text.replace(old, new, 1).encode(encoding))
+
+    return edit
+
+
+def write(rel: str, text: str, encoding: str = "utf-8") -> Edit:
+    def edit(project: Path) -> None:
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode(encoding))
+
+    return edit
+
+
+def append_row(rel: str, row: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / rel
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip("\n") + "\n" + row + "\n", encoding="utf-8")
+
+    return edit
+
+
+def duplicate_row(rel: str, row: int) -> Edit:
+    """Paste a copy of row ``row`` (as a spreadsheet numbers it) at the end of the file."""
+
+    def edit(project: Path) -> None:
+        lines = (project / rel).read_text(encoding="utf-8").splitlines()
+        append_row(rel, lines[row - 1])(project)
+
+    return edit
+
+
+def drop_first_line(rel: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / rel
+        path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+
+    return edit
+
+
+def copy_in(static: str, rel: str) -> Edit:
+    def edit(project: Path) -> None:
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(BAD / static, project / rel)
+
+    return edit
+
+
+def copy_within(source: str, rel: str) -> Edit:
+    def edit(project: Path) -> None:
+        shutil.copyfile(project / source, project / rel)
+
+    return edit
+
+
+def delete(rel: str) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / rel
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+    return edit
+
+
+def link_outside(rel: str, target: str | None = None) -> Edit:
+    """Make ``rel`` a symbolic link: to ``target``, or to a copy of itself in another folder outside the project."""
+
+    def edit(project: Path) -> None:
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if target is None:
+            elsewhere = project.parent / "elsewhere"
+            elsewhere.mkdir(exist_ok=True)
+            destination = elsewhere / path.name
+            if path.exists():
+                shutil.move(path, destination)
+            else:
+                destination.write_bytes(b"GIF89a")
+        else:
+            destination = Path(target)
+            if path.exists():
+                path.unlink()
+        path.symlink_to(destination)
+
+    return edit
+
+
+def sized(rel: str, megabytes: int) -> Edit:
+    def edit(project: Path) -> None:
+        path = project / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("wb") as f:
+            f.write(b"\xff\xd8\xff\xe0")  # a JPEG's first bytes; the size is what matters
+            f.truncate(megabytes * 1024 * 1024)
+
+    return edit
+
+
+def excel_utf8_csv(project: Path) -> None:
+    """Every CSV as Excel's 'CSV UTF-8' writes it on Windows: a byte order mark and CRLF line ends."""
+    for path in sorted((project / "data").glob("*.csv")):
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(text.replace("\n", "\r\n").encode("utf-8-sig"))
+
+
+def metrics_workbook(sheet: str, cell: str, value: object) -> Edit:
+    """data/metrics.xlsx as 'dirreport data template' makes it, with one cell filled in."""
+
+    def edit(project: Path) -> None:
+        from openpyxl import load_workbook
+
+        from dirreport.workbook import write_template_for_project
+
+        path = project / "data" / "metrics.xlsx"
+        write_template_for_project(project, path)
+        book = load_workbook(path)
+        book[sheet][cell] = value
+        book.save(path)
+
+    return edit
+
+
+def both_languages(rel: str, old: str, new: str) -> Edit:
+    """The same change in the English and the Welsh narrative, as a translator copying shortcodes would make."""
+    edits = [replace(rel.format(lang=lang), old, new) for lang in ("en", "cy")]
+
+    def edit(project: Path) -> None:
+        for one in edits:
+            one(project)
+
+    return edit
+
+
+def edits(*steps: Edit) -> Edit:
+    def edit(project: Path) -> None:
+        for step in steps:
+            step(project)
+
+    return edit
+
+
+STORIES = (
+    "id,consent,en,cy,attribution_en,attribution_cy\n"
+    "STORY-01,yes,The carers' group gave me my Thursdays back.,Rhoddodd y grŵp gofalwyr fy nyddiau Iau yn ôl i mi.,"
+    "A carer,Gofalwr\n"
+)
+IMAGE_AT_LINE_9 = ("---\n\nThis is my annual report", "---\n\n![Our team at the awards](images/team.jpg)\n\n"
+                   "This is my annual report")
+LOCAL_INDICATOR = """
+indicators:
+  - id: SU-PLACES-RATE
+    title:
+      en: Additional places per 10,000 children
+      cy: Lleoedd ychwanegol fesul 10,000 o blant
+    numerator: SU/009
+    denominator: population:0-17
+    unit: per-10000
+    polarity: higher
+    standard: QS4
+    group: CH
+"""
+
+
+# --- the corpus -------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    base: str  # "small": tests/fixtures/small (no narratives); "sample": the full sample project
+    edit: Edit
+    command: tuple[str, ...]
+    exit_code: int
+    fragments: tuple[str, ...] = ()
+    xfail: str | None = None
+
+
+CASES = [
+    # settings: _quarto.yml
+    Case("quarto yml broken yaml", "small", copy_in("_quarto-misindented.yml", "_quarto.yml"), CHECK, 2,
+         ("_quarto.yml:line 6", "is not valid YAML", "indentation")),
+    Case("quarto yml tab indentation", "small", replace("_quarto.yml", "  year:", "\tyear:"), CHECK, 2,
+         ("_quarto.yml:line 5", "is not valid YAML")),
+    Case("quarto yml saved as windows-1252", "small",
+         replace("_quarto.yml", 'name: "A Director"', 'name: "Siân Roberts"', encoding="cp1252"), CHECK, 2,
+         ("_quarto.yml:line 8", "is not UTF-8")),
+    Case("no quarto yml", "small", delete("_quarto.yml"), BUILD, 2, ("no _quarto.yml", "dirreport new")),
+    Case("unknown setting key", "small", replace("_quarto.yml", "languages:", "langauges:"), CHECK, 2,
+         ("_quarto.yml:line 6", "unknown setting 'dirreport.langauges'", "spelling")),
+    Case("bad year format", "small", replace("_quarto.yml", 'year: "2023-24"', "year: 2023/24"), CHECK, 2,
+         ("_quarto.yml:line 5", "year '2023/24' is not a financial year like 2023-24")),
+    Case("report year in the future", "small", replace("_quarto.yml", '"2023-24"', '"2032-33"'), CHECK, 2,
+         ("_quarto.yml:line 5", "outside the years")),
+    Case("unknown authority code without names", "small", replace("_quarto.yml", "W06000015", "W06000099"), CHECK,
+         2, ("_quarto.yml:line 4", "'W06000099' is not the ONS code", "authority-name")),
+    Case("language not supported", "small", replace("_quarto.yml", "[en, cy]", "[en, fr]"), CHECK, 2,
+         ("_quarto.yml:line 6", "language 'fr' is not supported")),
+    Case("format not supported", "small", replace("_quarto.yml", "docx]", "word]"), CHECK, 2,
+         ("_quarto.yml:line 7", "format 'word' is not supported")),
+    Case("date written day first", "small", replace("_quarto.yml", "  bilingual:", "  date: 31/10/2024\n  bilingual:"),
+         CHECK, 2, ("_quarto.yml:line 9", "'31/10/2024' is not a date", "YYYY-MM-DD")),
+    Case("impossible publication date", "small",
+         replace("_quarto.yml", "  bilingual:", "  date: 2024-09-31\n  bilingual:"), CHECK, 2,
+         ("_quarto.yml:line 9", "date that does not exist", "day is out of range")),
+    Case("settings not under the dirreport key", "small", copy_in("_quarto-no-dirreport-key.yml", "_quarto.yml"),
+         CHECK, 2, ("_quarto.yml:line 3", "has no 'dirreport:' settings", "indented")),
+    Case("output folder outside the project", "small", replace("_quarto.yml", "output-dir: _output",
+                                                               "output-dir: ../public_html"),
+         BUILD, 2, ("_quarto.yml:line 2", "outside the project folder")),
+    # data files
+    Case("no metrics file", "small", delete("data/metrics.csv"), CHECK, 2, ("data/metrics.csv", "no metrics file")),
+    Case("empty metrics file", "small", write("data/metrics.csv", ""), CHECK, 2, ("data/metrics.csv", "is empty")),
+    Case("wrong column names", "small",
+         replace("data/metrics.csv", "authority,year,metric,value", "Authority Code,Year,Metric,Value"), CHECK, 2,
+         ("data/metrics.csv:row 1", "has no column 'authority'", "authority,year,metric,value")),
+    Case("header row left out", "small", drop_first_line("data/metrics.csv"), CHECK, 2,
+         ("data/metrics.csv:row 1", "has no column")),
+    Case("semicolon csv", "small", copy_in("metrics-semicolons.csv", "data/metrics.csv"), CHECK, 2,
+         ("data/metrics.csv:row 1", "semicolons", "CSV UTF-8")),
+    Case("latin-1 csv", "small",
+         write("data/stories.csv", STORIES.replace("ŵ", "w").replace("ô", "o")
+               + "STORY-02,yes,Help came fast.,Daeth help yn gyflym.,A parent in Môn,Rhiant ym Môn\n",
+               encoding="latin-1"), CHECK, 2,
+         ("data/stories.csv:row 3", "is not UTF-8", "Latin-1")),
+    Case("excel csv utf-8 with bom works", "sample", excel_utf8_csv, CHECK, 0),
+    Case("unquoted comma in a story", "small",
+         write("data/stories.csv", STORIES + "STORY-02,yes,I was scared, but they listened.,Roedd ofn arna i.,"
+               "A parent,Rhiant\n"), CHECK, 2, ("data/stories.csv:row 3", "has 7 cells where the header has 6")),
+    Case("quote never closed", "small",
+         write("data/stories.csv", STORIES + 'STORY-02,yes,"I was scared,Roedd ofn arna i,A parent,Rhiant\n'
+               "STORY-03,no,Not for publication,Nid i'w gyhoeddi,A child,Plentyn\n"), CHECK, 2,
+         ("data/stories.csv:row 3", "double quote", "never closed")),
+    Case("utf-16 file from excel unicode text", "small",
+         write("data/population.csv", "authority\tyear\tage_band\tpopulation\nW06000015\t2023-24\t0-17\t60000\n",
+               encoding="utf-16"), CHECK, 2, ("data/population.csv:row 1", "not UTF-8", "UTF-16")),
+    Case("metrics file over 512 MB", "small", sized("data/metrics.csv", 600), CHECK, 2,
+         ("data/metrics.csv", "is 600 MB", "keep only the years")),
+    Case("duplicate rows", "small", duplicate_row("data/metrics.csv", 2), CHECK, 2,
+         ("data/metrics.csv:row 62", "given twice", "first on row 2")),
+    Case("unknown metric code", "small", replace("data/metrics.csv", "2023-24,AD/025,205", "2023-24,AD 025,205"),
+         CHECK, 2, ("data/metrics.csv:row 5", "'AD 025' is not in the catalogue", "did you mean AD/025")),
+    Case("unknown survey measure", "small", replace("data/survey.csv", "SV03", "SV3"), CHECK, 2,
+         ("data/survey.csv:row 2", "survey measure 'SV3' is not in the catalogue")),
+    Case("suppressed value as text", "small", replace("data/metrics.csv", "2023-24,AD/024,250", "2023-24,AD/024,<5"),
+         CHECK, 2, ("data/metrics.csv:row 4", "'<5' is not a number", "leave it blank")),
+    Case("text in population", "small", replace("data/population.csv", "200000", "200k"), CHECK, 2,
+         ("data/population.csv:row 3", "population '200k' is not a whole number")),
+    Case("survey counts as text", "small", replace("data/survey.csv", "8,7", "8,n/a"), CHECK, 2,
+         ("data/survey.csv:row 4", "must be whole numbers")),
+    Case("future year", "small", append_row("data/metrics.csv", "W06000015,2024-25,AD/024,260"), CHECK, 2,
+         ("data/metrics.csv:row 62", "year 2024-25 is after the report year 2023-24")),
+    Case("year turned into a date by excel", "small",
+         replace("data/metrics.csv", "W06000015,2022-23,AD/025", "W06000015,01/04/2022,AD/025"), CHECK, 2,
+         ("data/metrics.csv:row 3", "year '01/04/2022' is not a financial year", "as Text")),
+    Case("unknown authority code in data", "small", replace("data/metrics.csv", "W06000015,2022-23,AD/024",
+                                                             "W6000015,2022-23,AD/024"),
+         CHECK, 2, ("data/metrics.csv:row 2", "authority 'W6000015' is not a known ONS code")),
+    Case("survey positive more than respondents", "small", replace("data/survey.csv", "200,170", "170,200"), CHECK,
+         2, ("data/survey.csv:row 3", "positive (200) must be between 0 and respondents (170)")),
+    Case("survey group capitalised", "small", replace("data/survey.csv", "SV09,adults", "SV09,Adults"), CHECK, 2,
+         ("data/survey.csv:row 4", "group 'Adults' is not a respondent group")),
+    Case("stories consent not yes or no", "small",
+         write("data/stories.csv", STORIES.replace("STORY-01,yes", "STORY-01,verbal")), CHECK, 2,
+         ("data/stories.csv:row 2", "consent 'verbal' for story STORY-01 is not yes or no")),
+    Case("population bad age band", "small", replace("data/population.csv", "65-74", "65 to 74"), CHECK, 2,
+         ("data/population.csv:row 4", "age band '65 to 74' is not one of")),
+    Case("improvement part spelled out", "sample", replace("data/last-year-improvements.csv", "IMP-03,3b",
+                                                           "IMP-03,Part 3b"),
+         CHECK, 2, ("data/last-year-improvements.csv:row 4", "part 'Part 3b' is not 3a, 3b, 3c or 3d")),
+    Case("xlsx that is not a workbook", "small", copy_within("data/metrics.csv", "data/metrics.xlsx"), CHECK, 2,
+         ("data/metrics.xlsx", "cannot be opened as an Excel workbook")),
+    Case("template workbook with text for a number", "small", metrics_workbook("Adults", "J7", "n/a"), CHECK, 2,
+         ("data/metrics.xlsx (sheet Adults):row 7, column 2023-24", "value 'n/a' is not a number")),
+    Case("template workbook for another authority", "small", metrics_workbook("About", "B2", "W06000016"), CHECK, 2,
+         ("data/metrics.xlsx (sheet About):row 2", "is for authority 'W06000016'")),
+    Case("template workbook linked to another folder", "small",
+         edits(metrics_workbook("Adults", "J5", 1200), link_outside("data/metrics.xlsx")), CHECK, 2,
+         ("data/metrics.xlsx", "is not a regular file")),
+    Case("data file linked to etc passwd", "small", link_outside("data/stories.csv", "/etc/passwd"), BUILD, 2,
+         ("data/stories.csv", "is not a regular file")),
+    Case("data file linked to another folder", "small", link_outside("data/population.csv"), CHECK, 2,
+         ("data/population.csv", "is not a regular file")),
+    # local catalogue
+    Case("local catalogue not valid yaml", "sample", copy_in("local-catalogue-broken.yml", "data/local-catalogue.yml"),
+         CHECK, 2, ("data/local-catalogue.yml:line 13", "is not valid YAML")),
+    Case("local catalogue unknown metric", "sample", append_row("data/local-catalogue.yml", LOCAL_INDICATOR), CHECK,
+         2, ("data/local-catalogue.yml:line 50", "indicator SU-PLACES-RATE uses unknown metric SU/009"),
+         xfail="the catalogue's cross-checks name the file but not the line (src/dirreport/catalogue/__init__.py)"),
+    Case("local catalogue linked to another folder", "sample", link_outside("data/local-catalogue.yml"), CHECK, 2,
+         ("data/local-catalogue.yml", "link to a file outside the project")),
+    # narratives
+    Case("welsh narratives folder missing", "sample", delete("narratives/cy"), CHECK, 1,
+         ("narratives/cy/", "folder is missing", "remove 'cy' from languages")),
+    Case("missing narrative", "sample", delete("narratives/en/3b-ii.md"), BUILD, 1,
+         ("narratives/en/3b-ii.md", "is missing")),
+    Case("narrative with unknown section name", "sample", copy_within("narratives/en/3a-i.md",
+                                                                      "narratives/en/3a-1.md"),
+         CHECK, 2, ("narratives/en/3a-1.md", "'3a-1.md' is not a section of the report")),
+    Case("narrative copied without changing its heading", "sample",
+         copy_within("narratives/en/3a-i.md", "narratives/en/3a-ii.md"), CHECK, 2,
+         ("narratives/en/3a-ii.md:line 3", "heading '3a-i' but the file is for '3a-ii'")),
+    Case("bad front matter yaml", "sample", replace("narratives/en/3a-i.md", 'title: "What do we know about',
+                                                    "title: What we know: about"),
+         CHECK, 2, ("narratives/en/3a-i.md:line 2", "front matter is not valid YAML")),
+    Case("front matter status not draft or final", "sample", replace("narratives/en/3a-i.md", "status: final",
+                                                                     "status: Final"),
+         CHECK, 2, ("narratives/en/3a-i.md:line 5", "status 'Final' is not draft or final")),
+    Case("front matter with an impossible date", "sample",
+         replace("narratives/en/3a-i.md", "status: final\n", "status: final\nreviewed: 2024-02-30\n"), CHECK, 2,
+         ("narratives/en/3a-i.md:line 6", "date that does not exist")),
+    Case("narrative saved as windows-1252", "sample",
+         replace("narratives/en/3a-i.md", "people's language", "people’s language", encoding="cp1252"), CHECK, 2,
+         ("narratives/en/3a-i.md:line 9", "is not UTF-8")),
+    Case("narrative linked to etc passwd", "sample", link_outside("narratives/en/4a.md", "/etc/passwd"), BUILD, 2,
+         ("narratives/en/4a.md", "link to a file outside the project")),
+    Case("narrative linked to another folder", "sample", link_outside("narratives/cy/4b.md"), CHECK, 2,
+         ("narratives/cy/4b.md", "link to a file outside the project")),
+    # shortcodes
+    Case("unknown shortcode name", "sample",
+         both_languages("narratives/{lang}/3a-i.md", "{{< indicator WF-AGENCY", "{{< indicater WF-AGENCY"), BUILD, 2,
+         ("narratives/en/3a-i.md:line 15", "unknown shortcode 'indicater'", "use one of")),
+    Case("unknown indicator id", "sample",
+         both_languages("narratives/{lang}/3a-i.md", "{{< indicator WF-AGENCY", "{{< indicator WF-AGENCI"), BUILD, 2,
+         ("narratives/en/3a-i.md:line 15", "indicator 'WF-AGENCI' is not in the catalogue")),
+    Case("shortcode with too many arguments", "sample",
+         both_languages("narratives/{lang}/3a-i.md", "SV-STAFF01 staff >}}", "SV-STAFF01 staff 2023-24 >}}"), BUILD,
+         2, ("narratives/en/3a-i.md:line 15", "shortcode 'survey' takes 1 or 2 argument(s) but was given 3")),
+    Case("shortcode with unclosed quote", "sample",
+         both_languages("narratives/{lang}/3-experience.md", "{{< quote STORY-01 >}}", '{{< quote "STORY-01 >}}'),
+         BUILD, 2, ("narratives/en/3-experience.md:line 21", "cannot be read")),
+    Case("chart shortcode inside a sentence", "sample",
+         both_languages("narratives/{lang}/3a-ii.md", "\n{{< chart CH-WELSH-OFFER compare >}}",
+                        " {{< chart CH-WELSH-OFFER compare >}}"),
+         BUILD, 2, ("narratives/en/3a-ii.md:line 19", "must be on a line of its own")),
+    Case("quote of a story not in stories csv", "sample",
+         both_languages("narratives/{lang}/3-experience.md", "{{< quote STORY-01 >}}", "{{< quote STORY-1 >}}"),
+         BUILD, 2, ("narratives/en/3-experience.md:line 21", "no story 'STORY-1' in data/stories.csv")),
+    # images
+    Case("missing image", "sample", replace("narratives/en/1-summary.md", *IMAGE_AT_LINE_9), BUILD, 2,
+         ("narratives/en/1-summary.md:line 9", "image 'images/team.jpg' does not exist")),
+    Case("huge image", "sample", edits(replace("narratives/en/1-summary.md", *IMAGE_AT_LINE_9),
+                                       sized("images/team.jpg", 12)), BUILD, 2,
+         ("narratives/en/1-summary.md:line 9", "image 'images/team.jpg' is 12 MB", "below 10 MB")),
+    Case("image linked to etc passwd", "sample", edits(replace("narratives/en/1-summary.md", *IMAGE_AT_LINE_9),
+                                                       link_outside("images/team.jpg", "/etc/passwd")), BUILD, 2,
+         ("narratives/en/1-summary.md:line 9", "link to a file outside the project")),
+    Case("image linked to another folder", "sample", edits(replace("narratives/en/1-summary.md", *IMAGE_AT_LINE_9),
+                                                           link_outside("images/team.jpg")), CHECK, 2,
+         ("narratives/en/1-summary.md:line 9", "link to a file outside the project")),
+    Case("image is a word document", "sample",
+         replace("narratives/en/1-summary.md", IMAGE_AT_LINE_9[0],
+                 IMAGE_AT_LINE_9[1].replace("images/team.jpg", "images/team.docx")), CHECK, 2,
+         ("narratives/en/1-summary.md:line 9", "is not a PNG, JPEG")),
+    # project templates
+    Case("template syntax error", "sample", copy_in("report-syntax-error.md.j2", "templates/report.md.j2"), BUILD, 2,
+         ("templates/report.md.j2:line 5", "template syntax error")),
+    Case("template reaching for python internals", "sample",
+         copy_in("report-python-internals.md.j2", "templates/report.md.j2"), BUILD, 2,
+         ("templates/report.md.j2:line 3", "not allowed")),
+    Case("template includes a missing template", "sample",
+         write("templates/report.md.j2", '{% include "notices.md.j2" %}\n{% include "cover.md.j2" %}\n'), BUILD, 2,
+         ("templates/report.md.j2:line 2", "'cover.md.j2' was not found")),
+    Case("template saved as windows-1252", "sample",
+         write("templates/notices.md.j2", "{# Hysbysiadau – y nodiadau ar ddechrau’r adroddiad #}\n",
+               encoding="cp1252"), BUILD, 2, ("templates/notices.md.j2:line 1", "not UTF-8")),
+    Case("template includes itself", "sample",
+         write("templates/place.md.j2", '{% include "place.md.j2" %}\n\nReviewed by the scrutiny committee.\n'),
+         BUILD, 2, ("templates/place.md.j2:line 1", "includes itself"),
+         xfail="a template including itself raises RecursionError, which assemble.py does not catch"),
+    Case("template linked to etc passwd", "sample", link_outside("templates/notices.md.j2", "/etc/passwd"), BUILD, 2,
+         ("templates/notices.md.j2", "link to a file outside the project")),
+]
+
+
+@pytest.fixture(scope="module")
+def published_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small project with an English HTML draft already published (it has no narratives)."""
+    project = tmp_path_factory.mktemp("small") / "p"
+    shutil.copytree(SMALL, project)
+    run = dirreport("build", str(project), *BUILD[1:], "--draft")
+    assert run.returncode == 0, run.output
+    return project
+
+
+@pytest.fixture(scope="module")
+def published_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full sample with a good English HTML report already published."""
+    project = copy_project(REPO, tmp_path_factory.mktemp("sample") / "p")
+    run = dirreport("build", str(project), *BUILD[1:])
+    assert run.returncode == 0, run.output
+    return project
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _param(case: Case) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=case.xfail)] if case.xfail else []
+    return pytest.param(case, id=case.name.replace(" ", "-"), marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_bad_input_is_answered_clearly(case: Case, request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(request.getfixturevalue(f"published_{case.base}"), project, symlinks=True)
+    before = fingerprint(project / "_output")
+    case.edit(project)
+    draft = ("--draft",) if case.command[0] == "build" and case.base == "small" else ()
+    run = dirreport(case.command[0], str(project), *case.command[1:], *draft)
+    # the report card wraps long lines to the terminal; judge the words, not where the lines break
+    flat = Run(run.returncode, " ".join(run.stdout.split()), " ".join(run.stderr.split()))
+    if case.exit_code == 0:
+        assert run.returncode == 0, run.output
+        assert "Traceback" not in run.output, run.output
+    else:
+        assert_user_error(flat, *case.fragments)
+        assert run.returncode == case.exit_code, run.output
+    assert fingerprint(project / "_output") == before
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 30
+    assert len({c.name for c in CASES}) == len(CASES)
+
+
+# --- a million rows ----------------------------------------------------------------------------------------------
+
+
+MILLION = 1_000_000
+BAD_ROW = MILLION - 7  # as a spreadsheet numbers it, the header being row 1
+
+
+def write_million_rows(path: Path) -> None:
+    """Every metric for every authority and Wales, year after year back to the 1940s; one value is text."""
+    from dirreport.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    codes = sorted(catalogue.metrics)
+    authorities = sorted(catalogue.authorities)
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("authority,year,metric,value\n")
+        row, start = 1, 2023
+        while row < MILLION:
+            year = f"{start}-{(start + 1) % 100:02d}"
+            for authority in authorities:
+                for code in codes:
+                    row += 1
+                    if row > MILLION:
+                        break
+                    value = "twelve" if row == BAD_ROW else str(row % 97)
+                    f.write(f"{authority},{year},{code},{value}\n")
+            start -= 1
+
+
+def test_a_million_rows_with_one_bad_row_near_the_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(SMALL, project)
+    write_million_rows(project / "data" / "metrics.csv")
+    assert sum(1 for _ in (project / "data" / "metrics.csv").open(encoding="utf-8")) == MILLION
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    run = dirreport("check", str(project))
+    seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    with capsys.disabled():
+        # measured, never asserted: speed belongs to the benchmarks
+        exact = "" if peak_kib > before else " (at most; an earlier child process peaked higher)"
+        print(f"\n1,000,000-row metrics.csv: check took {seconds:.1f} s, peak memory {peak_kib / 1024:.0f} MB{exact}",
+              file=sys.stderr)
+    assert_user_error(run, f"data/metrics.csv:row {BAD_ROW}", "'twelve' is not a number")
+    assert run.returncode == 2
+    assert "more problems" not in run.output, "only the one bad row is wrong"
+    # streaming, not holding several copies of the file: a correctness property, not a speed one
+    assert peak_kib < 1.5 * 1024 * 1024

@@ -1,0 +1,62 @@
+"""A number in the text is always the number in the data: change the data, every file follows."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+from lxml import html as lxml_html
+
+from conftest import REPO, copy_project, dirreport, docx_text, html_text, output_file, pdf_text
+from dirreport import phrases
+from dirreport.project import load_project
+
+INDICATOR = "AD-WAIT-DOMICILIARY"  # quoted in the Director's summary: "... {{< indicator AD-WAIT-DOMICILIARY >}}"
+
+
+def set_value(project: Path, code: str, value: str) -> None:
+    path = project / "data" / "metrics.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    prefix = f"X99999999,2023-24,{code},"
+    lines = [prefix + value if line.startswith(prefix) else line for line in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def shown(project: Path, lang: str) -> str:
+    result = load_project(project).results.indicators[INDICATOR]
+    return phrases.value(result.latest.value, result.indicator.unit, lang, result.decimals)
+
+
+def png_digests(docx: Path) -> set[str]:
+    with zipfile.ZipFile(docx) as package:
+        return {hashlib.sha256(package.read(n)).hexdigest() for n in package.namelist() if n.endswith(".png")}
+
+
+def test_changing_one_value_changes_text_charts_and_tables_everywhere(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    (project / "_quarto.yml").write_text(
+        (project / "_quarto.yml").read_text(encoding="utf-8").replace("  bilingual:\n    first: cy\n",
+                                                                      "  bilingual: false\n"), encoding="utf-8")
+    assert dirreport("build", str(project)).returncode == 0
+    before = {lang: shown(project, lang) for lang in ("en", "cy")}
+    pictures_before = {lang: png_digests(output_file(project, lang, "docx")) for lang in ("en", "cy")}
+
+    set_value(project, "AD/022b", "54321")  # total days waited for domiciliary care
+    run = dirreport("build", str(project))
+    assert run.returncode == 0, run.output
+    after = {lang: shown(project, lang) for lang in ("en", "cy")}
+    assert after["en"] != before["en"]
+
+    readers = {"html": html_text, "pdf": pdf_text, "docx": docx_text}
+    for lang in ("en", "cy"):
+        for fmt, read in readers.items():
+            text = " ".join(read(output_file(project, lang, fmt)).split())
+            # the narrative sentence, the evidence table and the chart's data table all carry the new value
+            assert text.count(after[lang]) >= 2, (lang, fmt, after[lang])
+            assert before[lang] not in text, (lang, fmt, before[lang])
+        tree = lxml_html.fromstring(output_file(project, lang, "html").read_bytes())
+        chart = tree.xpath(f"//figure[@id='fig-{INDICATOR.lower()}-{lang}']//*[local-name()='svg']")[0]
+        labels = " ".join(t.text_content() for t in chart.xpath(".//*[local-name()='text']"))
+        assert after[lang] in labels and before[lang] not in labels  # the chart's own label
+        assert png_digests(output_file(project, lang, "docx")) != pictures_before[lang]

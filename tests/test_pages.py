@@ -1,0 +1,203 @@
+"""Every PDF page has something on it and nothing runs off it.
+
+The pages are drawn by poppler (pdftoppm) as a reader would see them and
+looked at pixel by pixel; the tables are then found through the PDF's own
+structure tree and measured with pdfplumber.  The content area comes from the
+page size and the margins report.typ sets: 2 cm at the sides, 2.2 cm at the
+top and bottom (where only the running header and footer belong).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pdfplumber
+import pytest
+from PIL import Image
+
+from conftest import EDITIONS, output_file
+
+DPI = 40
+CM = 72 / 2.54  # points
+MARGIN_X = 2 * CM
+MARGIN_Y = 2.2 * CM
+INK = 245  # a pixel darker than this (0 black … 255 white) is ink
+MIN_INK = 0.002  # a page whose content area has less ink than this is blank
+
+
+@dataclass(frozen=True)
+class ContentArea:
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    @classmethod
+    def of(cls, width: float, height: float) -> ContentArea:
+        return cls(MARGIN_X, MARGIN_Y, width - MARGIN_X, height - MARGIN_Y)
+
+
+@pytest.fixture(scope="module")
+def page_images(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+    images: dict[str, list[Path]] = {}
+    for edition in EDITIONS:
+        folder = tmp_path_factory.mktemp(f"pages-{edition}")
+        subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(output_file(built_sample, edition, "pdf")),
+                        str(folder / "page")], check=True, capture_output=True)
+        images[edition] = sorted(folder.glob("page-*.png"))
+    return images
+
+
+def ink(path: Path) -> np.ndarray[Any, np.dtype[np.bool_]]:
+    grey = np.asarray(Image.open(path).convert("L"))
+    return grey < INK
+
+
+def to_px(points: float) -> float:
+    return points / 72 * DPI
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_page_is_drawn(built_sample: Path, page_images: dict[str, list[Path]], edition: str) -> None:
+    with pdfplumber.open(output_file(built_sample, edition, "pdf")) as pdf:
+        assert len(page_images[edition]) == len(pdf.pages) > 10
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_no_page_is_blank(page_images: dict[str, list[Path]], edition: str) -> None:
+    blank = []
+    for path in page_images[edition]:
+        pixels = ink(path)
+        height, width = pixels.shape
+        # the running header and footer sit in the top and bottom margins: a page with only those is blank
+        body = pixels[round(to_px(MARGIN_Y)):height - round(to_px(MARGIN_Y)),
+                      round(to_px(MARGIN_X)):width - round(to_px(MARGIN_X))]
+        share = float(body.mean())
+        if share < MIN_INK:
+            blank.append(f"{path.name}: {share:.4%} ink")
+    assert not blank, "blank pages:\n" + "\n".join(blank)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_nothing_is_drawn_in_the_side_margins(built_sample: Path, page_images: dict[str, list[Path]],
+                                              edition: str) -> None:
+    with pdfplumber.open(output_file(built_sample, edition, "pdf")) as pdf:
+        width_pt = float(pdf.pages[0].width)
+    area = ContentArea.of(width_pt, 0)
+    # a pixel column wholly outside the content area must be white
+    last_left = int(to_px(area.left)) - 1
+    first_right = int(np.ceil(to_px(area.right)))
+    overflowing = []
+    for path in page_images[edition]:
+        pixels = ink(path)
+        left = np.flatnonzero(pixels[:, :last_left + 1].any(axis=0))
+        right = np.flatnonzero(pixels[:, first_right:].any(axis=0)) + first_right
+        if left.size or right.size:
+            overflowing.append(f"{path.name}: ink in pixel columns {sorted({*left.tolist(), *right.tolist()})} "
+                               f"(content area is columns {last_left + 1}-{first_right - 1})")
+    assert not overflowing, "content runs into the side margins:\n" + "\n".join(overflowing)
+
+
+def struct_elements(elements: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for element in elements:
+        yield element
+        yield from struct_elements(element.get("children", []))
+
+
+def marked_content(element: dict[str, Any]) -> set[tuple[int, int]]:
+    """(page number, MCID) of everything an element and its descendants mark in the page content."""
+    found = set()
+    for node in struct_elements([element]):
+        for mcid in node.get("mcids", []):
+            found.add((node["page_number"], mcid))
+    return found
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_every_table_lies_inside_the_margins(built_sample: Path, edition: str) -> None:
+    with pdfplumber.open(output_file(built_sample, edition, "pdf")) as pdf:
+        tables = [e for e in struct_elements(pdf.structure_tree) if e["type"] == "Table"]
+        assert tables, "no Table in the structure tree"
+        chars: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for page in pdf.pages:
+            for char in page.chars:
+                if char.get("mcid") is not None and char["text"].strip():
+                    chars.setdefault((page.page_number, char["mcid"]), []).append(char)
+        outside = []
+        measured = 0
+        for number, table in enumerate(tables, start=1):
+            by_page: dict[int, list[dict[str, Any]]] = {}
+            for key in marked_content(table):
+                by_page.setdefault(key[0], []).extend(chars.get(key, []))
+            for page_number, table_chars in sorted(by_page.items()):
+                if not table_chars:
+                    continue
+                measured += 1
+                page = pdf.pages[page_number - 1]
+                area = ContentArea.of(float(page.width), float(page.height))
+                x0 = min(c["x0"] for c in table_chars)
+                x1 = max(c["x1"] for c in table_chars)
+                top = min(c["top"] for c in table_chars)
+                bottom = max(c["bottom"] for c in table_chars)
+                tolerance = 0.5
+                if (x0 < area.left - tolerance or x1 > area.right + tolerance
+                        or top < area.top - tolerance or bottom > area.bottom + tolerance):
+                    outside.append(f"table {number} on page {page_number}: bbox ({x0:.1f}, {top:.1f}, {x1:.1f}, "
+                                   f"{bottom:.1f}) outside ({area.left:.1f}, {area.top:.1f}, {area.right:.1f}, "
+                                   f"{area.bottom:.1f})")
+        assert measured >= len(tables), "some tables have no text on any page"
+        assert not outside, "\n".join(outside)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_table_cells_do_not_run_into_each_other(built_sample: Path, edition: str) -> None:
+    """A column too narrow for its text makes cells overprint their neighbours ("2023-242022-23")."""
+    with pdfplumber.open(output_file(built_sample, edition, "pdf")) as pdf:
+        chars: dict[tuple[int, int], list[dict[str, Any]]] = {}
+        for page in pdf.pages:
+            for char in page.chars:
+                if char.get("mcid") is not None and char["text"].strip():
+                    chars.setdefault((page.page_number, char["mcid"]), []).append(char)
+        rows = [e for e in struct_elements(pdf.structure_tree) if e["type"] == "TR"]
+        assert rows
+        clashes = []
+        for row in rows:
+            cells = [c for c in row.get("children", []) if c["type"] in ("TH", "TD")]
+            spans: dict[int, list[tuple[float, float, str]]] = {}
+            for cell in cells:
+                by_page: dict[int, list[dict[str, Any]]] = {}
+                for key in marked_content(cell):
+                    by_page.setdefault(key[0], []).extend(chars.get(key, []))
+                for page_number, cell_chars in by_page.items():
+                    if cell_chars:
+                        text = "".join(c["text"] for c in cell_chars)
+                        spans.setdefault(page_number, []).append(
+                            (min(c["x0"] for c in cell_chars), max(c["x1"] for c in cell_chars), text))
+            for page_number, page_spans in spans.items():
+                page_spans.sort()
+                for (_, right, text), (left, _, following) in zip(page_spans, page_spans[1:], strict=False):
+                    if right > left + 0.5:
+                        clashes.append(f"page {page_number}: {text[:30]!r} runs into {following[:30]!r}")
+        assert not clashes, "\n".join(clashes[:20])
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_lines_and_shapes_stay_on_the_page(built_sample: Path, edition: str) -> None:
+    """Table rules and the charts' vector drawing stay within the side margins too."""
+    with pdfplumber.open(output_file(built_sample, edition, "pdf")) as pdf:
+        outside = []
+        for page in pdf.pages:
+            area = ContentArea.of(float(page.width), float(page.height))
+            for kind in ("lines", "rects", "curves"):
+                for obj in getattr(page, kind):
+                    # a stroke's half-width may sit outside the box it rules
+                    slack = float(obj.get("linewidth") or 0) / 2 + 0.5
+                    if obj["x0"] < area.left - slack or obj["x1"] > area.right + slack:
+                        outside.append(f"page {page.page_number}: {kind[:-1]} from x={obj['x0']:.1f} to "
+                                       f"{obj['x1']:.1f}")
+        assert not outside, f"drawn outside {MARGIN_X:.1f}pt side margins:\n" + "\n".join(outside[:20])
