@@ -40,7 +40,8 @@ class Problem:
             parts.append(where)
         text = self.message.rstrip(".")
         if self.hint:
-            text += f". {self.hint.rstrip('.')}."
+            hint = self.hint.rstrip(".")
+            text += f". {hint}" + ("" if hint.endswith(("?", "!")) else ".")
         else:
             text += "."
         parts.append(text)

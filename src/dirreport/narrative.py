@@ -26,6 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from .config import value_error_line
 from .errors import Problem
 
 STATUSES = ("draft", "final")
@@ -302,8 +303,6 @@ def _front_matter(path: str, content: str) -> tuple[dict[str, Any], list[Problem
         return {}, [Problem(f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})", file=path,
                             line=(mark.line + 2) if mark else 1, hint="check the lines between the two ---")]
     except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
-        from .config import value_error_line
-
         return {}, [Problem(f"front matter has a date that does not exist ({exc})", file=path,
                             line=value_error_line(content, first_line=2) or 1,
                             hint="write dates as YYYY-MM-DD, or put the text in quotes")]

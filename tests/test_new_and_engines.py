@@ -1,0 +1,107 @@
+"""A new project builds at once; the Quarto engine and the live preview behave as documented."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, assert_user_error, copy_project, dirreport, html_text, output_file, pdf_text
+
+
+def test_new_then_build_gives_a_draft_report(tmp_path: Path) -> None:
+    target = tmp_path / "cardiff-2024-25"
+    run = dirreport("new", str(target), "--authority", "W06000015", "--year", "2024-25")
+    assert run.returncode == 0, run.output
+    assert (target / "narratives" / "cy" / "3a-i.md").exists()
+    assert "status: draft" in (target / "narratives" / "en" / "3a-i.md").read_text(encoding="utf-8")
+    header = (target / "data" / "metrics.csv").read_text(encoding="utf-8-sig").strip()
+    assert header == "authority,year,metric,value"
+    check = dirreport("check", str(target))
+    assert check.returncode == 1  # nothing is written or evidenced yet
+    build = dirreport("build", str(target), "--draft")
+    assert build.returncode == 0, build.output
+    text = " ".join(pdf_text(output_file(target, "cy", "pdf")).split())
+    assert "DRAFFT" in text and "Dalfan" in text and "Pennod 3(a): Pobl" in text
+    english = html_text(output_file(target, "en", "html"))
+    assert "Placeholder: this section has not been written yet" in english and "Cardiff" in english
+
+
+def test_new_refuses_an_unknown_authority_without_names(tmp_path: Path) -> None:
+    run = dirreport("new", str(tmp_path / "x"), "--authority", "X1", "--year", "2024-25")
+    assert_user_error(run, "--authority", "not the ONS code")
+
+
+def test_quarto_engine_writes_qmd_and_says_when_quarto_is_missing(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    bare_path = {"PATH": str(Path(sys.executable).parent) + os.pathsep + "/usr/bin:/bin"}
+    if shutil.which("quarto", path=bare_path["PATH"]):
+        pytest.skip("a quarto executable is installed here; this test is about its absence")
+    run = dirreport("build", str(project), "--engine", "quarto", "--lang", "en", env=bare_path)
+    assert_user_error(run, "Quarto CLI is not installed", "quarto render")
+    folder = project / "_output" / "quarto"
+    qmd = folder / "directors-report-2023-24.qmd"
+    assert qmd.exists() and (folder / "_quarto.yml").exists()
+    text = qmd.read_text(encoding="utf-8")
+    assert 'content-visible when-format="html"' in text and "Chapter 3(a): People" in text
+    assert any(p.suffix == ".svg" for p in (folder / "charts").iterdir())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_preview_serves_locally_and_reloads_after_an_edit(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "dirreport", "preview", str(project), "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        page = _wait_for(f"http://127.0.0.1:{port}/", timeout=300)
+        assert "Chapter 1: Director" in page and "EventSource" in page
+        events = urllib.request.urlopen(f"http://127.0.0.1:{port}/__events", timeout=300)
+        narrative = project / "narratives" / "en" / "1-summary.md"
+        narrative.write_text(narrative.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n",
+                             encoding="utf-8")
+        assert events.readline().startswith(b"data: reload")
+        assert "A sentence added while previewing." in _wait_for(f"http://127.0.0.1:{port}/", timeout=60)
+        assert _listening_addresses(port) == {"127.0.0.1"}  # nothing listens beyond this machine's loopback
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _listening_addresses(port: int) -> set[str]:
+    """Local addresses of listening TCP sockets on a port, from the kernel's own table."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, port_hex = local.split(":")
+            if state == "0A" and int(port_hex, 16) == port:
+                if len(address) == 8:
+                    found.add(socket.inet_ntoa(bytes.fromhex(address)[::-1]))
+                else:
+                    found.add(address)
+    return found
+
+
+def _wait_for(url: str, timeout: float) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
