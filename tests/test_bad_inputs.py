@@ -114,7 +114,11 @@ def delete(rel: str) -> Edit:
 
 
 def link_outside(rel: str, target: str | None = None) -> Edit:
-    """Make ``rel`` a symbolic link: to ``target``, or to a copy of itself in another folder outside the project."""
+    """Make ``rel`` a symbolic link to ``target``, or to a file in a folder beside the project.
+
+    Without a target the file is moved to that folder (or, if there is none yet, a tiny GIF is made
+    there), so the link points at a real file that is simply not inside the project.
+    """
 
     def edit(project: Path) -> None:
         path = project / rel
@@ -289,7 +293,7 @@ CASES = [
     Case("duplicate rows", "small", duplicate_row("data/metrics.csv", 2), CHECK, 2,
          ("data/metrics.csv:row 62", "given twice", "first on row 2")),
     Case("unknown metric code", "small", replace("data/metrics.csv", "2023-24,AD/025,205", "2023-24,AD 025,205"),
-         CHECK, 2, ("data/metrics.csv:row 5", "'AD 025' is not in the catalogue", "did you mean AD/025")),
+         CHECK, 2, ("data/metrics.csv:row 5", "'AD 025' is not in the catalogue", "did you mean AD/025?")),
     Case("unknown survey measure", "small", replace("data/survey.csv", "SV03", "SV3"), CHECK, 2,
          ("data/survey.csv:row 2", "survey measure 'SV3' is not in the catalogue")),
     Case("suppressed value as text", "small", replace("data/metrics.csv", "2023-24,AD/024,250", "2023-24,AD/024,<5"),

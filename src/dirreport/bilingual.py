@@ -39,6 +39,11 @@ class Side:
     heading: str
     body: Markup
 
+    @property
+    def tag(self) -> str:
+        """The language tag each output needs: Word's run language wants the region (cy-GB)."""
+        return LANG_TAGS[self.lang]
+
 
 @dataclass
 class Pair:
@@ -126,7 +131,7 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
     for lang in order:
         text = envs[lang].get_template("appendix.md.j2").render(
             {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup("")})
-        parts.append(f'::: {{lang="{lang}"}}\n{_demote_anchors(text, lang)}\n:::\n')
+        parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 
 

@@ -2,8 +2,7 @@
 
 Each narrative is cut into segments - one per paragraph, heading, list item
 or table cell, found by markdown-it - with a stable id made from the file and
-the segment's text.  Shortcodes, heading ids and link addresses travel as
-protected placeholders (``<ph>`` with the original in ``<originalData>``), so
+the segment's text.  Shortcodes and heading ids travel as protected placeholders (``<ph>`` with the original in ``<originalData>``), so
 a translation tool shows them but a translator cannot break them.
 
 Each translated narrative records, in its front matter, the hash of every
@@ -40,10 +39,11 @@ NS = {"x": XLIFF_NS}
 LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 UNTRANSLATED = "[CYFIEITHU / TRANSLATE]"
 RECORD_KEY = "translation"
+# Shortcodes and heading ids must come back unchanged; link addresses stay editable text,
+# because a Welsh edition often links to the Welsh version of a page.
 PROTECTED = re.compile(
     r"\{\{<.*?>\}\}"  # shortcodes
     r"|\{#[^}]+\}\s*$"  # heading ids {#IMP-01}
-    r"|(?<=\]\()[^)\s]+(?=\))"  # link and image addresses
 )
 
 
@@ -187,9 +187,14 @@ def _q(tag: str) -> str:
 
 
 def _fill_inline(element: Any, text: str, data: dict[str, str]) -> None:
-    """Write text into a source/target element, protected parts as <ph> pointing at original data."""
+    """Write text into a source/target element, protected parts as <ph> pointing at original data.
+
+    A placeholder's id comes from its data and occurrence, so the same code has the same id in
+    source and target even when the translation moves it, as XLIFF 2.0 requires.
+    """
     last = 0
     tail_holder = None
+    occurrences: dict[str, int] = {}
     for match in PROTECTED.finditer(text):
         chunk = text[last:match.start()]
         if tail_holder is None:
@@ -201,7 +206,9 @@ def _fill_inline(element: Any, text: str, data: dict[str, str]) -> None:
         if ref is None:
             ref = f"d{len(data) + 1}"
             data[ref] = original
-        ph = etree.SubElement(element, _q("ph"), id=f"p{len(element) + 1}", dataRef=ref, disp=original.strip())
+        occurrences[ref] = occurrences.get(ref, 0) + 1
+        ph = etree.SubElement(element, _q("ph"), id=f"p{ref[1:]}-{occurrences[ref]}", dataRef=ref,
+                              disp=original.strip())
         tail_holder = ph
         last = match.end()
     rest = text[last:]
