@@ -2,8 +2,9 @@
 
 Each narrative is cut into segments - one per paragraph, heading, list item
 or table cell, found by markdown-it - with a stable id made from the file and
-the segment's text.  Shortcodes and heading ids travel as protected placeholders (``<ph>`` with the original in ``<originalData>``), so
-a translation tool shows them but a translator cannot break them.
+the segment's text.  Shortcodes and heading ids travel as protected
+placeholders (``<ph>`` with the original in ``<originalData>``), so a
+translation tool shows them but a translator cannot break them.
 
 Each translated narrative records, in its front matter, the hash of every
 source segment it translates.  Export marks as ``initial`` (to translate)
