@@ -97,6 +97,15 @@ def test_every_figure_has_alternative_text(structure: dict[str, list[Any]], edit
     assert not missing, f"{len(missing)} of {len(figures)} figures have no alternative text"
 
 
+def scope(cell: pikepdf.Dictionary) -> str | None:
+    """A header cell's /Scope, from its attribute object or objects."""
+    attributes = cell.get("/A")
+    for owner in attributes if isinstance(attributes, pikepdf.Array) else [attributes]:
+        if isinstance(owner, pikepdf.Dictionary) and "/Scope" in owner:
+            return str(owner.Scope)
+    return None
+
+
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_every_table_has_header_cells(structure: dict[str, list[Any]], edition: str) -> None:
     tables = [e for e, _ in structure[edition] if role(e) == "Table"]
@@ -106,8 +115,7 @@ def test_every_table_has_header_cells(structure: dict[str, list[Any]], edition: 
         assert "TH" in cells, f"table {number} has no header cells"
         header_rows = [e for e, _ in elements(table) if role(e) == "THead"]
         assert header_rows, f"table {number} has no THead"
-        scopes = [str(e.A.get("/Scope", "")) for e, _ in elements(header_rows[0])
-                  if role(e) == "TH" and isinstance(e.get("/A"), pikepdf.Dictionary)]
+        scopes = [scope(e) for e, _ in elements(header_rows[0]) if role(e) == "TH"]
         assert scopes and all(s == "/Column" for s in scopes), f"table {number} header scopes {scopes}"
 
 

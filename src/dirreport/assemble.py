@@ -170,12 +170,14 @@ class PlaceView:
 class Assembler:
     """Builds one edition's document; collects problems rather than stopping at the first."""
 
-    def __init__(self, project: Project, lang: str, engine: str = "pandoc") -> None:
+    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> None:
         self.project = project
         self.lang = lang
         self.engine = engine
+        self.draft = draft
         self.book = FigureBook(lang, project.cache_dir / "charts", engine)
         self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.config = project.config
 
     # --- shortcodes -------------------------------------------------------------------------------
@@ -184,6 +186,14 @@ class Assembler:
         def expand_one(code: Shortcode) -> str:
             try:
                 return self._shortcode(code)
+            except _NotShown as exc:
+                problem = Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint)
+                if self.draft:
+                    # a draft shows the gap and goes on; a final build must not print the sentence at all
+                    self.warnings.append(problem)
+                    return exc.marker
+                self.errors.append(problem)
+                return exc.marker
             except _ShortcodeError as exc:
                 self.errors.append(Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint))
                 return code.raw.replace("{{<", "\\{\\{<").replace(">}}", ">\\}\\}")
@@ -464,13 +474,24 @@ class _ShortcodeError(Exception):
         self.hint = hint
 
 
-def _figure_not_shown(what: str, status: str, year: str) -> _ShortcodeError:
+class _NotShown(_ShortcodeError):
+    """A figure that exists but may not or cannot be printed in a sentence."""
+
+    def __init__(self, message: str, hint: str, marker: str) -> None:
+        super().__init__(message, hint)
+        self.marker = marker
+
+
+def _figure_not_shown(what: str, status: str, year: str) -> _NotShown:
     if status == SUPPRESSED:
-        return _ShortcodeError(f"{what} for {year} is suppressed because it rests on a count of 1 to 4",
-                               "do not quote it in a sentence; describe it without the number or use a table")
+        return _NotShown(f"{what} for {year} is suppressed because it rests on a count of 1 to 4",
+                         "do not quote it in a sentence; describe it without the number or use a table",
+                         i18n.SUPPRESSED)
     if status == "low":
-        return _ShortcodeError(f"{what} for {year} had fewer than 10 respondents", "do not quote it as a figure")
-    return _ShortcodeError(f"{what} has no value for {year}", "add the data or remove the figure from the text")
+        return _NotShown(f"{what} for {year} had fewer than 10 respondents", "do not quote it as a figure",
+                         i18n.LOW_BASE)
+    return _NotShown(f"{what} has no value for {year}", "add the data or remove the figure from the text",
+                     i18n.NOT_AVAILABLE)
 
 
 def _usage(name: str) -> str:
@@ -562,6 +583,10 @@ def _template_problem(exc: Exception, project_root: Path) -> Problem:
     if isinstance(exc, UndefinedError):
         return Problem(f"the template uses something undefined ({exc.message})", file=name, line=line,
                        hint="check the spelling of the name, or compare with the package template")
+    if isinstance(exc, RecursionError):
+        return Problem("the template includes itself, directly or through another template", file=name, line=line,
+                       hint="a template in templates/ replaces the package's template of the same name, so it "
+                            "cannot include it; copy the package template's text instead")
     if isinstance(exc, TemplateNotFound):
         return Problem(f"template '{exc.name}' was not found", file=name, line=line,
                        hint="check the name in the include")
@@ -579,7 +604,7 @@ def assemble(project: Project, edition: str, engine: str = "pandoc", draft: bool
 
 def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> Document:
     config = project.config
-    assembler = Assembler(project, lang, engine)
+    assembler = Assembler(project, lang, engine, draft)
     views = []
     for place in form.places():
         if place.id == "4d-sufficiency" and not assembler.sufficiency_applies():
@@ -603,7 +628,9 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     try:
         body = env.get_template("report.md.j2").render(context)
         appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables()})
-    except (TemplateError, TypeError, AttributeError) as exc:
+    except (TemplateError, RecursionError, Exception) as exc:  # a project template may fail in any way
+        if isinstance(exc, InputError):
+            raise
         raise InputError(_template_problem(exc, config.root)) from None
     if assembler.errors:
         raise InputError(assembler.errors)
@@ -619,7 +646,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         tables=tuple(assembler.book.numbered_tables()),
         resources=resources,
         draft=is_draft,
-        warnings=project.warnings,
+        warnings=(*project.warnings, *assembler.warnings),
     )
 
 

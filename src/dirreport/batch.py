@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from .build import BuildOptions, BuildReport, _missing_charts, _pool, _render_all
 from .catalogue import WALES
-from .errors import CheckFailed, Problem
+from .errors import CheckFailed, DirreportError, Problem
 from .figures import ChartSpec
 from .project import Project, for_authority, load_project
 
@@ -40,8 +40,16 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         projects = [for_authority(base, code) for code in codes]
         task = bar.add_task("charts", total=len(projects))
         specs: dict[str, ChartSpec] = {}
+        usable = []
         for project in projects:
-            drafts = [assemble(project, e, draft=options.draft) for e in editions]
+            try:
+                drafts = [assemble(project, e, draft=options.draft) for e in editions]
+            except DirreportError as error:
+                # one authority's problem must not stop the other twenty-one
+                failed += _for(project, error)
+                bar.advance(task)
+                continue
+            usable.append(project)
             for spec in _missing_charts(project, drafts):
                 specs.setdefault(f"{spec.kind}-{spec.digest()}", spec)
             bar.advance(task)
@@ -50,22 +58,26 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         for future in [pool.submit(draw, spec, cache) for spec in specs.values()]:
             future.result()
             bar.advance(draw_task)
-        render_task = bar.add_task("reports", total=len(projects))
-        for project in projects:
+        render_task = bar.add_task("reports", total=len(usable))
+        for project in usable:
             try:
                 _check(project, options)
-            except CheckFailed as error:
-                failed += [replace(p, message=f"{project.config.authority}: {p.message}") for p in error.problems]
-                bar.advance(render_task)
-                continue
-            documents = {e: assemble(project, e, draft=options.draft) for e in editions}
-            output = project.config.output_dir / BATCH_DIR / project.config.authority
-            _render_all(project, documents, formats, pool, BuildReport(), lambda _m: None, output=output)
-            done += 1
+                documents = {e: assemble(project, e, draft=options.draft) for e in editions}
+                output = project.config.output_dir / BATCH_DIR / project.config.authority
+                _render_all(project, documents, formats, pool, BuildReport(), lambda _m: None, output=output)
+                done += 1
+            except DirreportError as error:
+                failed += _for(project, error)
             bar.advance(render_task)
     yield f"built {done} of {len(projects)} authorities into {base.config.output_dir / BATCH_DIR}"
     if failed:
         raise CheckFailed(failed)
+
+
+def _for(project: Project, error: DirreportError) -> list[Problem]:
+    """Problems of one authority's report, each saying which authority it is about."""
+    code = project.config.authority
+    return [replace(p, message=f"[{code}] {p.message}") for p in error.problems]
 
 
 def _check(project: Project, options: BuildOptions) -> None:

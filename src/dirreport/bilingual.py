@@ -60,7 +60,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     config = project.config
     first = config.bilingual.first
     order = [first, "en" if first == "cy" else "cy"]
-    assemblers = {lang: Assembler(project, lang, engine) for lang in order}
+    assemblers = {lang: Assembler(project, lang, engine, draft) for lang in order}
     envs = {lang: environment(config.root, lang) for lang in order}
     pairs: list[Pair] = []
     any_draft = draft
@@ -93,12 +93,10 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         body = envs[first].get_template("bilingual.md.j2").render(
             {"pairs": pairs, "notices": notices, "pagebreak": PAGEBREAK})
         appendix = _appendix(assemblers, envs, order)
-    except Exception as exc:  # template errors, located for the user
-        from jinja2 import TemplateError
-
-        if isinstance(exc, (TemplateError, TypeError, AttributeError)):
-            raise InputError(_template_problem(exc, config.root)) from None
+    except InputError:
         raise
+    except Exception as exc:  # a project template may fail in any way: locate it for the user
+        raise InputError(_template_problem(exc, config.root)) from None
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
         raise InputError(_unique(errors))
@@ -122,7 +120,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         tables=tuple(tables),
         resources=_resources(project, figures),
         draft=any_draft,
-        warnings=project.warnings,
+        warnings=(*project.warnings, *(w for a in assemblers.values() for w in a.warnings)),
     )
 
 

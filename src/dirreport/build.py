@@ -116,6 +116,8 @@ def build(options: BuildOptions, progress: Progress = lambda _m: None) -> BuildR
     with _pool(options.jobs) as pool:
         # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
         documents = _assemble_all(project, editions, options, pool, report, progress)
+        report.warnings += list(dict.fromkeys(w for d in documents.values() for w in d.warnings
+                                              if w not in project.warnings))
         if options.run_checks:
             from .checks import blocking_problems
 

@@ -409,8 +409,35 @@ def load_catalogue(local_file: Path | None = None, display_name: str | None = No
                                     hint="use QS1 to QS8"))
     if problems:
         name = display_name or (local_file.name if local_file else "catalogue")
-        raise InputError([replace(p, file=p.file or name) for p in problems])
+        text = local_file.read_text(encoding="utf-8-sig") if local_file is not None and local_file.exists() else ""
+        raise InputError([replace(p, file=p.file or name, line=p.line or _line_of(text, p.message))
+                          for p in problems])
     return catalogue
+
+
+_ENTRY = re.compile(r"^(?:metric|indicator|composition|survey measure) ([A-Za-z0-9/_.-]+)")
+_CODE = re.compile(r"(?:unknown metric|unknown total|names quality standard|names group|has unit|has polarity|"
+                   r"names respondent group) '?([A-Za-z0-9/_.+-]+)'?")
+
+
+def _line_of(text: str, message: str) -> int | None:
+    """The line of a local catalogue entry a problem is about: the offending value, else the entry's id."""
+    entry = _ENTRY.match(message)
+    if not text or entry is None:
+        return None
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines)
+                  if re.match(rf"^\s*-?\s*(id|code):\s*['\"]?{re.escape(entry.group(1))}['\"]?\s*$", line)), None)
+    if start is None:
+        return None
+    code = _CODE.search(message)
+    if code:
+        for n in range(start, len(lines)):
+            if n > start and re.match(r"^\s*-\s", lines[n]):
+                break
+            if re.search(rf"(?<![\w/]){re.escape(code.group(1))}(?![\w/])", lines[n]):
+                return n + 1
+    return start + 1
 
 
 def _explain(exc: BaseException) -> str:

@@ -189,6 +189,21 @@ def _style_tables(word) -> None:  # type: ignore[no-untyped-def]
         style.set(qn("w:val"), grid)
         if rows:
             _repeat_header(rows[0])
+        _caption_before(word, tbl, tbl_pr)
+
+
+def _caption_before(word, tbl, tbl_pr) -> None:  # type: ignore[no-untyped-def]
+    """pandoc styles a table's caption Compact when the table sits in a table cell (the bilingual layout)."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    caption = tbl_pr.find(qn("w:tblCaption"))
+    before = tbl.getprevious()
+    if caption is None or before is None or before.tag != qn("w:p"):
+        return
+    text = "".join(t.text or "" for t in before.iter(qn("w:t")))
+    if " ".join(text.split()) == " ".join((caption.get(qn("w:val")) or "").split()):
+        Paragraph(before, word._body).style = style_named(word.styles, "Caption")
 
 
 def work_file(target: Path) -> Path:

@@ -1,0 +1,241 @@
+"""Measure dirreport's speed against the bare toolchain, in one run on one machine.
+
+    python benchmarks/run.py            # all measurements; prints a Markdown table
+    python benchmarks/run.py --quick    # skip the 22-authority batch build
+
+What is measured (wall-clock seconds, median of the repeats given):
+
+1. cold: ``dirreport build`` of the sample project with no cache (three editions
+   x three formats, downloads included), against the bare toolchain doing the same
+   work on the documents dirreport assembled: matplotlib drawing the same charts,
+   pandoc writing HTML, Word and Typst, and Typst compiling the PDFs, one after
+   another in one process (and, separately, spread over every core).
+2. nothing changed: ``dirreport build`` again.
+3. one paragraph edited: the rebuild after changing one English paragraph, with
+   what was re-rendered and whether any chart was redrawn.
+4. batch: ``dirreport build --authority all`` on a dataset of all 22
+   authorities, with the peak memory of the whole process tree.
+5. giant input: ``dirreport check`` on a 1,000,000-row metrics file.
+
+Shared machines are noisy: compare the ratios printed, which are measured in
+the same run, rather than absolute times across runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tools"))
+PROJECT_PARTS = ("_quarto.yml", "data", "narratives", "templates")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in PROJECT_PARTS:
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, target / name)
+        elif src.is_file():
+            shutil.copy2(src, target / name)
+    return target
+
+
+class PeakMemory:
+    """Samples the resident memory of a process and all its children until stopped."""
+
+    def __init__(self, pid: int) -> None:
+        import psutil
+
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self.process, *self.process.children(recursive=True)]
+                total = 0
+                for proc in procs:
+                    try:
+                        total += proc.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> tuple[float, str, int]:
+    """Wall time, output and peak memory (bytes, process tree) of one dirreport command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "dirreport", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    memory = PeakMemory(proc.pid)
+    out, _ = proc.communicate()
+    elapsed = time.perf_counter() - start
+    peak = memory.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"dirreport {' '.join(args)} failed:\n{out}")
+    return elapsed, out, peak
+
+
+def bare_toolchain(project: Path, parallel: bool) -> float:
+    """The same drawing and rendering done by calling matplotlib, pandoc and Typst directly."""
+    from dirreport.assemble import assemble
+    from dirreport.project import load_project
+
+    loaded = load_project(project)
+    documents = [assemble(loaded, e) for e in loaded.config.editions]
+    specs = {f"{s.kind}-{s.digest()}": s for d in documents for s in d.charts}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        jobs = [("chart", spec, str(work / "charts")) for spec in specs.values()]
+        for document in documents:
+            for fmt in ("html", "docx", "pdf"):
+                jobs.append(("render", (document, fmt), str(work / f"{document.edition}-{fmt}")))
+        start = time.perf_counter()
+        if parallel:
+            with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+                charts = [pool.submit(_bare_job, *job) for job in jobs if job[0] == "chart"]
+                for future in charts:
+                    future.result()
+                renders = [pool.submit(_bare_job, *job) for job in jobs if job[0] == "render"]
+                for future in renders:
+                    future.result()
+        else:
+            for job in jobs:
+                _bare_job(*job)
+        return time.perf_counter() - start
+
+
+def _bare_job(kind: str, payload: object, folder: str) -> None:
+    from bare import draw_with_matplotlib, render_with_pandoc_and_typst
+
+    if kind == "chart":
+        draw_with_matplotlib(payload, Path(folder))
+    else:
+        document, fmt = payload  # type: ignore[misc]
+        render_with_pandoc_and_typst(document, fmt, Path(folder))
+
+
+def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        cold_times, bare_seq, bare_par = [], [], []
+        for k in range(repeats):
+            project = copy_project(base / f"cold{k}")
+            elapsed, _out, cold_peak = run_cli("build", str(project))
+            cold_times.append(elapsed)
+            bare_seq.append(bare_toolchain(project, parallel=False))
+            bare_par.append(bare_toolchain(project, parallel=True))
+        cold, seq, par = statistics.median(cold_times), statistics.median(bare_seq), statistics.median(bare_par)
+        rows.append(("Cold build of the sample (3 editions x 3 formats)", f"{cold:.1f} s, peak {cold_peak / 2**20:.0f} MB"))
+        rows.append(("Bare toolchain, one process", f"{seq:.1f} s"))
+        rows.append(("Bare toolchain, one process per core", f"{par:.1f} s"))
+        rows.append(("Ratio: dirreport cold / bare toolchain one process", f"{cold / seq:.2f}x"))
+        rows.append(("Ratio: dirreport cold / bare toolchain on every core", f"{cold / par:.2f}x"))
+
+        project = base / "cold0"
+        noop = [run_cli("build", str(project))[0] for _ in range(max(3, repeats))]
+        rows.append(("Rebuild with nothing changed", f"{statistics.median(noop):.2f} s"))
+
+        narrative = project / "narratives" / "en" / "2-context.md"
+        narrative.write_text(narrative.read_text(encoding="utf-8").replace("upland farms", "hill farms"),
+                             encoding="utf-8")
+        elapsed, out, _ = run_cli("build", str(project), "--verbose")
+        summary = next((line.strip() for line in out.splitlines() if "rendered," in line), "")
+        rows.append(("Rebuild after editing one English paragraph", f"{elapsed:.1f} s ({summary})"))
+
+        if not quick:
+            from sample_data import SAMPLE_CODE, SIZES, generate, write
+
+            batch = copy_project(base / "batch")
+            authorities = [a for a in SIZES if a != SAMPLE_CODE]
+            write(batch / "data", *generate(authorities, all_metrics_for=set(authorities)))
+            elapsed, _out, peak = run_cli("build", str(batch), "--authority", "all", "--quiet")
+            rows.append(("Batch: all 22 authorities, 3 editions x 3 formats each",
+                         f"{elapsed:.0f} s, peak memory {peak / 2**20:.0f} MB"))
+
+        giant = copy_project(base / "giant")
+        rows.append(("1,000,000-row metrics file, `dirreport check`", _giant(giant)))
+    return rows
+
+
+def _giant(project: Path) -> str:
+    source = (project / "data" / "metrics.csv").read_text(encoding="utf-8").splitlines()
+    header, body = source[0], source[1:]
+    lines = [header]
+    while len(lines) <= 1_000_000:
+        lines.extend(body)
+    # the same rows many times over would be duplicates: spread them over distinct years in the past
+    out = [header]
+    for n, line in enumerate(lines[1:1_000_001]):
+        authority, year, metric, value = line.split(",")
+        start = 1900 + (n // len(body)) % 100
+        out.append(f"{authority},{start}-{(start + 1) % 100:02d},{metric},{value}")
+    (project / "data" / "metrics.csv").write_text("\n".join(out) + "\n", encoding="utf-8")
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "dirreport", "check", str(project), "--quiet"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    memory = PeakMemory(proc.pid)
+    proc.communicate()
+    elapsed = time.perf_counter() - start
+    return f"{elapsed:.1f} s, peak memory {memory.stop() / 2**20:.0f} MB (exit {proc.returncode})"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+        cpu = model
+    except (OSError, StopIteration):
+        pass
+    memory = ""
+    try:
+        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                      if line.startswith("MemTotal")))
+        memory = f", {kb / 2**20:.0f} GiB memory"
+    except (OSError, StopIteration):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}){memory}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Measure dirreport against the bare toolchain.")
+    parser.add_argument("--quick", action="store_true", help="skip the 22-authority batch build")
+    parser.add_argument("--repeats", type=int, default=1, help="cold builds to take the median of")
+    args = parser.parse_args()
+    rows = measure(args.quick, args.repeats)
+    print(f"Machine: {machine()}\n")
+    print("| measurement | result |\n| --- | --- |")
+    for name, value in rows:
+        print(f"| {name} | {value} |")
+
+
+if __name__ == "__main__":
+    main()
