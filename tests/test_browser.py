@@ -252,7 +252,7 @@ def test_prints_cleanly(built_sample: Path, browser: Any, edition: str, tmp_path
     with visit(browser, path) as seen:
         page = seen.page
         margins = page.evaluate(PAGE_MARGINS)
-        assert margins and margins["size"] == "A4", "the print stylesheet sets no A4 @page"
+        assert margins and margins["size"].upper() == "A4", "the print stylesheet sets no A4 @page"
         page_width = int(210 / 25.4 * 96 - mm_to_px(margins["left"]) - mm_to_px(margins["right"]))
         page.set_viewport_size({"width": page_width, "height": 1000})
         page.emulate_media(media="print")

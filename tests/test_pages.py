@@ -9,6 +9,7 @@ top and bottom (where only the running header and footer belong).
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -180,7 +181,7 @@ def test_table_cells_do_not_run_into_each_other(built_sample: Path, edition: str
                             (min(c["x0"] for c in cell_chars), max(c["x1"] for c in cell_chars), text))
             for page_number, page_spans in spans.items():
                 page_spans.sort()
-                for (_, right, text), (left, _, following) in zip(page_spans, page_spans[1:], strict=False):
+                for (_, right, text), (left, _, following) in itertools.pairwise(page_spans):
                     if right > left + 0.5:
                         clashes.append(f"page {page_number}: {text[:30]!r} runs into {following[:30]!r}")
         assert not clashes, "\n".join(clashes[:20])

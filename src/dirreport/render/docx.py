@@ -4,7 +4,10 @@ An authority can brand the Word edition by putting its own reference.docx in
 the project's templates/ folder.  Finishing gives the document real Word
 styles a comms team expects (Heading 1-3, Caption, Table Grid with a
 repeated header row, List Bullet), the document's language on its styles,
-its metadata, and a DRAFT mark in every page header when it is a draft.  The
+its metadata, and a DRAFT mark in every page header when it is a draft.  It
+reaches into table cells too, where the bilingual edition's passages sit; the
+side-by-side layout tables themselves are not data and get no header row.
+Styles an authority's reference.docx lacks are taken from Word's defaults.  The
 file is rewritten with fixed timestamps so the same inputs give the same bytes.
 """
 
@@ -14,6 +17,7 @@ import copy
 import datetime as dt
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from ..assemble import Document
 from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
@@ -152,7 +156,7 @@ def _ensure_styles(word) -> None:  # type: ignore[no-untyped-def]
         word.styles.element.append(copy.deepcopy(style_named(defaults, name).element))
 
 
-def _all_paragraphs(word):  # type: ignore[no-untyped-def]
+def _all_paragraphs(word) -> list[Any]:  # type: ignore[no-untyped-def]
     """Every paragraph of the body in order, including those in table cells (the bilingual layout's passages)."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph

@@ -14,7 +14,7 @@
 -- In HTML every data table sits in a scrolling region of its own (focusable,
 -- so it can be scrolled from the keyboard, and named by the table's caption),
 -- so on a narrow screen a wide table scrolls rather than the whole page
--- (WCAG 1.4.10 Reflow).
+-- (WCAG 1.4.10 Reflow); report.html styles the region (.table-wrap).
 --
 -- In Word the side-by-side layout table is given the custom style named by
 -- LAYOUT_STYLE, which dirreport's Word finishing recognises: a layout table
@@ -46,7 +46,7 @@ function Table(tbl)
       tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
     end
     return tbl
-  elseif FORMAT:match("^html") and not tbl.classes:includes("pair") then
+  elseif FORMAT:match("^html") and quarto == nil then  -- Quarto's own page template styles its tables
     local label = pandoc.utils.stringify(tbl.caption.long)
     local attributes = { role = "region", tabindex = "0" }
     if label ~= "" then
