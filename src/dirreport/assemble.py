@@ -292,7 +292,8 @@ class Assembler:
                               "use one of " + ", ".join(r.group for r in found))
 
     def _chart(self, chart_id: str, kind: str) -> str:
-        results, name = self.project.results, self.config.authority_name
+        # charts label the series with the place's short name: "Glanafon", not the council's full title
+        results, name = self.project.results, self.config.area
         if chart_id in results.indicators:
             result = results.indicators[chart_id]
             if kind == "compare":
@@ -331,7 +332,7 @@ class Assembler:
             ids = [i.id for i in self.project.catalogue.indicators_for(table_id)]
             return str(self.book.table(self._standard_table(table_id, ids)))
         if table_id in results.indicators:
-            fig = trend_figure(results.indicators[table_id], self.config.authority_name, self.lang)
+            fig = trend_figure(results.indicators[table_id], self.config.area, self.lang)
             return str(self.book.table(fig.table))
         if table_id in self.project.catalogue.compositions:
             comp_fig = composition_figure(self.project.catalogue.compositions[table_id], results,
@@ -379,7 +380,7 @@ class Assembler:
         for iid in ids:
             result = results.indicators[iid]
             if result.has_series:
-                figures.append(self.book.figure(trend_figure(result, self.config.authority_name, lang)))
+                figures.append(self.book.figure(trend_figure(result, self.config.area, lang)))
         for comp in catalogue.compositions_for(standard_id):
             figure = composition_figure(comp, results, catalogue, lang)
             if figure is not None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from .figures import ChartSpec
 
-STYLE_VERSION = "6"
+STYLE_VERSION = "8"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue: lines, markers, bars and its labels
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -82,12 +82,14 @@ def draw(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
     plt = _pyplot()
     drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
     fig = drawer(plt, spec)
+    # the layout engine fits labels once; bbox_inches="tight" would draw every chart twice per format
+    fig.set_layout_engine("tight", pad=0.4)
     stem = cache_dir / f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
     files = {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
     for fmt, path in files.items():
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         kwargs = {"metadata": {"Date": None}} if fmt == "svg" else {"metadata": {"Software": None}, "dpi": PNG_DPI}
-        fig.savefig(tmp, format=fmt, bbox_inches="tight", pad_inches=0.08, **kwargs)
+        fig.savefig(tmp, format=fmt, **kwargs)
         os.replace(tmp, path)
     plt.close(fig)
     return files
@@ -118,6 +120,7 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.9))
     x = list(range(len(spec.categories)))
     top = 0.0
+    nudges = _label_nudges(spec)
     for series in spec.series:
         points = [(i, v) for i, v in zip(x, series.values, strict=True) if v is not None]
         if not points:
@@ -129,8 +132,9 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         ax.plot(xs, ys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
                 marker="o" if series.role == "ours" else "s", markersize=4.5)
         # direct label at the line's end, instead of a legend
-        ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, 0), textcoords="offset points",
-                    va="center", ha="left", color=TEXT_COLOURS[series.role], fontweight="bold")
+        ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, nudges.get(series.role, 0)),
+                    textcoords="offset points", va="center", ha="left", color=TEXT_COLOURS[series.role],
+                    fontweight="bold")
     ours = spec.series[0]
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is not None:
@@ -145,6 +149,23 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     _style_axes(ax, spec)
     _mark_gaps(ax, spec)
     return fig
+
+
+def _label_nudges(spec: ChartSpec) -> dict[str, int]:
+    """Move the two end-of-line labels apart (in points) when the lines finish close together."""
+    ends = {}
+    for series in spec.series:
+        shown = [v for v in series.values if v is not None]
+        if shown:
+            ends[series.role] = shown[-1]
+    if len(ends) < 2:
+        return {}
+    top = max(v for s in spec.series for v in s.values if v is not None) or 1.0
+    gap = (ends["ours"] - ends["wales"]) / top
+    if abs(gap) >= 0.12:
+        return {}
+    up = 6 if gap >= 0 else -6
+    return {"ours": up, "wales": -up}
 
 
 def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
@@ -162,19 +183,23 @@ def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     ax.scatter(others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2,
                zorder=2)
     ours = spec.series[0]
+    values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
+    low, high = min(values), max(values)
     if ours.values[0] is not None:
         ax.scatter([ours.values[0]], [0], s=110, color=PALETTE["ours"], zorder=3)
+        # keep the label inside the chart: anchor it on the side away from the nearer edge
+        where = (ours.values[0] - low) / ((high - low) or 1)
+        align = "left" if where < 0.25 else "right" if where > 0.75 else "center"
         ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, -16),
-                    textcoords="offset points", ha="center", va="top", color=PALETTE["ours"], fontweight="bold")
+                    textcoords="offset points", ha=align, va="top", color=PALETTE["ours"], fontweight="bold")
     if len(spec.series) > 1 and spec.series[1].values[0] is not None:
         wales = spec.series[1]
         ax.axvline(wales.values[0], color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
         # Wales's label sits above the axis, clear of the dots and of this authority's label
-        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales.values[0], 1), xytext=(4, -2),
-                    textcoords="offset points", xycoords=("data", "axes fraction"), ha="left", va="top",
-                    color=PALETTE["wales_text"], fontweight="bold")
-    values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
-    low, high = min(values), max(values)
+        right = (wales.values[0] - low) / ((high - low) or 1) > 0.7
+        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales.values[0], 1), xytext=(-4 if right else 4, -2),
+                    textcoords="offset points", xycoords=("data", "axes fraction"), ha="right" if right else "left",
+                    va="top", color=PALETTE["wales_text"], fontweight="bold")
     pad = (high - low) * 0.08 or 1.0
     ax.set_xlim(max(0.0, low - pad) if low >= 0 else low - pad, high + pad)
     ax.set_ylim(-1, 1)
