@@ -85,6 +85,6 @@ def _check(project: Project, options: BuildOptions) -> None:
         return
     from .checks import blocking_problems
 
-    problems = blocking_problems(project)
+    problems = blocking_problems(project, assembled=True)
     if problems:
         raise CheckFailed(problems)

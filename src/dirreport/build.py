@@ -121,7 +121,7 @@ def build(options: BuildOptions, progress: Progress = lambda _m: None) -> BuildR
         if options.run_checks:
             from .checks import blocking_problems
 
-            blocking = blocking_problems(project)
+            blocking = blocking_problems(project, assembled=True)
             if blocking and not options.draft:
                 raise CheckFailed(blocking)
             report.warnings += blocking
