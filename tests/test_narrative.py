@@ -125,3 +125,22 @@ def test_local_measures_and_the_sufficiency_duty_appear(built_sample: Path) -> N
     assert "Sufficiency of accommodation for looked after children" in text
     assert "Applications made to place children in a supplementary placement under section 81B" in text
     assert "Staff reporting that they feel supported by their manager" in text
+
+
+def test_last_years_points_can_come_from_last_years_project(tmp_path: Path) -> None:
+    """Name last year's project in _quarto.yml and its 'What we need to improve' lists become this year's points."""
+    last = copy_project(REPO, tmp_path / "2022-23")
+    this = copy_project(REPO, tmp_path / "2023-24")
+    (this / "data" / "last-year-improvements.csv").unlink()
+    config = this / "_quarto.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  last-year: ../2022-23\n", encoding="utf-8")
+    from dirreport.project import load_project
+
+    points = load_project(this).dataset.improvements
+    first = [p for p in points if p.part == "3a"][0]
+    assert first.id == "IMP-01"
+    assert first.text["en"] == "The active offer of Welsh in children's services."
+    assert first.text["cy"] == "Y cynnig rhagweithiol o'r Gymraeg yn y gwasanaethau plant."
+    assert all("{{<" not in p.text["en"] for p in points)
+    assert {p.part for p in points} == {"3a", "3b", "3c", "3d"}
+    assert (last / "narratives").is_dir()

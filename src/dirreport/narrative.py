@@ -201,6 +201,11 @@ def clean_html(html: str) -> str:
     return str(nh3.clean(html, tags=SAFE_TAGS, attributes=attributes, url_schemes=set(), strip_comments=True))
 
 
+def parse_tokens(text: str) -> list[Any]:
+    """markdown-it's tokens for a narrative, front matter included."""
+    return list(_MD.parse(text.lstrip("\ufeff").replace("\r\n", "\n")))
+
+
 def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
     """Parse a narrative file; problems are returned, not raised, so all can be reported together."""
     problems: list[Problem] = []

@@ -3,6 +3,11 @@
 -- two-column layout table in Word.  HTML keeps the Divs; CSS lays them out.
 -- Each passage keeps its Div, so its language tag reaches the output.
 --
+-- In Typst the text is side by side, but a data table does not fit half of an
+-- A4 page: its columns overprint.  So each table spans the page, the first
+-- language's above the second's, between the side-by-side runs of text; the
+-- two editions of each chart stand side by side at the same height.
+--
 -- In Typst every data table sizes its columns to their content.  The Markdown
 -- gives pipe tables fixed relative widths (from the length of their dashes);
 -- Typst cannot wrap a word such as "Respondents" or "2023-24" inside a column
@@ -57,6 +62,67 @@ function Table(tbl)
   return nil
 end
 
+-- A table, or a chart (raw Typst #figure) or any other figure: where the two passages are cut into step.
+local function is_landmark(block)
+  return block.t == "Table" or block.t == "Figure"
+    or (block.t == "RawBlock" and block.format == "typst" and block.text:match("^%s*#figure%(") ~= nil)
+end
+
+-- A passage's blocks cut at its wide blocks: the runs of text between them, and the wide blocks.
+local function cut(side)
+  local runs, wides, run = {}, {}, {}
+  for _, block in ipairs(side.content) do
+    if is_landmark(block) then
+      table.insert(runs, run)
+      table.insert(wides, block)
+      run = {}
+    else
+      table.insert(run, block)
+    end
+  end
+  table.insert(runs, run)
+  return runs, wides
+end
+
+-- Part of a passage, still in the passage's language.
+local function part(side, blocks)
+  return pandoc.Div(blocks, pandoc.Attr("", {}, side.attributes))
+end
+
+local function grid(first, second)
+  return { pandoc.RawBlock("typst", PAIR_OPEN), first, pandoc.RawBlock("typst", "]["), second,
+    pandoc.RawBlock("typst", "]]") }
+end
+
+-- Where both passages have the same tables and charts in the same order (they are translations),
+-- they are cut at each: text side by side, tables across the page one above the other, charts side
+-- by side.  Otherwise the two passages simply stand side by side.
+local function typst_pair(first, second)
+  local first_runs, first_wides = cut(first)
+  local second_runs, second_wides = cut(second)
+  if #first_wides == 0 or #first_wides ~= #second_wides then
+    return grid(first, second)
+  end
+  local blocks = {}
+  for i, first_run in ipairs(first_runs) do
+    if #first_run > 0 or #second_runs[i] > 0 then
+      for _, block in ipairs(grid(part(first, first_run), part(second, second_runs[i]))) do
+        table.insert(blocks, block)
+      end
+    end
+    local first_wide, second_wide = first_wides[i], second_wides[i]
+    if first_wide and first_wide.t == "Table" and second_wide.t == "Table" then
+      table.insert(blocks, part(first, { first_wide }))
+      table.insert(blocks, part(second, { second_wide }))
+    elseif first_wide then
+      for _, block in ipairs(grid(part(first, { first_wide }), part(second, { second_wide }))) do
+        table.insert(blocks, block)
+      end
+    end
+  end
+  return blocks
+end
+
 function Div(el)
   if not el.classes:includes("pair") then
     return nil
@@ -66,13 +132,7 @@ function Div(el)
     return nil
   end
   if FORMAT == "typst" then
-    return {
-      pandoc.RawBlock("typst", PAIR_OPEN),
-      sides[1],
-      pandoc.RawBlock("typst", "]["),
-      sides[2],
-      pandoc.RawBlock("typst", "]]"),
-    }
+    return typst_pair(sides[1], sides[2])
   elseif FORMAT == "docx" then
     local row = pandoc.Row({ pandoc.Cell({ sides[1] }), pandoc.Cell({ sides[2] }) })
     local body = { attr = pandoc.Attr(), body = { row }, head = {}, row_head_columns = 0 }
