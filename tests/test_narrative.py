@@ -137,7 +137,7 @@ def test_last_years_points_can_come_from_last_years_project(tmp_path: Path) -> N
     from dirreport.project import load_project
 
     points = load_project(this).dataset.improvements
-    first = [p for p in points if p.part == "3a"][0]
+    first = next(p for p in points if p.part == "3a")
     assert first.id == "IMP-01"
     assert first.text["en"] == "The active offer of Welsh in children's services."
     assert first.text["cy"] == "Y cynnig rhagweithiol o'r Gymraeg yn y gwasanaethau plant."

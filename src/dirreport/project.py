@@ -84,7 +84,8 @@ def last_years_points(config: Config) -> tuple[Improvement, ...]:
                                  "data/last-year-improvements.csv instead"))
     points: list[Improvement] = []
     for part in ("3a", "3b", "3c", "3d"):
-        texts = {lang: _improvement_items(folder / "narratives" / lang / f"{part}-iii.md", lang) for lang in ("en", "cy")}
+        texts = {lang: _improvement_items(folder / "narratives" / lang / f"{part}-iii.md", lang)
+                 for lang in ("en", "cy")}
         for n, english in enumerate(texts["en"]):
             welsh = texts["cy"][n] if n < len(texts["cy"]) else english
             points.append(Improvement(f"IMP-{len(points) + 1:02d}", part, {"en": english, "cy": welsh}))
