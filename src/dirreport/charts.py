@@ -192,12 +192,13 @@ def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         align = "left" if where < 0.25 else "right" if where > 0.75 else "center"
         ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, -16),
                     textcoords="offset points", ha=align, va="top", color=PALETTE["ours"], fontweight="bold")
-    if len(spec.series) > 1 and spec.series[1].values[0] is not None:
+    wales_value = spec.series[1].values[0] if len(spec.series) > 1 else None
+    if wales_value is not None:
         wales = spec.series[1]
-        ax.axvline(wales.values[0], color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
+        ax.axvline(wales_value, color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
         # Wales's label sits above the axis, clear of the dots and of this authority's label
-        right = (wales.values[0] - low) / ((high - low) or 1) > 0.7
-        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales.values[0], 1), xytext=(-4 if right else 4, -2),
+        right = (wales_value - low) / ((high - low) or 1) > 0.7
+        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales_value, 1), xytext=(-4 if right else 4, -2),
                     textcoords="offset points", xycoords=("data", "axes fraction"), ha="right" if right else "left",
                     va="top", color=PALETTE["wales_text"], fontweight="bold")
     pad = (high - low) * 0.08 or 1.0
