@@ -287,24 +287,53 @@ def _compare_shortcodes(source: Narrative, target: Narrative, card: ReportCard) 
 
 
 def _spelling(project: Project, card: ReportCard) -> None:
-    """Welsh spelling with hunspell's cy_GB dictionary, when one is installed: reported, never blocking."""
+    """Welsh spelling with a hunspell cy_GB dictionary, when one is installed: reported, never blocking.
+
+    Words the project itself defines are known: the glossary's Welsh terms, the authority's and area's
+    names with their mutated forms, and acronyms.
+    """
     import shutil
     import subprocess
 
     hunspell = shutil.which("hunspell")
     if hunspell is None:
         return
-    listing = subprocess.run([hunspell, "-D"], capture_output=True, text=True, check=False).stderr
-    if "cy_GB" not in listing:
+    listing = subprocess.run([hunspell, "-D"], capture_output=True, text=True, check=False, input="").stderr
+    if not any(line.rstrip().endswith("/cy_GB") for line in listing.splitlines()):
         return
+    known = _known_welsh_words(project)
     for narrative in project.narratives.get("cy", {}).values():
-        body = re.sub(r"\{\{<.*?>\}\}", " ", narrative.body)
-        result = subprocess.run([hunspell, "-d", "cy_GB", "-l"], input=body, capture_output=True, text=True,
-                                check=False)
-        words = sorted(set(result.stdout.split()))
-        if words:
-            card.add("translation", WARNING, Problem(f"words hunspell does not know: {', '.join(words[:15])}",
-                                                     file=narrative.path, hint="check their spelling"))
+        lines = narrative.lines[narrative.body_start - 1:]
+        prose = [_prose(line) for line in lines]
+        result = subprocess.run([hunspell, "-d", "cy_GB", "-i", "utf-8", "-l"], input="\n".join(prose),
+                                capture_output=True, text=True, check=False)
+        words = [w for w in dict.fromkeys(result.stdout.split()) if w not in known and len(w) > 1 and not w.isupper()]
+        for word in words[:20]:
+            number = next(n for n, line in enumerate(prose) if re.search(rf"\b{re.escape(word)}\b", line))
+            card.add("translation", WARNING, Problem(f"hunspell does not know the Welsh word '{word}'",
+                                                     file=narrative.path, line=narrative.body_start + number,
+                                                     hint="check its spelling (a name or new term may be right)"))
+
+
+def _prose(line: str) -> str:
+    line = re.sub(r"\{\{<.*?>\}\}|\{#[^}]*\}|\]\([^)]*\)|https?://\S+", " ", line)
+    return re.sub(r"[’']\w{1,2}\b", "", line)  # clitics: mae'r, i'w, a'u are not words of their own
+
+
+def _known_welsh_words(project: Project) -> set[str]:
+    import csv
+
+    from . import welsh
+    from .i18n import resources
+
+    words: set[str] = set()
+    glossary = resources.files("dirreport").joinpath("locale", "glossary.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(glossary.splitlines()):
+        words |= set(re.findall(r"\w+", row.get("cy") or ""))
+    for name in (project.config.authority_name.cy, project.config.area.cy):
+        for word in re.findall(r"\w+", name):
+            words |= {word, welsh.soft(word), welsh.nasal(word), welsh.aspirate(word)}
+    return words
 
 
 # --- accessibility ------------------------------------------------------------------------------------------
