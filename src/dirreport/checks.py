@@ -322,9 +322,9 @@ def _prose(line: str) -> str:
 
 def _known_welsh_words(project: Project) -> set[str]:
     import csv
+    from importlib import resources
 
     from . import welsh
-    from .i18n import resources
 
     words: set[str] = set()
     glossary = resources.files("dirreport").joinpath("locale", "glossary.csv").read_text(encoding="utf-8")
