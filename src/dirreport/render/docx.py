@@ -22,7 +22,7 @@ from typing import Any
 from ..assemble import Document
 from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 
-REFERENCE_VERSION = "4"
+REFERENCE_VERSION = "5"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}
 REQUIRED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet")
 LAYOUT_STYLE = "Bilingual Layout"  # the custom style pairs.lua gives the bilingual side-by-side table
@@ -57,9 +57,15 @@ def reference_doc(settings: RenderSettings) -> Path:
 
 def _style_reference(source: Path, target: Path) -> None:
     import docx
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Cm, Pt, RGBColor
 
     document = docx.Document(str(source))
+    for section in document.sections:  # A4 with the PDF's margins, not pandoc's US Letter
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2.2)
+        section.header_distance = section.footer_distance = Cm(1)
+        section.gutter = Cm(0)
     styles = document.styles
     template_styles = docx.Document().styles
     for name in ("Table Grid", "List Bullet"):

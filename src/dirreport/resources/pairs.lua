@@ -1,20 +1,23 @@
 -- The bilingual edition's side-by-side passages (Divs of class "pair" holding
 -- two Divs, each with its own lang attribute): a two-column grid in Typst, a
 -- two-column layout table in Word.  HTML keeps the Divs; CSS lays them out.
--- Each passage keeps its Div, so its language tag reaches the output.
+-- Each passage keeps its Div (or a Div with the same lang attribute for each
+-- part of it), so its language tag reaches the output.
 --
--- In Typst the text is side by side, but a data table does not fit half of an
--- A4 page: its columns overprint.  So each table spans the page, the first
--- language's above the second's, between the side-by-side runs of text; the
--- two editions of each chart stand side by side at the same height.
+-- Text stands side by side, but a data table does not fit half of an A4 page:
+-- its columns overprint in the PDF, and in Word a table inside a layout table
+-- cannot repeat its header row.  Where both passages have the same tables and
+-- charts in the same order (they are translations), they are cut at each:
+-- runs of text side by side, each table across the page (the first
+-- language's above the second's), the two editions of each chart side by side
+-- at the same height.  Otherwise the two passages simply stand side by side.
 --
 -- In Typst every data table sizes its columns to their content.  The Markdown
 -- gives pipe tables fixed relative widths (from the length of their dashes);
 -- Typst cannot wrap a word such as "Respondents" or "2023-24" inside a column
 -- narrower than it, so the text overprints the next column or runs off the
--- page.  Auto columns wrap the long text columns and keep figures whole, in a
--- full-width page and in half of one.  Word and HTML wrap within fixed widths,
--- so they keep them.
+-- page.  Auto columns wrap the long text columns and keep figures whole.  Word
+-- and HTML wrap within fixed widths, so they keep them.
 --
 -- In HTML every data table sits in a scrolling region of its own (focusable,
 -- so it can be scrolled from the keyboard, and named by the table's caption),
@@ -23,9 +26,11 @@
 --
 -- In Word the side-by-side layout table is given the custom style named by
 -- LAYOUT_STYLE, which dirreport's Word finishing recognises: a layout table
--- gets no header row and no data-table style.
+-- gets no header row and no data-table style.  Pictures in it are sized to
+-- their half of the page.
 
 local LAYOUT_STYLE = "Bilingual Layout"
+local HALF_WIDTH = "47%" -- of the text width: a layout table cell less its margins
 
 -- Inside a half-page column tables are set a little smaller.
 local PAIR_OPEN = table.concat({
@@ -51,7 +56,7 @@ function Table(tbl)
       tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
     end
     return tbl
-  elseif FORMAT:match("^html") and quarto == nil then  -- Quarto's own page template styles its tables
+  elseif FORMAT:match("^html") and quarto == nil then -- Quarto's own page template styles its tables
     local label = pandoc.utils.stringify(tbl.caption.long)
     local attributes = { role = "region", tabindex = "0" }
     if label ~= "" then
@@ -62,26 +67,26 @@ function Table(tbl)
   return nil
 end
 
--- A table, or a chart (raw Typst #figure) or any other figure: where the two passages are cut into step.
+-- Where the two passages are cut into step: a table, a chart (raw Typst #figure) or any other figure.
 local function is_landmark(block)
   return block.t == "Table" or block.t == "Figure"
     or (block.t == "RawBlock" and block.format == "typst" and block.text:match("^%s*#figure%(") ~= nil)
 end
 
--- A passage's blocks cut at its wide blocks: the runs of text between them, and the wide blocks.
+-- A passage's blocks cut at its landmarks: the runs of blocks between them, and the landmarks.
 local function cut(side)
-  local runs, wides, run = {}, {}, {}
+  local runs, landmarks, run = {}, {}, {}
   for _, block in ipairs(side.content) do
     if is_landmark(block) then
       table.insert(runs, run)
-      table.insert(wides, block)
+      table.insert(landmarks, block)
       run = {}
     else
       table.insert(run, block)
     end
   end
   table.insert(runs, run)
-  return runs, wides
+  return runs, landmarks
 end
 
 -- Part of a passage, still in the passage's language.
@@ -89,35 +94,47 @@ local function part(side, blocks)
   return pandoc.Div(blocks, pandoc.Attr("", {}, side.attributes))
 end
 
-local function grid(first, second)
-  return { pandoc.RawBlock("typst", PAIR_OPEN), first, pandoc.RawBlock("typst", "]["), second,
-    pandoc.RawBlock("typst", "]]") }
+local function side_by_side(first, second)
+  if FORMAT == "typst" then
+    return { pandoc.RawBlock("typst", PAIR_OPEN), first, pandoc.RawBlock("typst", "]["), second,
+      pandoc.RawBlock("typst", "]]") }
+  end
+  local half = {
+    Image = function(image)
+      image.attributes.width = HALF_WIDTH
+      image.attributes.height = nil
+      return image
+    end,
+  }
+  local row = pandoc.Row({ pandoc.Cell({ pandoc.walk_block(first, half) }),
+    pandoc.Cell({ pandoc.walk_block(second, half) }) })
+  local body = { attr = pandoc.Attr(), body = { row }, head = {}, row_head_columns = 0 }
+  local colspecs = { { pandoc.AlignDefault, 0.5 }, { pandoc.AlignDefault, 0.5 } }
+  return { pandoc.Table(pandoc.Caption(), colspecs, pandoc.TableHead(), { body }, pandoc.TableFoot(),
+    pandoc.Attr("", { "pair" }, { ["custom-style"] = LAYOUT_STYLE })) }
 end
 
--- Where both passages have the same tables and charts in the same order (they are translations),
--- they are cut at each: text side by side, tables across the page one above the other, charts side
--- by side.  Otherwise the two passages simply stand side by side.
-local function typst_pair(first, second)
-  local first_runs, first_wides = cut(first)
-  local second_runs, second_wides = cut(second)
-  if #first_wides == 0 or #first_wides ~= #second_wides then
-    return grid(first, second)
+local function pair(first, second)
+  local first_runs, first_landmarks = cut(first)
+  local second_runs, second_landmarks = cut(second)
+  if #first_landmarks == 0 or #first_landmarks ~= #second_landmarks then
+    return side_by_side(first, second)
   end
   local blocks = {}
+  local function add(list)
+    for _, block in ipairs(list) do
+      table.insert(blocks, block)
+    end
+  end
   for i, first_run in ipairs(first_runs) do
     if #first_run > 0 or #second_runs[i] > 0 then
-      for _, block in ipairs(grid(part(first, first_run), part(second, second_runs[i]))) do
-        table.insert(blocks, block)
-      end
+      add(side_by_side(part(first, first_run), part(second, second_runs[i])))
     end
-    local first_wide, second_wide = first_wides[i], second_wides[i]
-    if first_wide and first_wide.t == "Table" and second_wide.t == "Table" then
-      table.insert(blocks, part(first, { first_wide }))
-      table.insert(blocks, part(second, { second_wide }))
-    elseif first_wide then
-      for _, block in ipairs(grid(part(first, { first_wide }), part(second, { second_wide }))) do
-        table.insert(blocks, block)
-      end
+    local first_landmark, second_landmark = first_landmarks[i], second_landmarks[i]
+    if first_landmark and first_landmark.t == "Table" and second_landmark.t == "Table" then
+      add({ part(first, { first_landmark }), part(second, { second_landmark }) })
+    elseif first_landmark then
+      add(side_by_side(part(first, { first_landmark }), part(second, { second_landmark })))
     end
   end
   return blocks
@@ -128,17 +145,8 @@ function Div(el)
     return nil
   end
   local sides = sides_of(el)
-  if #sides ~= 2 then
+  if #sides ~= 2 or (FORMAT ~= "typst" and FORMAT ~= "docx") then
     return nil
   end
-  if FORMAT == "typst" then
-    return typst_pair(sides[1], sides[2])
-  elseif FORMAT == "docx" then
-    local row = pandoc.Row({ pandoc.Cell({ sides[1] }), pandoc.Cell({ sides[2] }) })
-    local body = { attr = pandoc.Attr(), body = { row }, head = {}, row_head_columns = 0 }
-    local colspecs = { { pandoc.AlignDefault, 0.5 }, { pandoc.AlignDefault, 0.5 } }
-    return pandoc.Table(pandoc.Caption(), colspecs, pandoc.TableHead(), { body }, pandoc.TableFoot(),
-      pandoc.Attr("", { "pair" }, { ["custom-style"] = LAYOUT_STYLE }))
-  end
-  return nil
+  return pair(sides[1], sides[2])
 end
