@@ -238,7 +238,13 @@ def test_a_rebuild_with_unchanged_data_draws_nothing(tmp_path: Path) -> None:
     assert first.charts_drawn > 40
     again = build(BuildOptions(root=root, languages=("en",), formats=("html",), jobs=1, force=True))
     assert again.charts_drawn == 0 and again.renders_done == 0
-    narrative = root / "narratives" / "en" / "2-context.md"
-    narrative.write_text(narrative.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
-    edited = build(BuildOptions(root=root, languages=("en",), formats=("html",), jobs=1))
-    assert edited.charts_drawn == 0 and edited.renders_done == 1
+    # a Welsh edit: an English one would leave the Welsh out of date and the checks would stop the build
+    narrative = root / "narratives" / "cy" / "2-context.md"
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUn frawddeg arall.\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, languages=("en", "cy"), formats=("html",), jobs=1))
+    assert edited.charts_drawn > 0  # the Welsh charts, never drawn before in this project
+    again = build(BuildOptions(root=root, languages=("en", "cy"), formats=("html",), jobs=1, force=True))
+    assert again.charts_drawn == 0 and again.renders_done == 0
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUn arall eto.\n", encoding="utf-8")
+    edited = build(BuildOptions(root=root, languages=("en", "cy"), formats=("html",), jobs=1))
+    assert edited.charts_drawn == 0 and edited.renders_done == 1 and edited.renders_cached == 1

@@ -36,8 +36,12 @@ def inputs(project: Path) -> dict[str, str]:
 
 
 def edit(project: Path) -> None:
-    path = project / "narratives" / "en" / "2-context.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("upland farms", "hill farms"), encoding="utf-8")
+    """A new figure in the data, so every edition and format changes."""
+    path = project / "data" / "metrics.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = ["X99999999,2023-24,AD/022b,54321" if line.startswith("X99999999,2023-24,AD/022b,") else line
+             for line in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -606,21 +606,23 @@ def assemble(project: Project, edition: str, engine: str = "pandoc", draft: bool
 def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> Document:
     config = project.config
     assembler = Assembler(project, lang, engine, draft)
-    views = []
-    for place in form.places():
-        if place.id == "4d-sufficiency" and not assembler.sufficiency_applies():
-            continue
-        views.append(assembler.place_view(place))
-    drafts = [v.id for v in views if (v.narrative is not None or v.missing) and v.status != "final"]
-    is_draft = draft or bool(drafts)
+    is_draft = draft or is_draft_edition(project, [lang])
     metadata = metadata_for(project, lang, lang, is_draft)
+
+    def views() -> Iterator[PlaceView]:
+        # made as the template reaches each place, so tables and figures are numbered in reading order
+        for place in form.places():
+            if place.id == "4d-sufficiency" and not assembler.sufficiency_applies():
+                continue
+            yield assembler.place_view(place)
+
     context = {
         "lang": lang,
         "meta": metadata,
-        "places": views,
-        "summary": assembler.book.table(summary_table(project.results, project.catalogue, config.authority_name,
-                                                      lang)),
-        "sufficiency": assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
+        "places": views(),
+        "summary": lambda: assembler.book.table(summary_table(project.results, project.catalogue,
+                                                              config.authority_name, lang)),
+        "sufficiency": lambda: assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
         "book": assembler.book,
         "population": _population_sentence(project, lang),
         "pagebreak": PAGEBREAK,
@@ -649,6 +651,18 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         draft=is_draft,
         warnings=(*project.warnings, *assembler.warnings),
     )
+
+
+def is_draft_edition(project: Project, languages: list[str]) -> bool:
+    """Any section in these languages missing or not marked final makes the edition a draft."""
+    places = [p for p in form.narrative_places() if not p.optional]
+    for lang in languages:
+        narratives = project.narratives.get(lang, {})
+        if any(p.id not in narratives for p in places):
+            return True
+        if any(n.status != "final" for n in narratives.values()):
+            return True
+    return False
 
 
 def _resources(project: Project, figures: list[Figure]) -> dict[str, str]:
@@ -707,6 +721,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "table-label": _("Table", lang),
         "skip-link": _("Skip to main content", lang),
         "page-label": _("Page", lang),
+        "running-head": config.authority_name(lang),
         "sample-label": _("Sample data", lang),
         "generator": "dirreport",
     }

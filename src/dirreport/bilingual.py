@@ -10,6 +10,7 @@ Which language comes first is the project's choice (``bilingual.first``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from markupsafe import Markup
 
@@ -65,9 +66,6 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     pairs: list[Pair] = []
     any_draft = draft
     try:
-        summaries = {lang: assemblers[lang].book.table(summary_table(project.results, project.catalogue,
-                                                                      config.authority_name, lang))
-                     for lang in order}
         for place in form.places():
             if place.id == "4d-sufficiency" and not assemblers[first].sufficiency_applies():
                 continue
@@ -76,9 +74,9 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                 view = assemblers[lang].place_view(place)
                 any_draft = any_draft or ((view.narrative is not None or view.missing) and view.status != "final")
                 context = {
-                    "lang": lang, "place": view, "summary": summaries[lang],
-                    "sufficiency": assemblers[lang].sufficiency_table()
-                    if place.id == "4d-sufficiency" else Markup(""),
+                    "lang": lang, "place": view,
+                    "summary": partial(_summary, assemblers[lang], project, lang),
+                    "sufficiency": assemblers[lang].sufficiency_table,
                     "population": _population(project, lang),
                 }
                 body = envs[lang].get_template("place-body.md.j2").render(context)
@@ -101,7 +99,9 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     if errors:
         raise InputError(_unique(errors))
     metadata = metadata_for(project, first, "bilingual", any_draft)
-    metadata.pop("other-edition-notice", None)
+    for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",
+                "keywords"):
+        metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
     metadata["title"] = " / ".join(report_title(project, lang) for lang in order)
     metadata["subtitle"] = " / ".join(config.authority_name(lang) for lang in order)
     metadata["toc-title"] = " / ".join(_("Contents", lang) for lang in order)
@@ -122,6 +122,12 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         draft=any_draft,
         warnings=(*project.warnings, *(w for a in assemblers.values() for w in a.warnings)),
     )
+
+
+def _summary(assembler: Assembler, project: Project, lang: str) -> Markup:
+    """Made when the template reaches it, so the table is numbered in reading order."""
+    return assembler.book.table(summary_table(project.results, project.catalogue, project.config.authority_name,
+                                              lang))
 
 
 def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) -> str:  # type: ignore[type-arg]

@@ -50,7 +50,8 @@ def pipe_table(table: Table, caption: str, anchor: str | None = None) -> str:
     for i in range(cols):
         longest = max([len(table.header[i]) // 2, *(len(r[i]) for r in table.rows)])
         # numbers need room to stay on one line; long labels may wrap
-        widths.append(min(max(longest, 11), 60 if i == 0 else 28))
+        # figures need room to stay on one line ("59.9%", "▲ Worsened"); long labels may wrap
+        widths.append(min(max(longest, 11 if i == 0 else 13), 60 if i == 0 else 28))
     total = sum(widths) or 1
     dashes = []
     for i in range(cols):

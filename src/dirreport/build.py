@@ -17,6 +17,7 @@ import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from . import __version__, publish
@@ -55,6 +56,18 @@ class BuildReport:
     editions: list[str] = field(default_factory=list)
 
 
+@cache
+def code_fingerprint() -> str:
+    """A hash of dirreport's own files, so a new version or an edited filter never serves old results."""
+    package = Path(__file__).parent
+    h = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd"):
+            h.update(path.relative_to(package).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
 def epoch_for(config: Config) -> int:
     """SOURCE_DATE_EPOCH if set; else the publication date; else 1 April after the report year."""
     env = os.environ.get("SOURCE_DATE_EPOCH")
@@ -66,7 +79,7 @@ def epoch_for(config: Config) -> int:
 
 def project_fingerprint(root: Path, output_dir: Path, extra: str) -> str:
     """A hash of every file the report could depend on, plus dirreport's version and the options."""
-    h = hashlib.sha256(f"{__version__}\0{extra}".encode())
+    h = hashlib.sha256(f"{code_fingerprint()}\0{extra}".encode())
     skip = {output_dir.resolve(), (root / CACHE_DIR).resolve()}
     for dirpath, dirnames, filenames in os.walk(root):
         here = Path(dirpath)
@@ -197,7 +210,7 @@ def _missing_charts(project: Project, documents: Iterable[Document]) -> list[Cha
 def _render_key(document: Document, fmt: str, settings: RenderSettings) -> str:
     from .render.common import template
 
-    h = hashlib.sha256(f"{__version__}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}".encode())
+    h = hashlib.sha256(f"{code_fingerprint()}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}".encode())
     h.update(document.digest().encode())
     names = {"html": ["report.html"], "pdf": ["report.typ"], "docx": ["reference.docx"]}[fmt]
     for name in names:

@@ -1,8 +1,8 @@
 """HTML: one self-contained file, charts as inline SVG so their text stays text.
 
 pandoc writes it with dirreport's accessible page template (skip link,
-landmarks, table of contents, print stylesheet); images from the narrative
-are embedded, so the file works offline and fetches nothing.
+landmarks, table of contents, print stylesheet); the narrative's pictures
+are embedded as data, so the file works offline and fetches nothing.
 """
 
 from __future__ import annotations
@@ -22,13 +22,11 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--from", "markdown",
             "--to", "html5",
             "--standalone",
-            "--embed-resources",
             "--template", str(template(settings, "report.html")),
             "--toc",
             "--toc-depth", "2",
             "--shift-heading-level-by", "1",
             "--section-divs",
-            "--resource-path", f".:{settings.project_root}",
             *lua_filters(),
             *metadata_args(document, settings),
             "--output", output.name,
@@ -36,4 +34,31 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         cwd=work,
         epoch=settings.epoch,
     )
+    output.write_text(embed_images(output.read_text(encoding="utf-8"), work), encoding="utf-8")
     return [output]
+
+
+MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+        ".svg": "image/svg+xml", ".webp": "image/webp"}
+
+
+def embed_images(page: str, work: Path) -> str:
+    """Put the narrative's pictures into the page itself, so the file is whole on its own.
+
+    Charts are already inline SVG; only the authors' pictures, staged in the work folder
+    from inside the project, are left.  Doing this here rather than with pandoc's
+    --embed-resources saves reparsing a page full of SVG (seconds and hundreds of MB).
+    """
+    import base64
+    import html as html_module
+    import re
+
+    def inline(match: re.Match[str]) -> str:
+        src = html_module.unescape(match.group(2))
+        path = (work / src).resolve()
+        if not path.is_relative_to(work.resolve()) or not path.is_file() or path.suffix.lower() not in MIME:
+            return match.group(0)
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        return f'{match.group(1)}src="data:{MIME[path.suffix.lower()]};base64,{data}"'
+
+    return re.sub(r'(<img\b[^>]*?\s)src="([^"]+)"', inline, page)

@@ -8,9 +8,10 @@
 -- its columns overprint in the PDF, and in Word a table inside a layout table
 -- cannot repeat its header row.  Where both passages have the same tables and
 -- charts in the same order (they are translations), they are cut at each:
--- runs of text side by side, each table across the page (the first
--- language's above the second's), the two editions of each chart side by side
--- at the same height.  Otherwise the two passages simply stand side by side.
+-- runs of text side by side, each table and each chart across the page (the
+-- first language's above the second's), since at half a page a chart's
+-- lettering would be too small to read.  Otherwise the two passages simply
+-- stand side by side.
 --
 -- In Typst every data table sizes its columns to their content.  The Markdown
 -- gives pipe tables fixed relative widths (from the length of their dashes);
@@ -58,9 +59,10 @@ function Table(tbl)
     return tbl
   elseif FORMAT:match("^html") and quarto == nil then -- Quarto's own page template styles its tables
     local label = pandoc.utils.stringify(tbl.caption.long)
-    local attributes = { role = "region", tabindex = "0" }
+    -- a list of pairs, not a keyed table, so the attributes come out in the same order every time
+    local attributes = { { "role", "region" }, { "tabindex", "0" } }
     if label ~= "" then
-      attributes["aria-label"] = label
+      table.insert(attributes, { "aria-label", label })
     end
     return pandoc.Div({ tbl }, pandoc.Attr("", { "table-wrap" }, attributes))
   end
@@ -131,10 +133,9 @@ local function pair(first, second)
       add(side_by_side(part(first, first_run), part(second, second_runs[i])))
     end
     local first_landmark, second_landmark = first_landmarks[i], second_landmarks[i]
-    if first_landmark and first_landmark.t == "Table" and second_landmark.t == "Table" then
+    if first_landmark then
+      -- tables and charts need the whole width to be read: the first language's above the second's
       add({ part(first, { first_landmark }), part(second, { second_landmark }) })
-    elseif first_landmark then
-      add(side_by_side(part(first, { first_landmark }), part(second, { second_landmark })))
     end
   end
   return blocks
