@@ -11,16 +11,26 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from dirreport import charts
 from dirreport.assemble import Document
-from dirreport.charts import draw
 from dirreport.figures import ChartSpec
 from dirreport.render.common import lua_filters, pandoc_path, resource, stage
 from dirreport.render.pdf import font_paths
 
 
 def draw_with_matplotlib(spec: object, folder: Path) -> None:
+    """SVG for the web page and PDF, PNG at print resolution for Word: matplotlib's usual two saves."""
     assert isinstance(spec, ChartSpec)
-    draw(spec, folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"{spec.kind}-{spec.digest()}"
+    plt = charts._pyplot()
+    drawer = {"trend": charts._trend, "comparison": charts._comparison, "survey": charts._bars,
+              "composition": charts._bars}[spec.kind]
+    fig = drawer(plt, spec)
+    fig.set_layout_engine("tight", pad=0.4)
+    fig.savefig(stem.with_suffix(".svg"), format="svg")
+    fig.savefig(stem.with_suffix(".png"), format="png", dpi=charts.PNG_DPI)
+    plt.close(fig)
 
 
 def render_with_pandoc_and_typst(document: Document, fmt: str, folder: Path) -> None:

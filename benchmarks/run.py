@@ -24,6 +24,8 @@ the same run, rather than absolute times across runs.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import multiprocessing
 import os
 import platform
 import shutil
@@ -73,10 +75,8 @@ class PeakMemory:
                 procs = [self.process, *self.process.children(recursive=True)]
                 total = 0
                 for proc in procs:
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         total += proc.memory_info().rss
-                    except psutil.Error:
-                        pass
                 self.peak = max(self.peak, total)
             except psutil.Error:
                 pass
@@ -112,13 +112,14 @@ def bare_toolchain(project: Path, parallel: bool) -> float:
     specs = {f"{s.kind}-{s.digest()}": s for d in documents for s in d.charts}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        jobs = [("chart", spec, str(work / "charts")) for spec in specs.values()]
+        jobs: list[tuple[str, object, str]] = [("chart", spec, str(work / "charts")) for spec in specs.values()]
         for document in documents:
             for fmt in ("html", "docx", "pdf"):
                 jobs.append(("render", (document, fmt), str(work / f"{document.edition}-{fmt}")))
         start = time.perf_counter()
         if parallel:
-            with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+            spawn = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=spawn) as pool:
                 charts = [pool.submit(_bare_job, *job) for job in jobs if job[0] == "chart"]
                 for future in charts:
                     future.result()
@@ -137,7 +138,8 @@ def _bare_job(kind: str, payload: object, folder: str) -> None:
     if kind == "chart":
         draw_with_matplotlib(payload, Path(folder))
     else:
-        document, fmt = payload  # type: ignore[misc]
+        assert isinstance(payload, tuple)
+        document, fmt = payload
         render_with_pandoc_and_typst(document, fmt, Path(folder))
 
 
@@ -153,7 +155,8 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
             bare_seq.append(bare_toolchain(project, parallel=False))
             bare_par.append(bare_toolchain(project, parallel=True))
         cold, seq, par = statistics.median(cold_times), statistics.median(bare_seq), statistics.median(bare_par)
-        rows.append(("Cold build of the sample (3 editions x 3 formats)", f"{cold:.1f} s, peak {cold_peak / 2**20:.0f} MB"))
+        rows.append(("Cold build of the sample (3 editions x 3 formats)",
+                     f"{cold:.1f} s, peak {cold_peak / 2**20:.0f} MB"))
         rows.append(("Bare toolchain, one process", f"{seq:.1f} s"))
         rows.append(("Bare toolchain, one process per core", f"{par:.1f} s"))
         rows.append(("Ratio: dirreport cold / bare toolchain one process", f"{cold / seq:.2f}x"))
@@ -195,9 +198,9 @@ def _giant(project: Path) -> str:
     # the same rows many times over would be duplicates: spread them over distinct years in the past
     out = [header]
     for n, line in enumerate(lines[1:1_000_001]):
-        authority, year, metric, value = line.split(",")
-        start = 1900 + (n // len(body)) % 100
-        out.append(f"{authority},{start}-{(start + 1) % 100:02d},{metric},{value}")
+        authority, _year, metric, value = line.split(",")
+        first = 1900 + (n // len(body)) % 100
+        out.append(f"{authority},{first}-{(first + 1) % 100:02d},{metric},{value}")
     (project / "data" / "metrics.csv").write_text("\n".join(out) + "\n", encoding="utf-8")
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "dirreport", "check", str(project), "--quiet"],

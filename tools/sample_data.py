@@ -141,7 +141,7 @@ def _metric_value(catalogue, code, auth, year, yi, size, values, rng) -> float: 
     metric = catalogue.metrics[code]
     prefix = code.split("/")[0]
     if metric.same_as and (auth, year, metric.same_as) in values:
-        return values[(auth, year, metric.same_as)]
+        return float(values[(auth, year, metric.same_as)])
     if code in PER_10K:
         local = random.Random(zlib.crc32(f"{code}{auth}".encode())).uniform(0.75, 1.3)
         value = PER_10K[code] * size / 10_000 * local * (1 + 0.02 * yi) * rng.uniform(0.96, 1.04)
@@ -164,7 +164,7 @@ def _metric_value(catalogue, code, auth, year, yi, size, values, rng) -> float: 
         if metric.unit == "days":
             value *= rng.uniform(8, 40)
     if metric.unit == "wte":
-        return round(value, 1)
+        return float(round(value, 1))
     return float(max(0, round(value)))
 
 

@@ -24,7 +24,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from . import blocks, form, i18n, phrases
-from .charts import cached_files
+from .charts import chart_files
 from .config import year_start
 from .errors import InputError, Problem
 from .figures import (
@@ -72,7 +72,9 @@ class Document:
         h.update(repr(sorted(self.metadata.items())).encode())
         for name, path in sorted(self.resources.items()):
             h.update(name.encode())
-            h.update(Path(path).read_bytes() if Path(path).exists() else b"")
+            if not name.endswith(".png") or not name.startswith("charts/"):
+                # a chart's PNG is made from its SVG, so the SVG stands for both
+                h.update(Path(path).read_bytes() if Path(path).exists() else b"")
         return h.hexdigest()
 
     @property
@@ -111,8 +113,7 @@ class FigureBook:
         number = self.figures.index(fig) + 1
         caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
         data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
-        files = cached_files(fig.spec, self.cache_dir)
-        svg = files["svg"] if files else Path("/nonexistent.svg")
+        svg = chart_files(fig.spec, self.cache_dir)["svg"]
         return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
 
     def table(self, table: Table) -> Markup:
@@ -668,12 +669,9 @@ def is_draft_edition(project: Project, languages: list[str]) -> bool:
 def _resources(project: Project, figures: list[Figure]) -> dict[str, str]:
     out = {}
     for fig in figures:
-        stem = project.cache_dir / "charts"
-        from .charts import STYLE_VERSION
-
-        base = f"{fig.spec.kind}-{fig.spec.digest()}-{STYLE_VERSION}"
-        out[f"charts/{blocks.svg_name(fig)}"] = str(stem / f"{base}.svg")
-        out[f"charts/{blocks.png_name(fig)}"] = str(stem / f"{base}.png")
+        files = chart_files(fig.spec, project.cache_dir / "charts")
+        out[f"charts/{blocks.svg_name(fig)}"] = str(files["svg"])
+        out[f"charts/{blocks.png_name(fig)}"] = str(files["png"])
     for lang_narratives in project.narratives.values():
         for narrative in lang_narratives.values():
             for image in narrative.images:

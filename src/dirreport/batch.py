@@ -58,6 +58,12 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         for future in [pool.submit(draw, spec, cache) for spec in specs.values()]:
             future.result()
             bar.advance(draw_task)
+        if "docx" in formats:
+            from .build import rasterise_all
+
+            every = {f"{s.kind}-{s.digest()}": s for p in usable for e in editions
+                     for s in assemble(p, e, draft=options.draft).charts}
+            rasterise_all(list(every.values()), cache, pool)
         render_task = bar.add_task("reports", total=len(usable))
         for project in usable:
             try:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable
@@ -173,7 +174,8 @@ def _pool(jobs: int) -> Executor:
     workers = jobs or os.cpu_count() or 1
     if workers <= 1:
         return _Inline()
-    return ProcessPoolExecutor(max_workers=workers)
+    # workers start from a clean server process, not a fork of this one and whatever threads it holds
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
 
 
 def _assemble_all(
@@ -182,29 +184,47 @@ def _assemble_all(
 ) -> dict[str, Document]:
     """Assemble each edition; draw the charts it needs that are not cached; assemble again with them."""
     documents = {e: assemble(project, e, engine=options.engine, draft=options.draft) for e in editions}
+    cache = project.cache_dir / "charts"
     missing = _missing_charts(project, documents.values())
     if missing:
         progress(f"drawing {len(missing)} charts")
         from .charts import draw
 
-        cache = project.cache_dir / "charts"
         for future in [pool.submit(draw, spec, cache) for spec in missing]:
             future.result()
         report.charts_drawn = len(missing)
         documents = {e: assemble(project, e, engine=options.engine, draft=options.draft) for e in editions}
+    wants_png = "docx" in (options.formats or project.config.formats)
+    if wants_png:
+        rasterise_all(_all_charts(documents.values()), cache, pool)
     return documents
 
 
-def _missing_charts(project: Project, documents: Iterable[Document]) -> list[ChartSpec]:
-    from .charts import cached_files
+def rasterise_all(specs: list[ChartSpec], cache: Path, pool: Executor) -> None:
+    """Word's PNGs, in one Typst run per worker."""
+    from .charts import chart_files, rasterise
 
-    cache = project.cache_dir / "charts"
+    todo = [s for s in specs if not chart_files(s, cache)["png"].exists()]
+    workers = max(1, getattr(pool, "_max_workers", 1))
+    chunks = [todo[k::workers] for k in range(workers) if todo[k::workers]]
+    for future in [pool.submit(rasterise, chunk, cache) for chunk in chunks]:
+        future.result()
+
+
+def _all_charts(documents: Iterable[Document]) -> list[ChartSpec]:
     seen: dict[str, ChartSpec] = {}
     for document in documents:
         for spec in document.charts:
-            if cached_files(spec, cache) is None:
-                seen.setdefault(f"{spec.kind}-{spec.digest()}", spec)
+            seen.setdefault(f"{spec.kind}-{spec.digest()}", spec)
     return list(seen.values())
+
+
+def _missing_charts(project: Project, documents: Iterable[Document]) -> list[ChartSpec]:
+    """Charts not yet drawn as SVG."""
+    from .charts import chart_files
+
+    cache = project.cache_dir / "charts"
+    return [s for s in _all_charts(documents) if not chart_files(s, cache)["svg"].exists()]
 
 
 def _render_key(document: Document, fmt: str, settings: RenderSettings) -> str:

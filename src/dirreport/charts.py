@@ -17,7 +17,7 @@ from typing import Any
 
 from .figures import ChartSpec
 
-STYLE_VERSION = "8"
+STYLE_VERSION = "9"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue: lines, markers, bars and its labels
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -66,33 +66,83 @@ def chart_key(spec: ChartSpec) -> str:
     return f"{spec.digest()}-{STYLE_VERSION}-{matplotlib.__version__}"
 
 
-def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:
-    """The chart's files if already drawn; no matplotlib import needed to ask."""
+def chart_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
+    """Where a chart's SVG and PNG live in the cache, whether or not they exist yet."""
     stem = cache_dir / f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
-    files = {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
+    return {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
+
+
+def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:
+    """The chart's files if drawn and rasterised; no matplotlib import needed to ask."""
+    files = chart_files(spec, cache_dir)
     return files if all(p.exists() for p in files.values()) else None
 
 
-def draw(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
-    """SVG (for HTML and PDF) and PNG at print resolution (for Word), drawn once per specification."""
-    found = cached_files(spec, cache_dir)
-    if found:
-        return found
+def draw(spec: ChartSpec, cache_dir: Path) -> Path:
+    """The chart as SVG (for HTML and PDF), drawn by matplotlib once per specification."""
+    svg = chart_files(spec, cache_dir)["svg"]
+    if svg.exists():
+        return svg
     cache_dir.mkdir(parents=True, exist_ok=True)
     plt = _pyplot()
     drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
     fig = drawer(plt, spec)
-    # the layout engine fits labels once; bbox_inches="tight" would draw every chart twice per format
+    # the layout engine fits labels once; bbox_inches="tight" would draw the chart twice
     fig.set_layout_engine("tight", pad=0.4)
-    stem = cache_dir / f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
-    files = {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
-    for fmt, path in files.items():
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        kwargs = {"metadata": {"Date": None}} if fmt == "svg" else {"metadata": {"Software": None}, "dpi": PNG_DPI}
-        fig.savefig(tmp, format=fmt, **kwargs)
-        os.replace(tmp, path)
+    tmp = svg.with_name(f".{svg.name}.{os.getpid()}.tmp")
+    fig.savefig(tmp, format="svg", metadata={"Date": None})
+    os.replace(tmp, svg)
     plt.close(fig)
-    return files
+    return svg
+
+
+def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
+    """PNGs at print resolution (for Word) of charts already drawn as SVG, in one Typst run.
+
+    Typst renders SVG with the same fonts as the PDF, so the Word picture is the
+    PDF's chart pixel for pixel, and one run for many charts is several times
+    faster than asking matplotlib to rasterise each of them again.
+    """
+    import typst
+
+    from .render.pdf import font_paths
+
+    todo = [s for s in specs if not chart_files(s, cache_dir)["png"].exists()]
+    if not todo:
+        return 0
+    work = cache_dir / f".raster-{os.getpid()}"
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        pages = []
+        for n, spec in enumerate(todo):
+            os.link(chart_files(spec, cache_dir)["svg"], work / f"{n}.svg")
+            pages.append(f'#page(width: auto, height: auto, margin: 0pt, fill: white)[#image("{n}.svg", '
+                         f"width: {WIDTH_IN}in)]")
+        (work / "charts.typ").write_text("\n".join(pages), encoding="utf-8")
+        images = typst.compile(str(work / "charts.typ"), format="png", ppi=PNG_DPI, font_paths=font_paths(),
+                               ignore_system_fonts=True, root=str(work))
+        for spec, image in zip(todo, images if isinstance(images, list) else [images], strict=True):
+            png = chart_files(spec, cache_dir)["png"]
+            tmp = png.with_name(f".{png.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(_with_resolution(image, PNG_DPI))
+            os.replace(tmp, png)
+    finally:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return len(todo)
+
+
+def _with_resolution(png: bytes, dpi: int) -> bytes:
+    """Record the print resolution in the PNG (a pHYs chunk), so Word sizes the picture as drawn."""
+    import struct
+    import zlib
+
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+    header_end = 8 + 4 + 4 + 13 + 4  # signature, then the IHDR chunk: length, type, data, CRC
+    return png[:header_end] + chunk + png[header_end:]
 
 
 def _axis_formatter(spec: ChartSpec):  # type: ignore[no-untyped-def]

@@ -53,6 +53,8 @@ def stage(document: Document, work: Path) -> Path:
     for name, source in sorted(document.resources.items()):
         target = work / name
         target.parent.mkdir(parents=True, exist_ok=True)
+        if not Path(source).exists():
+            continue  # a chart's PNG is made only when a Word file is asked for
         if not target.exists():
             try:
                 os.link(source, target)
