@@ -204,8 +204,10 @@ def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample
     with zipfile.ZipFile(output_file(built_sample, "en", "docx")) as docx:
         pngs = [n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".png")]
         assert len(pngs) > 40
-        dpi = Image.open(io.BytesIO(docx.read(pngs[0]))).info.get("dpi")
-    assert dpi and round(dpi[0]) >= 300
+        picture = Image.open(io.BytesIO(docx.read(pngs[0])))
+    dpi = picture.info.get("dpi")
+    assert dpi and round(dpi[0]) >= 220  # Word's default resolution for pictures
+    assert abs(picture.width / dpi[0] - 6.3) < 0.05  # the text width of an A4 page, in inches
 
 
 def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(built_sample: Path, project,  # type: ignore[no-untyped-def]

@@ -42,6 +42,18 @@ def test_a_template_syntax_error_is_located(project: Path) -> None:
     assert_user_error(run, "templates/notices.md.j2", "template syntax error")
 
 
+def test_a_typst_template_that_typst_refuses_is_named(project: Path) -> None:
+    from dirreport.render.common import resource
+
+    (project / "templates").mkdir(exist_ok=True)
+    broken = resource("report.typ").read_text(encoding="utf-8") + "\n#let broken = (\n"
+    (project / "templates" / "report.typ").write_text(broken, encoding="utf-8")
+    run = dirreport("build", str(project), "--lang", "en", "--format", "pdf")
+    assert_user_error(run, "templates/report.typ", "Typst could not make the PDF")
+    assert run.returncode == 2
+    assert not (project / "_output" / "en").exists(), "nothing is published from a failed build"
+
+
 HOSTILE = """Before the hostile parts.
 
 <script>window.__pwned = "script"</script>

@@ -63,7 +63,8 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
 
             every = {f"{s.kind}-{s.digest()}": s for p in usable for e in editions
                      for s in assemble(p, e, draft=options.draft).charts}
-            rasterise_all(list(every.values()), cache, pool)
+            pictures = bar.add_task("pictures for Word", total=len(every))
+            rasterise_all(list(every.values()), cache, pool, advance=lambda n: bar.advance(pictures, n))
         render_task = bar.add_task("reports", total=len(usable))
         for project in usable:
             try:

@@ -200,15 +200,22 @@ def _assemble_all(
     return documents
 
 
-def rasterise_all(specs: list[ChartSpec], cache: Path, pool: Executor) -> None:
-    """Word's PNGs, in one Typst run per worker."""
+RASTER_CHUNK = 24  # charts a Typst process turns into pictures before it exits and gives back its memory
+
+
+def rasterise_all(specs: list[ChartSpec], cache: Path, pool: Executor,
+                  advance: Callable[[int], None] = lambda _n: None) -> None:
+    """Word's PNGs, some two dozen charts to a short-lived Typst process, on every core."""
     from .charts import chart_files, rasterise
 
     todo = [s for s in specs if not chart_files(s, cache)["png"].exists()]
+    advance(len(specs) - len(todo))
     workers = max(1, getattr(pool, "_max_workers", 1))
-    chunks = [todo[k::workers] for k in range(workers) if todo[k::workers]]
-    for future in [pool.submit(rasterise, chunk, cache) for chunk in chunks]:
+    size = max(1, min(RASTER_CHUNK, -(-len(todo) // workers)))  # a small build still uses every core
+    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    for chunk, future in [(chunk, pool.submit(rasterise, chunk, cache)) for chunk in chunks]:
         future.result()
+        advance(len(chunk))
 
 
 def _all_charts(documents: Iterable[Document]) -> list[ChartSpec]:

@@ -32,7 +32,7 @@ PALETTE = {
 TEXT_COLOURS = {"ours": PALETTE["ours"], "wales": PALETTE["wales_text"], "other": PALETTE["text"]}
 FONT = "DejaVu Sans"
 WIDTH_IN = 6.3
-PNG_DPI = 300
+PNG_DPI = 220  # Word's own default picture resolution: Word would resample anything finer on saving
 
 
 def _pyplot() -> Any:
@@ -68,8 +68,8 @@ def chart_key(spec: ChartSpec) -> str:
 
 def chart_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
     """Where a chart's SVG and PNG live in the cache, whether or not they exist yet."""
-    stem = cache_dir / f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
-    return {"svg": stem.with_suffix(".svg"), "png": stem.with_suffix(".png")}
+    stem = f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
+    return {"svg": cache_dir / f"{stem}.svg", "png": cache_dir / f"{stem}-{PNG_DPI}ppi.png"}
 
 
 def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:
@@ -97,52 +97,31 @@ def draw(spec: ChartSpec, cache_dir: Path) -> Path:
 
 
 def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
-    """PNGs at print resolution (for Word) of charts already drawn as SVG, in one Typst run.
+    """PNGs (for Word) of charts already drawn as SVG, rendered by Typst.
 
     Typst renders SVG with the same fonts as the PDF, so the Word picture is the
-    PDF's chart pixel for pixel, and one run for many charts is several times
-    faster than asking matplotlib to rasterise each of them again.
+    PDF's chart pixel for pixel, and it is several times faster than asking
+    matplotlib to rasterise each chart again.
     """
-    import typst
+    import shutil
 
     from .render.pdf import font_paths
+    from .typst_process import PictureJob
+    from .typst_process import rasterise as typst_rasterise
 
     todo = [s for s in specs if not chart_files(s, cache_dir)["png"].exists()]
     if not todo:
         return 0
     work = cache_dir / f".raster-{os.getpid()}"
-    work.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
     try:
-        pages = []
-        for n, spec in enumerate(todo):
-            os.link(chart_files(spec, cache_dir)["svg"], work / f"{n}.svg")
-            pages.append(f'#page(width: auto, height: auto, margin: 0pt, fill: white)[#image("{n}.svg", '
-                         f"width: {WIDTH_IN}in)]")
-        (work / "charts.typ").write_text("\n".join(pages), encoding="utf-8")
-        images = typst.compile(str(work / "charts.typ"), format="png", ppi=PNG_DPI, font_paths=font_paths(),
-                               ignore_system_fonts=True, root=str(work))
-        for spec, image in zip(todo, images if isinstance(images, list) else [images], strict=True):
-            png = chart_files(spec, cache_dir)["png"]
-            tmp = png.with_name(f".{png.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(_with_resolution(image, PNG_DPI))
-            os.replace(tmp, png)
+        pairs = [(str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"])) for s in todo]
+        typst_rasterise(PictureJob(pairs=pairs, work=str(work), width_in=WIDTH_IN, ppi=PNG_DPI,
+                                   font_paths=font_paths()))
     finally:
-        import shutil
-
         shutil.rmtree(work, ignore_errors=True)
     return len(todo)
-
-
-def _with_resolution(png: bytes, dpi: int) -> bytes:
-    """Record the print resolution in the PNG (a pHYs chunk), so Word sizes the picture as drawn."""
-    import struct
-    import zlib
-
-    per_metre = round(dpi / 0.0254)
-    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
-    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
-    header_end = 8 + 4 + 4 + 13 + 4  # signature, then the IHDR chunk: length, type, data, CRC
-    return png[:header_end] + chunk + png[header_end:]
 
 
 def _axis_formatter(spec: ChartSpec):  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from typing import Literal
 
 from ..assemble import Document
 from ..errors import InputError, Problem
+from ..typst_process import PdfJob, TypstFailed, compile_pdf
 from .common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
@@ -27,8 +28,6 @@ def font_paths() -> list[str]:
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
-    import typst
-
     source = stage(document, work)
     typ = work / f"{document.basename}.typ"
     run_pandoc(
@@ -47,20 +46,27 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         epoch=settings.epoch,
     )
     output = work / f"{document.basename}.pdf"
+    job = PdfJob(source=str(typ), output=str(output), root=str(work), font_paths=font_paths(),
+                 pdf_standards=PDF_STANDARD, timestamp=settings.epoch)
     try:
-        typst.compile(
-            str(typ),
-            output=str(output),
-            root=str(work),
-            font_paths=font_paths(),
-            ignore_system_fonts=True,
-            pdf_standards=PDF_STANDARD,
-            timestamp=settings.epoch,
-        )
-    except typst.TypstError as exc:
-        raise InputError(Problem(
-            f"Typst could not make the PDF: {exc.message}",
-            file=str(template(settings, "report.typ").name),
-            hint="; ".join(exc.hints) or "check any report.typ of your own in templates/",
-        )) from None
+        compile_pdf(job)
+    except TypstFailed as exc:
+        raise InputError(_typst_problem(exc, settings)) from None
     return [output]
+
+
+def _typst_problem(exc: TypstFailed, settings: RenderSettings) -> Problem:
+    """Typst's error, pointed at the template the user can edit.
+
+    Typst's own line numbers count lines of the document pandoc wrote from the
+    template, so the message quotes the offending line rather than a number.
+    """
+    used = template(settings, "report.typ")
+    own = used.is_relative_to(settings.project_root)
+    where = f" at `{line}`" if (line := exc.source_line()) else ""
+    return Problem(
+        f"Typst could not make the PDF: {exc.message}{where}",
+        file=used.relative_to(settings.project_root).as_posix() if own else used.name,
+        hint="; ".join(exc.hints) or ("correct that line of your template, or remove the file to use dirreport's own"
+                                      if own else "report this: dirreport's own template should always compile"),
+    )
