@@ -28,7 +28,6 @@ import contextlib
 import multiprocessing
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,18 +40,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "tools"))
-PROJECT_PARTS = ("_quarto.yml", "data", "narratives", "templates")
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in PROJECT_PARTS:
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        elif src.is_file():
-            shutil.copy2(src, target / name)
-    return target
+from project_files import copy_project  # noqa: E402
 
 
 class PeakMemory:
@@ -149,7 +137,7 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
         base = Path(tmp)
         cold_times, bare_seq, bare_par = [], [], []
         for k in range(repeats):
-            project = copy_project(base / f"cold{k}")
+            project = copy_project(REPO, base / f"cold{k}")
             elapsed, _out, cold_peak = run_cli("build", str(project))
             cold_times.append(elapsed)
             bare_seq.append(bare_toolchain(project, parallel=False))
@@ -177,7 +165,7 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
         if not quick:
             from sample_data import SAMPLE_CODE, SIZES, generate, write
 
-            batch = copy_project(base / "batch")
+            batch = copy_project(REPO, base / "batch")
             authorities = [a for a in SIZES if a != SAMPLE_CODE]
             write(batch / "data", *generate(authorities, all_metrics_for=set(authorities)))
             # --draft: the sample's narrative quotes figures that the synthetic data suppresses for some
@@ -186,7 +174,7 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
             rows.append(("Batch: all 22 authorities, 3 editions x 3 formats each (`--draft`)",
                          f"{elapsed:.0f} s, peak memory {peak / 2**20:.0f} MB"))
 
-        giant = copy_project(base / "giant")
+        giant = copy_project(REPO, base / "giant")
         rows.append(("1,000,000-row metrics file, `dirreport check`", _giant(giant)))
     return rows
 

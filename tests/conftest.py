@@ -7,7 +7,6 @@ people use to open the files (poppler's pdftotext, python-docx, lxml).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -16,21 +15,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("_quarto.yml", "data", "narratives", "templates", "images")
-EDITIONS = ("en", "cy", "bilingual")
-FORMATS = ("html", "pdf", "docx")
+sys.path.insert(0, str(REPO / "tools"))
 
-
-def copy_project(source: Path, target: Path) -> Path:
-    """A copy of a report project's inputs (never its outputs or cache)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        src = source / name
-        if src.is_dir():
-            shutil.copytree(src, target / name)
-        elif src.is_file():
-            shutil.copy2(src, target / name)
-    return target
+from project_files import copy_project  # noqa: E402  (shared with the benchmarks)
 
 
 @dataclass
