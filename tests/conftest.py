@@ -19,6 +19,9 @@ sys.path.insert(0, str(REPO / "tools"))
 
 from project_files import copy_project  # noqa: E402  (shared with the benchmarks)
 
+EDITIONS = ("en", "cy", "bilingual")
+FORMATS = ("html", "pdf", "docx")
+
 
 @dataclass
 class Run:

@@ -115,6 +115,8 @@ def test_nothing_is_fetched_and_nothing_fails(built_sample: Path, browser: Any, 
     assert seen.requests[0] == path.as_uri()
     assert not seen.errors, "\n".join(seen.errors)
     assert "Glanafon" in title
+    assert title.startswith(("Director of Social Services annual report 2023-24",
+                             "Adroddiad blynyddol y Cyfarwyddwr Gwasanaethau Cymdeithasol 2023-24")), title
 
 
 def focused(page: Any) -> dict[str, Any]:

@@ -177,3 +177,21 @@ def test_libreoffice_opens_the_word_file(built_sample: Path, tmp_path: Path, edi
     assert converted.exists(), result.stdout + result.stderr
     text = normalise(pdf_text(converted))
     assert normalise(PRESCRIBED[edition]["chapters"][0]) in text
+
+
+def test_batch_builds_a_report_for_every_authority_in_the_data(tmp_path: Path) -> None:
+    from conftest import copy_project, dirreport
+
+    project = copy_project(REPO / "tests" / "fixtures" / "small", tmp_path / "p")
+    run = dirreport("build", str(project), "--authority", "all", "--format", "html", "--draft")
+    assert run.returncode == 0, run.output
+    assert "built 3 of 3 authorities" in run.output
+    names = {"W06000011": ("Swansea", "Abertawe"), "W06000015": ("Cardiff", "Caerdydd"),
+             "W06000022": ("Newport", "Casnewydd")}
+    for code, (english, welsh) in names.items():
+        folder = project / "_output" / "authorities" / code
+        en_title = re.search(r"<title>([^<]*)</title>", (folder / "en" / "directors-report-2023-24.html").read_text())
+        cy_title = re.search(r"<title>([^<]*)</title>",
+                             (folder / "cy" / "adroddiad-y-cyfarwyddwr-2023-24.html").read_text())
+        assert en_title and en_title.group(1).endswith(f"– {english}")
+        assert cy_title and cy_title.group(1).endswith(f"– {welsh}")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from .assemble import Document
 from .build import BuildOptions, BuildReport, _missing_charts, _pool, _render_all
 from .catalogue import WALES
 from .errors import CheckFailed, DirreportError, Problem
@@ -40,17 +41,17 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         projects = [for_authority(base, code) for code in codes]
         task = bar.add_task("charts", total=len(projects))
         specs: dict[str, ChartSpec] = {}
-        usable = []
+        usable: list[tuple[Project, dict[str, Document]]] = []  # each authority assembled once, some 1.5 MB
         for project in projects:
             try:
-                drafts = [assemble(project, e, draft=options.draft) for e in editions]
+                documents = {e: assemble(project, e, draft=options.draft) for e in editions}
             except DirreportError as error:
                 # one authority's problem must not stop the other twenty-one
                 failed += _for(project, error)
                 bar.advance(task)
                 continue
-            usable.append(project)
-            for spec in _missing_charts(project, drafts):
+            usable.append((project, documents))
+            for spec in _missing_charts(project, documents.values()):
                 specs.setdefault(f"{spec.kind}-{spec.digest()}", spec)
             bar.advance(task)
         cache = base.cache_dir / "charts"
@@ -61,15 +62,14 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         if "docx" in formats:
             from .build import rasterise_all
 
-            every = {f"{s.kind}-{s.digest()}": s for p in usable for e in editions
-                     for s in assemble(p, e, draft=options.draft).charts}
+            every = {f"{s.kind}-{s.digest()}": s for _p, documents in usable
+                     for d in documents.values() for s in d.charts}
             pictures = bar.add_task("pictures for Word", total=len(every))
             rasterise_all(list(every.values()), cache, pool, advance=lambda n: bar.advance(pictures, n))
         render_task = bar.add_task("reports", total=len(usable))
-        for project in usable:
+        for project, documents in usable:
             try:
                 _check(project, options)
-                documents = {e: assemble(project, e, draft=options.draft) for e in editions}
                 output = project.config.output_dir / BATCH_DIR / project.config.authority
                 _render_all(project, documents, formats, pool, BuildReport(), lambda _m: None, output=output)
                 done += 1
