@@ -41,7 +41,8 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         projects = [for_authority(base, code) for code in codes]
         task = bar.add_task("charts", total=len(projects))
         specs: dict[str, ChartSpec] = {}
-        usable: list[tuple[Project, dict[str, Document]]] = []  # each authority assembled once, some 1.5 MB
+        usable: list[tuple[Project, dict[str, Document]]] = []  # some 1.5 MB an authority
+        waiting_for_charts: set[str] = set()
         for project in projects:
             try:
                 documents = {e: assemble(project, e, draft=options.draft) for e in editions}
@@ -53,6 +54,7 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
             usable.append((project, documents))
             for spec in _missing_charts(project, documents.values()):
                 specs.setdefault(f"{spec.kind}-{spec.digest()}", spec)
+                waiting_for_charts.add(project.config.authority)
             bar.advance(task)
         cache = base.cache_dir / "charts"
         draw_task = bar.add_task("drawing", total=len(specs))
@@ -70,6 +72,9 @@ def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
         for project, documents in usable:
             try:
                 _check(project, options)
+                if project.config.authority in waiting_for_charts:
+                    # the HTML carries its charts inline: assemble again now that they are drawn
+                    documents = {e: assemble(project, e, draft=options.draft) for e in editions}
                 output = project.config.output_dir / BATCH_DIR / project.config.authority
                 _render_all(project, documents, formats, pool, BuildReport(), lambda _m: None, output=output)
                 done += 1
