@@ -11,9 +11,9 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from dirreport import charts
-from dirreport.assemble import Document
-from dirreport.figures import ChartSpec
+from dirreport.assemble.edition import Document
+from dirreport.figures import charts
+from dirreport.figures.specs import ChartSpec
 from dirreport.render.common import lua_filters, pandoc_path, resource, stage
 from dirreport.render.pdf import font_paths
 

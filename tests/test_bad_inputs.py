@@ -164,7 +164,7 @@ def metrics_workbook(sheet: str, cell: str, value: object) -> Edit:
     def edit(project: Path) -> None:
         from openpyxl import load_workbook
 
-        from dirreport.workbook import write_template_for_project
+        from dirreport.data.workbook import write_template_for_project
 
         path = project / "data" / "metrics.xlsx"
         write_template_for_project(project, path)

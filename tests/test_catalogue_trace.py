@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import REPO, dirreport
 from dirreport.catalogue import load_catalogue
-from dirreport.catalogue_cli import trace
+from dirreport.cli.catalogue import trace
 
 ROW = re.compile(r"^\s+(\S+) = (\S+)\s+\[(\S+) row (\d+)\]$")
 

@@ -15,11 +15,11 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from conftest import REPO, copy_project, output_file
-from dirreport import i18n
-from dirreport.assemble import assemble
-from dirreport.build import BuildOptions, build
-from dirreport.charts import PALETTE, TEXT_COLOURS
-from dirreport.project import load_project
+from dirreport.assemble.edition import assemble
+from dirreport.figures.charts import PALETTE, TEXT_COLOURS
+from dirreport.lang import i18n
+from dirreport.pipeline.build import BuildOptions, build
+from dirreport.pipeline.project import load_project
 
 # --- colour --------------------------------------------------------------------------------------------------
 
@@ -137,9 +137,9 @@ def test_every_chart_has_alt_text_with_latest_value_and_direction(project, lang:
             assert not ENGLISH_SENTENCE.search(figure.alt), figure.alt
         if figure.spec.kind == "trend":
             result = project.results.indicators[figure.id]
-            from dirreport import phrases
+            from dirreport.lang import sentences
 
-            latest = phrases.point(result.latest, result.indicator.unit, lang, result.decimals)
+            latest = sentences.point(result.latest, result.indicator.unit, lang, result.decimals)
             assert latest in figure.alt, f"{figure.id}: {latest} not in {figure.alt}"
 
 

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from dirreport import phrases
 from dirreport.catalogue import load_catalogue
-from dirreport.config import load_config
-from dirreport.figures import composition_figure
-from dirreport.indicators import compute
-from dirreport.inputs import load_dataset
-from dirreport.stats import two_proportion_p, wilson
+from dirreport.compute.indicators import compute
+from dirreport.compute.stats import two_proportion_p, wilson
+from dirreport.config.settings import load_config
+from dirreport.data.dataset import load_dataset
+from dirreport.figures.specs import composition_figure
+from dirreport.lang import sentences
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 
@@ -57,25 +57,25 @@ HAND_COMPUTED = {
 def test_indicator_agrees_with_hand_computation(results, indicator_id: str) -> None:  # type: ignore[no-untyped-def]
     expected, _working = HAND_COMPUTED[indicator_id]
     result = results.indicators[indicator_id]
-    shown = phrases.point(result.latest, result.indicator.unit, "en", result.decimals)
+    shown = sentences.point(result.latest, result.indicator.unit, "en", result.decimals)
     assert shown == expected
 
 
 def test_change_direction_and_wales(results) -> None:  # type: ignore[no-untyped-def]
     reviews = results.indicators["AD-REVIEWS-TIMELY"]
     # 150 / 200 = 75.0% last year, 82.0% this year: up 7.0 points, higher is better
-    assert phrases.point(reviews.previous, "percent", "en", 1) == "75.0%"
-    assert phrases.change(reviews, "en") == "up 7.0 percentage points since 2022-23, an improvement"
+    assert sentences.point(reviews.previous, "percent", "en", 1) == "75.0%"
+    assert sentences.change(reviews, "en") == "up 7.0 percentage points since 2022-23, an improvement"
     # Wales 1600 / 2000 = 80.0%, so this authority is above it
     assert reviews.versus_wales == "above" and reviews.wales_judgement == "better"
     # the other two authorities: 70 / 100 and 90 / 100
     assert reviews.others == (70.0, 90.0)
-    assert "rose from 75.0% in 2022-23 to 82.0% in 2023-24" in phrases.describe_indicator(reviews, "X", "en")
-    assert "above the figure for Wales (80.0%)" in phrases.describe_indicator(reviews, "X", "en")
+    assert "rose from 75.0% in 2022-23 to 82.0% in 2023-24" in sentences.describe_indicator(reviews, "X", "en")
+    assert "above the figure for Wales (80.0%)" in sentences.describe_indicator(reviews, "X", "en")
 
 
 def test_lower_is_better_is_judged_the_right_way(results) -> None:  # type: ignore[no-untyped-def]
-    from dirreport.indicators import judge
+    from dirreport.compute.indicators import judge
 
     assert judge(-2.0, "lower", 1) == ("down", "better")
     assert judge(2.0, "lower", 1) == ("up", "worse")
@@ -94,13 +94,13 @@ def test_survey_result_with_wilson_interval_and_significance(results) -> None:  
     assert safe.change_significant is True and safe.trend.movement == "up"
     # 85.0% against Wales 82.5% (3300 / 4000): z = 0.91, not significant, so not called better
     assert safe.wales_significant is False and safe.versus_wales == "same"
-    assert "not significantly different from Wales" in phrases.describe_survey(safe, "X", "en")
+    assert "not significantly different from Wales" in sentences.describe_survey(safe, "X", "en")
 
 
 def test_survey_with_fewer_than_ten_respondents_is_low(results) -> None:  # type: ignore[no-untyped-def]
     dignity = results.survey["SV09-adults"]
     assert dignity.latest.status == "low"
-    assert phrases.survey_point(dignity.latest, "en") == "[low]"
+    assert sentences.survey_point(dignity.latest, "en") == "[low]"
 
 
 def test_statistics_against_known_values() -> None:

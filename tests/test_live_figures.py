@@ -9,8 +9,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import REPO, copy_project, dirreport, docx_text, html_text, output_file, pdf_text
-from dirreport import phrases
-from dirreport.project import load_project
+from dirreport.lang import sentences
+from dirreport.pipeline.project import load_project
 
 INDICATOR = "AD-WAIT-DOMICILIARY"  # quoted in the Director's summary: "... {{< indicator AD-WAIT-DOMICILIARY >}}"
 
@@ -25,7 +25,7 @@ def set_value(project: Path, code: str, value: str) -> None:
 
 def shown(project: Path, lang: str) -> str:
     result = load_project(project).results.indicators[INDICATOR]
-    return phrases.value(result.latest.value, result.indicator.unit, lang, result.decimals)
+    return sentences.value(result.latest.value, result.indicator.unit, lang, result.decimals)
 
 
 def png_digests(docx: Path) -> set[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, assert_user_error, copy_project, dirreport
-from dirreport.narrative import expand, parse
+from dirreport.content.narrative import expand, parse
 
 TEXT = """---
 title: Test
@@ -98,8 +98,8 @@ def test_evidence_is_filled_in_even_where_the_narrative_is_silent(tmp_path: Path
     (project / "_quarto.yml").write_text(
         (project / "_quarto.yml").read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [en]"),
         encoding="utf-8")
-    from dirreport.assemble import assemble
-    from dirreport.project import load_project
+    from dirreport.assemble.edition import assemble
+    from dirreport.pipeline.project import load_project
 
     document = assemble(load_project(project), "en")
     section = document.markdown.split("Section (ii): How do we know?")[1].split("Section (iii)")[0]
@@ -134,7 +134,7 @@ def test_last_years_points_can_come_from_last_years_project(tmp_path: Path) -> N
     (this / "data" / "last-year-improvements.csv").unlink()
     config = this / "_quarto.yml"
     config.write_text(config.read_text(encoding="utf-8") + "  last-year: ../2022-23\n", encoding="utf-8")
-    from dirreport.project import load_project
+    from dirreport.pipeline.project import load_project
 
     points = load_project(this).dataset.improvements
     first = next(p for p in points if p.part == "3a")

@@ -13,7 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import REPO, assert_user_error, copy_project, dirreport, docx_text, output_file, pdf_text
-from dirreport import i18n
+from dirreport.lang import i18n
 from dirreport.render.common import resource
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from conftest import REPO, assert_user_error, copy_project, dirreport
-from dirreport.project import load_project
+from dirreport.pipeline.project import load_project
 
 
 def fill_template(workbook: Path, metrics_csv: Path, authority: str) -> int:

@@ -1,5 +1,5 @@
 """``python -m dirreport`` runs the command line."""
 
-from .cli import main
+from dirreport.cli.main import main
 
 raise SystemExit(main())

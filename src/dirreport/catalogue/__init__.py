@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import InputError, Problem
-from ..text import Bilingual
+from dirreport.errors import InputError, Problem
+from dirreport.lang.bilingual_text import Bilingual
 
 METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
 UNITS = ("count", "days", "wte", "hours", "pounds")

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..assemble import Document
-from .common import RenderSettings
+from dirreport.assemble.edition import Document
+from dirreport.render.common import RenderSettings
 
 Engine = Callable[[Document, Path, RenderSettings], list[Path]]
 
@@ -18,15 +18,15 @@ Engine = Callable[[Document, Path, RenderSettings], list[Path]]
 def engine_for(fmt: str) -> Engine:
     """The render function for an output format, imported only when used."""
     if fmt == "html":
-        from .html import render as html
+        from dirreport.render.html import render as html
 
         return html
     if fmt == "pdf":
-        from .pdf import render as pdf
+        from dirreport.render.pdf import render as pdf
 
         return pdf
     if fmt == "docx":
-        from .docx import render as docx
+        from dirreport.render.docx import render as docx
 
         return docx
     raise ValueError(f"unknown format {fmt}")

@@ -15,8 +15,8 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from ..assemble import Document
-from ..errors import InputError, Problem
+from dirreport.assemble.edition import Document
+from dirreport.errors import InputError, Problem
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ..assemble import Document
-from .common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
+from dirreport.assemble.edition import Document
+from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 
 REFERENCE_VERSION = "5"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}

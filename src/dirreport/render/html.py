@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..assemble import Document
-from .common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.assemble.edition import Document
+from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:

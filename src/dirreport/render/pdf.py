@@ -12,10 +12,10 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from ..assemble import Document
-from ..errors import InputError, Problem
-from ..typst_process import PdfJob, TypstFailed, compile_pdf
-from .common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.assemble.edition import Document
+from dirreport.errors import InputError, Problem
+from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.render.typst_process import PdfJob, TypstFailed, compile_pdf
 
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import InputError, Problem
-from .common import resource, stage
+from dirreport.errors import InputError, Problem
+from dirreport.render.common import resource, stage
 
 QUARTO_DIR = "quarto"
 
@@ -25,8 +25,8 @@ QUARTO_DIR = "quarto"
 def build_with_quarto(options) -> Iterator[str]:  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from ..build import BuildOptions, BuildReport, _assemble_all, _editions, _Inline
-    from ..project import load_project
+    from dirreport.pipeline.build import BuildOptions, BuildReport, _assemble_all, _editions, _Inline
+    from dirreport.pipeline.project import load_project
 
     assert isinstance(options, BuildOptions)
     project = load_project(options.root, options.authority)

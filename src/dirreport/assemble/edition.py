@@ -1,0 +1,765 @@
+"""Templates, narrative and results into one pandoc-Markdown document per edition.
+
+The Jinja2 templates decide the report's shape (package templates, each
+replaceable by a file of the same name in the project's ``templates/``);
+this module gives them ready-made pieces: headings in the edition's language,
+narrative with its shortcodes expanded, evidence tables and figures.
+Templates run in Jinja2's sandbox: a project's template cannot reach Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
+from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup
+
+from dirreport.assemble import blocks
+from dirreport.compute.indicators import OK, SUPPRESSED
+from dirreport.config.settings import year_start
+from dirreport.content import prescribed_form
+from dirreport.content.narrative import Narrative, Shortcode, expand
+from dirreport.errors import InputError, Problem
+from dirreport.figures.charts import chart_files
+from dirreport.figures.specs import (
+    ChartSpec,
+    Figure,
+    Table,
+    comparison_figure,
+    composition_figure,
+    indicator_table,
+    summary_table,
+    survey_figure,
+    trend_figure,
+)
+from dirreport.lang import i18n, sentences
+from dirreport.lang.bilingual_text import LANG_TAGS, Bilingual
+from dirreport.lang.i18n import N_, _
+from dirreport.pipeline.project import Project, narrative_path
+
+PAGEBREAK = Markup(
+    blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)")) + "\n\n"
+    + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
+)
+SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
+SUFFICIENCY_FROM = 2026
+
+
+@dataclass(frozen=True)
+class Document:
+    """One edition's assembled Markdown and everything needed to render it."""
+
+    edition: str
+    lang: str
+    basename: str
+    markdown: str
+    metadata: Mapping[str, Any]
+    figures: tuple[Figure, ...]
+    tables: tuple[tuple[str, Table], ...]
+    resources: Mapping[str, str]
+    draft: bool
+    warnings: tuple[Problem, ...] = ()
+
+    def digest(self) -> str:
+        h = hashlib.sha256(self.markdown.encode())
+        h.update(repr(sorted(self.metadata.items())).encode())
+        for name, path in sorted(self.resources.items()):
+            h.update(name.encode())
+            if not name.endswith(".png") or not name.startswith("charts/"):
+                # a chart's PNG is made from its SVG, so the SVG stands for both
+                h.update(Path(path).read_bytes() if Path(path).exists() else b"")
+        return h.hexdigest()
+
+    @property
+    def charts(self) -> tuple[ChartSpec, ...]:
+        return tuple(f.spec for f in self.figures)
+
+
+def output_basename(edition: str, year: str) -> str:
+    """File names in the edition's own language, so each edition can name the other."""
+    return {
+        "en": f"directors-report-{year}",
+        "cy": f"adroddiad-y-cyfarwyddwr-{year}",
+        "bilingual": f"adroddiad-y-cyfarwyddwr-directors-report-{year}",
+    }[edition]
+
+
+class FigureBook:
+    """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
+
+    def __init__(self, lang: str, cache_dir: Path, engine: str) -> None:
+        self.lang = lang
+        self.cache_dir = cache_dir
+        self.engine = engine
+        self.figures: list[Figure] = []
+        self.tables: list[tuple[str, Table]] = []
+        self.by_id: dict[str, Figure] = {}
+
+    def figure(self, fig: Figure | None) -> Markup:
+        if fig is None:
+            return Markup("")
+        if fig.id in self.by_id:
+            fig = self.by_id[fig.id]
+        else:
+            self.figures.append(fig)
+            self.by_id[fig.id] = fig
+        number = self.figures.index(fig) + 1
+        caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
+        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
+        svg = chart_files(fig.spec, self.cache_dir)["svg"]
+        return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
+
+    def table(self, table: Table) -> Markup:
+        self.tables.append((str(len(self.tables) + 1), table))
+        caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
+        return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
+
+    def numbered_tables(self) -> list[tuple[str, Table]]:
+        """Body tables by number, then each figure's data table as A1, A2, ..."""
+        return [*self.tables, *((f"A{n}", fig.table) for n, fig in enumerate(self.figures, start=1))]
+
+    def appendix_tables(self) -> list[Markup]:
+        out = []
+        for n, fig in enumerate(self.figures, start=1):
+            caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
+            out.append(Markup(blocks.pipe_table(fig.table, caption, blocks.table_anchor(fig.table, self.lang))))
+        return out
+
+
+@dataclass
+class StandardView:
+    id: str
+    number: int
+    label: str
+    text: str
+    indicator_table: Markup
+    figures: list[Markup]
+    survey: Markup
+
+
+@dataclass
+class ImprovementView:
+    id: str
+    point: str
+    heading: str | None
+    account: Markup | None
+
+
+@dataclass
+class PlaceView:
+    id: str
+    level: int
+    kind: str
+    numeral: str
+    heading: str
+    anchor: str
+    narrative: Markup | None
+    status: str
+    standards: list[StandardView] = field(default_factory=list)
+    improvements: list[ImprovementView] = field(default_factory=list)
+    planned: list[str] = field(default_factory=list)
+    missing: bool = False
+
+
+class Assembler:
+    """Builds one edition's document; collects problems rather than stopping at the first."""
+
+    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> None:
+        self.project = project
+        self.lang = lang
+        self.engine = engine
+        self.draft = draft
+        self.book = FigureBook(lang, project.cache_dir / "charts", engine)
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.config = project.config
+
+    # --- shortcodes -------------------------------------------------------------------------------
+
+    def expander(self, narrative: Narrative) -> Callable[[Shortcode], str]:
+        def expand_one(code: Shortcode) -> str:
+            try:
+                return self._shortcode(code)
+            except _NotShown as exc:
+                problem = Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint)
+                if self.draft:
+                    # a draft shows the gap and goes on; a final build must not print the sentence at all
+                    self.warnings.append(problem)
+                    return exc.marker
+                self.errors.append(problem)
+                return exc.marker
+            except _ShortcodeError as exc:
+                self.errors.append(Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint))
+                return code.raw.replace("{{<", "\\{\\{<").replace(">}}", ">\\}\\}")
+        return expand_one
+
+    def _shortcode(self, code: Shortcode) -> str:
+        results, lang = self.project.results, self.lang
+        name, args = code.name, code.args
+        if name not in SHORTCODES:
+            raise _ShortcodeError(f"unknown shortcode '{name}'", "use one of: " + ", ".join(SHORTCODES))
+        if name == "pagebreak":
+            self._arguments(code, 0, 0)
+            return "\n\n" + PAGEBREAK + "\n\n"
+        if name in ("indicator", "change"):
+            self._arguments(code, 1, 2 if name == "indicator" else 1)
+            result = self._indicator(args[0])
+            if name == "change":
+                return blocks.md(sentences.change(result, lang))
+            p = self._year_point(result, args[1] if len(args) > 1 else None)
+            if p.status != OK:
+                raise _figure_not_shown(f"indicator {args[0]}", p.status, p.year)
+            return blocks.md(sentences.value(p.value, result.indicator.unit, lang, result.decimals))
+        if name == "metric":
+            self._arguments(code, 1, 2)
+            metric_code = args[0]
+            if metric_code not in self.project.catalogue.metrics:
+                raise _ShortcodeError(f"metric '{metric_code}' is not in the catalogue",
+                                      "check the code with 'dirreport catalogue " + metric_code.split("/")[0] + "'")
+            year = args[1] if len(args) > 1 else results.year
+            value = results.metric(metric_code, year)
+            if value.status != OK:
+                raise _figure_not_shown(f"metric {metric_code}", value.status, year)
+            metric = self.project.catalogue.metrics[metric_code]
+            decimals = 0 if metric.unit == "count" or float(value.value or 0).is_integer() else 1
+            return blocks.md(i18n.number(value.value, lang, decimals))
+        if name == "survey":
+            self._arguments(code, 1, 2)
+            result = self._survey(args[0], args[1] if len(args) > 1 else None)
+            latest = result.latest
+            if latest is None or latest.status != OK:
+                raise _figure_not_shown(f"survey measure {args[0]}", latest.status if latest else "x",
+                                        results.year)
+            return blocks.md(i18n.percent(latest.percent, lang))
+        if not code.alone:
+            raise _ShortcodeError(f"shortcode '{name}' makes a block and must be on a line of its own",
+                                  "put it in its own paragraph, with blank lines around it")
+        if name == "chart":
+            self._arguments(code, 1, 2)
+            return "\n" + self._chart(args[0], args[1] if len(args) > 1 else "trend") + "\n"
+        if name == "table":
+            self._arguments(code, 1, 1)
+            return "\n" + self._table(args[0]) + "\n"
+        self._arguments(code, 1, 1)
+        return "\n" + self._quote(args[0]) + "\n"
+
+    def _arguments(self, code: Shortcode, least: int, most: int) -> None:
+        n = len(code.args)
+        if not least <= n <= most:
+            wanted = str(least) if least == most else f"{least} or {most}"
+            raise _ShortcodeError(f"shortcode '{code.name}' takes {wanted} argument(s) but was given {n}",
+                                  f"write it as {_usage(code.name)}")
+
+    def _indicator(self, iid: str) -> Any:
+        result = self.project.results.indicators.get(iid)
+        if result is None:
+            raise _ShortcodeError(f"indicator '{iid}' is not in the catalogue",
+                                  _did_you_mean(iid, list(self.project.results.indicators)) or
+                                  "list indicators with 'dirreport catalogue'")
+        return result
+
+    def _year_point(self, result: Any, year: str | None) -> Any:
+        if year is None:
+            return result.latest
+        for p in result.series:
+            if p.year == year:
+                return p
+        raise _ShortcodeError(f"year '{year}' is not one of the report's years",
+                              "use one of " + ", ".join(self.project.results.years))
+
+    def _survey(self, measure: str, group: str | None) -> Any:
+        found = self.project.results.survey_for(measure)
+        if measure not in self.project.catalogue.survey:
+            raise _ShortcodeError(f"survey measure '{measure}' is not in the catalogue",
+                                  "use SV01..SV17 or a local measure")
+        if not found:
+            raise _ShortcodeError(f"there are no survey results for {measure}", "add them to data/survey.csv")
+        if group is None:
+            if len(found) > 1:
+                raise _ShortcodeError(f"survey measure {measure} has results for several groups",
+                                      "name the group: " + ", ".join(r.group for r in found))
+            return found[0]
+        for r in found:
+            if r.group == group:
+                return r
+        raise _ShortcodeError(f"survey measure {measure} has no results for '{group}'",
+                              "use one of " + ", ".join(r.group for r in found))
+
+    def _chart(self, chart_id: str, kind: str) -> str:
+        # charts label the series with the place's short name: "Glanafon", not the council's full title
+        results, name = self.project.results, self.config.area
+        if chart_id in results.indicators:
+            result = results.indicators[chart_id]
+            if kind == "compare":
+                fig = comparison_figure(result, name, self.lang)
+                if fig is None:
+                    raise _ShortcodeError(f"there are no other authorities' figures to compare {chart_id} with",
+                                          "add rows for other authorities to data/metrics.csv, or use a trend chart")
+            elif kind == "trend":
+                fig = trend_figure(result, name, self.lang)
+            else:
+                raise _ShortcodeError(f"chart kind '{kind}' is not known", "use trend or compare")
+            return str(self.book.figure(fig))
+        if chart_id in self.project.catalogue.compositions:
+            fig = composition_figure(self.project.catalogue.compositions[chart_id], results, self.project.catalogue,
+                                     self.lang)
+            if fig is None:
+                raise _ShortcodeError(f"there are no figures for {chart_id}", "add its metrics to the data")
+            return str(self.book.figure(fig))
+        if chart_id in self.project.catalogue.survey:
+            found = results.survey_for(chart_id)
+            measure = self.project.catalogue.survey[chart_id]
+            fig = survey_figure(f"survey-{chart_id}", measure.title(self.lang), found, self.lang)
+            if fig is None:
+                raise _ShortcodeError(f"there are no survey results for {chart_id}", "add them to data/survey.csv")
+            return str(self.book.figure(fig))
+        raise _ShortcodeError(f"there is no chart '{chart_id}'",
+                              _did_you_mean(chart_id, list(results.indicators)) or
+                              "charts are named by indicator or survey measure id")
+
+    def _table(self, table_id: str) -> str:
+        results = self.project.results
+        if table_id == "summary":
+            return str(self.book.table(summary_table(results, self.project.catalogue, self.config.authority_name,
+                                                     self.lang)))
+        if table_id in self.project.catalogue.standards:
+            ids = [i.id for i in self.project.catalogue.indicators_for(table_id)]
+            return str(self.book.table(self._standard_table(table_id, ids)))
+        if table_id in results.indicators:
+            fig = trend_figure(results.indicators[table_id], self.config.area, self.lang)
+            return str(self.book.table(fig.table))
+        if table_id in self.project.catalogue.compositions:
+            comp_fig = composition_figure(self.project.catalogue.compositions[table_id], results,
+                                          self.project.catalogue, self.lang)
+            if comp_fig is None:
+                raise _ShortcodeError(f"there are no figures for {table_id}", "add its metrics to the data")
+            return str(self.book.table(comp_fig.table))
+        raise _ShortcodeError(f"there is no table '{table_id}'",
+                              "use summary, a quality standard (QS1..QS8) or an indicator id")
+
+    def _quote(self, story_id: str) -> str:
+        story = self.project.dataset.stories.get(story_id)
+        if story is None:
+            raise _ShortcodeError(f"there is no story '{story_id}' in data/stories.csv", "check the id")
+        if not story.consent:
+            raise _ShortcodeError(f"story '{story_id}' has no consent to publish",
+                                  "only use stories whose consent column says yes")
+        text = story.text.get(self.lang, "").strip()
+        if not text:
+            raise _ShortcodeError(f"story '{story_id}' has no {self.lang} text", f"fill in its {self.lang} column")
+        quote = "> " + blocks.md(text)
+        who = story.attribution.get(self.lang, "").strip()
+        if who:
+            quote += "\n>\n> — " + blocks.md(who)
+        return quote
+
+    # --- evidence -----------------------------------------------------------------------------------
+
+    def _standard_table(self, standard_id: str, ids: list[str]) -> Table:
+        std = self.project.catalogue.standards[standard_id]
+        caption = _("Indicators for quality standard {n}", self.lang, n=std.number)
+        return indicator_table(self.project.results, ids, caption, f"indicators-{standard_id.lower()}", self.lang)
+
+    def _standard_summary(self, standard_id: str) -> StandardView:
+        std = self.project.catalogue.standards[standard_id]
+        return StandardView(standard_id, std.number, _("Quality standard {n}", self.lang, n=std.number),
+                            std.text(self.lang), Markup(""), [], Markup(""))
+
+    def standard_view(self, standard_id: str) -> StandardView:
+        catalogue, results, lang = self.project.catalogue, self.project.results, self.lang
+        std = catalogue.standards[standard_id]
+        ids = [i.id for i in catalogue.indicators_for(standard_id)]
+        table = self.book.table(self._standard_table(standard_id, ids)) if ids else Markup("")
+        figures = []
+        for iid in ids:
+            result = results.indicators[iid]
+            if result.has_series:
+                figures.append(self.book.figure(trend_figure(result, self.config.area, lang)))
+        for comp in catalogue.compositions_for(standard_id):
+            figure = composition_figure(comp, results, catalogue, lang)
+            if figure is not None:
+                figures.append(self.book.figure(figure))
+        survey_results = [r for m in catalogue.survey_for(standard_id) for r in results.survey_for(m.id)]
+        survey = self.book.figure(survey_figure(
+            f"survey-{standard_id}",
+            _("What people told us: survey results for quality standard {n}, {year}", lang, n=std.number,
+              year=i18n.financial_year(results.year, lang)),
+            survey_results, lang))
+        return StandardView(standard_id, std.number, _("Quality standard {n}", lang, n=std.number),
+                            std.text(lang), table, figures, survey)
+
+    # --- places -------------------------------------------------------------------------------------
+
+    def place_view(self, place: prescribed_form.Place) -> PlaceView:
+        narrative = self.project.narratives.get(self.lang, {}).get(place.id)
+        text: Markup | None = None
+        status = "final"
+        improvements: list[ImprovementView] = []
+        if narrative is not None:
+            status = narrative.status
+            body = expand(narrative, self.expander(narrative), place.level)
+            if place.kind == "section" and place.numbering[-1] == "iv":
+                body, improvements = self._improvements(place, narrative, body)
+            text = Markup(body)
+        view = PlaceView(place.id, place.level, place.kind, place.numbering[-1] if place.numbering else "",
+                         place.heading(self.lang), place.anchor, text, status, improvements=improvements,
+                         missing=(narrative is None and place in prescribed_form.narrative_places()
+                                  and not place.optional))
+        if view.missing:
+            view.status = "draft"
+        standards = self.project.catalogue.standards_of(place.heading_id) if place.heading_id else []
+        if place.kind == "part":
+            view.standards = [self._standard_summary(s.id) for s in standards]
+        if place.kind == "section" and place.numbering[-1] == "ii":
+            view.standards = [self.standard_view(s.id) for s in standards]
+        if place.kind == "section" and place.numbering[-1] == "iii":
+            view.planned = [imp.text.get(self.lang, "") for imp in self._this_year_improvements(place)]
+        return view
+
+    def _this_year_improvements(self, place: prescribed_form.Place) -> list[Any]:
+        return []
+
+    def _improvements(
+        self, place: prescribed_form.Place, narrative: Narrative, body: str
+    ) -> tuple[str, list[ImprovementView]]:
+        """Split a section (iv) into accounts headed {#ID} and pair each with last year's point."""
+        part = place.parent or ""
+        points = [p for p in self.project.dataset.improvements if p.part == part]
+        chunks = _split_by_anchor(body)
+        views = []
+        for point in points:
+            found = chunks.pop(point.id.lower(), None)
+            views.append(ImprovementView(
+                point.id,
+                point.text.get(self.lang, ""),
+                found[0] if found else None,
+                Markup(found[1]) if found else None,
+            ))
+        remaining = chunks.pop("", ("", ""))[1]
+        for unknown in chunks:
+            self.errors.append(Problem(f"heading {{#{unknown}}} names no improvement from last year",
+                                       file=narrative.path,
+                                       hint="use an id from data/last-year-improvements.csv"))
+        return remaining, views
+
+    def sufficiency_applies(self) -> bool:
+        has_data = any(c.startswith("SU/") for c in self.project.catalogue.metrics) and any(
+            code.startswith("SU/") for (code, _y) in self.project.results.metrics
+        )
+        return year_start(self.config.year) >= SUFFICIENCY_FROM or has_data
+
+    def sufficiency_table(self) -> Markup:
+        catalogue, results, lang = self.project.catalogue, self.project.results, self.lang
+        codes = sorted(c for c in catalogue.metrics if c.startswith("SU/"))
+        rows, numbers = [], []
+        for c in codes:
+            v = results.metric(c)
+            marker = sentences.MARKERS.get(v.status, i18n.NOT_AVAILABLE)
+            shown = i18n.number(v.value, lang) if v.status == OK else marker
+            rows.append((catalogue.metrics[c].label(lang), shown))
+            numbers.append((catalogue.metrics[c].label(lang), v.value if v.status == OK else shown))
+        if not rows:
+            return Markup("")
+        table = Table("sufficiency", _("Sufficiency of accommodation, {year}", lang,
+                                       year=i18n.financial_year(results.year, lang)),
+                      (_("Measure", lang), i18n.financial_year(results.year, lang)), tuple(rows), tuple(numbers),
+                      ("l", "r"))
+        return self.book.table(table)
+
+
+class _ShortcodeError(Exception):
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class _NotShown(_ShortcodeError):
+    """A figure that exists but may not or cannot be printed in a sentence."""
+
+    def __init__(self, message: str, hint: str, marker: str) -> None:
+        super().__init__(message, hint)
+        self.marker = marker
+
+
+def _figure_not_shown(what: str, status: str, year: str) -> _NotShown:
+    if status == SUPPRESSED:
+        return _NotShown(f"{what} for {year} is suppressed because it rests on a count of 1 to 4",
+                         "do not quote it in a sentence; describe it without the number or use a table",
+                         i18n.SUPPRESSED)
+    if status == "low":
+        return _NotShown(f"{what} for {year} had fewer than 10 respondents", "do not quote it as a figure",
+                         i18n.LOW_BASE)
+    return _NotShown(f"{what} has no value for {year}", "add the data or remove the figure from the text",
+                     i18n.NOT_AVAILABLE)
+
+
+def _usage(name: str) -> str:
+    return {
+        "indicator": "{{< indicator ID >}} or {{< indicator ID 2022-23 >}}",
+        "metric": "{{< metric AD/001 >}} or {{< metric AD/001 2022-23 >}}",
+        "change": "{{< change ID >}}",
+        "chart": "{{< chart ID >}} or {{< chart ID compare >}}",
+        "table": "{{< table ID >}}",
+        "survey": "{{< survey SV03 adults >}}",
+        "quote": "{{< quote STORY-ID >}}",
+        "pagebreak": "{{< pagebreak >}}",
+    }[name]
+
+
+def _did_you_mean(value: str, options: list[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"did you mean {close[0]}?" if close else None
+
+
+_ANCHORED = re.compile(r"^(#{1,6})\s+(.*?)\s*\{#([A-Za-z0-9_.:-]+)\}\s*$")
+
+
+def _split_by_anchor(body: str) -> dict[str, tuple[str, str]]:
+    """Body chunks keyed by the lower-cased {#id} of the heading that opens them; '' holds the rest."""
+    chunks: dict[str, tuple[str, list[str]]] = {"": ("", [])}
+    current = ""
+    for line in body.split("\n"):
+        m = _ANCHORED.match(line)
+        if m:
+            current = m.group(3).lower()
+            chunks[current] = (m.group(2), [])
+            continue
+        chunks[current][1].append(line)
+    return {k: (title, "\n".join(lines).strip() + "\n") for k, (title, lines) in chunks.items()}
+
+
+# --- templates ----------------------------------------------------------------------------------------
+
+
+def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
+    """The sandboxed Jinja2 environment: project templates first, then the package's own."""
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([
+            FileSystemLoader(str(project_root / "templates")),
+            PackageLoader("dirreport", "templates"),
+        ]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        comment_start_string="{##",
+        comment_end_string="##}",
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    translations = i18n.translations(lang)
+    env.install_gettext_translations(translations, newstyle=False)  # type: ignore[attr-defined]
+    env.filters["md"] = lambda text: Markup(blocks.md(str(text)))
+    return env
+
+
+def _template_problem(exc: Exception, project_root: Path) -> Problem:
+    """A template error located at its template file and line, in the user's terms."""
+    import traceback
+
+    name, line = None, None
+    if isinstance(exc, TemplateSyntaxError):
+        name, line = exc.filename or exc.name, exc.lineno
+    else:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith(".j2"):
+                name, line = frame.filename, frame.lineno
+                break
+    if name:
+        path = Path(name)
+        try:
+            name = "templates/" + path.relative_to(project_root / "templates").as_posix()
+        except ValueError:
+            name = "dirreport template " + path.name
+    if isinstance(exc, SecurityError):
+        return Problem(f"the template tried something not allowed ({exc})", file=name, line=line,
+                       hint="templates may only use the values dirreport gives them, not Python internals")
+    if isinstance(exc, TemplateSyntaxError):
+        return Problem(f"template syntax error: {exc.message}", file=name, line=line,
+                       hint="check the {% %} and {{ }} tags on that line")
+    if isinstance(exc, UndefinedError):
+        return Problem(f"the template uses something undefined ({exc.message})", file=name, line=line,
+                       hint="check the spelling of the name, or compare with the package template")
+    if isinstance(exc, RecursionError):
+        return Problem("the template includes itself, directly or through another template", file=name, line=line,
+                       hint="a template in templates/ replaces the package's template of the same name, so it "
+                            "cannot include it; copy the package template's text instead")
+    if isinstance(exc, TemplateNotFound):
+        return Problem(f"template '{exc.name}' was not found", file=name, line=line,
+                       hint="check the name in the include")
+    return Problem(f"the template failed: {exc}", file=name, line=line, hint="compare with the package template")
+
+
+def assemble(project: Project, edition: str, engine: str = "pandoc", draft: bool = False) -> Document:
+    """The edition's Markdown document (en, cy, or bilingual)."""
+    if edition == "bilingual":
+        from dirreport.assemble.bilingual import assemble_bilingual
+
+        return assemble_bilingual(project, engine=engine, draft=draft)
+    return assemble_language(project, edition, engine=engine, draft=draft)
+
+
+def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> Document:
+    config = project.config
+    assembler = Assembler(project, lang, engine, draft)
+    is_draft = draft or is_draft_edition(project, [lang])
+    metadata = metadata_for(project, lang, lang, is_draft)
+
+    def views() -> Iterator[PlaceView]:
+        # made as the template reaches each place, so tables and figures are numbered in reading order
+        for place in prescribed_form.places():
+            if place.id == "4d-sufficiency" and not assembler.sufficiency_applies():
+                continue
+            yield assembler.place_view(place)
+
+    context = {
+        "lang": lang,
+        "meta": metadata,
+        "places": views(),
+        "summary": lambda: assembler.book.table(summary_table(project.results, project.catalogue,
+                                                              config.authority_name, lang)),
+        "sufficiency": lambda: assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
+        "book": assembler.book,
+        "population": _population_sentence(project, lang),
+        "pagebreak": PAGEBREAK,
+    }
+    env = environment(config.root, lang)
+    try:
+        body = env.get_template("report.md.j2").render(context)
+        appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables()})
+    except (TemplateError, RecursionError, Exception) as exc:  # a project template may fail in any way
+        if isinstance(exc, InputError):
+            raise
+        raise InputError(_template_problem(exc, config.root)) from None
+    if assembler.errors:
+        raise InputError(assembler.errors)
+    markdown = front_matter(metadata) + body + "\n" + appendix
+    resources = _resources(project, assembler.book.figures)
+    return Document(
+        edition=lang,
+        lang=lang,
+        basename=output_basename(lang, config.year),
+        markdown=markdown,
+        metadata=metadata,
+        figures=tuple(assembler.book.figures),
+        tables=tuple(assembler.book.numbered_tables()),
+        resources=resources,
+        draft=is_draft,
+        warnings=(*project.warnings, *assembler.warnings),
+    )
+
+
+def is_draft_edition(project: Project, languages: list[str]) -> bool:
+    """Any section in these languages missing or not marked final makes the edition a draft."""
+    places = [p for p in prescribed_form.narrative_places() if not p.optional]
+    for lang in languages:
+        narratives = project.narratives.get(lang, {})
+        if any(p.id not in narratives for p in places):
+            return True
+        if any(n.status != "final" for n in narratives.values()):
+            return True
+    return False
+
+
+def _resources(project: Project, figures: list[Figure]) -> dict[str, str]:
+    out = {}
+    for fig in figures:
+        files = chart_files(fig.spec, project.cache_dir / "charts")
+        out[f"charts/{blocks.svg_name(fig)}"] = str(files["svg"])
+        out[f"charts/{blocks.png_name(fig)}"] = str(files["png"])
+    for lang_narratives in project.narratives.values():
+        for narrative in lang_narratives.values():
+            for image in narrative.images:
+                from dirreport.content.narrative import image_is_unsafe
+
+                if not image_is_unsafe(image.src) and (project.root / image.src).is_file():
+                    out[image.src] = str(project.root / image.src)
+    return out
+
+
+def _population_sentence(project: Project, lang: str) -> str:
+    total = sum(project.results.population.values())
+    if not total:
+        return ""
+    return sentences.people_in_place(total, project.config.area(lang), project.config.year, lang)
+
+
+def report_title(project: Project, lang: str) -> str:
+    if project.config.title is not None:
+        return project.config.title(lang)
+    return _("Director of Social Services annual report {year}", lang,
+             year=i18n.financial_year(project.config.year, lang))
+
+
+def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict[str, Any]:
+    """Everything the output templates print around the body: cover, running heads, notices, labels."""
+    config = project.config
+    other = "cy" if lang == "en" else "en"
+    other_file = output_basename(other, config.year)
+    meta: dict[str, Any] = {
+        "title": report_title(project, lang),
+        "subtitle": config.authority_name(lang),
+        "lang": LANG_TAGS[lang],
+        "html-lang": lang,
+        "author": config.director or config.authority_name(lang),
+        "director": config.director,
+        "authority": config.authority_name(lang),
+        "year": config.year,
+        "toc-title": _("Contents", lang),
+        "draft": draft,
+        "draft-mark": _("DRAFT", lang),
+        "sample": config.sample,
+        "sample-text": _("This report is about a fictional authority and its figures are invented.", lang),
+        "figure-label": _("Figure", lang),
+        "table-label": _("Table", lang),
+        "skip-link": _("Skip to main content", lang),
+        "page-label": _("Page", lang),
+        "running-head": config.authority_name(lang),
+        "sample-label": _("Sample data", lang),
+        "generator": "dirreport",
+    }
+    if config.date is not None:
+        meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
+        meta["date-iso"] = config.date.isoformat()
+    if other in config.languages:
+        meta.update({
+            "other-edition-notice": _("This report is also available in {language}: {file}.", lang,
+                                      language=_(LANGUAGE_NAMES[other], lang),
+                                      file=f"{other_file}.html, .pdf, .docx"),
+            "other-edition-file": other_file,
+            "other-edition-lang": LANG_TAGS[other],
+            # the link to the other edition is written in that edition's language
+            "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
+        })
+        meta["keywords"] = [meta["other-edition-notice"]]
+    return meta
+
+
+LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
+OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
+
+
+def front_matter(metadata: Mapping[str, Any]) -> str:
+    """A YAML metadata block pandoc and Quarto both read; values are plain strings, never Markdown."""
+    safe = {k: v for k, v in metadata.items() if isinstance(v, (str, bool, int, dt.date, list))}
+    text = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{text}---\n\n"
+
+
+def narrative_file(lang: str, place_id: str) -> str:
+    return narrative_path(lang, place_id)
+
+
+def bilingual_pair(first: Bilingual, lang: str) -> str:
+    return first(lang)

@@ -1,0 +1,103 @@
+"""``dirreport catalogue``: find a metric, indicator or survey measure, and trace a figure to its rows.
+
+With no argument it lists everything; with a word it searches codes and
+wording; with an indicator id it shows the formula and, inside a project, the
+value for each year together with the data rows (file and row number) it was
+computed from, so a performance officer can check any figure in the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dirreport.catalogue import Catalogue, Indicator, load_catalogue
+from dirreport.config.settings import CONFIG_FILE
+
+
+def _catalogue(project_dir: Path) -> Catalogue:
+    return load_catalogue(project_dir / "data" / "local-catalogue.yml", "data/local-catalogue.yml")
+
+
+def show(query: str | None, project_dir: Path, authorities: bool) -> str:
+    catalogue = _catalogue(project_dir)
+    if authorities:
+        return "\n".join(f"{a.code}  {a.name.en} / {a.name.cy}" for a in catalogue.authorities.values())
+    if query and query in catalogue.indicators:
+        return trace(catalogue.indicators[query], catalogue, project_dir)
+    if query and query in catalogue.metrics:
+        m = catalogue.metrics[query]
+        lines = [f"{m.code}  ({catalogue.groups[m.group].en}, {catalogue.sections[m.section].title.en})",
+                 f"  en: {m.label.en}", f"  cy: {m.label.cy}", f"  unit: {m.unit}, counted: {m.period}"]
+        if m.parent:
+            lines.append(f"  part of: {m.parent}" + (" (one of exclusive categories)" if m.exclusive else ""))
+        if m.note:
+            lines.append(f"  note: {m.note}")
+        used = [i.id for i in catalogue.indicators.values() if m.code in i.metrics]
+        if used:
+            lines.append("  used by: " + ", ".join(used))
+        return "\n".join(lines)
+    return listing(catalogue, query)
+
+
+def listing(catalogue: Catalogue, query: str | None) -> str:
+    q = (query or "").lower()
+
+    def hit(*texts: str) -> bool:
+        return not q or any(q in t.lower() for t in texts)
+
+    lines = ["Indicators:"]
+    lines += [f"  {i.id:28} {i.standard}  {i.title.en}" for i in catalogue.indicators.values()
+              if hit(i.id, i.title.en, i.title.cy, i.standard, " ".join(i.metrics))]
+    lines.append("Survey measures:")
+    lines += [f"  {s.id:28} {s.standard}  {s.title.en} ({', '.join(s.groups)})" for s in catalogue.survey.values()
+              if hit(s.id, s.title.en, s.title.cy, s.standard)]
+    lines.append("Metrics:")
+    lines += [f"  {m.code:10} {m.label.en}" for m in catalogue.metrics.values() if hit(m.code, m.label.en, m.label.cy)]
+    shown = [line for line in lines if line.startswith("  ")]
+    if not shown:
+        return f"Nothing in the catalogue matches '{query}'."
+    return "\n".join(lines)
+
+
+def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
+    lines = [
+        f"{indicator.id}: {indicator.title.en}",
+        f"  cy: {indicator.title.cy}",
+        f"  formula: {indicator.formula()}",
+        f"  unit: {indicator.unit}; polarity: {indicator.polarity}; quality standard: {indicator.standard}; "
+        f"group: {indicator.group}",
+    ]
+    for term in (*indicator.numerator, *indicator.denominator):
+        if term.kind == "metric":
+            lines.append(f"  {term.ref}: {catalogue.metrics[term.ref].label.en}")
+    if not (project_dir / CONFIG_FILE).exists():
+        return "\n".join(lines)
+    from dirreport.compute.indicators import point
+    from dirreport.config.settings import load_config
+    from dirreport.data.dataset import load_dataset
+
+    config = load_config(project_dir)
+    dataset = load_dataset(config, catalogue)
+    from dirreport.lang import sentences
+
+    lines.append(f"  values for {config.authority_name.en} ({config.authority}):")
+    for year in config.years:
+        p = point(indicator, dataset, config.authority, year)
+        shown = sentences.point(p, indicator.unit, "en", 0 if indicator.unit == "count" else 1)
+        lines.append(f"    {year}: {shown}  (numerator {_num(p.numerator)}, denominator {_num(p.denominator)})")
+        for term in (*indicator.numerator, *indicator.denominator):
+            if term.kind == "metric":
+                key = (config.authority, year, term.ref)
+                value = dataset.metrics.get(key)
+                row = dataset.metric_rows.get(key)
+                where = f"{dataset.files.get('metrics', 'data/metrics.csv')} row {row}" if row else "no row"
+                lines.append(f"      {term.ref} = {_num(value)}  [{where}]")
+            else:
+                lines.append(f"      population {term.ref}  [{dataset.files.get('population', 'data/population.csv')}]")
+    return "\n".join(lines)
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "blank"
+    return f"{value:g}"

@@ -1,0 +1,243 @@
+"""The ``dirreport`` command: argument parsing, progress, exit codes; the work happens elsewhere.
+
+Exit codes: 0 success; 1 checks found errors that block publication;
+2 the command or the project's files could not be used as given.
+A user error prints one line per problem and never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from dirreport.errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, DirreportError
+
+log = logging.getLogger("dirreport")
+
+
+class Output:
+    """Where messages go: quiet for CI, verbose for diagnosis."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message)
+
+    def progress(self, message: str) -> None:
+        if self.verbose:
+            click.echo(f"  {message}", err=True)
+
+
+def _problems(error: DirreportError) -> None:
+    for problem in error.problems:
+        click.echo(f"error: {problem.located()}", err=True)
+
+
+def _warn(problems: list, out: Output) -> None:  # type: ignore[type-arg]
+    if out.quiet:
+        return
+    for problem in problems:
+        click.echo(f"warning: {problem.located()}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dirreport")
+def cli() -> None:
+    """Build the annual report of a Welsh Director of Social Services, in Welsh and English."""
+
+
+@cli.command()
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--lang", "languages", multiple=True, type=click.Choice(["en", "cy", "bilingual"]),
+              help="Build only this edition (repeatable). Default: every language in _quarto.yml and bilingual.")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf", "docx"]),
+              help="Build only this format (repeatable). Default: every format in _quarto.yml.")
+@click.option("--draft", is_flag=True, help="Build even if checks find errors, marked DRAFT on every page.")
+@click.option("--engine", type=click.Choice(["pandoc", "quarto"]), default="pandoc", show_default=True,
+              help="pandoc and Typst (built in), or the Quarto CLI where it is installed.")
+@click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
+@click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild even if nothing has changed.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Print each step.")
+def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...], draft: bool, engine: str,
+          authority: str | None, jobs: int, force: bool, quiet: bool, verbose: bool) -> None:
+    """Build the report's editions into the project's _output/ folder."""
+    from dirreport.pipeline.build import BuildOptions
+    from dirreport.pipeline.build import build as run_build
+
+    out = Output(quiet, verbose)
+    options = BuildOptions(root=project_dir, languages=languages, formats=formats, draft=draft, engine=engine,
+                           authority=None if authority == "all" else authority, jobs=jobs, force=force)
+    if engine == "quarto":
+        from dirreport.render.quarto import build_with_quarto
+
+        for line in build_with_quarto(options):
+            out.info(line)
+        return
+    if authority == "all":
+        from dirreport.pipeline.batch import build_all
+
+        for line in build_all(options, quiet=quiet):
+            out.info(line)
+        return
+    report = run_build(options, out.progress)
+    _warn(report.warnings, out)
+    if report.up_to_date:
+        out.info("Nothing has changed since the last build; the report is up to date.")
+        return
+    root = Path(project_dir).resolve()
+    for path in report.outputs:
+        out.info(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
+    out.progress(f"{report.renders_done} rendered, {report.renders_cached} from cache, "
+                 f"{report.charts_drawn} charts drawn")
+
+
+@cli.command()
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report card here.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
+@click.option("--verbose", "-v", is_flag=True)
+def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose: bool) -> None:
+    """Check the report is ready for CIW and safe to publish; exit 1 if anything blocks publication."""
+    from dirreport.checks.card import render_card, run_checks
+    from dirreport.pipeline.project import load_project
+
+    Output(quiet, verbose)
+    project = load_project(project_dir)
+    card = run_checks(project)
+    text = render_card(card, fmt, quiet=quiet)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    elif text:
+        click.echo(text, nl=not text.endswith("\n"))
+    if card.errors:
+        raise SystemExit(EXIT_CHECK_FAILED)
+
+
+@cli.command()
+@click.argument("query", required=False)
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path),
+              help="Project folder, to include its local catalogue and trace figures to its data.")
+@click.option("--authorities", is_flag=True, help="List the authorities and their ONS codes.")
+def catalogue(query: str | None, project_dir: Path, authorities: bool) -> None:
+    """List metrics, indicators and survey measures; with an ID, show its formula and the rows behind it."""
+    from dirreport.cli.catalogue import show
+
+    click.echo(show(query, project_dir, authorities))
+
+
+@cli.group()
+def data() -> None:
+    """Data files: the template a performance team fills in."""
+
+
+@data.command("template")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), default="metrics-template.xlsx")
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+def data_template(target: Path, project_dir: Path) -> None:
+    """Write an XLSX workbook with one sheet per group and one row per metric, ready to fill in."""
+    from dirreport.data.workbook import write_template_for_project
+
+    path = write_template_for_project(project_dir, target)
+    click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--authority", required=True, help="ONS code (W06000001..W06000024) or your own code.")
+@click.option("--name-en", help="Authority name in English (needed for a code that is not an ONS code).")
+@click.option("--name-cy", help="Authority name in Welsh.")
+@click.option("--year", required=True, help="Financial year of the report, e.g. 2024-25.")
+@click.option("--xlsx", is_flag=True, help="Start data/metrics.xlsx from the data template instead of CSV.")
+def new(path: Path, authority: str, name_en: str | None, name_cy: str | None, year: str, xlsx: bool) -> None:
+    """Start a new report project: settings, empty data files and narrative stubs in both languages."""
+    from dirreport.cli.scaffold import scaffold
+
+    written = scaffold(path, authority, year, name_en, name_cy, xlsx)
+    click.echo(f"created {path} with {len(written)} files; next: dirreport build {path}")
+
+
+@cli.command()
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--port", default=8000, show_default=True)
+@click.option("--lang", default="en", type=click.Choice(["en", "cy"]))
+def preview(project_dir: Path, port: int, lang: str) -> None:
+    """Rebuild the HTML on every save and serve it on 127.0.0.1 with live reload."""
+    from dirreport.cli.preview import serve
+
+    serve(project_dir, port, lang)
+
+
+@cli.group()
+def translate() -> None:
+    """Exchange narrative with translators as XLIFF."""
+
+
+@translate.command("export")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), default="translation.xlf")
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--source", default="en", type=click.Choice(["en", "cy"]))
+def translate_export(target: Path, project_dir: Path, source: str) -> None:
+    """Write XLIFF 2.0 of the source narratives, marking new or changed segments for translation."""
+    from dirreport.xliff.exchange import export_xliff
+
+    summary = export_xliff(project_dir, target, source)
+    click.echo(summary)
+
+
+@translate.command("import")
+@click.argument("source_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+def translate_import(source_file: Path, project_dir: Path) -> None:
+    """Write translated segments from an XLIFF file back into the target-language narratives."""
+    from dirreport.xliff.exchange import import_xliff
+
+    summary = import_xliff(project_dir, source_file)
+    click.echo(summary)
+
+
+@translate.command("baseline")
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+def translate_baseline(project_dir: Path) -> None:
+    """Record the Welsh narratives as up-to-date translations of the English (for Welsh written directly)."""
+    from dirreport.xliff.exchange import baseline
+
+    click.echo(baseline(project_dir))
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="dirreport", standalone_mode=False)
+    except DirreportError as error:
+        _problems(error)
+        return error.exit_code
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_USAGE
+    except click.ClickException as error:
+        error.show()
+        return EXIT_USAGE
+    except SystemExit as exit_:
+        return int(exit_.code or 0) if isinstance(exit_.code, int) else EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("Interrupted; the previous report was left as it was.", err=True)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""``dirreport preview``: the HTML edition rebuilt on every save, served locally with live reload.
+
+Only 127.0.0.1 is served, the build is the normal one (so what you see is
+what will be published, marked DRAFT if it is a draft), and a failed build
+shows its messages in the page instead of the report.  The reload script is
+added to the served page only, never to the published file.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import click
+
+from dirreport.errors import DirreportError
+from dirreport.pipeline.build import BuildOptions, build
+
+RELOAD_SCRIPT = """<script>
+(function () {
+  var source = new EventSource("/__events");
+  source.onmessage = function () { window.location.reload(); };
+})();
+</script>"""
+
+
+class State:
+    """The page to serve and a counter that moves on every rebuild."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.page = b""
+        self.changed = threading.Condition()
+
+    def publish(self, page: bytes) -> None:
+        with self.changed:
+            self.page = page
+            self.version += 1
+            self.changed.notify_all()
+
+
+def rebuild(root: Path, lang: str, state: State) -> None:
+    options = BuildOptions(root=root, languages=(lang,), formats=("html",), draft=True, run_checks=False)
+    try:
+        report = build(options)
+        html_files = [p for p in report.outputs if p.suffix == ".html"]
+        if not html_files:
+            from dirreport.config.settings import load_config
+
+            config = load_config(root)
+            html_files = sorted((config.output_dir / lang).glob("*.html"))
+        page = html_files[0].read_bytes()
+        page = page.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>")
+        click.echo(f"rebuilt {time.strftime('%H:%M:%S')}")
+    except DirreportError as error:
+        lines = "".join(f"<li>{html.escape(p.located())}</li>" for p in error.problems)
+        page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Build failed</title></head>"
+                f"<body><main><h1>The build failed</h1><ul>{lines}</ul></main>{RELOAD_SCRIPT}</body></html>").encode()
+        for problem in error.problems:
+            click.echo(f"error: {problem.located()}", err=True)
+    state.publish(page)
+
+
+def handler_for(state: State) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+        def do_GET(self) -> None:
+            if self.path == "/__events":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Cache-Control", "no-cache")
+                self.end_headers()
+                seen = state.version
+                with state.changed:
+                    state.changed.wait_for(lambda: state.version != seen, timeout=600)
+                try:
+                    self.wfile.write(b"data: reload\n\n")
+                    self.wfile.flush()
+                except OSError:
+                    pass
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(state.page)
+
+    return Handler
+
+
+def serve(root: Path, port: int, lang: str) -> None:
+    from watchfiles import watch
+
+    root = root.resolve()
+    state = State()
+    rebuild(root, lang, state)
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(state))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    click.echo(f"serving http://127.0.0.1:{port}/ ; press Ctrl-C to stop")
+
+    def relevant(_change: object, path: str) -> bool:
+        parts = Path(path).relative_to(root).parts
+        return bool(parts) and parts[0] not in ("_output", ".dirreport-cache", ".git")
+
+    try:
+        for _changes in watch(root, watch_filter=relevant):
+            rebuild(root, lang, state)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

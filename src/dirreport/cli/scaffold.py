@@ -1,0 +1,109 @@
+"""``dirreport new``: a report project ready to fill in.
+
+It writes the settings, data files with the right headers (or the data
+template workbook), and a narrative stub in both languages for every place in
+the prescribed form, each marked draft and carrying guidance for its author.
+A build of the new project works at once and is marked DRAFT until the
+sections are written and marked final.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from dirreport.catalogue import load_authorities
+from dirreport.config.settings import YEAR
+from dirreport.content import prescribed_form
+from dirreport.data.tables import write_csv
+from dirreport.errors import InputError, Problem
+from dirreport.lang.i18n import N_, _
+
+GUIDANCE = {
+    "chapter": N_("Write this chapter in plain language. Say what matters most, good and bad."),
+    "part": N_("Write this part in plain language. Say what matters most, good and bad."),
+    "extra": N_("Write this section in plain language."),
+}
+SECTION_GUIDANCE = {
+    "i": N_("What do we know about the quality and impact of our work under this heading? Use "
+            "{{< indicator ID >}} and {{< change ID >}} to quote figures from the data."),
+    "ii": N_("How do we know? Name the evidence: audits, case file reviews, feedback, research. The "
+             "indicator tables and charts for this heading's quality standards are added after this text."),
+    "iii": N_("What are we doing well and how can we do better? Include a list headed 'What we need to "
+              "improve'."),
+    "iv": N_("What progress did we make on last year's areas for improvement? For each one in "
+             "data/last-year-improvements.csv write a subsection whose heading ends with its id, e.g. "
+             "## Recruiting social workers {#IMP-01}"),
+}
+
+
+def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy: str | None,
+             xlsx: bool = False) -> list[Path]:
+    if path.exists() and any(path.iterdir()):
+        raise InputError(Problem("already exists and is not empty", file=str(path),
+                                 hint="choose a new folder name"))
+    if not YEAR.match(year):
+        raise InputError(Problem(f"year '{year}' is not a financial year like 2024-25", file="--year",
+                                 hint="write it as YYYY-YY"))
+    authorities = load_authorities()
+    if authority not in authorities and not (name_en and name_cy):
+        raise InputError(Problem(f"'{authority}' is not the ONS code of a Welsh local authority", file="--authority",
+                                 hint="use W06000001..W06000024, or give --name-en and --name-cy"))
+    written: list[Path] = []
+    path.mkdir(parents=True, exist_ok=True)
+    settings: dict[str, object] = {"authority": authority}
+    if name_en and name_cy:
+        settings["authority-name"] = {"en": name_en, "cy": name_cy}
+    settings.update({"year": year, "languages": ["en", "cy"], "formats": ["html", "pdf", "docx"],
+                     "director": {"name": ""}})
+    config = {"project": {"type": "default", "output-dir": "_output"}, "dirreport": settings}
+    (path / "_quarto.yml").write_text(
+        "# Report settings. Quarto reads this file too; dirreport's settings are under dirreport:.\n"
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    written.append(path / "_quarto.yml")
+    data = path / "data"
+    data.mkdir()
+    files = {
+        "population.csv": ["authority", "year", "age_band", "population"],
+        "survey.csv": ["authority", "year", "measure", "group", "respondents", "positive"],
+        "stories.csv": ["id", "consent", "en", "cy", "attribution_en", "attribution_cy"],
+        "last-year-improvements.csv": ["id", "part", "en", "cy"],
+    }
+    if xlsx:
+        from dirreport.data.workbook import write_template
+
+        written.append(write_template(data / "metrics.xlsx", authority, year))
+    else:
+        files["metrics.csv"] = ["authority", "year", "metric", "value"]
+    for name, header in files.items():
+        write_csv(data / name, header, [])
+        written.append(data / name)
+    for lang in ("en", "cy"):
+        folder = path / "narratives" / lang
+        folder.mkdir(parents=True)
+        for place in prescribed_form.narrative_places():
+            if place.optional:
+                continue
+            target = folder / f"{place.id}.md"
+            target.write_text(stub(place, lang), encoding="utf-8")
+            written.append(target)
+    (path / "templates").mkdir()
+    (path / ".gitignore").write_text("_output/\n.dirreport-cache/\n", encoding="utf-8")
+    return written
+
+
+def stub(place: prescribed_form.Place, lang: str) -> str:
+    """A draft narrative: front matter, guidance for the author, a visible placeholder."""
+    standards = []
+    if place.heading_id:
+        from dirreport.catalogue import load_standards
+
+        standards = [s.id for s in load_standards()[0].values() if s.heading_id == place.heading_id]
+    meta = {"title": place.heading(lang), "heading": place.id, "standards": standards,
+            "status": "draft", "owner": ""}
+    message = SECTION_GUIDANCE[place.numbering[-1]] if place.kind == "section" else GUIDANCE[place.kind]
+    guidance = _(message, lang).replace("--", "—")
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    placeholder = _("[Placeholder: this section has not been written yet.]", lang)
+    return f"---\n{front}---\n\n<!-- {guidance} -->\n\n{placeholder}\n"

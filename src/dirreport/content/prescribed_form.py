@@ -1,0 +1,132 @@
+"""The form the law prescribes for the report, and the narrative places around it.
+
+The Schedule to the Local Authority Social Services Annual Reports
+(Prescribed Form) (Wales) Regulations 2017 (SI 2017/274, as amended) fixes
+the headings: four chapters, Chapter 3 in four parts (one for each heading of
+the quality standards) each with sections (i) to (iv), Chapter 4 in four
+parts.  Headings are gettext messages so the Welsh edition uses the Welsh
+wording recorded in the glossary.  Each place has one narrative file per
+language, ``narratives/<lang>/<id>.md``.  Extra places (people's experience,
+workforce, finance, priorities, other formats) sit inside the prescribed
+headings so the prescribed order is never broken.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dirreport.lang.i18n import N_, _
+
+CHAPTERS = (
+    ("1", "1-summary", N_("Director's summary")),
+    ("2", "2-context", N_("Context")),
+    ("3", "3-performance", N_("Performance assessment")),
+    ("4", "4-other", N_("Other information")),
+)
+
+PARTS_3 = (
+    ("a", "people", N_("People")),
+    ("b", "prevention", N_("Prevention")),
+    ("c", "partnerships", N_("Partnership and integration")),
+    ("d", "wellbeing", N_("Well-being")),
+)
+
+SECTIONS = (
+    ("i", N_("What do we know about the quality and impact of what we are doing?")),
+    ("ii", N_("How do we know?")),
+    ("iii", N_("What are we doing well and how can we do better?")),
+    ("iv", N_("What progress did we make on the areas for improvement identified in last year's report? "
+              "What difference did we make?")),
+)
+
+PARTS_4 = (
+    ("a", N_("Inspections and reviews")),
+    ("b", N_("Complaints and representations")),
+    ("c", N_("Referencing other sources of information")),
+    ("d", N_("Any other information")),
+)
+
+CHAPTER_HEADING = N_("Chapter {number}: {title}")
+PART_HEADING = N_("Chapter {number}({letter}): {title}")
+SECTION_HEADING = N_("Section ({numeral}): {title}")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A heading of the report that has authored narrative under it."""
+
+    id: str
+    level: int
+    kind: str  # chapter | part | section | extra
+    prescribed: bool
+    numbering: tuple[str, ...]
+    title: str  # English msgid
+    heading_id: str | None = None  # quality-standard heading for Chapter 3 parts and sections
+    parent: str | None = None
+    optional: bool = False
+
+    def heading(self, lang: str) -> str:
+        """The heading as printed, in the edition's language."""
+        title = _(self.title, lang)
+        if self.kind == "chapter":
+            return _(CHAPTER_HEADING, lang, number=self.numbering[0], title=title)
+        if self.kind == "part":
+            return _(PART_HEADING, lang, number=self.numbering[0], letter=self.numbering[1], title=title)
+        if self.kind == "section":
+            return _(SECTION_HEADING, lang, numeral=self.numbering[-1], title=title)
+        return title
+
+    @property
+    def anchor(self) -> str:
+        return f"sec-{self.id}"
+
+
+EXTRAS = {
+    "3-experience": ("3-performance", N_("What people told us")),
+    "4c-formats": ("4c", N_("This report in other formats and languages")),
+    "4d-workforce": ("4d", N_("Our workforce")),
+    "4d-finance": ("4d", N_("Finance and resources")),
+    "4d-priorities": ("4d", N_("Our priorities for next year")),
+    "4d-sufficiency": ("4d", N_("Sufficiency of accommodation for looked after children")),
+}
+
+
+def places() -> tuple[Place, ...]:
+    """Every place in reading order: the prescribed form with its extras inside it."""
+    out: list[Place] = []
+
+    def extras_of(parent: str) -> None:
+        for pid, (owner, title) in EXTRAS.items():
+            if owner == parent:
+                level = 2 if parent in ("3-performance", "4-other") else 3
+                out.append(Place(pid, level, "extra", False, (), title, parent=parent,
+                                 optional=pid == "4d-sufficiency"))
+
+    for number, chapter_id, title in CHAPTERS:
+        out.append(Place(chapter_id, 1, "chapter", True, (number,), title))
+        if number == "3":
+            extras_of(chapter_id)
+            for letter, heading_id, part_title in PARTS_3:
+                part_id = f"3{letter}"
+                out.append(Place(part_id, 2, "part", True, ("3", letter), part_title, heading_id, chapter_id))
+                for numeral, section_title in SECTIONS:
+                    out.append(Place(f"{part_id}-{numeral}", 3, "section", True, ("3", letter, numeral),
+                                     section_title, heading_id, part_id))
+        if number == "4":
+            for letter, part_title in PARTS_4:
+                part_id = f"4{letter}"
+                out.append(Place(part_id, 2, "part", True, ("4", letter), part_title, None, chapter_id))
+                extras_of(part_id)
+    return tuple(out)
+
+
+def place(place_id: str) -> Place:
+    for p in places():
+        if p.id == place_id:
+            return p
+    raise KeyError(place_id)
+
+
+def narrative_places() -> tuple[Place, ...]:
+    """Places with a narrative file: all but Chapters 3 and 4 and Chapter 3's parts, whose text is generated."""
+    return tuple(p for p in places() if p.id not in ("3-performance", "4-other", "3a", "3b", "3c", "3d"))

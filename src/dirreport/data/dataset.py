@@ -1,0 +1,480 @@
+"""The project's data, read and validated into a Dataset.
+
+Only this module reads ``data/``.  Every problem names the file, the row the
+user sees in a spreadsheet, what is wrong and how to put it right; problems
+are gathered over the whole file so one run reports them all.  Consistency
+rules come from the catalogue: a part may not exceed its whole, mutually
+exclusive parts may not sum past their total, counts are never negative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dirreport.catalogue import POPULATION_BANDS, SURVEY_GROUPS, Catalogue
+from dirreport.config.settings import YEAR, Config, year_start
+from dirreport.data.tables import RawTable, read_table
+from dirreport.errors import InputError, Problem, ProblemCollector
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+METRICS_COLUMNS = ("authority", "year", "metric", "value")
+POPULATION_COLUMNS = ("authority", "year", "age_band", "population")
+SURVEY_COLUMNS = ("authority", "year", "measure", "group", "respondents", "positive")
+STORIES_COLUMNS = ("id", "consent", "en", "cy")
+IMPROVEMENTS_COLUMNS = ("id", "part", "en", "cy")
+
+MetricKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class SurveyCount:
+    respondents: int
+    positive: int
+
+
+@dataclass(frozen=True)
+class Story:
+    """A person's words, usable only with their recorded consent."""
+
+    id: str
+    consent: bool
+    text: Mapping[str, str]
+    attribution: Mapping[str, str]
+    row: int
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """An area for improvement named in last year's report."""
+
+    id: str
+    part: str
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    metrics: Mapping[MetricKey, float | None]
+    population: Mapping[tuple[str, str, str], int]
+    survey: Mapping[tuple[str, str, str, str], SurveyCount]
+    stories: Mapping[str, Story] = field(default_factory=dict)
+    improvements: tuple[Improvement, ...] = ()
+    metric_rows: Mapping[MetricKey, int] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def authorities(self) -> list[str]:
+        return sorted({a for a, _, _ in self.metrics})
+
+    def value(self, authority: str, year: str, code: str) -> float | None:
+        return self.metrics.get((authority, year, code))
+
+
+def _cell(frame: pd.DataFrame, index: object, column: str) -> str:
+    """A cell as text: the readers keep every cell as a string until it is validated."""
+    return str(frame.at[index, column])
+
+
+def find_data_file(root: Path, stem: str) -> Path | None:
+    """``data/<stem>.xlsx`` wins over ``.csv`` so a filled-in template is used as given."""
+    for ext in (".xlsx", ".csv"):
+        path = root / "data" / f"{stem}{ext}"
+        if path.exists() or path.is_symlink():
+            return path
+    return None
+
+
+def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
+    root = config.root
+    collector = ProblemCollector()
+    files: dict[str, str] = {}
+
+    metrics_path = find_data_file(root, "metrics")
+    if metrics_path is None:
+        raise InputError(Problem("no metrics file", file="data/metrics.csv",
+                                 hint="add data/metrics.csv (authority,year,metric,value) or data/metrics.xlsx"))
+    metrics_name = _rel(metrics_path, root)
+    files["metrics"] = metrics_name
+    comparators: dict[MetricKey, float | None] = {}
+    if (metrics_path.suffix.lower() == ".xlsx" and not metrics_path.is_symlink()
+            and _is_template_workbook(metrics_path)):
+        from dirreport.data.workbook import read_template_workbook
+
+        table = read_template_workbook(metrics_path, metrics_name, config, catalogue)
+        csv_path = root / "data" / "metrics.csv"
+        if csv_path.is_file():
+            # the workbook holds this authority's return; the CSV may add other authorities and Wales
+            files["comparators"] = "data/metrics.csv"
+            others = read_table(csv_path, "data/metrics.csv", METRICS_COLUMNS)
+            keep = others.frame["authority"] != config.authority
+            others = RawTable(others.name, others.frame[keep], others.rows[keep])
+            comparators, _ = _metrics(others, config, catalogue, collector)
+    else:
+        table = read_table(metrics_path, metrics_name, METRICS_COLUMNS)
+    metrics, rows = _metrics(table, config, catalogue, collector)
+    metrics.update(comparators)
+
+    population: dict[tuple[str, str, str], int] = {}
+    pop_path = find_data_file(root, "population")
+    if pop_path is not None:
+        files["population"] = _rel(pop_path, root)
+        population = _population(read_table(pop_path, files["population"], POPULATION_COLUMNS),
+                                  config, catalogue, collector)
+
+    survey: dict[tuple[str, str, str, str], SurveyCount] = {}
+    survey_path = find_data_file(root, "survey")
+    if survey_path is not None:
+        files["survey"] = _rel(survey_path, root)
+        survey = _survey(read_table(survey_path, files["survey"], SURVEY_COLUMNS), config, catalogue, collector)
+
+    stories: dict[str, Story] = {}
+    stories_path = find_data_file(root, "stories")
+    if stories_path is not None:
+        files["stories"] = _rel(stories_path, root)
+        stories = _stories(read_table(stories_path, files["stories"], STORIES_COLUMNS), collector)
+
+    improvements: tuple[Improvement, ...] = ()
+    imp_path = find_data_file(root, "last-year-improvements")
+    if imp_path is not None:
+        files["improvements"] = _rel(imp_path, root)
+        improvements = _improvements(read_table(imp_path, files["improvements"], IMPROVEMENTS_COLUMNS), collector)
+
+    collector.raise_if_any()
+    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files)
+    consistency = consistency_problems(dataset, catalogue, metrics_name)
+    if consistency:
+        raise InputError(consistency)
+    return dataset
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _is_template_workbook(path: Path) -> bool:
+    from dirreport.data.workbook import is_template_workbook
+
+    return is_template_workbook(path)
+
+
+def _known_authorities(config: Config, catalogue: Catalogue) -> set[str]:
+    return set(catalogue.authorities) | {config.authority}
+
+
+def _check_common(
+    table: RawTable,
+    config: Config,
+    catalogue: Catalogue,
+    collector: ProblemCollector,
+) -> pd.Series:
+    """Authority and year checks shared by every long-format file; returns rows that pass."""
+    import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+
+    frame = table.frame
+    ok = pd.Series(True, index=frame.index)
+    known = _known_authorities(config, catalogue)
+    bad_auth = ~frame["authority"].isin(known)
+    for idx in frame.index[bad_auth]:
+        value = _cell(frame, idx, "authority")
+        collector.add(Problem(
+            f"authority '{value}' is not a known ONS code" if value else "authority is empty",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="authority",
+            hint=f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})",
+        ))
+    ok &= ~bad_auth
+    years = frame["year"]
+    well_formed = years.str.match(YEAR.pattern)
+    for idx in frame.index[~well_formed]:
+        collector.add(Problem(
+            f"year '{years[idx]}' is not a financial year like 2023-24",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
+            hint="write years as YYYY-YY; in Excel format the column as Text so it is not read as a date",
+        ))
+    ok &= well_formed
+    start = pd.to_numeric(years.str[:4], errors="coerce")
+    future = well_formed & (start > year_start(config.year))
+    for idx in frame.index[future]:
+        collector.add(Problem(
+            f"year {years[idx]} is after the report year {config.year}",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
+            hint="remove rows for future years or change 'year' in _quarto.yml",
+        ))
+    ok &= ~future
+    return ok
+
+
+def _metrics(
+    table: RawTable, config: Config, catalogue: Catalogue, collector: ProblemCollector
+) -> tuple[dict[MetricKey, float | None], dict[MetricKey, int]]:
+    import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+
+    frame = table.frame
+
+    def value_column(idx: object) -> str:
+        """Where the value is: the 'value' column of a CSV, or a year's column of the template workbook."""
+        return _cell(frame, idx, "year") if table.sheets is not None else "value"
+
+    ok = _check_common(table, config, catalogue, collector)
+    known = frame["metric"].isin(catalogue.metrics.keys())
+    for idx in frame.index[~known]:
+        code = _cell(frame, idx, "metric")
+        collector.add(Problem(
+            f"metric '{code}' is not in the catalogue" if code else "metric is empty",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="metric",
+            hint=_suggest_code(code, catalogue) or "check the code against the technical guidance "
+            "('dirreport catalogue' lists them) or define it in data/local-catalogue.yml",
+        ))
+    ok &= known
+    raw = frame["value"].str.replace(",", "", regex=False)
+    values = pd.to_numeric(raw, errors="coerce")
+    blank = raw == ""
+    not_number = values.isna() & ~blank
+    for idx in frame.index[not_number]:
+        collector.add(Problem(
+            f"value '{_cell(frame, idx, 'value')}' is not a number",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
+            hint="write a number such as 1234 or 12.5, or leave it blank if it was not collected",
+        ))
+    ok &= ~not_number
+    negative = values < 0
+    for idx in frame.index[negative]:
+        collector.add(Problem(
+            f"{_cell(frame, idx, 'metric')} is {_cell(frame, idx, 'value')}, but counts cannot be negative",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
+            hint="correct the value; a count is zero or more",
+        ))
+    ok &= ~negative
+    units = frame["metric"].map(lambda c: catalogue.metrics[c].unit if c in catalogue.metrics else "")
+    fractional = (units == "count") & values.notna() & (values % 1 != 0)
+    for idx in frame.index[fractional]:
+        collector.add(Problem(
+            f"{_cell(frame, idx, 'metric')} counts people or events but has the fraction {_cell(frame, idx, 'value')}",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
+            hint="counts are whole numbers; check the value",
+        ))
+    ok &= ~fractional
+    keys = frame["authority"] + "\x00" + frame["year"] + "\x00" + frame["metric"]
+    dup = keys.duplicated(keep="first") & ok
+    if dup.any():
+        first_row = {k: int(table.rows[i]) for i, k in keys[~keys.duplicated(keep="first")].items()}
+        for idx in frame.index[dup]:
+            collector.add(Problem(
+                f"{_cell(frame, idx, 'metric')} for {_cell(frame, idx, 'authority')} in {_cell(frame, idx, 'year')} "
+                f"is given twice (first on row {first_row[keys[idx]]})",
+                file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
+                hint="keep one row for each authority, year and metric",
+            ))
+    ok &= ~dup
+    good = frame[ok]
+    result: dict[MetricKey, float | None] = {}
+    rows: dict[MetricKey, int] = {}
+    for key, value, row in zip(
+        zip(good["authority"], good["year"], good["metric"], strict=True),
+        values[ok],
+        table.rows[ok],
+        strict=True,
+    ):
+        result[key] = None if pd.isna(value) else float(value)
+        rows[key] = int(row)
+    return result, rows
+
+
+def _suggest_code(code: str, catalogue: Catalogue) -> str | None:
+    import difflib
+
+    normal = code.upper().replace(" ", "").replace("\\", "/").replace("-", "/")
+    if normal in catalogue.metrics and normal != code:
+        return f"did you mean {normal}?"
+    close = difflib.get_close_matches(normal, list(catalogue.metrics), n=1, cutoff=0.85)
+    return f"did you mean {close[0]}?" if close else None
+
+
+def _population(
+    table: RawTable, config: Config, catalogue: Catalogue, collector: ProblemCollector
+) -> dict[tuple[str, str, str], int]:
+    import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+
+    frame = table.frame
+    ok = _check_common(table, config, catalogue, collector)
+    band_ok = frame["age_band"].isin(POPULATION_BANDS)
+    for idx in frame.index[~band_ok]:
+        collector.add(Problem(
+            f"age band '{_cell(frame, idx, 'age_band')}' is not one of " + ", ".join(POPULATION_BANDS),
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="age_band",
+            hint="use the four bands 0-17, 18-64, 65-74, 75+",
+        ))
+    values = pd.to_numeric(frame["population"].str.replace(",", "", regex=False), errors="coerce")
+    bad = values.isna() | (values < 0) | (values % 1 != 0)
+    for idx in frame.index[bad]:
+        collector.add(Problem(
+            f"population '{_cell(frame, idx, 'population')}' is not a whole number",
+            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="population",
+            hint="write the mid-year estimate as a whole number",
+        ))
+    ok &= band_ok & ~bad
+    out: dict[tuple[str, str, str], int] = {}
+    for idx in frame.index[ok]:
+        key = (_cell(frame, idx, "authority"), _cell(frame, idx, "year"), _cell(frame, idx, "age_band"))
+        if key in out:
+            collector.add(Problem(
+                f"population for {key[0]} {key[1]} {key[2]} is given twice",
+                file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
+                hint="keep one row for each authority, year and age band",
+            ))
+        out[key] = int(values[idx])
+    return out
+
+
+def _survey(
+    table: RawTable, config: Config, catalogue: Catalogue, collector: ProblemCollector
+) -> dict[tuple[str, str, str, str], SurveyCount]:
+    frame = table.frame
+    ok = _check_common(table, config, catalogue, collector)
+    out: dict[tuple[str, str, str, str], SurveyCount] = {}
+    for idx in frame.index[ok]:
+        row = int(table.rows[idx])
+        measure, group = _cell(frame, idx, "measure"), _cell(frame, idx, "group")
+
+        def add(message: str, column: str, hint: str, row: int = row, idx: object = idx) -> None:
+            collector.add(Problem(message, file=table.where_of(idx), line=row, position_kind="row",
+                                  column=column, hint=hint))
+
+        if measure not in catalogue.survey:
+            add(f"survey measure '{measure}' is not in the catalogue", "measure",
+                "use SV01..SV17 ('dirreport catalogue SV') or define it in data/local-catalogue.yml")
+            continue
+        if group not in SURVEY_GROUPS:
+            add(f"group '{group}' is not a respondent group", "group", "use one of " + ", ".join(SURVEY_GROUPS))
+            continue
+        if group not in catalogue.survey[measure].groups:
+            add(f"{measure} is not asked of {group}", "group",
+                "use one of " + ", ".join(catalogue.survey[measure].groups))
+            continue
+        try:
+            respondents = int(_cell(frame, idx, "respondents"))
+            positive = int(_cell(frame, idx, "positive"))
+        except ValueError:
+            add("respondents and positive must be whole numbers", "respondents",
+                "write the number who answered and the number who answered positively")
+            continue
+        if respondents < 0 or positive < 0 or positive > respondents:
+            add(f"positive ({positive}) must be between 0 and respondents ({respondents})", "positive",
+                "check the two counts")
+            continue
+        key = (_cell(frame, idx, "authority"), _cell(frame, idx, "year"), measure, group)
+        if key in out:
+            add(f"{measure} for {group} in {key[1]} is given twice", "measure",
+                "keep one row for each authority, year, measure and group")
+            continue
+        out[key] = SurveyCount(respondents, positive)
+    return out
+
+
+def _stories(table: RawTable, collector: ProblemCollector) -> dict[str, Story]:
+    frame = table.frame
+    out: dict[str, Story] = {}
+    for idx in frame.index:
+        row = int(table.rows[idx])
+        sid = _cell(frame, idx, "id")
+        consent = _cell(frame, idx, "consent").lower()
+        if consent not in ("yes", "no", "ydy", "nac ydy", "y", "n", "true", "false"):
+            collector.add(Problem(f"consent '{_cell(frame, idx, 'consent')}' for story {sid} is not yes or no",
+                                  file=table.where, line=row, position_kind="row", column="consent",
+                                  hint="write yes only when the person agreed to publication, otherwise no"))
+            continue
+        if sid in out:
+            collector.add(Problem(f"story id '{sid}' is used twice", file=table.where, line=row,
+                                  position_kind="row", column="id", hint="give each story its own id"))
+            continue
+        out[sid] = Story(
+            id=sid,
+            consent=consent in ("yes", "ydy", "y", "true"),
+            text={"en": _cell(frame, idx, "en"), "cy": _cell(frame, idx, "cy")},
+            attribution={
+                "en": _cell(frame, idx, "attribution_en") if "attribution_en" in frame.columns else "",
+                "cy": _cell(frame, idx, "attribution_cy") if "attribution_cy" in frame.columns else "",
+            },
+            row=row,
+        )
+    return out
+
+
+def _improvements(table: RawTable, collector: ProblemCollector) -> tuple[Improvement, ...]:
+    frame = table.frame
+    parts = ("3a", "3b", "3c", "3d")
+    out: list[Improvement] = []
+    for idx in frame.index:
+        part = _cell(frame, idx, "part").lower().replace("(", "").replace(")", "")
+        if part not in parts:
+            collector.add(Problem(f"part '{_cell(frame, idx, 'part')}' is not 3a, 3b, 3c or 3d",
+                                  file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
+                                  column="part",
+                                  hint="name the part of Chapter 3 the improvement belongs to"))
+            continue
+        text = {"en": _cell(frame, idx, "en"), "cy": _cell(frame, idx, "cy")}
+        out.append(Improvement(_cell(frame, idx, "id"), part, text))
+    return tuple(out)
+
+
+def consistency_problems(dataset: Dataset, catalogue: Catalogue, file: str) -> list[Problem]:
+    """Parts within wholes, exclusive parts within totals, equal metrics equal."""
+    problems: list[Problem] = []
+    values = dataset.metrics
+    rows = dataset.metric_rows
+
+    def loc(key: MetricKey) -> int | None:
+        return rows.get(key)
+
+    for (authority, year, code), value in values.items():
+        if value is None:
+            continue
+        metric = catalogue.metrics[code]
+        if metric.parent:
+            whole = values.get((authority, year, metric.parent))
+            if whole is not None and value > whole:
+                problems.append(Problem(
+                    f"{code} ({_num(value)}) is larger than {metric.parent} ({_num(whole)}), "
+                    f"the total it is part of, for {authority} in {year}",
+                    file=file, line=loc((authority, year, code)), position_kind="row",
+                    hint=f"a part cannot exceed its whole; check both values (row of {metric.parent}: "
+                    f"{loc((authority, year, metric.parent))})",
+                ))
+        if metric.same_as:
+            other = values.get((authority, year, metric.same_as))
+            if other is not None and other != value:
+                problems.append(Problem(
+                    f"{code} ({_num(value)}) should equal {metric.same_as} ({_num(other)}) for {authority} in {year}",
+                    file=file, line=loc((authority, year, code)), position_kind="row",
+                    hint="the guidance defines them as the same count; correct one of them",
+                ))
+    for breakdown in catalogue.breakdowns:
+        for authority, year in {(a, y) for a, y, c in values if c == breakdown.total}:
+            total = values.get((authority, year, breakdown.total))
+            if total is None:
+                continue
+            parts = [(c, values.get((authority, year, c))) for c in breakdown.parts]
+            present = [(c, v) for c, v in parts if v is not None]
+            summed = sum(v for _, v in present)
+            if summed > total + 1e-9:
+                listed = " + ".join(f"{c} {_num(v)}" for c, v in present)
+                first = present[0][0]
+                problems.append(Problem(
+                    f"the parts of {breakdown.total} add up to {_num(summed)} ({listed}), more than the total "
+                    f"{_num(total)} for {authority} in {year}",
+                    file=file, line=loc((authority, year, first)), position_kind="row",
+                    hint="each case belongs to one category only; check the parts and the total",
+                ))
+    problems.sort(key=lambda p: (p.line or 0, p.message))
+    return problems
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"

@@ -1,0 +1,202 @@
+"""Reading a user's CSV or XLSX file into rows of text, with every row numbered.
+
+This is the only place that knows about encodings, separators and spreadsheet
+quirks.  Whatever comes out is a table of strings with the row number each
+came from, so validation can say "row 512" and mean the row the user sees in
+Excel.  Numbers are not interpreted here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+from dirreport.errors import InputError, Problem
+
+MAX_FILE_BYTES = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """Text cells keyed by lower-case column name; ``rows`` are 1-based file rows."""
+
+    name: str
+    frame: pd.DataFrame
+    rows: pd.Series
+    sheet: str | None = None
+    sheets: pd.Series | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.name} (sheet {self.sheet})" if self.sheet else self.name
+
+    def where_of(self, index: object) -> str:
+        """The file (and sheet) a row came from, for a message about that row."""
+        if self.sheets is not None:
+            return f"{self.name} (sheet {self.sheets[index]})"
+        return self.where
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+
+def read_table(path: Path, name: str, required: tuple[str, ...]) -> RawTable:
+    """Read CSV or XLSX with the required columns, or raise an InputError that says why not."""
+    if path.is_symlink() or not path.is_file():
+        raise InputError(Problem("is not a regular file", file=name, hint="replace it with the data file itself"))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            Problem(f"is {size // (1024 * 1024)} MB, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB a report needs",
+                    file=name, hint="keep only the years and authorities the report uses")
+        )
+    if path.suffix.lower() == ".xlsx":
+        table = _read_xlsx(path, name)
+    elif path.suffix.lower() == ".csv":
+        table = _read_csv(path, name)
+    else:
+        raise InputError(Problem(f"has extension '{path.suffix}'", file=name, hint="save it as .csv or .xlsx"))
+    _require_columns(table, required)
+    return table
+
+
+def _read_csv(path: Path, name: str) -> RawTable:
+    import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+
+    raw = path.read_bytes()
+    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError(Problem("is empty", file=name, hint="add a header row and data, or delete the file"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        row = raw[:start].count(b"\n") + 1
+        looks = "UTF-16 (Excel's 'Unicode Text')" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "Windows/Latin-1"
+        raise InputError(
+            Problem(
+                f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like {looks} encoding)",
+                file=name,
+                line=row,
+                position_kind="row",
+                hint="in Excel use Save As > 'CSV UTF-8 (Comma delimited)'",
+            )
+        ) from None
+    header = text.splitlines()[0] if text.splitlines() else ""
+    if "," not in header:
+        for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
+            if sep in header:
+                raise InputError(
+                    Problem(
+                        f"separates columns with {label}, not commas",
+                        file=name,
+                        line=1,
+                        position_kind="row",
+                        hint="save it as comma-separated CSV (in Excel: 'CSV UTF-8 (Comma delimited)')",
+                    )
+                )
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except pd.errors.ParserError as exc:
+        raise InputError(_parser_problem(str(exc), name)) from None
+    except pd.errors.EmptyDataError:
+        raise InputError(Problem("has no header row", file=name, hint="the first row must name the columns")) from None
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
+    blank = (frame == "").all(axis=1)
+    if blank.any():
+        frame, rows = frame[~blank], rows[~blank]
+    return RawTable(name, frame.map(str.strip), rows)
+
+
+def _parser_problem(message: str, name: str) -> Problem:
+    """Turn pandas' 'Expected 4 fields in line 7, saw 5' into a located problem."""
+    import re
+
+    m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
+    if m:
+        return Problem(
+            f"has {m.group(3)} cells where the header has {m.group(1)}",
+            file=name,
+            line=int(m.group(2)),
+            position_kind="row",
+            hint="remove the extra comma or put text containing commas in double quotes",
+        )
+    m = re.search(r"EOF inside string starting at row (\d+)", message)
+    if m:
+        return Problem(
+            "has a double quote (\") that is never closed",
+            file=name,
+            line=int(m.group(1)) + 1,
+            position_kind="row",
+            hint="close the quote at the end of the text, or remove it",
+        )
+    return Problem(f"cannot be read as CSV ({message.strip()})", file=name,
+                   hint="open it in a spreadsheet and save it again as CSV UTF-8")
+
+
+def _read_xlsx(path: Path, name: str) -> RawTable:
+    import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a damaged file
+        raise InputError(
+            Problem(f"cannot be opened as an Excel workbook ({type(exc).__name__})", file=name,
+                    hint="open it in Excel and save it again as .xlsx")
+        ) from None
+    sheet = book.worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    book.close()
+    if not values:
+        raise InputError(Problem("has an empty first sheet", file=name, hint="put the table on the first sheet"))
+    header = [str(v).strip().lower() if v is not None else "" for v in values[0]]
+    body = [[_cell_text(v) for v in row[: len(header)]] for row in values[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=str)
+    rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
+    blank = (frame == "").all(axis=1)
+    return RawTable(name, frame[~blank], rows[~blank], sheet=sheet.title)
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _require_columns(table: RawTable, required: tuple[str, ...]) -> None:
+    missing = [c for c in required if c not in table.frame.columns]
+    if missing:
+        found = ", ".join(c for c in table.frame.columns if c) or "none"
+        raise InputError(
+            Problem(
+                f"has no column {', '.join(repr(c) for c in missing)} (found: {found})",
+                file=table.where,
+                line=1,
+                position_kind="row",
+                hint="the header row must be: " + ",".join(required),
+            )
+        )
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    """Write UTF-8 CSV with a BOM so Excel shows Welsh characters correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig")

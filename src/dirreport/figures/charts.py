@@ -1,0 +1,272 @@
+"""Drawing charts with matplotlib in one accessible style, cached by what they show.
+
+The style follows the UK Government Analysis Function's guidance (as the
+afcharts package does): its colour palette, direct labels instead of legends,
+no 3-D, no dual axes, bars from zero, a light horizontal grid.  Text stays
+text in SVG (searchable, translatable, sharp) and uses DejaVu Sans, which has
+every Welsh letter including ŵ and ŷ.  A chart is drawn only when no chart
+with the same specification, style and language is in the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from dirreport.figures.specs import ChartSpec
+
+STYLE_VERSION = "9"
+PALETTE = {
+    "ours": "#12436D",  # Analysis Function dark blue: lines, markers, bars and its labels
+    # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
+    # against white for readers with protanopia or deuteranopia as well as for everyone else
+    "wales": "#A285D1",
+    "wales_text": "#5A4396",  # a darker purple for Wales's labels, so text reaches 4.5:1
+    "other": "#707070",  # grey hollow markers for the other authorities
+    "text": "#0B0C0C",
+    "grid": "#D9D9D9",
+    "interval": "#0B0C0C",
+}
+TEXT_COLOURS = {"ours": PALETTE["ours"], "wales": PALETTE["wales_text"], "other": PALETTE["text"]}
+FONT = "DejaVu Sans"
+WIDTH_IN = 6.3
+PNG_DPI = 220  # Word's own default picture resolution: Word would resample anything finer on saving
+
+
+def _pyplot() -> Any:
+    """Import matplotlib lazily: a rebuild that draws nothing should not pay for it."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams.update({
+        "font.family": FONT,
+        "font.size": 9,
+        "svg.fonttype": "none",
+        "svg.hashsalt": "dirreport",
+        "axes.edgecolor": PALETTE["text"],
+        "axes.labelcolor": PALETTE["text"],
+        "xtick.color": PALETTE["text"],
+        "ytick.color": PALETTE["text"],
+        "text.color": PALETTE["text"],
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": False,
+        "figure.dpi": 100,
+    })
+    return plt
+
+
+def chart_key(spec: ChartSpec) -> str:
+    import matplotlib
+
+    return f"{spec.digest()}-{STYLE_VERSION}-{matplotlib.__version__}"
+
+
+def chart_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
+    """Where a chart's SVG and PNG live in the cache, whether or not they exist yet."""
+    stem = f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
+    return {"svg": cache_dir / f"{stem}.svg", "png": cache_dir / f"{stem}-{PNG_DPI}ppi.png"}
+
+
+def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:
+    """The chart's files if drawn and rasterised; no matplotlib import needed to ask."""
+    files = chart_files(spec, cache_dir)
+    return files if all(p.exists() for p in files.values()) else None
+
+
+def draw(spec: ChartSpec, cache_dir: Path) -> Path:
+    """The chart as SVG (for HTML and PDF), drawn by matplotlib once per specification."""
+    svg = chart_files(spec, cache_dir)["svg"]
+    if svg.exists():
+        return svg
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    plt = _pyplot()
+    drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
+    fig = drawer(plt, spec)
+    # the layout engine fits labels once; bbox_inches="tight" would draw the chart twice
+    fig.set_layout_engine("tight", pad=0.4)
+    tmp = svg.with_name(f".{svg.name}.{os.getpid()}.tmp")
+    fig.savefig(tmp, format="svg", metadata={"Date": None})
+    os.replace(tmp, svg)
+    plt.close(fig)
+    return svg
+
+
+def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
+    """PNGs (for Word) of charts already drawn as SVG, rendered by Typst.
+
+    Typst renders SVG with the same fonts as the PDF, so the Word picture is the
+    PDF's chart pixel for pixel, and it is several times faster than asking
+    matplotlib to rasterise each chart again.
+    """
+    import shutil
+
+    from dirreport.render.pdf import font_paths
+    from dirreport.render.typst_process import PictureJob
+    from dirreport.render.typst_process import rasterise as typst_rasterise
+
+    todo = [s for s in specs if not chart_files(s, cache_dir)["png"].exists()]
+    if not todo:
+        return 0
+    work = cache_dir / f".raster-{os.getpid()}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    try:
+        pairs = [(str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"])) for s in todo]
+        typst_rasterise(PictureJob(pairs=pairs, work=str(work), width_in=WIDTH_IN, ppi=PNG_DPI,
+                                   font_paths=font_paths()))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return len(todo)
+
+
+def _axis_formatter(spec: ChartSpec):  # type: ignore[no-untyped-def]
+    from matplotlib.ticker import FuncFormatter
+
+    from dirreport.lang import i18n
+
+    def fmt(value: float, _pos: int) -> str:
+        decimals = 0 if float(value).is_integer() else 1
+        text = i18n.number(value, spec.lang, decimals)
+        return text + "%" if spec.percent_axis else text
+
+    return FuncFormatter(fmt)
+
+
+def _style_axes(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
+    ax.yaxis.grid(True, color=PALETTE["grid"], linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.spines["left"].set_visible(False)
+    ax.tick_params(axis="y", length=0)
+    ax.yaxis.set_major_formatter(_axis_formatter(spec))
+
+
+def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.9))
+    x = list(range(len(spec.categories)))
+    top = 0.0
+    nudges = _label_nudges(spec)
+    for series in spec.series:
+        points = [(i, v) for i, v in zip(x, series.values, strict=True) if v is not None]
+        if not points:
+            continue
+        xs, ys = zip(*points, strict=True)
+        top = max(top, *ys)
+        colour = PALETTE[series.role]
+        style = "-" if series.role == "ours" else "--"
+        ax.plot(xs, ys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
+                marker="o" if series.role == "ours" else "s", markersize=4.5)
+        # direct label at the line's end, instead of a legend
+        ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, nudges.get(series.role, 0)),
+                    textcoords="offset points", va="center", ha="left", color=TEXT_COLOURS[series.role],
+                    fontweight="bold")
+    ours = spec.series[0]
+    for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
+        if v is not None:
+            ax.annotate(label, (i, v), xytext=(0, 7), textcoords="offset points", ha="center",
+                        fontsize=8, color=PALETTE["ours"])
+    ax.set_xticks(x, spec.categories)
+    ax.set_xlim(-0.3, len(x) - 0.3 + 1.2)
+    ax.set_ylim(0, (top or 1) * 1.22)
+    if spec.percent_axis and top > 80:
+        ax.set_ylim(0, 105)
+    ax.set_ylabel(spec.value_axis)
+    _style_axes(ax, spec)
+    _mark_gaps(ax, spec)
+    return fig
+
+
+def _label_nudges(spec: ChartSpec) -> dict[str, int]:
+    """Move the two end-of-line labels apart (in points) when the lines finish close together."""
+    ends = {}
+    for series in spec.series:
+        shown = [v for v in series.values if v is not None]
+        if shown:
+            ends[series.role] = shown[-1]
+    if len(ends) < 2:
+        return {}
+    top = max(v for s in spec.series for v in s.values if v is not None) or 1.0
+    gap = (ends["ours"] - ends["wales"]) / top
+    if abs(gap) >= 0.12:
+        return {}
+    up = 6 if gap >= 0 else -6
+    return {"ours": up, "wales": -up}
+
+
+def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
+    """Say on the chart where a year's value is hidden or missing, rather than leave a silent gap."""
+    ours = spec.series[0]
+    for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
+        if v is None:
+            ax.annotate(label, (i, 0), xytext=(0, 6), textcoords="offset points", ha="center",
+                        fontsize=8, color=PALETTE["text"])
+
+
+def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.9))
+    others = list(spec.others)
+    ax.scatter(others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2,
+               zorder=2)
+    ours = spec.series[0]
+    values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
+    low, high = min(values), max(values)
+    if ours.values[0] is not None:
+        ax.scatter([ours.values[0]], [0], s=110, color=PALETTE["ours"], zorder=3)
+        # keep the label inside the chart: anchor it on the side away from the nearer edge
+        where = (ours.values[0] - low) / ((high - low) or 1)
+        align = "left" if where < 0.25 else "right" if where > 0.75 else "center"
+        ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, -16),
+                    textcoords="offset points", ha=align, va="top", color=PALETTE["ours"], fontweight="bold")
+    wales_value = spec.series[1].values[0] if len(spec.series) > 1 else None
+    if wales_value is not None:
+        wales = spec.series[1]
+        ax.axvline(wales_value, color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
+        # Wales's label sits above the axis, clear of the dots and of this authority's label
+        right = (wales_value - low) / ((high - low) or 1) > 0.7
+        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales_value, 1), xytext=(-4 if right else 4, -2),
+                    textcoords="offset points", xycoords=("data", "axes fraction"), ha="right" if right else "left",
+                    va="top", color=PALETTE["wales_text"], fontweight="bold")
+    pad = (high - low) * 0.08 or 1.0
+    ax.set_xlim(max(0.0, low - pad) if low >= 0 else low - pad, high + pad)
+    ax.set_ylim(-1, 1)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.xaxis.set_major_formatter(_axis_formatter(spec))
+    ax.set_xlabel(spec.value_axis)
+    return fig
+
+
+def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    n = len(spec.categories)
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.55 * n + 0.8))
+    series = spec.series[0]
+    y = list(range(n))[::-1]
+    values = [v if v is not None else 0.0 for v in series.values]
+    ax.barh(y, values, color=PALETTE["ours"], height=0.6)
+    top = max(values) if values else 1.0
+    for i, interval in enumerate(spec.intervals):
+        if interval is not None and series.values[i] is not None:
+            v = series.values[i]
+            assert v is not None
+            ax.errorbar(v, y[i], xerr=[[v - interval[0]], [interval[1] - v]], fmt="none",
+                        ecolor=PALETTE["interval"], elinewidth=1.1, capsize=3)
+            top = max(top, interval[1])
+    for i, label in enumerate(series.labels):
+        interval = spec.intervals[i] if i < len(spec.intervals) else None
+        end = interval[1] if interval is not None else values[i]
+        ax.annotate(label, (end, y[i]), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_yticks(y, [textwrap.fill(c, 42) for c in spec.categories], fontsize=8)
+    limit = 100.0 if spec.percent_axis else top
+    ax.set_xlim(0, limit * 1.3)
+    if spec.percent_axis:
+        ax.set_xticks([0, 20, 40, 60, 80, 100])
+    ax.xaxis.set_major_formatter(_axis_formatter(spec))
+    ax.xaxis.grid(True, color=PALETTE["grid"], linewidth=0.6)
+    ax.set_axisbelow(True)
+    ax.tick_params(axis="y", length=0)
+    ax.set_xlabel(spec.value_axis)
+    return fig

@@ -1,0 +1,450 @@
+"""What each chart and table shows, in one language: specifications drawn from Results.
+
+A ChartSpec is plain data - labels already translated, values already
+suppressed - so it can be hashed for the chart cache and drawn without
+knowing about indicators.  Each chart comes with its data as a Table and with
+alt text written from the same numbers, so the three can never disagree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from dirreport.catalogue import Catalogue, Composition
+from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Results, SurveyResult, range_of
+from dirreport.lang import i18n, sentences
+from dirreport.lang.bilingual_text import Bilingual
+from dirreport.lang.i18n import N_, _
+
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]
+    role: str  # ours | wales | other
+    labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str
+    kind: str  # trend | comparison | survey | composition
+    lang: str
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    value_axis: str
+    percent_axis: bool = False
+    decimals: int = 1
+    intervals: tuple[tuple[float, float] | None, ...] = ()
+    notes: tuple[str, ...] = ()
+    others: tuple[float, ...] = ()
+
+    def digest(self) -> str:
+        payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(payload.encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as published: header row, text cells, and the numbers behind them for downloads."""
+
+    id: str
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numbers: tuple[tuple[float | str | None, ...], ...] = ()
+    align: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    spec: ChartSpec
+    caption: str
+    alt: str
+    table: Table
+    files: dict[str, str] = field(default_factory=dict)
+
+
+def title_of(text: Bilingual, lang: str) -> str:
+    return text(lang)
+
+
+def value_axis_label(unit: str, lang: str) -> str:
+    labels = {
+        "percent": N_("Per cent"),
+        "per-10000": N_("Rate per 10,000"),
+        "per-1000": N_("Rate per 1,000"),
+        "days": N_("Days"),
+        "number": N_("Number"),
+        "count": N_("Number"),
+    }
+    return _(labels[unit], lang)
+
+
+def unit_note(unit: str, lang: str) -> str | None:
+    if unit == "percent":
+        return None
+    return value_axis_label(unit, lang)
+
+
+def marker_notes(lang: str, cells: list[str]) -> tuple[str, ...]:
+    """Explain each shorthand that appears in a table, in the table's language."""
+    notes = []
+    text = " ".join(cells)
+    if i18n.SUPPRESSED in text:
+        notes.append(_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.",
+                       lang))
+    if i18n.LOW_BASE in text:
+        notes.append(_("[low] Not shown: fewer than 10 people answered.", lang))
+    if i18n.NOT_AVAILABLE in text:
+        notes.append(_("[x] Not available.", lang))
+    if i18n.NOT_APPLICABLE in text:
+        notes.append(_("[z] Not applicable: a count for one authority is not compared with the total for Wales.",
+                       lang))
+    return tuple(notes)
+
+
+def authority_label(results: Results, catalogue: Catalogue, name: Bilingual, lang: str) -> str:
+    return name(lang)
+
+
+def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
+    ind = result.indicator
+    title = ind.title(lang)
+    wales_label = _("Wales", lang)
+    ours = Series(
+        name(lang),
+        tuple(p.shown for p in result.series),
+        "ours",
+        tuple(sentences.point(p, ind.unit, lang, result.decimals) for p in result.series),
+    )
+    series = [ours]
+    if any(p.shown is not None for p in result.wales):
+        series.append(
+            Series(
+                wales_label,
+                tuple(p.shown for p in result.wales),
+                "wales",
+                tuple(sentences.point(p, ind.unit, lang, result.decimals) for p in result.wales),
+            )
+        )
+    years = tuple(i18n.financial_year(p.year, lang) for p in result.series)
+    spec = ChartSpec(
+        id=f"{ind.id}",
+        kind="trend",
+        lang=lang,
+        title=title,
+        categories=years,
+        series=tuple(series),
+        value_axis=value_axis_label(ind.unit, lang),
+        percent_axis=ind.unit == "percent",
+        decimals=result.decimals,
+    )
+    header = (_("Year", lang), name(lang), wales_label)
+    rows = tuple(
+        (years[i], ours.labels[i], series[1].labels[i] if len(series) > 1 else i18n.NOT_AVAILABLE)
+        for i in range(len(years))
+    )
+    numbers = tuple(
+        (years[i], _number_or_marker(result.series[i], result.decimals),
+         _number_or_marker(result.wales[i], result.decimals) if result.wales else None)
+        for i in range(len(years))
+    )
+    notes = [n for n in (unit_note(ind.unit, lang),) if n]
+    notes += marker_notes(lang, [c for r in rows for c in r])
+    table = Table(
+        id=f"data-{slug(ind.id)}",
+        caption=_("Data for the chart: {title}", lang, title=title),
+        header=header,
+        rows=rows,
+        numbers=numbers,
+        align=("l", "r", "r"),
+        notes=tuple(notes),
+    )
+    alt = sentences.describe_indicator(result, title, lang)
+    return Figure(spec.id, spec, title, alt, table)
+
+
+def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure | None:
+    ind = result.indicator
+    ours, wales = result.latest.shown, result.wales_latest.shown if result.wales_latest else None
+    if ours is None or not result.others:
+        return None
+    title = _("{title}: {authority} and the other authorities, {year}", lang, title=ind.title(lang),
+              authority=name(lang), year=i18n.financial_year(result.latest.year, lang))
+    series = [Series(name(lang), (ours,), "ours", (sentences.value(ours, ind.unit, lang, result.decimals),))]
+    if wales is not None:
+        series.append(Series(_("Wales", lang), (wales,), "wales",
+                             (sentences.value(wales, ind.unit, lang, result.decimals),)))
+    spec = ChartSpec(
+        id=f"{ind.id}-compare",
+        kind="comparison",
+        lang=lang,
+        title=title,
+        categories=(),
+        series=tuple(series),
+        value_axis=value_axis_label(ind.unit, lang),
+        percent_axis=ind.unit == "percent",
+        decimals=result.decimals,
+        others=result.others,
+    )
+    low, mid, high = range_of(result.others) or (0.0, 0.0, 0.0)
+    def fmt(amount: float) -> str:
+        return sentences.value(amount, ind.unit, lang, result.decimals)
+
+    alt = _(
+        "{title}: {authority} {value}; the other {n} authorities range from {low} to {high} "
+        "(median {mid}).",
+        lang, title=ind.title(lang), authority=name(lang), value=fmt(ours), n=i18n.number(len(result.others), lang),
+        low=fmt(low), high=fmt(high), mid=fmt(mid),
+    )
+    alt += " " + sentences.describe_indicator(result, ind.title(lang), lang)
+    header = (_("Measure", lang), _("Value", lang))
+    rows = [
+        (name(lang), fmt(ours)),
+        (_("Lowest of the other authorities", lang), fmt(low)),
+        (_("Median of the other authorities", lang), fmt(mid)),
+        (_("Highest of the other authorities", lang), fmt(high)),
+    ]
+    if wales is not None:
+        rows.insert(1, (_("Wales", lang), fmt(wales)))
+    table = Table(
+        id=f"data-{slug(ind.id)}-compare",
+        caption=_("Data for the chart: {title}", lang, title=title),
+        header=header,
+        rows=tuple(rows),
+        numbers=tuple((r[0], round(v, result.decimals))
+                      for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high],
+                                      strict=True)),
+        align=("l", "r"),
+        notes=tuple(n for n in (unit_note(ind.unit, lang),) if n),
+    )
+    return Figure(spec.id, spec, title, alt, table)
+
+
+def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: str) -> Figure | None:
+    """Bars of % positive with 95% intervals and the base, for a set of survey results."""
+    if not results:
+        return None
+    labels, values, intervals, bars = [], [], [], []
+    rows, numbers, alts = [], [], []
+    for r in results:
+        label = f"{r.measure.title(lang)} ({sentences.group_name(r.group, lang)})"
+        latest = r.latest
+        shown = latest.shown if latest else None
+        labels.append(label)
+        values.append(shown)
+        intervals.append(latest.interval if latest is not None and shown is not None else None)
+        base = i18n.number(latest.respondents, lang) if latest else i18n.NOT_AVAILABLE
+        bars.append(_("{value} (n = {base})", lang, value=sentences.survey_point(latest, lang), base=base))
+        ci = (latest.interval if latest and shown is not None else None)
+        rows.append((
+            label,
+            sentences.survey_point(latest, lang),
+            f"{i18n.percent(ci[0], lang)} – {i18n.percent(ci[1], lang)}" if ci else i18n.NOT_AVAILABLE,
+            base,
+            _survey_change(r, lang),
+            sentences.survey_point(r.wales, lang),
+        ))
+        numbers.append((label, round(shown, 1) if shown is not None else None, None,
+                        latest.respondents if latest else None,
+                        round(r.trend.change, 1) if r.change_significant is not None and r.trend.change is not None
+                        else None,
+                        round(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None))
+        alts.append(sentences.describe_survey(r, r.measure.title(lang), lang))
+    year = i18n.financial_year(results[0].latest.year if results[0].latest else "", lang)
+    spec = ChartSpec(
+        id=fig_id,
+        kind="survey",
+        lang=lang,
+        title=title,
+        categories=tuple(labels),
+        series=(Series(title, tuple(values), "ours", tuple(bars)),),
+        value_axis=_("Per cent who answered positively", lang),
+        percent_axis=True,
+        intervals=tuple(intervals),
+    )
+    header = (_("Survey measure", lang), year, _("95% confidence interval", lang), _("Respondents", lang),
+              _("Change since last year", lang), _("Wales", lang))
+    table = Table(
+        id=f"data-{slug(fig_id)}",
+        caption=_("Data for the chart: {title}", lang, title=title),
+        header=header,
+        rows=tuple(rows),
+        numbers=tuple(numbers),
+        align=("l", "r", "r", "r", "l", "r"),
+        notes=marker_notes(lang, [c for r in rows for c in r]),
+    )
+    return Figure(spec.id, spec, title, " ".join(alts), table)
+
+
+def composition_figure(comp: Composition, results: Results, catalogue: Catalogue, lang: str) -> Figure | None:
+    """Bars of each part of a total with its share; hidden parts shown as [c], never recoverable."""
+    from dirreport.compute.disclosure import is_small, suppress_breakdown
+
+    year = results.year
+    values = {code: results.metric(code, year) for code, _ in comp.parts}
+    if all(v.value is None for v in values.values()):
+        return None
+    parts = {code: v.value for code, v in values.items()}
+    if comp.total:
+        total_value = results.metric(comp.total, year)
+        total = total_value.value
+        total_hidden = total_value.status == SUPPRESSED
+    else:
+        total = sum(v for v in parts.values() if v is not None)
+        total_hidden = False
+    counts = all(catalogue.metrics[c].unit == "count" for c, _ in comp.parts)
+    hidden = {c for c, v in values.items() if v.status == SUPPRESSED}
+    if counts:
+        hidden |= suppress_breakdown("__total__", total, parts)
+        total_hidden = total_hidden or "__total__" in hidden or (is_small(total) if total is not None else False)
+    unit = catalogue.metrics[comp.parts[0][0]].unit
+    decimals = 0 if unit == "count" else 1
+    labels: list[str] = []
+    bar_values: list[float | None] = []
+    bar_labels: list[str] = []
+    rows: list[tuple[str, str, str]] = []
+    numbers: list[tuple[str, float | str, float | str]] = []
+    for code, label in comp.parts:
+        value = parts[code]
+        labels.append(label(lang))
+        if code in hidden or value is None:
+            marker = i18n.SUPPRESSED if code in hidden else i18n.NOT_AVAILABLE
+            bar_values.append(None)
+            bar_labels.append(marker)
+            rows.append((label(lang), marker, marker))
+            numbers.append((label(lang), marker, marker))
+            continue
+        share = 100.0 * value / total if total and not total_hidden else None
+        text = i18n.number(value, lang, decimals)
+        bar_values.append(value)
+        bar_labels.append(f"{text} ({i18n.percent(share, lang)})" if share is not None else text)
+        rows.append((label(lang), text, i18n.percent(share, lang) if share is not None else i18n.SUPPRESSED))
+        numbers.append((label(lang), round(value, decimals), round(share, 1) if share is not None else i18n.SUPPRESSED))
+    total_text = i18n.SUPPRESSED if total_hidden else i18n.number(total, lang, decimals)
+    rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if not total_hidden else i18n.SUPPRESSED))
+    numbers.append((_("Total", lang), i18n.SUPPRESSED if total_hidden else round(total or 0, decimals),
+                    100.0 if not total_hidden else i18n.SUPPRESSED))
+    title = _("{title}, {year}", lang, title=comp.title(lang), year=i18n.financial_year(year, lang))
+    spec = ChartSpec(
+        id=comp.id, kind="composition", lang=lang, title=title, categories=tuple(labels),
+        series=(Series(title, tuple(bar_values), "ours", tuple(bar_labels)),),
+        value_axis=_("Number", lang) if unit == "count" else value_axis_label("number", lang),
+        decimals=decimals,
+    )
+    header = (_("Group", lang), _("Number", lang), _("Share of total", lang))
+    table = Table(id=f"data-{slug(comp.id)}", caption=_("Data for the chart: {title}", lang, title=title),
+                  header=header, rows=tuple(rows), numbers=tuple(numbers), align=("l", "r", "r"),
+                  notes=marker_notes(lang, [c for r in rows for c in r]))
+    alt = sentences.describe_composition(title, labels, bar_values, bar_labels, total_text, comp, results, lang)
+    return Figure(spec.id, spec, title, alt, table)
+
+
+def _survey_change(r: SurveyResult, lang: str) -> str:
+    if r.change_significant is None or r.trend.change is None:
+        return i18n.NOT_AVAILABLE
+    size = i18n.points(r.trend.change, lang)
+    if not r.change_significant:
+        return _("{size}, not significant", lang, size=size)
+    if r.trend.movement == "up":
+        return _("up {size}, significant", lang, size=size)
+    return _("down {size}, significant", lang, size=size)
+
+
+def _number_or_marker(p: object, decimals: int = 1) -> float | str | None:
+    """The value as the report shows it (rounded the same way), or its marker."""
+    from dirreport.compute.indicators import Point
+
+    if not isinstance(p, Point):
+        return None
+    if p.status == OK and p.value is not None:
+        return round(p.value, decimals)
+    return sentences.MARKERS.get(p.status, None)
+
+
+def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang: str,
+                  ids: list[str] | None = None) -> Table:
+    """Indicator, this year, last year, direction, Wales: the report's performance at a glance."""
+    this_year = i18n.financial_year(results.year, lang)
+    last = results.years[-2] if len(results.years) > 1 else results.year
+    header = (_("Indicator", lang), this_year, i18n.financial_year(last, lang), _("Direction", lang), _("Wales", lang))
+    rows, numbers = [], []
+    chosen = [results.indicators[i] for i in ids] if ids else list(results.indicators.values())
+    for r in chosen:
+        unit, dec = r.indicator.unit, r.decimals
+        rows.append((
+            r.indicator.title(lang),
+            sentences.cell(r.latest, unit, lang, dec),
+            sentences.cell(r.previous, unit, lang, dec),
+            sentences.direction_label(r, lang),
+            _wales_cell(r, lang),
+        ))
+        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
+                        None, _wales_number(r)))
+    notes = [_("Direction compares this year with last year: ▲ rose, ▼ fell; improved or worsened "
+               "depends on whether a higher value is better for that indicator.", lang)]
+    notes += marker_notes(lang, [c for r in rows for c in r])
+    return Table(
+        id="summary",
+        caption=_("Performance at a glance, {year}", lang, year=this_year),
+        header=header,
+        rows=tuple(rows),
+        numbers=tuple(numbers),
+        align=("l", "r", "r", "l", "r"),
+        notes=tuple(notes),
+    )
+
+
+def indicator_table(results: Results, ids: list[str], caption: str, table_id: str, lang: str) -> Table:
+    """The indicators evidencing one quality standard: two years, change, direction, Wales."""
+    last = results.years[-2] if len(results.years) > 1 else results.year
+    header = (_("Indicator", lang), i18n.financial_year(results.year, lang), i18n.financial_year(last, lang),
+              _("Change", lang), _("Direction", lang), _("Wales", lang))
+    rows, numbers = [], []
+    for iid in ids:
+        r = results.indicators[iid]
+        unit, dec = r.indicator.unit, r.decimals
+        rows.append((
+            r.indicator.title(lang),
+            sentences.cell(r.latest, unit, lang, dec),
+            sentences.cell(r.previous, unit, lang, dec),
+            sentences.signed_change(r, lang),
+            sentences.direction_label(r, lang),
+            _wales_cell(r, lang),
+        ))
+        change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
+        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
+                        change, None, _wales_number(r)))
+    notes = [_("Change is this year's value minus last year's; for percentages it is in percentage points.", lang)]
+    notes += marker_notes(lang, [c for r in rows for c in r])
+    return Table(
+        id=table_id,
+        caption=caption,
+        header=header,
+        rows=tuple(rows),
+        numbers=tuple(numbers),
+        align=("l", "r", "r", "r", "l", "r"),
+        notes=tuple(notes),
+    )
+
+
+def _wales_cell(result: IndicatorResult, lang: str) -> str:
+    if result.indicator.unit == "count":
+        return i18n.NOT_APPLICABLE
+    return sentences.cell(result.wales_latest, result.indicator.unit, lang, result.decimals)
+
+
+def _wales_number(result: IndicatorResult) -> float | str | None:
+    if result.indicator.unit == "count":
+        return i18n.NOT_APPLICABLE
+    return _number_or_marker(result.wales_latest, result.decimals)
+
+
+def slug(text: str) -> str:
+    return "".join(ch.lower() if ch.isalnum() else "-" for ch in text).strip("-")

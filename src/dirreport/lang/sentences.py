@@ -1,0 +1,298 @@
+"""Figures as words: formatted values and the sentences written from them.
+
+Every sentence is one gettext message with named placeholders, so a
+translator sees and orders the whole sentence; where Welsh needs a mutation
+after a preposition the message supplies the mutated form it needs.  Values
+are formatted only here and in ``i18n``.
+"""
+
+from __future__ import annotations
+
+from dirreport.compute.indicators import LOW, MISSING, OK, SUPPRESSED, IndicatorResult, Point, SurveyPoint, SurveyResult
+from dirreport.lang import i18n
+from dirreport.lang.i18n import N_, _, ngettext
+from dirreport.lang.welsh import in_place
+
+UNIT_PATTERNS = {
+    "percent": None,
+    "per-10000": N_("{value} per 10,000"),
+    "per-1000": N_("{value} per 1,000"),
+    "days": N_("{value} days"),
+    "number": None,
+    "count": None,
+}
+
+GROUP_NAMES = {
+    "adults": N_("Adults"),
+    "children": N_("Children and young people"),
+    "carers": N_("Carers"),
+    "parents": N_("Parents"),
+    "young-adults": N_("Young adults"),
+    "staff": N_("Staff"),
+}
+
+MARKERS = {
+    SUPPRESSED: i18n.SUPPRESSED,
+    LOW: i18n.LOW_BASE,
+    MISSING: i18n.NOT_AVAILABLE,
+}
+
+
+def value(amount: float | None, unit: str, lang: str, decimals: int) -> str:
+    """87.3%, 123.4 per 10,000, 12.3 days, 1,234."""
+    if amount is None:
+        return i18n.NOT_AVAILABLE
+    if unit == "percent":
+        return i18n.percent(amount, lang, decimals)
+    text = i18n.number(amount, lang, decimals)
+    pattern = UNIT_PATTERNS.get(unit)
+    return _(pattern, lang, value=text) if pattern else text
+
+
+def point(p: Point | None, unit: str, lang: str, decimals: int) -> str:
+    """A value as published: the number, or [c], [x] when it may not or cannot be shown."""
+    if p is None:
+        return i18n.NOT_AVAILABLE
+    if p.status != OK:
+        return MARKERS[p.status]
+    return value(p.value, unit, lang, decimals)
+
+
+def cell(p: Point | None, unit: str, lang: str, decimals: int) -> str:
+    """A value in a table whose row label names the unit: 87.3% or 123.4, never '123.4 per 10,000'."""
+    if p is None:
+        return i18n.NOT_AVAILABLE
+    if p.status != OK or p.value is None:
+        return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
+    return i18n.percent(p.value, lang, decimals) if unit == "percent" else i18n.number(p.value, lang, decimals)
+
+
+def signed_change(result: IndicatorResult, lang: str) -> str:
+    """+3.2 or −1.5: the change since last year for a table (percentage points for percentages)."""
+    change = result.trend.change
+    if change is None or result.trend.movement == "none":
+        return i18n.NOT_AVAILABLE
+    if result.trend.movement == "same":
+        return i18n.number(0, lang, result.decimals)
+    sign = "+" if change > 0 else "−"
+    return sign + i18n.number(abs(change), lang, result.decimals)
+
+
+def bare(p: Point | None, lang: str, decimals: int) -> str:
+    """The number alone for table cells whose column header states the unit."""
+    if p is None:
+        return i18n.NOT_AVAILABLE
+    if p.status != OK or p.value is None:
+        return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
+    return i18n.number(p.value, lang, decimals)
+
+
+def survey_point(p: SurveyPoint | None, lang: str) -> str:
+    if p is None:
+        return i18n.NOT_AVAILABLE
+    if p.status != OK:
+        return MARKERS[p.status]
+    return i18n.percent(p.percent, lang, 1)
+
+
+def group_name(group: str, lang: str) -> str:
+    return _(GROUP_NAMES[group], lang)
+
+
+def lower_first(title: str) -> str:
+    """Sentence-case a title for use mid-sentence, keeping acronyms such as IAA."""
+    if len(title) > 1 and title[1].isupper():
+        return title
+    return title[:1].lower() + title[1:]
+
+
+def change(result: IndicatorResult, lang: str) -> str:
+    """Direction and size since last year, in words, judged against the indicator's polarity."""
+    trend = result.trend
+    unit, decimals = result.indicator.unit, result.decimals
+    if trend.change is None or trend.since is None:
+        return _("no comparison with last year is available", lang)
+    if trend.movement == "same":
+        return _("unchanged since {year}", lang, year=i18n.financial_year(trend.since, lang))
+    size = (
+        i18n.points(trend.change, lang, decimals)
+        if unit == "percent"
+        else value(abs(trend.change), unit, lang, decimals)
+    )
+    year = i18n.financial_year(trend.since, lang)
+    messages = {
+        ("up", "better"): N_("up {size} since {year}, an improvement"),
+        ("up", "worse"): N_("up {size} since {year}, a deterioration"),
+        ("up", "neutral"): N_("up {size} since {year}"),
+        ("down", "better"): N_("down {size} since {year}, an improvement"),
+        ("down", "worse"): N_("down {size} since {year}, a deterioration"),
+        ("down", "neutral"): N_("down {size} since {year}"),
+    }
+    return _(messages[(trend.movement, trend.judgement)], lang, size=size, year=year)
+
+
+def direction_label(result: IndicatorResult, lang: str) -> str:
+    """One or two words for a summary table's direction column."""
+    labels = {
+        "better": N_("Improved"),
+        "worse": N_("Worsened"),
+        "neutral": N_("Changed"),
+    }
+    if result.trend.movement == "none":
+        return i18n.NOT_AVAILABLE
+    if result.trend.movement == "same":
+        return _("No change", lang)
+    arrow = "▲" if result.trend.movement == "up" else "▼"
+    return f"{arrow} {_(labels[result.trend.judgement], lang)}"
+
+
+def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
+    """Alt text and summary: latest value, direction over the period, standing against Wales."""
+    unit, decimals = result.indicator.unit, result.decimals
+    subject = title
+    latest = result.latest
+    if latest.status == SUPPRESSED:
+        return _(
+            "{title}: the figure for {year} is not shown because it rests on a count small enough "
+            "to identify people [c].",
+            lang, title=subject, year=i18n.financial_year(latest.year, lang),
+        )
+    if latest.status != OK:
+        return _("{title}: no figure is available for {year}.", lang, title=subject,
+                 year=i18n.financial_year(latest.year, lang))
+    shown = [p for p in result.series if p.status == OK]
+    end = value(latest.value, unit, lang, decimals)
+    end_year = i18n.financial_year(latest.year, lang)
+    if len(shown) < 2:
+        sentence = _("{title} was {end} in {end_year}.", lang, title=subject, title_lower=lower_first(subject),
+                     end=end, end_year=end_year)
+    else:
+        first = shown[0]
+        start = value(first.value, unit, lang, decimals)
+        start_year = i18n.financial_year(first.year, lang)
+        from dirreport.compute.indicators import judge
+
+        movement, _judgement = judge((latest.value or 0) - (first.value or 0), result.indicator.polarity, decimals)
+        patterns = {
+            "up": N_("{title} rose from {start} in {start_year} to {end} in {end_year}."),
+            "down": N_("{title} fell from {start} in {start_year} to {end} in {end_year}."),
+            "same": N_("{title} was {end} in {end_year}, the same as in {start_year}."),
+        }
+        sentence = _(patterns[movement], lang, title=subject, title_lower=lower_first(subject), start=start,
+                     start_year=start_year, end=end, end_year=end_year)
+    wales = result.wales_latest
+    if wales is not None and wales.status == OK and result.versus_wales != "none":
+        wales_text = value(wales.value, unit, lang, decimals)
+        versus = {
+            "above": N_("This is above the figure for Wales ({wales})."),
+            "below": N_("This is below the figure for Wales ({wales})."),
+            "same": N_("This is the same as the figure for Wales ({wales})."),
+        }
+        sentence += " " + _(versus[result.versus_wales], lang, wales=wales_text)
+    return sentence
+
+
+def describe_survey(result: SurveyResult, title: str, lang: str) -> str:
+    """What a reader should take from a survey result, honest about uncertainty."""
+    latest = result.latest
+    group = group_name(result.group, lang)
+    if latest is None or latest.status != OK:
+        marker = MARKERS.get(latest.status if latest else MISSING, i18n.NOT_AVAILABLE)
+        return _("{title} ({group}): no result can be shown for {year} {marker}.", lang, title=title,
+                 group=group, year=i18n.financial_year((result.series and _last_year(result)) or "", lang),
+                 marker=marker)
+    low, high = latest.interval
+    sentence = _(
+        "{title} ({group}): {percent} of {n} people who answered in {year} (95% confidence interval "
+        "{low} to {high}).",
+        lang, title=title, group=group, percent=i18n.percent(latest.percent, lang),
+        n=i18n.number(latest.respondents, lang), year=i18n.financial_year(latest.year, lang),
+        low=i18n.percent(low, lang), high=i18n.percent(high, lang),
+    )
+    if result.change_significant is not None and result.trend.since:
+        since = i18n.financial_year(result.trend.since, lang)
+        if result.change_significant:
+            pattern = (N_("This is a statistically significant rise since {year}.")
+                       if result.trend.movement == "up"
+                       else N_("This is a statistically significant fall since {year}."))
+        else:
+            pattern = N_("The change since {year} is not statistically significant.")
+        sentence += " " + _(pattern, lang, year=since)
+    if result.wales_significant is not None and result.wales is not None:
+        wales = i18n.percent(result.wales.percent, lang)
+        if result.wales_significant:
+            pattern = (N_("It is significantly above Wales ({wales}).") if result.versus_wales == "above"
+                       else N_("It is significantly below Wales ({wales})."))
+        else:
+            pattern = N_("It is not significantly different from Wales ({wales}).")
+        sentence += " " + _(pattern, lang, wales=wales)
+    return sentence
+
+
+def _last_year(result: SurveyResult) -> str:
+    for p in reversed(result.series):
+        if p is not None:
+            return p.year
+    return ""
+
+
+def people_in_place(total: int, place: str, year: str, lang: str) -> str:
+    """'In 2023-24 an estimated 123,456 people lived in Glanafon' - Welsh mutates the place after 'yn'."""
+    return _(
+        "In {year}, an estimated {n} people lived in {place}.",
+        lang,
+        year=i18n.financial_year(year, lang),
+        n=i18n.number(total, lang),
+        place=place,
+        in_place=in_place(place),
+    )
+
+
+def describe_composition(title: str, labels: list[str], values: list[float | None], shown: list[str],
+                         total: str, comp: object, results: object, lang: str) -> str:
+    """The largest parts, how many are hidden, and how the total moved since last year."""
+    ranked = sorted(((v, i) for i, v in enumerate(values) if v is not None), reverse=True)
+    if not ranked:
+        return _("{title}: the figures cannot be shown because they are small enough to identify people [c].", lang,
+                 title=title)
+    first = ranked[0][1]
+    sentence = _("{title}: total {total}; the largest group was {label}, {value}.", lang, title=title, total=total,
+                 label=labels[first], value=shown[first])
+    if len(ranked) > 1:
+        second = ranked[1][1]
+        sentence += " " + _("Next came {label}, {value}.", lang, label=labels[second], value=shown[second])
+    hidden = sum(1 for v in values if v is None)
+    if hidden:
+        sentence += " " + ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", hidden, lang)
+    sentence += " " + _total_change(comp, results, lang)
+    return sentence
+
+
+def _total_change(comp: object, results: object, lang: str) -> str:
+    from dirreport.compute.indicators import Results
+
+    assert isinstance(results, Results)
+    if len(results.years) < 2:
+        return ""
+    this, last = _total(comp, results, results.years[-1]), _total(comp, results, results.years[-2])
+    if this is None or last is None:
+        return ""
+    year = i18n.financial_year(results.years[-2], lang)
+    if this > last:
+        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
+    if this < last:
+        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
+    return _("The total was the same as in {year}.", lang, year=year)
+
+
+def _total(comp: object, results: object, year: str) -> float | None:
+    """A composition's total in a year: its total metric, or the sum of its parts when none is shown hidden."""
+    from dirreport.compute.indicators import Results
+
+    assert isinstance(results, Results)
+    total_code = getattr(comp, "total", None)
+    codes = [total_code] if total_code else [code for code, _label in getattr(comp, "parts", ())]
+    values = [results.metric(code, year) for code in codes]
+    if any(v.status != OK or v.value is None for v in values):
+        return None
+    return sum(v.value for v in values if v.value is not None)

@@ -1,0 +1,201 @@
+"""The figures behind an edition's charts and tables, as CSV and as a spreadsheet.
+
+The workbook follows the Government Analysis Function's guidance on releasing
+statistics in spreadsheets (the conventions the ONS ``gptables`` package
+implements): a cover sheet, a contents sheet with links, a notes sheet, one
+table per sheet starting in cell A1 with its title, header row marked as an
+Excel table, no merged cells, numbers stored as numbers, and shorthand such
+as [c] explained in the notes.  Every label is in the edition's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from dirreport.assemble.edition import Document
+from dirreport.data.tables import write_csv
+from dirreport.figures.specs import Table
+from dirreport.lang import i18n
+from dirreport.lang.i18n import N_, _
+
+MARKER_NOTES = {  # messages, translated where shown
+    i18n.SUPPRESSED: N_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone."),
+    i18n.LOW_BASE: N_("[low] Not shown: fewer than 10 people answered."),
+    i18n.NOT_AVAILABLE: N_("[x] Not available."),
+    i18n.NOT_APPLICABLE: N_("[z] Not applicable: a count for one authority is not compared with the total for Wales."),
+}
+
+
+def all_tables(document: Document) -> list[tuple[str, Table]]:
+    """Every table of the edition with the number it has in the report (1, 2, ..., A1, A2, ...)."""
+    return list(document.tables)
+
+
+def cell_value(table: Table, row: int, col: int) -> Any:
+    """The number behind a cell where there is one, else the text shown in the report."""
+    if table.numbers and row < len(table.numbers) and col < len(table.numbers[row]):
+        value = table.numbers[row][col]
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+    return table.rows[row][col]
+
+
+def write_downloads(document: Document, folder: Path) -> list[Path]:
+    """Write ``<basename>-data.csv`` and ``<basename>-data.xlsx`` into the edition's folder."""
+    lang = document.lang
+    tables = all_tables(document)
+    csv_path = folder / f"{document.basename}-data.csv"
+    header = [_("Table", lang), _("Title", lang), _("Row", lang), _("Column", lang), _("Value", lang)]
+    rows: list[list[str]] = []
+    for number, table in tables:
+        for r, row in enumerate(table.rows):
+            for c in range(1, len(table.header)):
+                value = cell_value(table, r, c)
+                rows.append([number, table.caption, row[0], table.header[c], _csv_text(value)])
+    write_csv(csv_path, header, rows)
+    xlsx_path = folder / f"{document.basename}-data.xlsx"
+    _workbook(document, tables, xlsx_path)
+    return [csv_path, xlsx_path]
+
+
+def _csv_text(value: Any) -> str:
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    return str(value)
+
+
+def sheet_name(number: str) -> str:
+    return f"Table_{number}"
+
+
+def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.table import Table as ExcelTable
+    from openpyxl.worksheet.table import TableStyleInfo
+
+    lang = document.lang
+    meta = document.metadata
+    book = Workbook()
+    cover = book.active
+    cover.title = _("Cover", lang)
+    bold = Font(bold=True, size=14)
+    heading = Font(bold=True, size=12)
+    lines: list[tuple[str, Font | None]] = [
+        (str(meta.get("title", "")) + " – " + str(meta.get("subtitle", "")), bold),
+        (_("Figures behind the charts and tables of the report, one table on each sheet.", lang), None),
+        (_("About these data", lang), heading),
+        (_("Indicators are calculated from the metrics the authority returns to the Welsh Government, using "
+           "the formulas published with dirreport's catalogue. Survey results are percentages of people who "
+           "answered positively.", lang), None),
+        (_("Shorthand used in the tables", lang), heading),
+        (_(MARKER_NOTES[i18n.SUPPRESSED], lang), None),
+        (_(MARKER_NOTES[i18n.LOW_BASE], lang), None),
+        (_(MARKER_NOTES[i18n.NOT_AVAILABLE], lang), None),
+    ]
+    if meta.get("date"):
+        lines.insert(1, (str(meta["date"]), None))
+    if meta.get("sample"):
+        lines.insert(1, (str(meta.get("sample-text", "")), None))
+    for i, (text, font) in enumerate(lines, start=1):
+        cell = cover.cell(row=i, column=1, value=text)
+        if font is not None:
+            cell.font = font
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cover.column_dimensions["A"].width = 100
+
+    contents = book.create_sheet(_("Contents", lang))
+    contents["A1"] = _("Contents", lang)
+    contents["A1"].font = bold
+    contents["A2"] = _("This worksheet contains one table.", lang)
+    contents.append([_("Sheet name", lang), _("Table description", lang)])
+    for number, table in tables:
+        contents.append([sheet_name(number), table.caption])
+        link = contents.cell(row=contents.max_row, column=1)
+        link.hyperlink = f"#'{sheet_name(number)}'!A1"
+        link.font = Font(color="1D70B8", underline="single")
+    contents_table = ExcelTable(displayName="contents", ref=f"A3:B{contents.max_row}")
+    contents_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    contents.add_table(contents_table)
+    contents.column_dimensions["A"].width = 16
+    contents.column_dimensions["B"].width = 100
+
+    notes = book.create_sheet(_("Notes", lang))
+    notes["A1"] = _("Notes", lang)
+    notes["A1"].font = bold
+    notes["A2"] = _("This worksheet contains one table.", lang)
+    notes.append([_("Note number", lang), _("Note text", lang)])
+    for n, key in enumerate(MARKER_NOTES, start=1):
+        notes.append([f"[note {n}]", _(MARKER_NOTES[key], lang)])
+    notes_table = ExcelTable(displayName="notes", ref=f"A3:B{notes.max_row}")
+    notes_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    notes.add_table(notes_table)
+    notes.column_dimensions["A"].width = 14
+    notes.column_dimensions["B"].width = 100
+
+    for number, table in tables:
+        sheet = book.create_sheet(sheet_name(number))
+        sheet["A1"] = table.caption
+        sheet["A1"].font = bold
+        sheet["A2"] = _("This worksheet contains one table.", lang)
+        for note in table.notes:
+            sheet.append([note])
+        header_row = sheet.max_row + 1
+        sheet.append(list(_unique_headers(table.header)))
+        for r in range(len(table.rows)):
+            sheet.append([cell_value(table, r, c) if c else table.rows[r][0] for c in range(len(table.header))])
+        last_col = _column_letter(len(table.header))
+        excel = ExcelTable(displayName=_table_name(number), ref=f"A{header_row}:{last_col}{sheet.max_row}")
+        excel.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+        sheet.add_table(excel)
+        sheet.column_dimensions["A"].width = 60
+        for c in range(2, len(table.header) + 1):
+            sheet.column_dimensions[_column_letter(c)].width = 18
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _deterministic(buffer.getvalue(), path)
+
+
+def _unique_headers(header: tuple[str, ...]) -> list[str]:
+    """Excel tables need distinct, non-empty header names."""
+    seen: dict[str, int] = {}
+    out = []
+    for h in header:
+        name = h or "-"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name} ({seen[name]})"
+        else:
+            seen[name] = 1
+        out.append(name)
+    return out
+
+
+def _table_name(number: str) -> str:
+    return "table_" + re.sub(r"[^A-Za-z0-9_]", "_", number)
+
+
+def _column_letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+def _deterministic(data: bytes, path: Path) -> None:
+    """openpyxl stamps the time in the zip and in docProps; fix both so rebuilds give the same bytes."""
+    stamp = (1980, 1, 1, 0, 0, 0)
+    fixed = dt.datetime(2000, 1, 1).isoformat() + "Z"
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            content = src.read(name)
+            if name == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + fixed.encode(),
+                                 content)
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, content)

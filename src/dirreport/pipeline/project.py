@@ -1,0 +1,225 @@
+"""A report project read from disk: settings, catalogue, data and narratives, validated together.
+
+Loading reads every input once and gathers every problem before stopping, so
+the user sees the whole list.  What comes out is immutable; later stages never
+go back to the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from dirreport.catalogue import Catalogue, load_catalogue
+from dirreport.compute.indicators import Results, compute
+from dirreport.config.settings import Config, load_config
+from dirreport.content import prescribed_form
+from dirreport.content.narrative import Narrative, check_links_and_images, parse, parse_tokens
+from dirreport.data.dataset import Dataset, Improvement, load_dataset
+from dirreport.errors import InputError, Problem
+
+LOCAL_CATALOGUE = "data/local-catalogue.yml"
+CACHE_DIR = ".dirreport-cache"
+TEMPLATES = "templates"
+TEXT_TEMPLATES = (".j2", ".html", ".typ")
+
+
+@dataclass(frozen=True)
+class Project:
+    config: Config
+    catalogue: Catalogue
+    dataset: Dataset
+    results: Results
+    narratives: Mapping[str, Mapping[str, Narrative]]
+    warnings: tuple[Problem, ...]
+    missing: tuple[Problem, ...] = ()
+
+    @property
+    def root(self) -> Path:
+        return self.config.root
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.config.root / CACHE_DIR
+
+
+def load_project(root: Path, authority: str | None = None) -> Project:
+    """Read and validate everything the report is made from."""
+    config = load_config(root)
+    _refuse_outside_links(config.root, [config.root / LOCAL_CATALOGUE])
+    check_templates(config.root)
+    catalogue = load_catalogue(root / LOCAL_CATALOGUE, LOCAL_CATALOGUE)
+    if authority is not None and authority != config.authority:
+        auth = catalogue.authorities.get(authority)
+        if auth is None:
+            raise InputError(Problem(f"authority '{authority}' is not a known ONS code", file="--authority",
+                                     hint="use a code W06000001..W06000024"))
+        config = config.with_authority(authority, auth.name)
+    dataset = load_dataset(config, catalogue)
+    if not dataset.improvements and config.last_year:
+        from dataclasses import replace as replace_field
+
+        dataset = replace_field(dataset, improvements=last_years_points(config))
+    narratives, warnings, missing = load_narratives(config)
+    results = compute(config, catalogue, dataset)
+    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing))
+
+
+IMPROVE_HEADINGS = {"en": "what we need to improve", "cy": "beth sydd angen i ni ei wella"}
+
+
+def last_years_points(config: Config) -> tuple[Improvement, ...]:
+    """Areas for improvement named in last year's report project: its 'What we need to improve' lists.
+
+    Last year's sections (iii) list, in each language, the points this year's
+    sections (iv) must answer.  They are numbered IMP-01, IMP-02, ... in the
+    order of the report, so this year's accounts can name them.
+    """
+    folder = (config.root / str(config.last_year)).resolve()
+    where = "_quarto.yml"
+    if not (folder / "narratives").is_dir():
+        raise InputError(Problem(f"last-year '{config.last_year}' is not a report project (no narratives folder)",
+                                 file=where, hint="give the path of last year's project folder, or provide "
+                                 "data/last-year-improvements.csv instead"))
+    points: list[Improvement] = []
+    for part in ("3a", "3b", "3c", "3d"):
+        texts = {lang: _improvement_items(folder / "narratives" / lang / f"{part}-iii.md", lang)
+                 for lang in ("en", "cy")}
+        for n, english in enumerate(texts["en"]):
+            welsh = texts["cy"][n] if n < len(texts["cy"]) else english
+            points.append(Improvement(f"IMP-{len(points) + 1:02d}", part, {"en": english, "cy": welsh}))
+    return tuple(points)
+
+
+def _improvement_items(path: Path, lang: str) -> list[str]:
+    """The list items under the 'What we need to improve' heading of one narrative, as plain sentences."""
+    if not path.is_file():
+        return []
+    tokens = parse_tokens(path.read_text(encoding="utf-8"))
+    items: list[str] = []
+    inside = False
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            heading = tokens[i + 1].content.strip().lower()
+            inside = heading.startswith(IMPROVE_HEADINGS[lang])
+        elif inside and token.type == "inline" and tokens[i - 1].type == "paragraph_open" \
+                and any(t.type == "list_item_open" for t in tokens[max(0, i - 3):i]):
+            items.append(_point(token.content))
+    return items
+
+
+def _point(item: str) -> str:
+    """The point itself: a bold lead if the item has one, else its first sentence, without last year's figures."""
+    import re
+
+    lead = re.match(r"\s*\*\*(.+?)\*\*", item)
+    text = lead.group(1) if lead else re.split(r"(?<=[.!?])\s", item.strip(), maxsplit=1)[0]
+    text = re.sub(r"\{\{<.*?>\}\}", "", text)
+    return " ".join(text.split()).rstrip(" :")
+
+
+def for_authority(project: Project, code: str) -> Project:
+    """The same project reporting on another authority in its data (batch builds): results recomputed."""
+    from dataclasses import replace
+
+    auth = project.catalogue.authorities.get(code)
+    if auth is None:
+        raise InputError(Problem(f"authority '{code}' is not a known ONS code", file="--authority",
+                                 hint="use a code W06000001..W06000024"))
+    config = project.config.with_authority(code, auth.name)
+    return replace(project, config=config, results=compute(config, project.catalogue, project.dataset))
+
+
+def _refuse_outside_links(root: Path, paths: list[Path]) -> None:
+    """A file the report is made from may not be a link out of the project: the report could publish it."""
+    problems = [Problem("is a link to a file outside the project", file=path.relative_to(root).as_posix(),
+                        hint="copy the file into the project instead of linking to it")
+                for path in paths if path.is_symlink() and not path.resolve().is_relative_to(root.resolve())]
+    if problems:
+        raise InputError(problems)
+
+
+def check_templates(root: Path) -> None:
+    """The project's own templates: inside the project, and UTF-8 text, or an error naming the file and line."""
+    folder = root / TEMPLATES
+    if not folder.is_dir():
+        return
+    paths = sorted(folder.rglob("*"))
+    _refuse_outside_links(root, paths)
+    problems = []
+    for path in paths:
+        if path.suffix in TEXT_TEMPLATES and path.is_file():
+            raw = path.read_bytes()
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                                        file=path.relative_to(root).as_posix(),
+                                        line=raw[: exc.start].count(b"\n") + 1, hint="save it as UTF-8"))
+    if problems:
+        raise InputError(problems)
+
+
+def narrative_path(lang: str, place_id: str) -> str:
+    return f"narratives/{lang}/{place_id}.md"
+
+
+def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
+    """Parse every narrative file: unknown or malformed files are errors naming them.
+
+    A missing section is returned separately: the checks report it (it blocks
+    publication) and a draft build shows a visible gap where it belongs.
+    """
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    missing: list[Problem] = []
+    out: dict[str, dict[str, Narrative]] = {}
+    places = {p.id: p for p in prescribed_form.narrative_places()}
+    for lang in config.languages:
+        folder = config.root / "narratives" / lang
+        out[lang] = {}
+        if not folder.is_dir():
+            missing.append(Problem("folder is missing", file=f"narratives/{lang}/",
+                                  hint=f"create it with one Markdown file per section ('dirreport new' writes stubs), "
+                                  f"or remove '{lang}' from languages in _quarto.yml"))
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if path.stem not in places:
+                errors.append(Problem(f"'{path.name}' is not a section of the report",
+                                      file=narrative_path(lang, path.stem),
+                                      hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places)))
+        for place in places.values():
+            rel = narrative_path(lang, place.id)
+            path = config.root / rel
+            if not path.exists():
+                if place.optional:
+                    continue
+                missing.append(Problem("is missing", file=rel,
+                                       hint="write this section; 'dirreport new' makes a stub for every section"))
+                continue
+            if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
+                errors.append(Problem("is a link to a file outside the project", file=rel,
+                                      hint="copy the file into the project instead of linking to it"))
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except UnicodeDecodeError as exc:
+                line = path.read_bytes()[: exc.start].count(b"\n") + 1
+                errors.append(Problem("is not UTF-8 text", file=rel, line=line, hint="save it as UTF-8"))
+                continue
+            narrative, problems = parse(rel, text)
+            errors += problems
+            heading = narrative.meta.get("heading")
+            if heading is not None and str(heading) != place.id:
+                line = next((n for n, text in enumerate(narrative.lines[: narrative.body_start], start=1)
+                             if text.startswith("heading:")), 2)
+                errors.append(Problem(f"front matter says heading '{heading}' but the file is for '{place.id}'",
+                                      file=rel, line=line, hint=f"write heading: {place.id}, or move the text"))
+            fatal, neutralised = check_links_and_images(narrative, config.root)
+            errors += fatal
+            warnings += neutralised
+            out[lang][place.id] = narrative
+    if errors:
+        raise InputError(errors)
+    return out, warnings, missing
