@@ -11,11 +11,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.figures import charts
+from dirreport.figures.fonts import font_paths
 from dirreport.figures.specs import ChartSpec
 from dirreport.render.common import lua_filters, pandoc_path, resource, stage
-from dirreport.render.pdf import font_paths
 
 
 def draw_with_matplotlib(spec: object, folder: Path) -> None:

@@ -92,7 +92,7 @@ def run_cli(*args: str, cwd: Path | None = None) -> tuple[float, str, int]:
 
 def bare_toolchain(project: Path, parallel: bool) -> float:
     """The same drawing and rendering done by calling matplotlib, pandoc and Typst directly."""
-    from dirreport.assemble.edition import assemble
+    from dirreport.assemble.editions import assemble
     from dirreport.pipeline.project import load_project
 
     loaded = load_project(project)

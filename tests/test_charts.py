@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from PIL import Image
 
 from conftest import REPO, copy_project, output_file
-from dirreport.assemble.edition import assemble
+from dirreport.assemble.editions import assemble
 from dirreport.figures.charts import PALETTE, TEXT_COLOURS
 from dirreport.lang import i18n
 from dirreport.pipeline.build import BuildOptions, build

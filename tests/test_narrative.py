@@ -98,7 +98,7 @@ def test_evidence_is_filled_in_even_where_the_narrative_is_silent(tmp_path: Path
     (project / "_quarto.yml").write_text(
         (project / "_quarto.yml").read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [en]"),
         encoding="utf-8")
-    from dirreport.assemble.edition import assemble
+    from dirreport.assemble.editions import assemble
     from dirreport.pipeline.project import load_project
 
     document = assemble(load_project(project), "en")

@@ -14,17 +14,17 @@ from functools import partial
 
 from markupsafe import Markup
 
+from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import (
     PAGEBREAK,
     Assembler,
-    Document,
-    _resources,
-    _template_problem,
     environment,
     front_matter,
     metadata_for,
-    output_basename,
+    population_sentence,
     report_title,
+    resources_for,
+    template_problem,
 )
 from dirreport.content import prescribed_form
 from dirreport.errors import InputError
@@ -94,7 +94,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     except InputError:
         raise
     except Exception as exc:  # a project template may fail in any way: locate it for the user
-        raise InputError(_template_problem(exc, config.root)) from None
+        raise InputError(template_problem(exc, config.root)) from None
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
         raise InputError(_unique(errors))
@@ -118,7 +118,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         metadata=metadata,
         figures=tuple(figures),
         tables=tuple(tables),
-        resources=_resources(project, figures),
+        resources=resources_for(project, figures),
         draft=any_draft,
         warnings=(*project.warnings, *(w for a in assemblers.values() for w in a.warnings)),
     )
@@ -146,9 +146,7 @@ def _demote_anchors(text: str, lang: str) -> str:
 
 
 def _population(project: Project, lang: str) -> str:
-    from dirreport.assemble.edition import _population_sentence
-
-    return _population_sentence(project, lang)
+    return population_sentence(project, lang)
 
 
 def _unique(errors: list) -> list:  # type: ignore[type-arg]

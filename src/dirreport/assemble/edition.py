@@ -10,7 +10,6 @@ Templates run in Jinja2's sandbox: a project's template cannot reach Python.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from dirreport.assemble import blocks
+from dirreport.assemble.document import Document, output_basename
 from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.config.settings import year_start
 from dirreport.content import prescribed_form
@@ -31,7 +31,6 @@ from dirreport.content.narrative import Narrative, Shortcode, expand
 from dirreport.errors import InputError, Problem
 from dirreport.figures.charts import chart_files
 from dirreport.figures.specs import (
-    ChartSpec,
     Figure,
     Table,
     comparison_figure,
@@ -52,45 +51,6 @@ PAGEBREAK = Markup(
 )
 SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
 SUFFICIENCY_FROM = 2026
-
-
-@dataclass(frozen=True)
-class Document:
-    """One edition's assembled Markdown and everything needed to render it."""
-
-    edition: str
-    lang: str
-    basename: str
-    markdown: str
-    metadata: Mapping[str, Any]
-    figures: tuple[Figure, ...]
-    tables: tuple[tuple[str, Table], ...]
-    resources: Mapping[str, str]
-    draft: bool
-    warnings: tuple[Problem, ...] = ()
-
-    def digest(self) -> str:
-        h = hashlib.sha256(self.markdown.encode())
-        h.update(repr(sorted(self.metadata.items())).encode())
-        for name, path in sorted(self.resources.items()):
-            h.update(name.encode())
-            if not name.endswith(".png") or not name.startswith("charts/"):
-                # a chart's PNG is made from its SVG, so the SVG stands for both
-                h.update(Path(path).read_bytes() if Path(path).exists() else b"")
-        return h.hexdigest()
-
-    @property
-    def charts(self) -> tuple[ChartSpec, ...]:
-        return tuple(f.spec for f in self.figures)
-
-
-def output_basename(edition: str, year: str) -> str:
-    """File names in the edition's own language, so each edition can name the other."""
-    return {
-        "en": f"directors-report-{year}",
-        "cy": f"adroddiad-y-cyfarwyddwr-{year}",
-        "bilingual": f"adroddiad-y-cyfarwyddwr-directors-report-{year}",
-    }[edition]
 
 
 class FigureBook:
@@ -564,7 +524,7 @@ def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
     return env
 
 
-def _template_problem(exc: Exception, project_root: Path) -> Problem:
+def template_problem(exc: Exception, project_root: Path) -> Problem:
     """A template error located at its template file and line, in the user's terms."""
     import traceback
 
@@ -601,15 +561,6 @@ def _template_problem(exc: Exception, project_root: Path) -> Problem:
     return Problem(f"the template failed: {exc}", file=name, line=line, hint="compare with the package template")
 
 
-def assemble(project: Project, edition: str, engine: str = "pandoc", draft: bool = False) -> Document:
-    """The edition's Markdown document (en, cy, or bilingual)."""
-    if edition == "bilingual":
-        from dirreport.assemble.bilingual import assemble_bilingual
-
-        return assemble_bilingual(project, engine=engine, draft=draft)
-    return assemble_language(project, edition, engine=engine, draft=draft)
-
-
 def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> Document:
     config = project.config
     assembler = Assembler(project, lang, engine, draft)
@@ -631,7 +582,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
                                                               config.authority_name, lang)),
         "sufficiency": lambda: assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
         "book": assembler.book,
-        "population": _population_sentence(project, lang),
+        "population": population_sentence(project, lang),
         "pagebreak": PAGEBREAK,
     }
     env = environment(config.root, lang)
@@ -641,11 +592,11 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     except (TemplateError, RecursionError, Exception) as exc:  # a project template may fail in any way
         if isinstance(exc, InputError):
             raise
-        raise InputError(_template_problem(exc, config.root)) from None
+        raise InputError(template_problem(exc, config.root)) from None
     if assembler.errors:
         raise InputError(assembler.errors)
     markdown = front_matter(metadata) + body + "\n" + appendix
-    resources = _resources(project, assembler.book.figures)
+    resources = resources_for(project, assembler.book.figures)
     return Document(
         edition=lang,
         lang=lang,
@@ -672,7 +623,7 @@ def is_draft_edition(project: Project, languages: list[str]) -> bool:
     return False
 
 
-def _resources(project: Project, figures: list[Figure]) -> dict[str, str]:
+def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:
     out = {}
     for fig in figures:
         files = chart_files(fig.spec, project.cache_dir / "charts")
@@ -688,7 +639,7 @@ def _resources(project: Project, figures: list[Figure]) -> dict[str, str]:
     return out
 
 
-def _population_sentence(project: Project, lang: str) -> str:
+def population_sentence(project: Project, lang: str) -> str:
     total = sum(project.results.population.values())
     if not total:
         return ""

@@ -201,17 +201,22 @@ def clean_html(html: str) -> str:
     return str(nh3.clean(html, tags=SAFE_TAGS, attributes=attributes, url_schemes=set(), strip_comments=True))
 
 
+def normalise_newlines(text: str) -> str:
+    """One line ending and no byte order mark, so every reader of a narrative counts lines alike."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def parse_tokens(text: str) -> list[Any]:
     """markdown-it's tokens for a narrative, front matter included."""
-    return list(_MD.parse(text.lstrip("\ufeff").replace("\r\n", "\n")))
+    return list(_MD.parse(normalise_newlines(text)))
 
 
 def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
     """Parse a narrative file; problems are returned, not raised, so all can be reported together."""
     problems: list[Problem] = []
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_newlines(text)
     lines = tuple(text.split("\n"))
-    tokens = _MD.parse(text)
+    tokens = parse_tokens(text)
     meta: dict[str, Any] = {}
     body_start = 1
     shortcodes: list[Shortcode] = []

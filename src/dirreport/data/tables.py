@@ -163,14 +163,14 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
     if not values:
         raise InputError(Problem("has an empty first sheet", file=name, hint="put the table on the first sheet"))
     header = [str(v).strip().lower() if v is not None else "" for v in values[0]]
-    body = [[_cell_text(v) for v in row[: len(header)]] for row in values[1:]]
+    body = [[cell_text(v) for v in row[: len(header)]] for row in values[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=str)
     rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
     blank = (frame == "").all(axis=1)
     return RawTable(name, frame[~blank], rows[~blank], sheet=sheet.title)
 
 
-def _cell_text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -15,7 +15,7 @@ import pandas as pd
 
 from dirreport.catalogue import Catalogue, load_catalogue
 from dirreport.config.settings import Config, load_config, shift_year
-from dirreport.data.tables import RawTable, _cell_text
+from dirreport.data.tables import RawTable, cell_text
 from dirreport.errors import InputError, Problem
 
 MARKER = "dirreport data template"
@@ -120,14 +120,14 @@ def read_template_workbook(path: Path, name: str, config: Config, catalogue: Cat
             rows = list(sheet.iter_rows(values_only=True))
             if len(rows) < HEADER_ROW:
                 continue
-            header = [_cell_text(v) for v in rows[HEADER_ROW - 1]]
+            header = [cell_text(v) for v in rows[HEADER_ROW - 1]]
             years = header[FIRST_YEAR_COLUMN - 1:]
             for offset, values in enumerate(rows[HEADER_ROW:], start=HEADER_ROW + 1):
-                code = _cell_text(values[0]) if values else ""
+                code = cell_text(values[0]) if values else ""
                 if not code:
                     continue
                 for col, year in enumerate(years, start=FIRST_YEAR_COLUMN - 1):
-                    value = _cell_text(values[col]) if col < len(values) else ""
+                    value = cell_text(values[col]) if col < len(values) else ""
                     if value == "" or not year:
                         continue
                     records.append((authority, year, code, value, f"{sheet.title}\x00{offset}"))

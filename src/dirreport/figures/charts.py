@@ -105,7 +105,7 @@ def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
     """
     import shutil
 
-    from dirreport.render.pdf import font_paths
+    from dirreport.figures.fonts import font_paths
     from dirreport.render.typst_process import PictureJob
     from dirreport.render.typst_process import rasterise as typst_rasterise
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.catalogue import WALES
 from dirreport.errors import CheckFailed, DirreportError, Problem
 from dirreport.figures.specs import ChartSpec
@@ -25,7 +25,7 @@ BATCH_DIR = "authorities"
 def build_all(options: BuildOptions, quiet: bool = False) -> Iterator[str]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from dirreport.assemble.edition import assemble
+    from dirreport.assemble.editions import assemble
     from dirreport.figures.charts import draw
 
     base = load_project(options.root)

@@ -22,7 +22,8 @@ from functools import cache
 from pathlib import Path
 
 from dirreport import __version__
-from dirreport.assemble.edition import Document, assemble
+from dirreport.assemble.document import Document
+from dirreport.assemble.editions import assemble
 from dirreport.config.settings import Config, load_config
 from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
 from dirreport.figures.specs import ChartSpec
@@ -323,7 +324,7 @@ def _settings(project: Project, edition: str) -> RenderSettings:
     if edition in ("en", "cy"):
         other = "cy" if edition == "en" else "en"
         if other in config.languages:
-            from dirreport.assemble.edition import output_basename
+            from dirreport.assemble.document import output_basename
 
             href = f"../{other}/{output_basename(other, config.year)}.html"
     return RenderSettings(project_root=config.root, cache_dir=project.cache_dir, epoch=epoch_for(config),

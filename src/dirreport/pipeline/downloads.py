@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.data.tables import write_csv
 from dirreport.figures.specs import Table
 from dirreport.lang import i18n

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings
 
 Engine = Callable[[Document, Path, RenderSettings], list[Path]]

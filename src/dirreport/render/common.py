@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
 
 

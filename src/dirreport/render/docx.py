@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 
 REFERENCE_VERSION = "5"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 
 

@@ -8,23 +8,16 @@ declared PDF/UA-1, which Typst validates while writing it.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Literal
 
-from dirreport.assemble.edition import Document
+from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
+from dirreport.figures.fonts import font_paths
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 from dirreport.render.typst_process import PdfJob, TypstFailed, compile_pdf
 
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
-
-
-def font_paths() -> list[str]:
-    """DejaVu Sans ships with matplotlib: the same face in charts and text, with every Welsh letter."""
-    import matplotlib
-
-    return [os.path.join(matplotlib.get_data_path(), "fonts", "ttf")]
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:

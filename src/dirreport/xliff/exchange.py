@@ -31,7 +31,7 @@ import yaml
 from lxml import etree
 
 from dirreport.content import prescribed_form
-from dirreport.content.narrative import _MD
+from dirreport.content.narrative import normalise_newlines, parse_tokens
 from dirreport.errors import InputError, Problem
 from dirreport.render.common import resource
 
@@ -81,9 +81,9 @@ class NarrativeFile:
 
 
 def read_segments(path: str, text: str) -> NarrativeFile:
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    text = normalise_newlines(text)
     lines = tuple(text.split("\n"))
-    tokens = _MD.parse(text)
+    tokens = parse_tokens(text)
     meta: dict[str, Any] = {}
     body_start = 0
     segments: list[Segment] = []

@@ -1,0 +1,55 @@
+"""The assembled document: the one contract between assembly and every render engine.
+
+Renderers, downloads and the pipeline depend on this module alone, never on the
+Jinja assembler, so an engine can be written or tested without templates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dirreport.errors import Problem
+from dirreport.figures.specs import ChartSpec, Figure, Table
+
+
+@dataclass(frozen=True)
+class Document:
+    """One edition's assembled Markdown and everything needed to render it."""
+
+    edition: str
+    lang: str
+    basename: str
+    markdown: str
+    metadata: Mapping[str, Any]
+    figures: tuple[Figure, ...]
+    tables: tuple[tuple[str, Table], ...]
+    resources: Mapping[str, str]
+    draft: bool
+    warnings: tuple[Problem, ...] = ()
+
+    def digest(self) -> str:
+        h = hashlib.sha256(self.markdown.encode())
+        h.update(repr(sorted(self.metadata.items())).encode())
+        for name, path in sorted(self.resources.items()):
+            h.update(name.encode())
+            if not name.endswith(".png") or not name.startswith("charts/"):
+                # a chart's PNG is made from its SVG, so the SVG stands for both
+                h.update(Path(path).read_bytes() if Path(path).exists() else b"")
+        return h.hexdigest()
+
+    @property
+    def charts(self) -> tuple[ChartSpec, ...]:
+        return tuple(f.spec for f in self.figures)
+
+
+def output_basename(edition: str, year: str) -> str:
+    """File names in the edition's own language, so each edition can name the other."""
+    return {
+        "en": f"directors-report-{year}",
+        "cy": f"adroddiad-y-cyfarwyddwr-{year}",
+        "bilingual": f"adroddiad-y-cyfarwyddwr-directors-report-{year}",
+    }[edition]

@@ -1,0 +1,108 @@
+"""The package's shape as DESIGN.md draws it: stages import in one direction, nothing reaches into
+another module's private names, and modules stay small enough to read in one sitting."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "dirreport"
+DESIGN = PACKAGE.parent.parent / "DESIGN.md"
+LONG = 400
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports_of(path: Path) -> Iterator[tuple[str, str, int]]:
+    """(module imported, name imported or '', line) for every import, function-local ones included."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    own = module_name(path)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, "", node.lineno
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = own.split(".")
+                if path.name != "__init__.py":
+                    anchor = anchor[:-1]
+                anchor = anchor[: len(anchor) - node.level + 1]
+                base = ".".join([*anchor, base]) if base else ".".join(anchor)
+            for alias in node.names:
+                if f"{base}.{alias.name}" in MODULES:
+                    yield f"{base}.{alias.name}", "", node.lineno
+                else:
+                    yield base, alias.name, node.lineno
+
+
+def graph() -> dict[str, set[str]]:
+    edges: dict[str, set[str]] = {name: set() for name in MODULES}
+    for name, path in MODULES.items():
+        for target, _, _ in imports_of(path):
+            if target in MODULES and target != name:
+                edges[name].add(target)
+    return edges
+
+
+def test_no_import_cycle() -> None:
+    edges = graph()
+    state: dict[str, int] = {}
+    stack: list[str] = []
+    cycles: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in sorted(edges[node]):
+            if state.get(nxt) == 1:
+                cycles.append([*stack[stack.index(nxt):], nxt])
+            elif nxt not in state:
+                visit(nxt)
+        stack.pop()
+        state[node] = 2
+
+    for name in sorted(edges):
+        if name not in state:
+            visit(name)
+    assert not cycles, "import cycles:\n" + "\n".join(" -> ".join(c) for c in cycles)
+
+
+def test_no_private_name_imported_from_another_module() -> None:
+    found = [
+        f"{MODULES[name].relative_to(PACKAGE)}:{line} imports {target}.{imported}"
+        for name, path in MODULES.items()
+        for target, imported, line in imports_of(path)
+        # `_` alone is gettext's conventional name, public by that convention
+        if target.startswith("dirreport") and imported.startswith("_") and imported not in ("_",)
+        and not imported.startswith("__")
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_long_modules_have_a_reason_in_the_design_map() -> None:
+    design = DESIGN.read_text(encoding="utf-8")
+    too_long = []
+    for path in MODULES.values():
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        relative = path.relative_to(PACKAGE).as_posix()
+        if lines > LONG and not re.search(rf"`{re.escape(relative)}`[^\n]*longer than", design):
+            too_long.append(f"{relative}: {lines} lines")
+    assert not too_long, f"modules over {LONG} lines without a reason in DESIGN.md:\n" + "\n".join(too_long)
+
+
+@pytest.mark.parametrize("stage", sorted({p.parent.name for p in PACKAGE.rglob("*.py") if p.parent != PACKAGE}))
+def test_every_stage_is_on_the_design_map(stage: str) -> None:
+    assert f"`{stage}/`" in DESIGN.read_text(encoding="utf-8")
