@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from dirreport.errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, DirreportError
+from dirreport.errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
+from dirreport.pipeline.progress import Progress
 
 log = logging.getLogger("dirreport")
 
@@ -36,6 +38,40 @@ class Output:
     def progress(self, message: str) -> None:
         if self.verbose:
             click.echo(f"  {message}", err=True)
+
+
+class CommandProgress(Progress):
+    """A build's progress on the terminal: steps with --verbose, and progress bars for a batch."""
+
+    def __init__(self, out: Output, bars: bool) -> None:
+        self.out = out
+        self.bars: Any = None
+        self.tasks: dict[str, object] = {}
+        if bars and not out.quiet:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), transient=False)
+
+    def __enter__(self) -> CommandProgress:
+        if self.bars is not None:
+            self.bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bars is not None:
+            self.bars.stop()
+
+    def step(self, message: str) -> None:
+        self.out.progress(message)
+
+    def start(self, name: str, total: int) -> None:
+        if self.bars is not None:
+            self.tasks[name] = self.bars.add_task(name, total=total)
+
+    def advance(self, name: str, amount: int = 1) -> None:
+        if self.bars is not None and name in self.tasks:
+            self.bars.advance(self.tasks[name], amount)
 
 
 def _problems(error: DirreportError) -> None:
@@ -73,25 +109,14 @@ def cli() -> None:
 def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...], draft: bool, engine: str,
           authority: str | None, jobs: int, force: bool, quiet: bool, verbose: bool) -> None:
     """Build the report's editions into the project's _output/ folder."""
-    from dirreport.pipeline.build import BuildOptions
+    from dirreport.pipeline.build import ALL, BuildOptions
     from dirreport.pipeline.build import build as run_build
 
     out = Output(quiet, verbose)
     options = BuildOptions(root=project_dir, languages=languages, formats=formats, draft=draft, engine=engine,
-                           authority=None if authority == "all" else authority, jobs=jobs, force=force)
-    if engine == "quarto":
-        from dirreport.render.quarto import build_with_quarto
-
-        for line in build_with_quarto(options):
-            out.info(line)
-        return
-    if authority == "all":
-        from dirreport.pipeline.batch import build_all
-
-        for line in build_all(options, quiet=quiet):
-            out.info(line)
-        return
-    report = run_build(options, out.progress)
+                           authority=authority, jobs=jobs, force=force)
+    with CommandProgress(out, bars=authority == ALL) as progress:
+        report = run_build(options, progress)
     _warn(report.warnings, out)
     if report.up_to_date:
         out.info("Nothing has changed since the last build; the report is up to date.")
@@ -101,6 +126,16 @@ def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...
         out.info(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
     out.progress(f"{report.renders_done} rendered, {report.renders_cached} from cache, "
                  f"{report.charts_drawn} charts drawn")
+    if authority == ALL:
+        out.info(f"built {len(report.authorities)} of {len(report.authorities) + len(_authorities(report.failed))} "
+                 "authorities")
+    if report.failed:
+        raise CheckFailed(report.failed)
+
+
+def _authorities(problems: list) -> set[str]:  # type: ignore[type-arg]
+    """The authorities named by a batch's problems ("[W06000001] ...")."""
+    return {p.message.split("]")[0] for p in problems if p.message.startswith("[")}
 
 
 @cli.command()

@@ -15,6 +15,7 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+from dirreport import toolchain
 from dirreport.figures.specs import ChartSpec
 
 STYLE_VERSION = "9"
@@ -68,8 +69,9 @@ def chart_key(spec: ChartSpec) -> str:
 
 def chart_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
     """Where a chart's SVG and PNG live in the cache, whether or not they exist yet."""
-    stem = f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}"
-    return {"svg": cache_dir / f"{stem}.svg", "png": cache_dir / f"{stem}-{PNG_DPI}ppi.png"}
+    stem = f"{spec.kind}-{spec.digest()}-{STYLE_VERSION}-{toolchain.fingerprint('dirreport', 'matplotlib')}"
+    pictures = toolchain.fingerprint("typst")
+    return {"svg": cache_dir / f"{stem}.svg", "png": cache_dir / f"{stem}-{pictures}-{PNG_DPI}ppi.png"}
 
 
 def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:

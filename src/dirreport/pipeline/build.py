@@ -1,48 +1,52 @@
-"""A build from start to finish: load, check, assemble, draw, render, publish.
+"""The one way a report is built, whatever asks for it: the command line, a batch, preview, the Python API.
 
-Every stage is cached by the content it depends on, in ``.dirreport-cache/``
-(safe to delete): a chart by its data, style and language; a rendered file
-by its assembled document, template and engine.  A build whose inputs have
-not changed since the last successful one does nothing.  Independent charts
-and renders run in a process pool, one worker per core.
+Every build takes the same steps: load the project; assemble its editions and
+draw the charts they need; run the checks that block publication; render each
+edition with the chosen engine; publish the new files in one atomic switch.
+A batch (``--authority all``) is the same steps for every authority in the data,
+sharing one pool of workers and one set of charts.  Each step is cached by what
+it depends on (see ``pipeline.cache``); independent charts and renders run in a
+pool of processes, one per core.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
-from functools import cache
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dirreport import __version__
-from dirreport.assemble.document import Document
+from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.editions import assemble
+from dirreport.catalogue import WALES
 from dirreport.config.settings import Config, load_config
 from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
 from dirreport.figures.specs import ChartSpec
-from dirreport.pipeline import publish
-from dirreport.pipeline.project import CACHE_DIR, Project, load_project
-from dirreport.render import engine_for
+from dirreport.pipeline import cache, publish
+from dirreport.pipeline.progress import Progress
+from dirreport.pipeline.project import Project, for_authority, load_project
+from dirreport.pipeline.workers import worker_pool, workers_of
+from dirreport.render import jobs_for, renderer
 from dirreport.render.common import RenderSettings
 
-Progress = Callable[[str], None]
+BATCH_DIR = "authorities"
+ALL = "all"
 
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """What to build: ``languages`` and ``formats`` choose among the project's own (empty: all of them)."""
+
     root: Path
     languages: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     draft: bool = False
     engine: str = "pandoc"
-    authority: str | None = None
+    authority: str | None = None  # another authority in the data, or "all" for a batch
     jobs: int = 0
     force: bool = False
     run_checks: bool = True
@@ -50,6 +54,8 @@ class BuildOptions:
 
 @dataclass
 class BuildReport:
+    """What a build did: the files it published, the warnings, and how much came from the caches."""
+
     outputs: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     up_to_date: bool = False
@@ -57,18 +63,244 @@ class BuildReport:
     renders_done: int = 0
     renders_cached: int = 0
     editions: list[str] = field(default_factory=list)
+    authorities: list[str] = field(default_factory=list)  # a batch: the authorities published
+    failed: list[Problem] = field(default_factory=list)  # a batch: why the others were not
 
 
-@cache
-def code_fingerprint() -> str:
-    """A hash of dirreport's own files, so a new version or an edited filter never serves old results."""
-    package = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(__version__.encode())
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd"):
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
+    """Build the project's report (or, with ``authority="all"``, every authority's) and publish it."""
+    progress = progress or Progress()
+    if options.authority == ALL:
+        return _build_batch(options, progress)
+    config = load_config(options.root)
+    fingerprint = cache.project_fingerprint(config.root, config.output_dir, json.dumps(
+        [options.languages, options.formats, options.draft, options.engine, options.authority]))
+    output = _output_folder(config, options)
+    if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
+        return BuildReport(up_to_date=True)
+    project = load_project(options.root, options.authority)
+    editions = editions_wanted(project.config, options.languages)
+    formats = formats_wanted(project.config, options.formats)
+    report = BuildReport(warnings=list(project.warnings), editions=editions)
+    with worker_pool(options.jobs) as pool:
+        # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
+        documents = assemble_editions([project], editions, options, formats, pool, report, progress)[0]
+        report.warnings += _new_warnings(documents.values(), report.warnings)
+        report.warnings += blocking_checks(project, options)
+        report.outputs = render_and_publish(project, documents, formats, options, output, pool, report, progress)
+    report.warnings += _engine_warnings(options, output)
+    cache.remember(project.root, fingerprint, [p.relative_to(output).as_posix() for p in report.outputs])
+    return report
+
+
+def editions_wanted(config: Config, languages: tuple[str, ...]) -> list[str]:
+    """The project's editions (en, cy, bilingual) that the options select."""
+    wanted = [e for e in config.editions if not languages or e in languages]
+    if not wanted:
+        raise InputError(Problem(f"none of the languages {', '.join(languages)} is set in languages",
+                                 file="_quarto.yml", hint="add it to languages, or choose en, cy or bilingual"))
+    return wanted
+
+
+def formats_wanted(config: Config, formats: tuple[str, ...]) -> list[str]:
+    """The project's formats that the options select."""
+    wanted = [f for f in config.formats if not formats or f in formats]
+    if not wanted:
+        raise InputError(Problem(f"none of the formats {', '.join(formats)} is set in formats",
+                                 file="_quarto.yml", hint="add it to formats or choose another"))
+    return wanted
+
+
+def blocking_checks(project: Project, options: BuildOptions) -> list[Problem]:
+    """The checks that stop publication, the same for every engine: raised, or returned as warnings in a draft."""
+    if not options.run_checks:
+        return []
+    from dirreport.checks.card import blocking_problems
+
+    blocking = blocking_problems(project, assembled=True)
+    if blocking and not options.draft:
+        raise CheckFailed(blocking)
+    return blocking
+
+
+def _output_folder(config: Config, options: BuildOptions) -> Path:
+    return config.output_dir / "quarto" if options.engine == "quarto" else config.output_dir
+
+
+def _new_warnings(documents: Iterable[Document], known: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(w for d in documents for w in d.warnings if w not in known))
+
+
+def _engine_warnings(options: BuildOptions, output: Path) -> list[Problem]:
+    if options.engine != "quarto":
+        return []
+    from dirreport.render.quarto import missing_quarto_warning
+
+    warning = missing_quarto_warning(output)
+    return [warning] if warning else []
+
+
+# --- assembling, with the charts the documents need -------------------------------------------------------
+
+
+def assemble_editions(
+    projects: list[Project], editions: list[str], options: BuildOptions, formats: list[str], pool: Executor,
+    report: BuildReport, progress: Progress, failed: list[Problem] | None = None,
+) -> list[dict[str, Document]]:
+    """Each project's editions, assembled with every chart they show drawn (once, however many share it).
+
+    With ``failed`` given (a batch), a project that cannot be assembled is left out and its problems are
+    added there, so one authority's problem does not stop the others; the result then holds only the rest.
+    """
+    progress.start("assembling", len(projects))
+    assembled: list[tuple[Project, dict[str, Document]]] = []
+    for project in projects:
+        try:
+            assembled.append((project, _assemble(project, editions, options)))
+        except DirreportError as error:
+            if failed is None:
+                raise
+            failed += for_authority_problems(project, error)
+        progress.advance("assembling")
+    chart_cache = projects[0].cache_dir / "charts" if projects else Path()
+    missing: dict[str, ChartSpec] = {}
+    waiting: set[int] = set()
+    for n, (_project, documents) in enumerate(assembled):
+        for spec in _charts_of(documents.values()):
+            if not _chart_files(spec, chart_cache)["svg"].exists():
+                missing.setdefault(_chart_key(spec), spec)
+                waiting.add(n)
+    if missing:
+        from dirreport.figures.charts import draw
+
+        progress.step(f"drawing {len(missing)} charts")
+        progress.start("drawing", len(missing))
+        for future in [pool.submit(draw, spec, chart_cache) for spec in missing.values()]:
+            future.result()
+            progress.advance("drawing")
+        report.charts_drawn += len(missing)
+        # the HTML carries its charts inline: assemble again the documents that waited for theirs
+        assembled = [(p, _assemble(p, editions, options) if n in waiting else d) for n, (p, d) in enumerate(assembled)]
+    if "docx" in formats and options.engine == "pandoc":
+        every = {_chart_key(s): s for _p, documents in assembled for s in _charts_of(documents.values())}
+        progress.start("pictures for Word", len(every))
+        rasterise_all(list(every.values()), chart_cache, pool,
+                      advance=lambda n: progress.advance("pictures for Word", n))
+    if failed is not None:
+        projects[:] = [p for p, _d in assembled]
+    return [d for _p, d in assembled]
+
+
+def _assemble(project: Project, editions: list[str], options: BuildOptions) -> dict[str, Document]:
+    engine = "quarto" if options.engine == "quarto" else "pandoc"
+    return {e: assemble(project, e, engine=engine, draft=options.draft) for e in editions}
+
+
+def _chart_files(spec: ChartSpec, chart_cache: Path) -> dict[str, Path]:
+    from dirreport.figures.charts import chart_files
+
+    return chart_files(spec, chart_cache)
+
+
+def _chart_key(spec: ChartSpec) -> str:
+    return f"{spec.kind}-{spec.digest()}"
+
+
+def _charts_of(documents: Iterable[Document]) -> list[ChartSpec]:
+    seen: dict[str, ChartSpec] = {}
+    for document in documents:
+        for spec in document.charts:
+            seen.setdefault(_chart_key(spec), spec)
+    return list(seen.values())
+
+
+RASTER_CHUNK = 24  # charts a Typst process turns into pictures before it exits and gives back its memory
+
+
+def rasterise_all(specs: list[ChartSpec], chart_cache: Path, pool: Executor,
+                  advance: Callable[[int], None] = lambda _n: None) -> None:
+    """Word's PNGs, some two dozen charts to a short-lived Typst process, on every core."""
+    from dirreport.figures.charts import rasterise
+
+    todo = [s for s in specs if not _chart_files(s, chart_cache)["png"].exists()]
+    advance(len(specs) - len(todo))
+    size = max(1, min(RASTER_CHUNK, -(-len(todo) // workers_of(pool))))  # a small build still uses every core
+    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    for chunk, future in [(chunk, pool.submit(rasterise, chunk, chart_cache)) for chunk in chunks]:
+        future.result()
+        advance(len(chunk))
+
+
+# --- rendering and publishing ------------------------------------------------------------------------------
+
+
+def _render_task(engine: str, job: str, document: Document, work: str, settings: RenderSettings) -> list[str]:
+    return [str(p) for p in renderer(engine, job)(document, Path(work), settings)]
+
+
+def render_and_publish(
+    project: Project, documents: dict[str, Document], formats: list[str], options: BuildOptions, output: Path,
+    pool: Executor, report: BuildReport, progress: Progress,
+) -> list[Path]:
+    """Render each edition with the engine (or take it from the cache) and switch the new files into place."""
+    config = project.config
+    output.mkdir(parents=True, exist_ok=True)
+    publish.prune(output, keep=None)
+    generation = publish.new_generation(output)
+    renders_dir = project.cache_dir / "renders"
+    pending: list[tuple[str, str, Path, Path, Future[list[str]] | None]] = []
+    try:
+        for edition, document in documents.items():
+            settings = render_settings(project, edition, tuple(formats))
+            (generation / edition).mkdir(parents=True, exist_ok=True)
+            for job in jobs_for(options.engine, formats):
+                cached = renders_dir / cache.render_key(document, job, options.engine, settings)
+                work = renders_dir / f".work-{cached.name}-{os.getpid()}"
+                if not options.force and cached.is_dir() and any(cached.iterdir()):
+                    pending.append((edition, job, cached, work, None))
+                    continue
+                shutil.rmtree(work, ignore_errors=True)
+                pending.append((edition, job, cached, work,
+                                pool.submit(_render_task, options.engine, job, document, str(work), settings)))
+        outputs: list[Path] = []
+        for edition, job, cached, work, future in pending:
+            if future is not None:
+                cache.store([Path(p) for p in future.result()], work, cached)
+                shutil.rmtree(work, ignore_errors=True)
+                report.renders_done += 1
+                progress.step(f"{edition} {job}")
+            else:
+                report.renders_cached += 1
+            for file in cache.stored_files(cached):
+                relative = file.relative_to(cached)
+                dest = generation / edition / relative
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                publish.link_or_copy(str(file), str(dest))
+                if len(relative.parts) == 1:
+                    outputs.append(output / edition / relative)
+        if options.engine == "pandoc":
+            from dirreport.pipeline.downloads import write_downloads
+
+            for edition, document in documents.items():
+                outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
+        carried = [e for e in config.editions if e not in documents]
+        publish.carry_over(output, generation, carried)
+        publish.switch(output, generation, [*documents, *carried])
+    except BaseException:
+        publish.discard(generation)
+        raise
+    return outputs
+
+
+def render_settings(project: Project, edition: str, formats: tuple[str, ...] = ()) -> RenderSettings:
+    config = project.config
+    href = None
+    if edition in ("en", "cy"):
+        other = "cy" if edition == "en" else "en"
+        if other in config.languages:
+            href = f"../{other}/{output_basename(other, config.year)}.html"
+    return RenderSettings(project_root=config.root, cache_dir=project.cache_dir, epoch=epoch_for(config),
+                          other_edition_href=href, formats=formats)
 
 
 def epoch_for(config: Config) -> int:
@@ -80,255 +312,41 @@ def epoch_for(config: Config) -> int:
     return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
-def project_fingerprint(root: Path, output_dir: Path, extra: str) -> str:
-    """A hash of every file the report could depend on, plus dirreport's version and the options."""
-    h = hashlib.sha256(f"{code_fingerprint()}\0{extra}".encode())
-    skip = {output_dir.resolve(), (root / CACHE_DIR).resolve()}
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip)
-        for name in sorted(filenames):
-            path = here / name
-            if name.startswith(".") or not path.is_file():
-                continue
-            stat = path.stat()
-            h.update(f"{path.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return h.hexdigest()
+# --- a batch: every authority in the data ------------------------------------------------------------------
 
 
-def _state_file(root: Path) -> Path:
-    return root / CACHE_DIR / "last-build.json"
-
-
-def _is_up_to_date(root: Path, config: Config, fingerprint: str) -> bool:
-    state = _state_file(root)
-    if not state.exists():
-        return False
-    try:
-        saved = json.loads(state.read_text())
-    except (OSError, ValueError):
-        return False
-    if saved.get("fingerprint") != fingerprint:
-        return False
-    live = publish.current_generation(config.output_dir)
-    return live is not None and all((config.output_dir / rel).exists() for rel in saved.get("outputs", []))
-
-
-def build(options: BuildOptions, progress: Progress = lambda _m: None) -> BuildReport:
-    config = load_config(options.root)
-    fingerprint = project_fingerprint(
-        config.root, config.output_dir,
-        json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
-    )
-    if not options.force and _is_up_to_date(config.root, config, fingerprint):
-        return BuildReport(up_to_date=True)
-    project = load_project(options.root, options.authority)
-    report = BuildReport(warnings=list(project.warnings))
-    editions = _editions(project.config, options.languages)
-    formats = [f for f in project.config.formats if not options.formats or f in options.formats]
-    if not formats:
-        raise InputError(Problem(f"none of the formats {', '.join(options.formats)} is set in formats",
-                                 file="_quarto.yml", hint="add it to formats or choose another"))
-    with _pool(options.jobs) as pool:
-        # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
-        documents = _assemble_all(project, editions, options, pool, report, progress)
-        report.warnings += list(dict.fromkeys(w for d in documents.values() for w in d.warnings
-                                              if w not in project.warnings))
-        if options.run_checks:
-            from dirreport.checks.card import blocking_problems
-
-            blocking = blocking_problems(project, assembled=True)
-            if blocking and not options.draft:
-                raise CheckFailed(blocking)
-            report.warnings += blocking
-        outputs = _render_all(project, documents, formats, pool, report, progress)
-    report.editions = list(editions)
-    report.outputs = outputs
-    state = _state_file(project.root)
-    state.parent.mkdir(parents=True, exist_ok=True)
-    rels = [str(p.relative_to(project.config.output_dir)) for p in outputs]
-    state.write_text(json.dumps({"fingerprint": fingerprint, "outputs": rels}))
+def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
+    """One report for every authority in the data (the project's own included), into _output/authorities/<code>/."""
+    base = load_project(options.root)
+    codes = [a for a in base.dataset.authorities
+             if a != WALES and (a in base.catalogue.authorities or a == base.config.authority)]
+    projects = [base if code == base.config.authority else for_authority(base, code) for code in codes]
+    editions = editions_wanted(base.config, options.languages)
+    formats = formats_wanted(base.config, options.formats)
+    report = BuildReport(warnings=list(base.warnings), editions=editions)
+    failed: list[Problem] = []
+    one = replace(options, authority=None)
+    with worker_pool(options.jobs) as pool:
+        usable = list(projects)
+        documents = assemble_editions(usable, editions, one, formats, pool, report, progress, failed=failed)
+        progress.start("reports", len(usable))
+        for project, docs in zip(usable, documents, strict=True):
+            code = project.config.authority
+            try:
+                report.warnings += [replace(w, message=f"[{code}] {w.message}") for w in blocking_checks(project, one)]
+                output = project.config.output_dir / BATCH_DIR / code
+                if options.engine == "quarto":
+                    output = output / "quarto"
+                report.outputs += render_and_publish(project, docs, formats, one, output, pool, report, progress)
+                report.authorities.append(code)
+            except DirreportError as error:
+                failed += for_authority_problems(project, error)
+            progress.advance("reports")
+    report.failed = failed
     return report
 
 
-def _editions(config: Config, languages: tuple[str, ...]) -> list[str]:
-    wanted = [e for e in config.editions if e in languages or not languages
-              or (e == "bilingual" and "bilingual" in languages)]
-    if not wanted:
-        raise InputError(Problem(f"none of the languages {', '.join(languages)} is set in languages",
-                                 file="_quarto.yml", hint="add it to languages, or choose en, cy or bilingual"))
-    return wanted
-
-
-class _Inline(Executor):
-    """Runs tasks in this process: for one core, and where a pool would cost more than it saves."""
-
-    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
-        future: Future[object] = Future()
-        try:
-            future.set_result(fn(*args, **kwargs))
-        except BaseException as exc:
-            future.set_exception(exc)
-        return future
-
-
-def _pool(jobs: int) -> Executor:
-    workers = jobs or os.cpu_count() or 1
-    if workers <= 1:
-        return _Inline()
-    # workers start from a clean server process, not a fork of this one and whatever threads it holds
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver"))
-
-
-def _assemble_all(
-    project: Project, editions: list[str], options: BuildOptions, pool: Executor, report: BuildReport,
-    progress: Progress,
-) -> dict[str, Document]:
-    """Assemble each edition; draw the charts it needs that are not cached; assemble again with them."""
-    documents = {e: assemble(project, e, engine=options.engine, draft=options.draft) for e in editions}
-    cache = project.cache_dir / "charts"
-    missing = _missing_charts(project, documents.values())
-    if missing:
-        progress(f"drawing {len(missing)} charts")
-        from dirreport.figures.charts import draw
-
-        for future in [pool.submit(draw, spec, cache) for spec in missing]:
-            future.result()
-        report.charts_drawn = len(missing)
-        documents = {e: assemble(project, e, engine=options.engine, draft=options.draft) for e in editions}
-    wants_png = "docx" in (options.formats or project.config.formats)
-    if wants_png:
-        rasterise_all(_all_charts(documents.values()), cache, pool)
-    return documents
-
-
-RASTER_CHUNK = 24  # charts a Typst process turns into pictures before it exits and gives back its memory
-
-
-def rasterise_all(specs: list[ChartSpec], cache: Path, pool: Executor,
-                  advance: Callable[[int], None] = lambda _n: None) -> None:
-    """Word's PNGs, some two dozen charts to a short-lived Typst process, on every core."""
-    from dirreport.figures.charts import chart_files, rasterise
-
-    todo = [s for s in specs if not chart_files(s, cache)["png"].exists()]
-    advance(len(specs) - len(todo))
-    workers = max(1, getattr(pool, "_max_workers", 1))
-    size = max(1, min(RASTER_CHUNK, -(-len(todo) // workers)))  # a small build still uses every core
-    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
-    for chunk, future in [(chunk, pool.submit(rasterise, chunk, cache)) for chunk in chunks]:
-        future.result()
-        advance(len(chunk))
-
-
-def _all_charts(documents: Iterable[Document]) -> list[ChartSpec]:
-    seen: dict[str, ChartSpec] = {}
-    for document in documents:
-        for spec in document.charts:
-            seen.setdefault(f"{spec.kind}-{spec.digest()}", spec)
-    return list(seen.values())
-
-
-def _missing_charts(project: Project, documents: Iterable[Document]) -> list[ChartSpec]:
-    """Charts not yet drawn as SVG."""
-    from dirreport.figures.charts import chart_files
-
-    cache = project.cache_dir / "charts"
-    return [s for s in _all_charts(documents) if not chart_files(s, cache)["svg"].exists()]
-
-
-def _render_key(document: Document, fmt: str, settings: RenderSettings) -> str:
-    from dirreport.render.common import template
-
-    h = hashlib.sha256(f"{code_fingerprint()}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}".encode())
-    h.update(document.digest().encode())
-    names = {"html": ["report.html"], "pdf": ["report.typ"], "docx": ["reference.docx"]}[fmt]
-    for name in names:
-        path = template(settings, name) if name != "reference.docx" else settings.project_root / "templates" / name
-        if path.is_file():
-            h.update(path.read_bytes())
-    return h.hexdigest()[:32]
-
-
-def _render_task(fmt: str, document: Document, work: str, settings: RenderSettings) -> list[str]:
-    engine = engine_for(fmt)
-    return [str(p) for p in engine(document, Path(work), settings)]
-
-
-def _render_all(
-    project: Project, documents: dict[str, Document], formats: list[str], pool: Executor, report: BuildReport,
-    progress: Progress, output: Path | None = None,
-) -> list[Path]:
-    config = project.config
-    output = output or config.output_dir
-    output.mkdir(parents=True, exist_ok=True)
-    publish.prune(output, keep=None)
-    generation = publish.new_generation(output)
-    renders_dir = project.cache_dir / "renders"
-    jobs: list[tuple[str, str, Path, Future[list[str]] | None]] = []
-    try:
-        for edition, document in documents.items():
-            settings = _settings(project, edition)
-            target = generation / edition
-            target.mkdir(parents=True, exist_ok=True)
-            for fmt in formats:
-                key = _render_key(document, fmt, settings)
-                cached = renders_dir / key
-                if cached.is_dir() and any(cached.iterdir()):
-                    jobs.append((edition, fmt, cached, None))
-                    continue
-                work = renders_dir / f".work-{key}-{os.getpid()}"
-                shutil.rmtree(work, ignore_errors=True)
-                jobs.append((edition, fmt, cached, pool.submit(_render_task, fmt, document, str(work), settings)))
-        outputs: list[Path] = []
-        for edition, fmt, cached, future in jobs:
-            if future is not None:
-                produced = [Path(p) for p in future.result()]
-                _store(produced, cached)
-                shutil.rmtree(produced[0].parent, ignore_errors=True)
-                report.renders_done += 1
-                progress(f"{edition} {fmt}")
-            else:
-                report.renders_cached += 1
-            for file in sorted(cached.iterdir()):
-                dest = generation / edition / file.name
-                publish._link_or_copy(str(file), str(dest))
-                outputs.append(output / edition / file.name)
-        from dirreport.pipeline.downloads import write_downloads
-
-        for edition, document in documents.items():
-            for path in write_downloads(document, generation / edition):
-                outputs.append(output / edition / path.name)
-        carried = [e for e in config.editions if e not in documents]
-        publish.carry_over(output, generation, carried)
-        publish.switch(output, generation, [*documents, *carried])
-    except BaseException:
-        publish.discard(generation)
-        raise
-    return outputs
-
-
-def _store(produced: list[Path], cached: Path) -> None:
-    """Keep a render's files under its key; written aside and renamed so a killed build stores nothing half-made."""
-    tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    for path in produced:
-        shutil.copy2(path, tmp / path.name)
-    shutil.rmtree(cached, ignore_errors=True)
-    os.replace(tmp, cached)
-
-
-def _settings(project: Project, edition: str) -> RenderSettings:
-    config = project.config
-    href = None
-    if edition in ("en", "cy"):
-        other = "cy" if edition == "en" else "en"
-        if other in config.languages:
-            from dirreport.assemble.document import output_basename
-
-            href = f"../{other}/{output_basename(other, config.year)}.html"
-    return RenderSettings(project_root=config.root, cache_dir=project.cache_dir, epoch=epoch_for(config),
-                          other_edition_href=href)
-
-
-__all__ = ["BuildOptions", "BuildReport", "DirreportError", "build"]
+def for_authority_problems(project: Project, error: DirreportError) -> list[Problem]:
+    """Problems of one authority's report, each saying which authority it is about."""
+    code = project.config.authority
+    return [replace(p, message=f"[{code}] {p.message}") for p in error.problems]

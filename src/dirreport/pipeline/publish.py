@@ -53,10 +53,10 @@ def carry_over(output: Path, generation: Path, editions: list[str]) -> None:
         src = previous / edition
         dst = generation / edition
         if src.is_dir() and not dst.exists():
-            shutil.copytree(src, dst, copy_function=_link_or_copy)
+            shutil.copytree(src, dst, copy_function=link_or_copy)
 
 
-def _link_or_copy(src: str, dst: str) -> None:
+def link_or_copy(src: str, dst: str) -> None:
     try:
         os.link(src, dst)
     except OSError:

@@ -25,6 +25,7 @@ class RenderSettings:
     cache_dir: Path
     epoch: int
     other_edition_href: str | None = None
+    formats: tuple[str, ...] = ()  # every format asked for, for an engine that makes them all at once (Quarto)
 
 
 @cache

@@ -1,73 +1,67 @@
-"""The Quarto engine: the same assembled Markdown, rendered by the Quarto CLI where it is installed.
+"""The Quarto engine: an edition's assembled Markdown as a Quarto project, rendered by the Quarto CLI.
 
-dirreport writes each edition as a ``.qmd`` file with its charts and a
-``_quarto.yml`` into ``_output/quarto/`` and runs ``quarto render`` there.
-Quarto reads the same conditional-content divs and raw blocks natively.  When
-no ``quarto`` is on the PATH the files are still written and the command says
-how to render them.
+For each edition dirreport writes ``<name>.qmd`` with its charts, a
+``_quarto.yml`` and the bilingual filter, and runs ``quarto render`` there when a
+``quarto`` executable is on the PATH.  Quarto reads the same conditional-content
+divs and raw blocks natively.  The files are checked, cached and published like
+any engine's, into ``_output/quarto/<edition>/``; with no Quarto installed the
+sources alone are published and the build says how to render them.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
+from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
-from dirreport.render.common import resource, stage
+from dirreport.render.common import RenderSettings, resource, stage
 
 QUARTO_DIR = "quarto"
+QUARTO_FORMATS: dict[str, tuple[str, dict[str, object]]] = {
+    "html": ("html", {"embed-resources": True, "toc": True, "toc-depth": 2}),
+    "pdf": ("typst", {"toc": True}),
+    "docx": ("docx", {"toc": True}),
+}
 
 
-def build_with_quarto(options) -> Iterator[str]:  # type: ignore[no-untyped-def]
-    from dataclasses import replace
-
-    from dirreport.pipeline.build import BuildOptions, BuildReport, _assemble_all, _editions, _Inline
-    from dirreport.pipeline.project import load_project
-
-    assert isinstance(options, BuildOptions)
-    project = load_project(options.root, options.authority)
-    editions = _editions(project.config, options.languages)
-    documents = _assemble_all(project, editions, replace(options, engine="quarto"), _Inline(), BuildReport(),
-                              lambda _m: None)
-    folder = project.config.output_dir / QUARTO_DIR
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
-    shutil.copy2(resource("pairs.lua"), folder / "pairs.lua")
-    formats = [f for f in project.config.formats if not options.formats or f in options.formats]
-    quarto_formats = {"html": {"embed-resources": True, "toc": True, "toc-depth": 2},
-                      "pdf": None, "docx": {"toc": True}}
-    config = {
+def quarto_project(formats: tuple[str, ...]) -> dict[str, object]:
+    """The ``_quarto.yml`` of an edition's folder."""
+    return {
         "project": {"type": "default", "output-dir": "_rendered"},
         "filters": ["pairs.lua"],
-        "format": {("typst" if f == "pdf" else f): (quarto_formats[f] or {"toc": True}) for f in formats},
+        "format": {QUARTO_FORMATS[f][0]: QUARTO_FORMATS[f][1] for f in formats if f in QUARTO_FORMATS},
     }
-    (folder / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    written = []
-    for document in documents.values():
-        source = stage(document, folder)
-        qmd = source.with_suffix(".qmd")
-        source.rename(qmd)
-        written.append(qmd)
-    yield f"wrote {len(written)} Quarto documents to {folder}"
+
+
+def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
+    source = stage(document, work)
+    qmd = source.with_suffix(".qmd")
+    source.replace(qmd)
+    shutil.copy2(resource("pairs.lua"), work / "pairs.lua")
+    formats = settings.formats or ("html", "pdf", "docx")
+    (work / "_quarto.yml").write_text(yaml.safe_dump(quarto_project(formats), sort_keys=False), encoding="utf-8")
     quarto = shutil.which("quarto")
-    if quarto is None:
-        raise InputError(Problem(
-            "the Quarto CLI is not installed (no 'quarto' on the PATH), so the documents were not rendered",
-            file=str(folder),
-            hint="install Quarto from quarto.org and run 'quarto render' in that folder, or build with the "
-            "default engine",
-        ))
-    result = subprocess.run([quarto, "render"], cwd=folder, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
-        raise InputError(Problem(f"quarto render failed: {last[0]}", file=str(folder),
-                                 hint="run 'quarto render' there to see Quarto's full message"))
-    yield f"rendered with Quarto into {folder / '_rendered'}"
+    if quarto is not None:
+        result = subprocess.run([quarto, "render", qmd.name], cwd=work, capture_output=True, text=True,
+                                encoding="utf-8", check=False)
+        if result.returncode != 0:
+            last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
+            raise InputError(Problem(f"quarto render failed: {last[0]}", file=qmd.name,
+                                     hint="run 'quarto render' in a copy of that folder to see Quarto's message"))
+    return sorted(p for p in work.rglob("*") if p.is_file() and not p.name.endswith(".md"))
 
 
-__all__ = ["Path", "build_with_quarto"]
+def missing_quarto_warning(folder: Path) -> Problem | None:
+    """Said after a build with the Quarto engine where no Quarto CLI is installed."""
+    if shutil.which("quarto") is not None:
+        return None
+    return Problem(
+        "the Quarto CLI is not installed (no 'quarto' on the PATH), so the Quarto sources were written but not "
+        "rendered", file=str(folder),
+        hint="install Quarto from quarto.org and run 'quarto render' in each edition's folder there, or build with "
+        "the default engine",
+    )
