@@ -183,9 +183,14 @@ def test_batch_builds_a_report_for_every_authority_in_the_data(tmp_path: Path) -
     from conftest import copy_project, dirreport
 
     project = copy_project(REPO / "tests" / "fixtures" / "small", tmp_path / "p")
-    run = dirreport("build", str(project), "--authority", "all", "--format", "html", "--draft")
+    run = dirreport("build", str(project), "--authority", "all", "--format", "html", "--lang", "en", "--lang", "cy",
+                    "--draft")
     assert run.returncode == 0, run.output
     assert "built 3 of 3 authorities" in run.output
+    # the selection is honoured: no bilingual edition, no PDF or Word file
+    built = {p.suffix for p in (project / "_output" / "authorities").rglob("*.*") if p.is_file()}
+    assert ".html" in built and not {".pdf", ".docx"} & built
+    assert not list((project / "_output" / "authorities").glob("*/bilingual/*.html"))
     names = {"W06000011": ("Swansea", "Abertawe"), "W06000015": ("Cardiff", "Caerdydd"),
              "W06000022": ("Newport", "Casnewydd")}
     for code, (english, welsh) in names.items():

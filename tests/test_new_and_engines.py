@@ -45,13 +45,31 @@ def test_quarto_engine_writes_qmd_and_says_when_quarto_is_missing(tmp_path: Path
     if shutil.which("quarto", path=bare_path["PATH"]):
         pytest.skip("a quarto executable is installed here; this test is about its absence")
     run = dirreport("build", str(project), "--engine", "quarto", "--lang", "en", env=bare_path)
-    assert_user_error(run, "Quarto CLI is not installed", "quarto render")
-    folder = project / "_output" / "quarto"
+    assert run.returncode == 0, run.output
+    assert "Quarto CLI is not installed" in run.output and "quarto render" in run.output
+    folder = project / "_output" / "quarto" / "en"
     qmd = folder / "directors-report-2023-24.qmd"
-    assert qmd.exists() and (folder / "_quarto.yml").exists()
+    assert qmd.exists() and (folder / "_quarto.yml").exists() and (folder / "pairs.lua").exists()
     text = qmd.read_text(encoding="utf-8")
     assert 'content-visible when-format="html"' in text and "Chapter 3(a): People" in text
     assert any(p.suffix == ".svg" for p in (folder / "charts").iterdir())
+
+
+def test_quarto_engine_runs_the_blocking_checks_and_publishes_atomically(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    first = dirreport("build", str(project), "--engine", "quarto", "--lang", "en")
+    assert first.returncode == 0, first.output
+    qmd = project / "_output" / "quarto" / "en" / "directors-report-2023-24.qmd"
+    before = qmd.read_bytes()
+    summary = project / "narratives" / "en" / "1-summary.md"
+    summary.write_text(summary.read_text(encoding="utf-8") + "\n\nCall about NHS number 943 476 5919.\n",
+                       encoding="utf-8")
+    run = dirreport("build", str(project), "--engine", "quarto", "--lang", "en")
+    assert run.returncode == 1, run.output
+    assert "NHS number" in run.output and "narratives/en/1-summary.md" in run.output
+    assert qmd.read_bytes() == before  # the published Quarto sources are exactly as they were
+    assert "943 476 5919" not in "".join(p.read_text(encoding="utf-8", errors="replace")
+                                         for p in (project / "_output").rglob("*.qmd"))
 
 
 def free_port() -> int:

@@ -1,0 +1,49 @@
+"""Where independent work runs: a pool of processes, one per core, or this process alone.
+
+Workers are started afresh (``forkserver`` where the system has it, ``spawn``
+elsewhere, as on Windows and macOS), never forked from a process that may hold
+threads or open files, so a build behaves the same on every system.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+
+
+class InProcess(Executor):
+    """Runs tasks in this process: for one core, and where a pool would cost more than it saves."""
+
+    max_workers = 1
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        future: Future[object] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
+
+
+class Pool(ProcessPoolExecutor):
+    """A process pool that says how many workers it has, so work can be cut into that many pieces."""
+
+    def __init__(self, max_workers: int) -> None:
+        super().__init__(max_workers=max_workers, mp_context=multiprocessing.get_context(start_method()))
+        self.max_workers = max_workers
+
+
+def start_method() -> str:
+    """A clean start on every system: forkserver where it exists (Linux), spawn elsewhere (Windows, macOS)."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+
+
+def worker_pool(jobs: int) -> Executor:
+    """``jobs`` workers, or one per core when 0; a single worker runs in this process."""
+    workers = jobs or os.cpu_count() or 1
+    return InProcess() if workers <= 1 else Pool(workers)
+
+
+def workers_of(pool: Executor) -> int:
+    return int(getattr(pool, "max_workers", 1))

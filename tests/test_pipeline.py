@@ -1,0 +1,101 @@
+"""The pipeline's own rules, in process: caches keyed by tool versions, a clean worker start on every system."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from dirreport import toolchain
+from dirreport.assemble.document import Document
+from dirreport.figures.charts import chart_files
+from dirreport.figures.specs import ChartSpec
+from dirreport.pipeline import cache, workers
+from dirreport.render import jobs_for, renderer
+from dirreport.render.common import RenderSettings
+
+
+def _document() -> Document:
+    return Document(edition="en", lang="en", basename="r", markdown="# A heading\n", metadata={}, figures=(),
+                    tables=(), resources={}, draft=False)
+
+
+def _spec() -> ChartSpec:
+    return ChartSpec(id="AD-X", kind="trend", lang="en", title="A rate", categories=("2022-23", "2023-24"),
+                     series=(), value_axis="%")
+
+
+def _upgrade(monkeypatch: pytest.MonkeyPatch, tool: str) -> None:
+    before = toolchain.versions()
+    monkeypatch.setattr(toolchain, "versions", lambda: {**before, tool: before[tool] + ".1"})
+    if hasattr(cache.code_fingerprint, "cache_clear"):
+        cache.code_fingerprint.cache_clear()
+
+
+@pytest.mark.parametrize(("tool", "fmt"), [("pandoc", "html"), ("typst", "pdf"), ("python-docx", "docx"),
+                                           ("dirreport", "html")])
+def test_a_new_tool_version_gives_a_new_render_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                   tool: str, fmt: str) -> None:
+    settings = RenderSettings(project_root=tmp_path, cache_dir=tmp_path, epoch=0)
+    before = cache.render_key(_document(), fmt, "pandoc", settings)
+    assert cache.render_key(_document(), fmt, "pandoc", settings) == before  # stable while nothing changes
+    _upgrade(monkeypatch, tool)
+    assert cache.render_key(_document(), fmt, "pandoc", settings) != before
+    cache.code_fingerprint.cache_clear()
+
+
+def test_an_unrelated_tool_leaves_a_render_key_alone(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    settings = RenderSettings(project_root=tmp_path, cache_dir=tmp_path, epoch=0)
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "fixed")
+    before = cache.render_key(_document(), "html", "pandoc", settings)
+    _upgrade(monkeypatch, "typst")
+    assert cache.render_key(_document(), "html", "pandoc", settings) == before
+
+
+@pytest.mark.parametrize("tool", ["matplotlib", "dirreport"])
+def test_a_new_matplotlib_or_dirreport_redraws_charts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                     tool: str) -> None:
+    spec = _spec()
+    before = chart_files(spec, tmp_path)
+    _upgrade(monkeypatch, tool)
+    after = chart_files(spec, tmp_path)
+    assert after["svg"] != before["svg"] and after["png"] != before["png"]
+
+
+def test_a_new_typst_makes_new_word_pictures_but_keeps_the_svg(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path) -> None:
+    spec = _spec()
+    before = chart_files(spec, tmp_path)
+    _upgrade(monkeypatch, "typst")
+    after = chart_files(spec, tmp_path)
+    assert after["svg"] == before["svg"] and after["png"] != before["png"]
+
+
+def test_a_whole_build_is_stale_after_a_tool_upgrade(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (tmp_path / "_quarto.yml").write_text("x: 1\n", encoding="utf-8")
+    before = cache.project_fingerprint(tmp_path, tmp_path / "_output", "")
+    _upgrade(monkeypatch, "pandoc")
+    assert cache.project_fingerprint(tmp_path, tmp_path / "_output", "") != before
+    cache.code_fingerprint.cache_clear()
+
+
+def test_workers_start_clean_on_every_system() -> None:
+    method = workers.start_method()
+    assert method in multiprocessing.get_all_start_methods()
+    assert method in ("forkserver", "spawn")  # never fork: it does not exist on Windows and copies threads
+
+
+def test_a_pool_of_one_runs_in_this_process() -> None:
+    pool = workers.worker_pool(1)
+    assert isinstance(pool, workers.InProcess) and workers.workers_of(pool) == 1
+    assert pool.submit(sum, [1, 2, 3]).result() == 6
+
+
+def test_engines_are_looked_up_by_name() -> None:
+    assert jobs_for("pandoc", ["html", "pdf", "docx"]) == ["html", "pdf", "docx"]
+    assert jobs_for("quarto", ["html", "pdf"]) == ["qmd"]  # Quarto makes every format of an edition at once
+    assert renderer("pandoc", "html").__module__ == "dirreport.render.html"
+    assert renderer("quarto", "qmd").__module__ == "dirreport.render.quarto"
+    with pytest.raises(ValueError, match="no renderer"):
+        renderer("pandoc", "epub")
