@@ -29,7 +29,7 @@ def imports_of(path: Path) -> Iterator[tuple[str, str, int]]:
     """(module imported, name imported or '', line) for every import, function-local ones included."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     own = module_name(path)
-    for node in ast.walk(tree):
+    for node in _runtime_nodes(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 yield alias.name, "", node.lineno
@@ -46,6 +46,24 @@ def imports_of(path: Path) -> Iterator[tuple[str, str, int]]:
                     yield f"{base}.{alias.name}", "", node.lineno
                 else:
                     yield base, alias.name, node.lineno
+
+
+def _runtime_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node but those under ``if TYPE_CHECKING:``, which only type checkers read."""
+    for node in ast.iter_child_nodes(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            yield from (n for child in node.orelse for n in ast.walk(child))
+            continue
+        yield node
+        yield from _runtime_nodes(node)
+
+
+def test_the_public_api_is_what_all_says() -> None:
+    import dirreport
+
+    for name in dirreport.__all__:
+        assert getattr(dirreport, name) is not None, name
+    assert set(dirreport.__all__) >= {"load_project", "build", "check"}
 
 
 def graph() -> dict[str, set[str]]:

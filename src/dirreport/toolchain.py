@@ -11,8 +11,6 @@ import hashlib
 from functools import cache
 from importlib import metadata
 
-from dirreport import __version__
-
 TOOLS = ("dirreport", "matplotlib", "pandoc", "typst", "python-docx")
 
 
@@ -37,7 +35,7 @@ def _pandoc_version() -> str:
 def versions() -> dict[str, str]:
     """Each tool's version as installed now."""
     return {
-        "dirreport": __version__,
+        "dirreport": _distribution_version("dirreport"),
         "matplotlib": _distribution_version("matplotlib"),
         "pandoc": f"{_pandoc_version()}+{_distribution_version('pypandoc-binary')}",
         "typst": _distribution_version("typst"),

@@ -1,0 +1,54 @@
+"""The Python API: what the command line does, for analysts working in a notebook or a script.
+
+Each function takes a project folder, as the commands do, and returns the same
+objects the commands print from.  User errors are raised as ``DirreportError``
+(``InputError`` for files that cannot be used, ``CheckFailed`` for checks that
+block publication), each holding ``problems`` with file, line and hint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from dirreport.checks.card import ReportCard, run_checks
+from dirreport.pipeline.build import BuildOptions, BuildReport
+from dirreport.pipeline.build import build as run_build
+from dirreport.pipeline.project import Project
+from dirreport.pipeline.project import load_project as load
+
+
+def load_project(path: str | Path = ".", authority: str | None = None) -> Project:
+    """Read and check a report project: its settings, catalogue, data, narratives and computed results.
+
+    ``project.results.indicators[ID]`` holds an indicator's values year by year (``.series``), for Wales
+    (``.wales``) and its trend; ``project.results.metric(CODE, YEAR)`` a metric's value.  ``authority``
+    computes the results for another authority in the data.
+    """
+    return load(Path(path), authority)
+
+
+def build(
+    path: str | Path = ".",
+    *,
+    languages: Iterable[str] = (),
+    formats: Iterable[str] = (),
+    draft: bool = False,
+    engine: str = "pandoc",
+    authority: str | None = None,
+    force: bool = False,
+    jobs: int = 0,
+) -> BuildReport:
+    """Build and publish the report into the project's ``_output/``, exactly as ``dirreport build`` does.
+
+    ``languages`` (en, cy, bilingual) and ``formats`` (html, pdf, docx) choose among the project's own;
+    empty means all.  Returns what was published (``outputs``), the warnings, and what came from the cache.
+    """
+    options = BuildOptions(root=Path(path), languages=tuple(languages), formats=tuple(formats), draft=draft,
+                           engine=engine, authority=authority, jobs=jobs, force=force)
+    return run_build(options)
+
+
+def check(path: str | Path = ".") -> ReportCard:
+    """The report card of ``dirreport check``: ``errors`` block publication, ``warnings`` do not."""
+    return run_checks(load(Path(path)))
