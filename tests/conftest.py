@@ -57,6 +57,33 @@ def output_file(project: Path, edition: str, fmt: str) -> Path:
     return matches[0]
 
 
+def real_tool(variable: str, *names: str) -> str:
+    """A program the tests run for real: named by an environment variable, or found on the PATH.
+
+    Never skipped: a missing tool fails the test that needs it, saying how to provide it.
+    """
+    import shutil
+
+    given = os.environ.get(variable)
+    if given:
+        if not Path(given).exists() and shutil.which(given) is None:
+            pytest.fail(f"{variable}={given} does not exist")
+        return given
+    for name in names:
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail(f"none of {', '.join(names)} is on the PATH: install it, or set {variable} to its path")
+
+
+def chromium_path() -> str:
+    return real_tool("CHROMIUM", "chromium", "chromium-browser", "google-chrome", "chrome")
+
+
+def soffice_path() -> str:
+    return real_tool("SOFFICE", "soffice", "libreoffice")
+
+
 def pdf_text(path: Path, *args: str) -> str:
     return subprocess.run(["pdftotext", *args, str(path), "-"], capture_output=True, text=True, check=True).stdout
 

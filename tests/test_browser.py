@@ -22,9 +22,8 @@ import pikepdf
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import EDITIONS, output_file, pdf_text
+from conftest import EDITIONS, chromium_path, output_file, pdf_text
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
@@ -38,7 +37,7 @@ FIRST_CHAPTER = {"en": "Chapter 1: Director's summary", "cy": "Pennod 1: Crynode
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -10,7 +10,7 @@ import pikepdf
 import pytest
 import yaml
 
-from conftest import EDITIONS, FORMATS, REPO, docx_body_text, html_text, output_file, pdf_text
+from conftest import EDITIONS, FORMATS, REPO, docx_body_text, html_text, output_file, pdf_text, soffice_path
 
 STANDARDS = yaml.safe_load((REPO / "src/dirreport/catalogue/standards.yaml").read_text(encoding="utf-8"))
 
@@ -168,7 +168,7 @@ def test_libreoffice_opens_the_word_file(built_sample: Path, tmp_path: Path, edi
     docx_path = output_file(built_sample, edition, "docx")
     profile = tmp_path / "profile"
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+        [soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
          "--outdir", str(tmp_path), str(docx_path)],
         capture_output=True, text=True, timeout=300, check=False,
     )

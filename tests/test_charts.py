@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from openpyxl import load_workbook
 from PIL import Image
 
-from conftest import REPO, copy_project, output_file
+from conftest import REPO, copy_project, output_file, soffice_path
 from dirreport.assemble.editions import assemble
 from dirreport.figures.charts import PALETTE, TEXT_COLOURS
 from dirreport.lang import i18n
@@ -225,9 +225,9 @@ def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(built
     result = project.results.indicators["AD-REVIEWS-TIMELY"]
     assert reviews[1] == round(result.latest.value, 1)
     assert f"{reviews[1]}%" in output_file(built_sample, "en", "html").read_text(encoding="utf-8")
-    run = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "csv",
-                          "--outdir", str(tmp_path), str(workbook)], capture_output=True, text=True, timeout=300,
-                         check=False)
+    profile = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
+    run = subprocess.run([soffice_path(), profile, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path),
+                          str(workbook)], capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0 and (tmp_path / (workbook.stem + ".csv")).exists(), run.stderr
 
 

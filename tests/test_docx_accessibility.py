@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from conftest import EDITIONS, REPO, copy_project, dirreport, output_file
+from conftest import EDITIONS, REPO, copy_project, dirreport, output_file, soffice_path
 from test_build import PRESCRIBED
 
 DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
@@ -222,7 +222,7 @@ def test_language_is_on_the_styles(documents: dict[str, Any], edition: str) -> N
 
 def soffice(source: Path, target_format: str, outdir: Path, profile: Path) -> Path:
     result = subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target_format,
+        [soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target_format,
          "--outdir", str(outdir), str(source)],
         capture_output=True, text=True, timeout=300, check=False,
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, assert_user_error, copy_project, dirreport, html_text, output_file
+from conftest import REPO, assert_user_error, chromium_path, copy_project, dirreport, html_text, output_file
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_hostile_narrative_is_neutralised_and_no_script_runs(project: Path, tmp_
 
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+        browser = p.chromium.launch(executable_path=chromium_path(), args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run"])
         page_ = browser.new_page()
