@@ -32,8 +32,9 @@ def _pandoc_version() -> str:
         return "absent"
 
 
+@cache
 def versions() -> dict[str, str]:
-    """Each tool's version as installed now."""
+    """Each tool's version as installed now (read once per process: installing a tool starts a new one)."""
     return {
         "dirreport": _distribution_version("dirreport"),
         "matplotlib": _distribution_version("matplotlib"),
