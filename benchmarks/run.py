@@ -16,6 +16,8 @@ What is measured (wall-clock seconds, median of the repeats given):
 4. batch: ``dirreport build --authority all`` on a dataset of all 22
    authorities, with the peak memory of the whole process tree.
 5. giant input: ``dirreport check`` on a 1,000,000-row metrics file.
+6. preview: the live preview's page after saving one English paragraph, beside the
+   command-line rebuild of the English HTML after the same kind of edit.
 
 Shared machines are noisy: compare the ratios printed, which are measured in
 the same run, rather than absolute times across runs.
@@ -162,6 +164,8 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
         summary = next((line.strip() for line in out.splitlines() if "rendered," in line), "")
         rows.append(("Rebuild after editing one Welsh paragraph", f"{elapsed:.1f} s ({summary})"))
 
+        rows += preview_after_edit(copy_project(REPO, base / "preview"))
+
         if not quick:
             from sample_data import SAMPLE_CODE, SIZES, generate, write
 
@@ -177,6 +181,37 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
         giant = copy_project(REPO, base / "giant")
         rows.append(("1,000,000-row metrics file, `dirreport check`", _giant(giant)))
     return rows
+
+
+def preview_after_edit(project: Path) -> list[tuple[str, str]]:
+    """What an author with ``dirreport preview`` open waits for after saving one English paragraph.
+
+    The preview's own path (``pipeline.live``), timed in this process from the save to the page, beside
+    ``dirreport build --lang en --format html`` after the same kind of edit, measured in the same run.
+    """
+    from dirreport.pipeline.live import LivePreview
+
+    narrative = project / "narratives" / "en" / "2-context.md"
+    live = LivePreview(project, "en")
+    live.page()
+    times = []
+    for n in range(5):
+        narrative.write_text(narrative.read_text(encoding="utf-8") + f"\nA sentence saved while previewing ({n}).\n",
+                             encoding="utf-8")
+        start = time.perf_counter()
+        page = live.page([narrative])
+        times.append(time.perf_counter() - start)
+        assert f"A sentence saved while previewing ({n})." in page
+    run_cli("build", str(project), "--lang", "en", "--format", "html", "--draft")
+    builds = []
+    for n in range(3):
+        narrative.write_text(narrative.read_text(encoding="utf-8") + f"\nA sentence saved before building ({n}).\n",
+                             encoding="utf-8")
+        builds.append(run_cli("build", str(project), "--lang", "en", "--format", "html", "--draft")[0])
+    preview, build = statistics.median(times), statistics.median(builds)
+    return [("Preview: page updated after saving one English paragraph", f"{preview:.2f} s"),
+            ("`build --lang en --format html` after saving one English paragraph", f"{build:.1f} s"),
+            ("Ratio: preview update / command-line rebuild", f"{preview / build:.2f}x")]
 
 
 def _giant(project: Path) -> str:

@@ -91,6 +91,7 @@ def test_preview_serves_locally_and_reloads_after_an_edit(tmp_path: Path) -> Non
         assert events.readline().startswith(b"data: reload")
         assert "A sentence added while previewing." in _wait_for(f"http://127.0.0.1:{port}/", timeout=60)
         assert _listening_addresses(port) == {"127.0.0.1"}  # nothing listens beyond this machine's loopback
+        assert not (project / "_output").exists()  # previewing never touches the published report
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -1,9 +1,10 @@
 """``dirreport preview``: the HTML edition rebuilt on every save, served locally with live reload.
 
-Only 127.0.0.1 is served, the build is the normal one (so what you see is
-what will be published, marked DRAFT if it is a draft), and a failed build
-shows its messages in the page instead of the report.  The reload script is
-added to the served page only, never to the published file.
+Only 127.0.0.1 is served.  The page is made by the build's own steps
+(``pipeline.live``), marked DRAFT if it is a draft, and kept in memory:
+``_output/`` is never touched, so previewing cannot change the published
+report.  A save re-renders only the section it changed; a failed build shows
+its messages in the page instead of the report.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 import click
 
 from dirreport.errors import DirreportError
-from dirreport.pipeline.build import BuildOptions, build
+from dirreport.pipeline.live import LivePreview
 
 RELOAD_SCRIPT = """<script>
 (function () {
@@ -42,17 +43,9 @@ class State:
             self.changed.notify_all()
 
 
-def rebuild(root: Path, lang: str, state: State) -> None:
-    options = BuildOptions(root=root, languages=(lang,), formats=("html",), draft=True, run_checks=False)
+def rebuild(live: LivePreview, state: State, changed: list[Path] | None = None) -> None:
     try:
-        report = build(options)
-        html_files = [p for p in report.outputs if p.suffix == ".html"]
-        if not html_files:
-            from dirreport.config.settings import load_config
-
-            config = load_config(root)
-            html_files = sorted((config.output_dir / lang).glob("*.html"))
-        page = html_files[0].read_bytes()
+        page = live.page(changed or ()).encode("utf-8")
         page = page.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>")
         click.echo(f"rebuilt {time.strftime('%H:%M:%S')}")
     except DirreportError as error:
@@ -98,7 +91,8 @@ def serve(root: Path, port: int, lang: str) -> None:
 
     root = root.resolve()
     state = State()
-    rebuild(root, lang, state)
+    live = LivePreview(root, lang)
+    rebuild(live, state)
     server = ThreadingHTTPServer(("127.0.0.1", port), handler_for(state))
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -109,8 +103,8 @@ def serve(root: Path, port: int, lang: str) -> None:
         return bool(parts) and parts[0] not in ("_output", ".dirreport-cache", ".git")
 
     try:
-        for _changes in watch(root, watch_filter=relevant):
-            rebuild(root, lang, state)
+        for changes in watch(root, watch_filter=relevant):
+            rebuild(live, state, [Path(path) for _change, path in changes])
     except KeyboardInterrupt:
         pass
     finally:
