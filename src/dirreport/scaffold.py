@@ -83,7 +83,7 @@ def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy
         folder = path / "narratives" / lang
         folder.mkdir(parents=True)
         for place in form.narrative_places():
-            if place.optional:
+            if not form.in_force(place, year):
                 continue
             target = folder / f"{place.id}.md"
             target.write_text(stub(place, lang), encoding="utf-8")
