@@ -185,8 +185,10 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
         start = value(first.value, unit, lang, decimals)
         start_year = i18n.financial_year(first.year, lang)
         from .indicators import judge
+        from .judgement import printed_change
 
-        movement, _judgement = judge((latest.value or 0) - (first.value or 0), result.indicator.polarity, decimals)
+        movement, _judgement = judge(printed_change(latest.value or 0.0, first.value or 0.0, decimals),
+                                     result.indicator.polarity, decimals)
         patterns = {
             "up": N_("{title} rose from {start} in {start_year} to {end} in {end_year}."),
             "down": N_("{title} fell from {start} in {start_year} to {end} in {end_year}."),
