@@ -31,7 +31,7 @@ CODE_FULL = re.compile(r"(AD|CH|CA|WF)/([0-9]{3})([a-z]?)")
 SECTION_ID = re.compile(r"(AD|CH|CA|YC|WF)-[0-9]+")
 UNITS = {"count", "days", "wte", "hours", "pounds"}
 PERIODS = {"year", "31-march"}
-FIELDS = {"code", "en", "cy", "unit", "period", "parent", "exclusive", "same-as", "note"}
+FIELDS = {"code", "en", "cy", "unit", "period", "parent", "exclusive", "exhaustive", "people", "same-as", "note"}
 GROUPS = ["AD", "CH", "CA", "WF"]
 # Section-id prefixes allowed in each group (young carers' sections sit under CA).
 SECTION_PREFIXES = {"AD": {"AD"}, "CH": {"CH"}, "CA": {"CA", "YC"}, "WF": {"WF"}}
@@ -213,6 +213,8 @@ def test_metric_fields(metrics: list[dict[str, Any]]) -> None:
         assert m.get("period") in PERIODS, (code, m.get("period"))
         if "exclusive" in m:
             assert m["exclusive"] is True, (code, "write exclusive only when true")
+        if "exhaustive" in m:
+            assert m["exhaustive"] is True and m.get("exclusive") is True, (code, "exhaustive parts are exclusive")
         if "note" in m:
             assert isinstance(m["note"], str) and m["note"].strip(), code
 
@@ -273,3 +275,18 @@ def test_known_errata_resolved(by_code: dict[str, dict[str, Any]]) -> None:
     # the impossible age band is kept, flagged, for every gender and both services
     for code in ("WF/009d", "WF/009k", "WF/009r", "WF/010d", "WF/010k", "WF/010r"):
         assert "46 to 45" in by_code[code]["en"] and "note" in by_code[code], code
+
+
+def test_complete_breakdowns_are_whole_families(by_code: dict[str, dict[str, Any]]) -> None:
+    """A family marked exhaustive is marked so on every member, and ends in the guidance's catch-all."""
+    families: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for code, m in by_code.items():
+        if m.get("exclusive"):
+            families.setdefault((m["parent"], code.rstrip("abcdefghijklmnopqrstuvwxyz")), []).append(m)
+    complete = [members for members in families.values() if any(m.get("exhaustive") for m in members)]
+    assert len(complete) == 11
+    for members in complete:
+        assert all(m.get("exhaustive") for m in members), members[0]["code"]
+        last = members[-1]["en"].lower()
+        assert (last.endswith(("other", "other reason", "central management and service"))
+                or "part time" in last or "no current care and support plan" in last), last

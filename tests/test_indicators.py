@@ -63,9 +63,13 @@ def test_indicator_agrees_with_hand_computation(results, indicator_id: str) -> N
 
 def test_change_direction_and_wales(results) -> None:  # type: ignore[no-untyped-def]
     reviews = results.indicators["AD-REVIEWS-TIMELY"]
-    # 150 / 200 = 75.0% last year, 82.0% this year: up 7.0 points, higher is better
+    # 150 / 200 = 75.0% last year, 205 / 250 = 82.0% this year: up 7.0 points, higher is better, but the
+    # two-proportion test does not support it: pooled 355 / 450 = 0.7889, se = sqrt(0.7889 x 0.2111 x
+    # (1/250 + 1/200)) = 0.0387, z = 0.07 / 0.0387 = 1.81, p = 0.071 > 0.05: little change
     assert sentences.point(reviews.previous, "percent", "en", 1) == "75.0%"
-    assert sentences.change(reviews, "en") == "up 7.0 percentage points since 2022-23, an improvement"
+    assert sentences.change(reviews, "en") == "up 7.0 percentage points since 2022-23, little change"
+    assert reviews.trend.verdict is not None and reviews.trend.verdict.rule == "z"
+    assert reviews.trend.verdict.p == pytest.approx(0.0706, abs=0.001)
     # Wales 1600 / 2000 = 80.0%, so this authority is above it
     assert reviews.versus_wales == "above" and reviews.wales_judgement == "better"
     # the other two authorities: 70 / 100 and 90 / 100

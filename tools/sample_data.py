@@ -99,6 +99,7 @@ def generate(authorities: list[str], years: tuple[str, ...] = YEARS, seed: int =
             _repair(catalogue, auth, year, ordered, values)
             _apply_indicators(catalogue, auth, year, yi, values, population, rng)
             _repair(catalogue, auth, year, ordered, values)
+            _enforce(catalogue, auth, year, ordered, values)
     for year in years:
         for band in BAND_SHARES:
             population[(WALES, year, band)] = sum(population[(a, year, band)] for a in authorities
@@ -238,6 +239,54 @@ def _repair(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-
         same_unit = metric.parent and metric.unit == catalogue.metrics[metric.parent].unit
         if same_unit and (auth, year, metric.parent) in values:
             values[key] = min(values[key], values[(auth, year, metric.parent)])
+
+
+def _enforce(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-untyped-def]
+    """The guidance's relationships, last of all: parts within wholes, complete breakdowns equal to their totals.
+
+    Totals come before their parts (``ordered``), so a part changed here is
+    itself a whole by the time its own parts are reached.  A complete
+    (exhaustive) breakdown is scaled to its total, and its last part, the
+    guidance's "other" category, takes what rounding leaves.
+    """
+    families: dict[str, list] = {b.total: [] for b in catalogue.breakdowns}  # type: ignore[type-arg]
+    for b in catalogue.breakdowns:
+        families[b.total].append(b)
+
+    def put(code: str, v: float) -> None:
+        values[(auth, year, code)] = round(v, 1) if catalogue.metrics[code].unit == "wte" else float(round(v))
+
+    for code in ordered:
+        key = (auth, year, code)
+        if key not in values:
+            continue
+        metric = catalogue.metrics[code]
+        whole = values.get((auth, year, metric.parent)) if metric.parent else None
+        if whole is not None and values[key] > whole:
+            put(code, whole)
+        for breakdown in families.get(code, []):
+            total = values[key]
+            present = [c for c in breakdown.parts if (auth, year, c) in values]
+            if not present:
+                continue
+            complete = breakdown.exhaustive and len(present) == len(breakdown.parts)
+            summed = sum(values[(auth, year, c)] for c in present)
+            if summed > 0 and (summed > total or complete):
+                for c in present:
+                    put(c, values[(auth, year, c)] * total / summed)
+            if complete:
+                # rounding leaves a little over or under: the last part, "other", takes it
+                last = present[-1]
+                put(last, total - sum(values[(auth, year, c)] for c in present[:-1]))
+    # AD/035a-f: the alleged perpetrators of the abuse found (AD/034a-e), "not known" taking the rest
+    found = [values.get((auth, year, f"AD/034{x}")) for x in "abcde"]
+    perpetrators = [f"AD/035{x}" for x in "abcdef"]
+    if all(v is not None for v in found) and all((auth, year, c) in values for c in perpetrators):
+        total = sum(v for v in found if v is not None)
+        summed = sum(values[(auth, year, c)] for c in perpetrators[:-1]) or 1.0
+        for c in perpetrators[:-1]:
+            put(c, values[(auth, year, c)] * 0.85 * total / summed)
+        put(perpetrators[-1], total - sum(values[(auth, year, c)] for c in perpetrators[:-1]))
 
 
 def _survey(catalogue, authorities, years, rng) -> list[list[str]]:  # type: ignore[no-untyped-def]

@@ -25,7 +25,6 @@ from markupsafe import Markup
 from dirreport.assemble import blocks
 from dirreport.assemble.document import Document, output_basename
 from dirreport.compute.indicators import OK, SUPPRESSED
-from dirreport.config.settings import year_start
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative, Shortcode, expand
 from dirreport.errors import InputError, Problem
@@ -50,7 +49,6 @@ PAGEBREAK = Markup(
     + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
 )
 SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
-SUFFICIENCY_FROM = 2026
 
 
 class FigureBook:
@@ -171,14 +169,25 @@ class Assembler:
             self._arguments(code, 0, 0)
             return "\n\n" + PAGEBREAK + "\n\n"
         if name in ("indicator", "change"):
-            self._arguments(code, 1, 2 if name == "indicator" else 1)
+            self._arguments(code, 1, 3 if name == "indicator" else 1)
             result = self._indicator(args[0])
             if name == "change":
                 return blocks.md(sentences.change(result, lang))
-            p = self._year_point(result, args[1] if len(args) > 1 else None)
+            rest = [a for a in args[1:] if a != "n"]
+            with_base = len(rest) < len(args) - 1
+            if len(rest) > 1:
+                raise _ShortcodeError("shortcode 'indicator' takes an ID, a year and 'n', once each",
+                                      f"write it as {_usage('indicator')}")
+            p = self._year_point(result, rest[0] if rest else None)
             if p.status != OK:
                 raise _figure_not_shown(f"indicator {args[0]}", p.status, p.year)
-            return blocks.md(sentences.value(p.value, result.indicator.unit, lang, result.decimals))
+            text = sentences.value(p.value, result.indicator.unit, lang, result.decimals)
+            if with_base:
+                if result.indicator.unit != "percent" or p.denominator is None:
+                    raise _ShortcodeError(f"indicator {args[0]} is not a percentage of counts, so it has no base "
+                                          "to give", "leave out 'n'")
+                text = sentences.with_base(text, p, lang)
+            return blocks.md(text)
         if name == "metric":
             self._arguments(code, 1, 2)
             metric_code = args[0]
@@ -193,12 +202,17 @@ class Assembler:
             decimals = 0 if metric.unit == "count" or float(value.value or 0).is_integer() else 1
             return blocks.md(i18n.number(value.value, lang, decimals))
         if name == "survey":
-            self._arguments(code, 1, 2)
+            self._arguments(code, 1, 3)
             result = self._survey(args[0], args[1] if len(args) > 1 else None)
             latest = result.latest
             if latest is None or latest.status != OK:
                 raise _figure_not_shown(f"survey measure {args[0]}", latest.status if latest else "x",
                                         results.year)
+            if "n" in args[2:]:
+                return blocks.md(_("{value} ({numerator} of {denominator})", lang,
+                                   value=i18n.percent(latest.percent, lang),
+                                   numerator=i18n.number(latest.positive, lang),
+                                   denominator=i18n.number(latest.respondents, lang)))
             return blocks.md(i18n.percent(latest.percent, lang))
         if not code.alone:
             raise _ShortcodeError(f"shortcode '{name}' makes a block and must be on a line of its own",
@@ -372,8 +386,8 @@ class Assembler:
             text = Markup(body)
         view = PlaceView(place.id, place.level, place.kind, place.numbering[-1] if place.numbering else "",
                          place.heading(self.lang), place.anchor, text, status, improvements=improvements,
-                         missing=(narrative is None and place in prescribed_form.narrative_places()
-                                  and not place.optional))
+                         missing=narrative is None and place in prescribed_form.narrative_places()
+                         and prescribed_form.in_force(place, self.config.year))
         if view.missing:
             view.status = "draft"
         standards = self.project.catalogue.standards_of(place.heading_id) if place.heading_id else []
@@ -412,10 +426,8 @@ class Assembler:
         return remaining, views
 
     def sufficiency_applies(self) -> bool:
-        has_data = any(c.startswith("SU/") for c in self.project.catalogue.metrics) and any(
-            code.startswith("SU/") for (code, _y) in self.project.results.metrics
-        )
-        return year_start(self.config.year) >= SUFFICIENCY_FROM or has_data
+        """Section 75D applies from the 2026-27 report on and never before, whatever the data hold."""
+        return prescribed_form.in_force(prescribed_form.place("4d-sufficiency"), self.config.year)
 
     def sufficiency_table(self) -> Markup:
         catalogue, results, lang = self.project.catalogue, self.project.results, self.lang
@@ -464,12 +476,12 @@ def _figure_not_shown(what: str, status: str, year: str) -> _NotShown:
 
 def _usage(name: str) -> str:
     return {
-        "indicator": "{{< indicator ID >}} or {{< indicator ID 2022-23 >}}",
+        "indicator": "{{< indicator ID >}}, {{< indicator ID 2022-23 >}} or, with its base, {{< indicator ID n >}}",
         "metric": "{{< metric AD/001 >}} or {{< metric AD/001 2022-23 >}}",
         "change": "{{< change ID >}}",
         "chart": "{{< chart ID >}} or {{< chart ID compare >}}",
         "table": "{{< table ID >}}",
-        "survey": "{{< survey SV03 adults >}}",
+        "survey": "{{< survey SV03 adults >}} or, with its base, {{< survey SV03 adults n >}}",
         "quote": "{{< quote STORY-ID >}}",
         "pagebreak": "{{< pagebreak >}}",
     }[name]
@@ -613,7 +625,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
 
 def is_draft_edition(project: Project, languages: list[str]) -> bool:
     """Any section in these languages missing or not marked final makes the edition a draft."""
-    places = [p for p in prescribed_form.narrative_places() if not p.optional]
+    places = [p for p in prescribed_form.narrative_places() if prescribed_form.in_force(p, project.config.year)]
     for lang in languages:
         narratives = project.narratives.get(lang, {})
         if any(p.id not in narratives for p in places):

@@ -71,6 +71,10 @@ class Metric:
     same_as: str | None = None
     note: str | None = None
     local: bool = False
+    # a count of people can identify someone when small; a count of places, plans or applications cannot
+    people: bool = True
+    # true on a part of a family of exclusive parts that together make up the whole (sum = parent)
+    exhaustive: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,9 @@ class Indicator:
     chart: str = "trend"
     note: Bilingual | None = None
     local: bool = False
+    # the smallest change, in the indicator's own units, the report calls a change; for values
+    # that are not built from counts (averages, whole-time equivalents) no test applies
+    threshold: float | None = None
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -148,10 +155,11 @@ class Composition:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """A total and the mutually exclusive parts it divides into."""
+    """A total and the mutually exclusive parts it divides into; exhaustive parts add up to it."""
 
     total: str
     parts: tuple[str, ...]
+    exhaustive: bool = False
 
 
 @dataclass(frozen=True)
@@ -251,6 +259,8 @@ def _read_metrics(data: Any, local: bool) -> tuple[list[Metric], list[Section], 
                         same_as=m.get("same-as"),
                         note=m.get("note"),
                         local=local,
+                        people=bool(m.get("people", True)),
+                        exhaustive=bool(m.get("exhaustive", False)),
                     )
                 )
     return metrics, sections, groups
@@ -293,9 +303,26 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 chart=item.get("chart", "trend"),
                 note=Bilingual.from_mapping(note, f"{what} note") if note else None,
                 local=local,
+                threshold=_threshold(item.get("threshold"), what),
             )
         )
     return out
+
+
+def _threshold(value: Any, what: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ValueError(f"{what} has threshold '{value}'; give a positive number in the indicator's units")
+    return float(value)
+
+
+def counts_only(indicator: Indicator, metrics: Mapping[str, Metric]) -> bool:
+    """Whether an indicator is built from counts of people or events alone, so a test can judge its change."""
+    if indicator.unit in ("days", "number"):
+        return False
+    return all(metrics[t.ref].unit == "count" for t in (*indicator.numerator, *indicator.denominator)
+               if t.kind == "metric" and t.ref in metrics)
 
 
 def _read_compositions(data: Any, local: bool) -> list[Composition]:
@@ -341,12 +368,13 @@ def _breakdowns(metrics: Iterable[Metric]) -> tuple[Breakdown, ...]:
     dealt with, AD/002a-c, and by who made them, AD/004a-k); each numbered
     family is its own breakdown.
     """
-    parts: dict[tuple[str, str], list[str]] = {}
+    parts: dict[tuple[str, str], list[Metric]] = {}
     for m in metrics:
         if m.parent and m.exclusive:
             family = m.code.rstrip("abcdefghijklmnopqrstuvwxyz")
-            parts.setdefault((m.parent, family), []).append(m.code)
-    return tuple(Breakdown(total, tuple(codes)) for (total, _), codes in parts.items() if len(codes) > 1)
+            parts.setdefault((m.parent, family), []).append(m)
+    return tuple(Breakdown(total, tuple(m.code for m in members), all(m.exhaustive for m in members))
+                 for (total, _), members in parts.items() if len(members) > 1)
 
 
 @cache
@@ -404,6 +432,12 @@ def load_catalogue(local_file: Path | None = None, display_name: str | None = No
                 problems.append(Problem(f"composition {comp.id} uses unknown metric {code}", hint="check the code"))
         if comp.total and comp.total not in catalogue.metrics:
             problems.append(Problem(f"composition {comp.id} has unknown total {comp.total}", hint="check the code"))
+        elif comp.total and not any(b.total == comp.total and b.exhaustive
+                                    and set(b.parts) == {c for c, _ in comp.parts} for b in catalogue.breakdowns):
+            problems.append(Problem(
+                f"composition {comp.id} names total {comp.total} but its parts are not a complete breakdown of it",
+                hint="mark each part 'parent: " + comp.total + "', 'exclusive: true' and 'exhaustive: true' if they "
+                     "add up to it, or leave out 'total' so the report prints the sum of the parts"))
         if comp.standard not in catalogue.standards:
             problems.append(Problem(f"composition {comp.id} names quality standard '{comp.standard}'",
                                     hint="use QS1 to QS8"))
@@ -525,6 +559,11 @@ def validate_catalogue(
             problems.append(
                 Problem(f"indicator {ind.id} names quality standard '{ind.standard}'", hint="use QS1 to QS8")
             )
+        if ind.threshold is None and not counts_only(ind, catalogue.metrics):
+            problems.append(Problem(
+                f"indicator {ind.id} is not built from counts alone, so no test can judge its change, "
+                "and it has no threshold",
+                hint="add 'threshold:' with the smallest change, in the indicator's units, that means something"))
         if ind.group not in catalogue.groups:
             problems.append(Problem(f"indicator {ind.id} names group '{ind.group}'",
                                     hint="use " + ", ".join(catalogue.groups)))

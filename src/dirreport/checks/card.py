@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
+from dirreport.checks.claims import cites_evidence, narrative_claims
 from dirreport.compute.indicators import OK, weakest
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
@@ -91,6 +92,8 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     _accessibility(project, card)
     _personal_data(project, card)
     _disclosure(project, card)
+    for claim in narrative_claims(project):
+        card.add(claim.section, claim.severity, claim.problem)
     for problem in project.warnings:
         section = "accessibility" if "HTML" in problem.message or "link" in problem.message else "data"
         card.add(section, ERROR, problem)
@@ -168,8 +171,7 @@ def _coverage(project: Project, card: ReportCard) -> None:
                          "'What we need to improve' with the points"))
         evidence = english.get(f"{part}-ii")
         if evidence is not None:
-            body = evidence.body.lower()
-            row.evidence_cited = bool(evidence.links) or any(w in body for w in EVIDENCE_WORDS)
+            row.evidence_cited = cites_evidence(evidence, EVIDENCE_WORDS)
             if not row.evidence_cited:
                 card.add("coverage", WARNING, Problem("cites no research or evidence", file=evidence.path,
                                                       hint="say how you know: audits, reviews, research, feedback"))
@@ -501,7 +503,8 @@ def _disclosure(project: Project, card: ReportCard) -> None:
                         f"'{match.group(0)}' is a count small enough to identify people", file=narrative.path, line=n,
                         hint="describe it without the number (e.g. 'a small number'), as the tables show [c]"))
     for (code, year), value in project.results.metrics.items():
-        if value.status == OK and project.catalogue.metrics[code].unit == "count" and value.value is not None \
+        metric = project.catalogue.metrics[code]
+        if value.status == OK and metric.unit == "count" and metric.people and value.value is not None \
                 and 1 <= value.value <= 4:
             card.add("disclosure", ERROR, Problem(f"{code} for {year} is {value.value:g} and would be published",
                                                   file=project.dataset.files.get("metrics"),

@@ -25,6 +25,12 @@ GUIDANCE = {
     "part": N_("Write this part in plain language. Say what matters most, good and bad."),
     "extra": N_("Write this section in plain language."),
 }
+PLACE_GUIDANCE = {
+    "4d-sufficiency": N_("Report on the sufficiency of accommodation for looked after children, as section 75D "
+                         "of the 2014 Act requires from the 2026-27 report on: the steps your sufficiency plan "
+                         "took, the additional places they made available, and the applications to place children "
+                         "in a supplementary placement under section 81B against the plan's estimate."),
+}
 SECTION_GUIDANCE = {
     "i": N_("What do we know about the quality and impact of our work under this heading? Use "
             "{{< indicator ID >}} and {{< change ID >}} to quote figures from the data."),
@@ -83,7 +89,7 @@ def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy
         folder = path / "narratives" / lang
         folder.mkdir(parents=True)
         for place in prescribed_form.narrative_places():
-            if place.optional:
+            if not prescribed_form.in_force(place, year):
                 continue
             target = folder / f"{place.id}.md"
             target.write_text(stub(place, lang), encoding="utf-8")
@@ -103,6 +109,7 @@ def stub(place: prescribed_form.Place, lang: str) -> str:
     meta = {"title": place.heading(lang), "heading": place.id, "standards": standards,
             "status": "draft", "owner": ""}
     message = SECTION_GUIDANCE[place.numbering[-1]] if place.kind == "section" else GUIDANCE[place.kind]
+    message = PLACE_GUIDANCE.get(place.id, message)
     guidance = _(message, lang).replace("--", "—")
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     placeholder = _("[Placeholder: this section has not been written yet.]", lang)

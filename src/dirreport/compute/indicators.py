@@ -14,8 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from statistics import median
 
-from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, SurveyMeasure, Term
+from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, SurveyMeasure, Term, counts_only
 from dirreport.compute.disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
+from dirreport.compute.judgement import (
+    Verdict,
+    assess_indicator,
+    assess_proportions,
+    judgement_of,
+    movement_of,
+    printed_change,
+)
 from dirreport.compute.stats import significant, wilson
 from dirreport.config.settings import Config
 from dirreport.data.dataset import Dataset
@@ -42,12 +50,18 @@ class Point:
 
 @dataclass(frozen=True)
 class Trend:
-    """Change between the last two years with a value, read against polarity."""
+    """Change between the last two years with a value, as printed, judged once (judgement.py)."""
 
     movement: str  # up | down | same | none
-    judgement: str  # better | worse | neutral | unknown
-    change: float | None
+    judgement: str  # better | worse | neutral | little | unknown
+    change: float | None  # the difference of the two values as printed
     since: str | None
+    verdict: Verdict | None = None
+
+    @property
+    def supported(self) -> bool:
+        """The data support calling this a change (a test or the catalogue's threshold says so)."""
+        return self.judgement in ("better", "worse", "neutral") and self.movement in ("up", "down")
 
 
 @dataclass(frozen=True)
@@ -152,7 +166,7 @@ def compute(config: Config, catalogue: Catalogue, dataset: Dataset) -> Results:
     years = config.years
     others = [a for a in dataset.authorities if a not in (config.authority, WALES)]
     indicators = {
-        ind.id: _indicator(ind, dataset, config.authority, years, others)
+        ind.id: _indicator(ind, dataset, config.authority, years, others, counts_only(ind, catalogue.metrics))
         for ind in catalogue.indicators.values()
     }
     survey: dict[str, SurveyResult] = {}
@@ -209,35 +223,36 @@ def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
 
 
 def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]:
-    """Movement and judgement of a change; a change that rounds to nothing is no change."""
+    """Movement of a difference between printed values, and which way it points by polarity (no test)."""
     if change is None:
         return "none", "unknown"
-    if abs(change) < 0.5 * 10 ** (-decimals):
+    movement = movement_of(round(change, decimals))
+    if movement == "same":
         return "same", "neutral"
-    movement = "up" if change > 0 else "down"
-    if polarity == "none":
-        return movement, "neutral"
-    better = (change > 0) == (polarity == "higher")
-    return movement, "better" if better else "worse"
+    return movement, judgement_of(movement, True, polarity)
 
 
-def _trend(values: list[tuple[str, float | None]], polarity: str, decimals: int) -> Trend:
-    shown = [(y, v) for y, v in values if v is not None]
-    if len(shown) < 2 or shown[-1][0] != values[-1][0]:
+def _trend(ind: Indicator, series: tuple[Point, ...], counted: bool) -> Trend:
+    shown = [p for p in series if p.shown is not None]
+    if len(shown) < 2 or shown[-1].year != series[-1].year:
         return Trend("none", "unknown", None, None)
-    (prev_year, prev), (_, last) = shown[-2], shown[-1]
-    change = last - prev
-    movement, judgement = judge(change, polarity, decimals)
-    return Trend(movement, judgement, change, prev_year)
+    prev, last = shown[-2], shown[-1]
+    decimals = DECIMALS[ind.unit]
+    change = printed_change(last.value or 0.0, prev.value or 0.0, decimals)
+    movement = movement_of(change)
+    verdict = assess_indicator(ind, counted, (last.numerator, last.denominator),
+                               (prev.numerator, prev.denominator), change)
+    return Trend(movement, judgement_of(movement, verdict.supported, ind.polarity), change, prev.year, verdict)
 
 
 def _indicator(
-    ind: Indicator, dataset: Dataset, authority: str, years: tuple[str, ...], others: list[str]
+    ind: Indicator, dataset: Dataset, authority: str, years: tuple[str, ...], others: list[str],
+    counted: bool = True,
 ) -> IndicatorResult:
     series = tuple(point(ind, dataset, authority, y) for y in years)
     wales = tuple(point(ind, dataset, WALES, y) for y in years)
     decimals = DECIMALS[ind.unit]
-    trend = _trend([(p.year, p.shown) for p in series], ind.polarity, decimals)
+    trend = _trend(ind, series, counted)
     other_values = []
     for other in others if ind.unit != "count" else []:
         p = point(ind, dataset, other, years[-1])
@@ -247,7 +262,7 @@ def _indicator(
     ours, theirs = series[-1].shown, wales[-1].shown
     # a count grows with the authority's size: set against Wales's total it says nothing
     if ours is not None and theirs is not None and ind.unit != "count":
-        movement, judgement = judge(ours - theirs, ind.polarity, decimals)
+        movement, judgement = judge(printed_change(ours, theirs, decimals), ind.polarity, decimals)
         versus = {"up": "above", "down": "below", "same": "same"}[movement]
     return IndicatorResult(ind, series, wales, tuple(sorted(other_values)), trend, versus, judgement)
 
@@ -278,11 +293,11 @@ def _survey(
     change_sig: bool | None = None
     if latest is not None and latest.status == OK and earlier:
         prev = earlier[-1]
-        change_sig = significant(latest.positive, latest.respondents, prev.positive, prev.respondents)
-        movement, judgement = judge(latest.percent - prev.percent, "higher", 1)
-        if not change_sig:
-            judgement = "neutral"
-        trend = Trend(movement, judgement, latest.percent - prev.percent, prev.year)
+        verdict = assess_proportions(latest.positive, latest.respondents, prev.positive, prev.respondents)
+        change_sig = verdict.supported
+        change = printed_change(latest.percent, prev.percent, 1)
+        movement = movement_of(change)
+        trend = Trend(movement, judgement_of(movement, verdict.supported, "higher"), change, prev.year, verdict)
     versus, wales_sig = "none", None
     if latest is not None and latest.status == OK and wales is not None and wales.status == OK:
         wales_sig = significant(latest.positive, latest.respondents, wales.positive, wales.respondents)
@@ -300,15 +315,17 @@ def _published_metrics(
     for (auth, year, code), value in dataset.metrics.items():
         if auth != authority or year not in wanted:
             continue
-        unit = catalogue.metrics[code].unit
+        metric = catalogue.metrics[code]
         if value is None:
             status = MISSING
-        elif unit == "count" and is_small(value):
+        elif metric.unit == "count" and metric.people and is_small(value):
             status = SUPPRESSED
         else:
             status = OK
         out[(code, year)] = MetricValue(code, year, value, status)
     for breakdown in catalogue.breakdowns:
+        if not all(catalogue.metrics[c].people for c in breakdown.parts):
+            continue
         for year in years:
             total = dataset.metrics.get((authority, year, breakdown.total))
             parts = {c: dataset.metrics.get((authority, year, c)) for c in breakdown.parts}

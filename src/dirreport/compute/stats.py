@@ -1,10 +1,16 @@
-"""The statistics behind survey results: intervals and tests, written out so they can be checked.
+"""The statistics behind every judgement of change: intervals and tests, written out so they can be checked.
 
-Survey measures are proportions of a sample, so a change from one year to the
-next may be noise.  We use the Wilson score interval (good coverage for small
-samples and proportions near 0 or 1, unlike the normal approximation) and the
-pooled two-proportion z-test at the 95% level, the usual choice in official
-statistics for comparing two independent survey proportions.
+Survey measures and many indicators are proportions of counts, so a change
+from one year to the next may be noise.  We use the Wilson score interval
+(good coverage for small samples and proportions near 0 or 1, unlike the
+normal approximation) and, to compare two proportions, the pooled
+two-proportion z-test at the 95% level, the usual choice in official
+statistics.  When any expected cell of the 2×2 table is below 5 the normal
+approximation is not trusted and Fisher's exact test is used instead.  Counts
+and rates of events (per 10,000 people, say) are compared as Poisson counts
+with the exact conditional test: given both years' events together, this
+year's share is tested against the share of the exposure (binomial test).
+The exact tests come from SciPy, the reference implementation of the field.
 """
 
 from __future__ import annotations
@@ -13,12 +19,30 @@ import math
 from dataclasses import dataclass
 
 Z95 = 1.959963984540054
+ALPHA = 0.05
+# Cochran's rule: the z-test needs every expected count in the 2x2 table to be at least 5
+MIN_EXPECTED = 5.0
 
 
 @dataclass(frozen=True)
 class Interval:
     low: float
     high: float
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """A test's name (one of TESTS), its two-sided p-value and whether it is significant at ALPHA."""
+
+    test: str
+    p: float
+
+    @property
+    def significant(self) -> bool:
+        return self.p < ALPHA
+
+
+TESTS = ("z", "fisher", "poisson")
 
 
 def wilson(positive: int, n: int, z: float = Z95) -> Interval:
@@ -44,5 +68,40 @@ def two_proportion_p(x1: int, n1: int, x2: int, n2: int) -> float:
     return math.erfc(abs(z) / math.sqrt(2))
 
 
-def significant(x1: int, n1: int, x2: int, n2: int, alpha: float = 0.05) -> bool:
-    return two_proportion_p(x1, n1, x2, n2) < alpha
+def _expected_small(x1: int, n1: int, x2: int, n2: int) -> bool:
+    total, positives = n1 + n2, x1 + x2
+    negatives = total - positives
+    return min(n * k / total for n in (n1, n2) for k in (positives, negatives)) < MIN_EXPECTED
+
+
+def compare_proportions(x1: int, n1: int, x2: int, n2: int) -> TestResult:
+    """x1 of n1 against x2 of n2: the z-test, or Fisher's exact test when an expected cell is below 5."""
+    if n1 <= 0 or n2 <= 0:
+        return TestResult("z", 1.0)
+    if _expected_small(x1, n1, x2, n2):
+        from scipy.stats import fisher_exact  # imported when needed: SciPy takes a while to load
+
+        _odds, p = fisher_exact([[x1, n1 - x1], [x2, n2 - x2]], alternative="two-sided")
+        return TestResult("fisher", float(p))
+    return TestResult("z", two_proportion_p(x1, n1, x2, n2))
+
+
+def compare_counts(x1: int, exposure1: float, x2: int, exposure2: float) -> TestResult:
+    """Events x1 over exposure1 against x2 over exposure2, as Poisson counts: the exact conditional test.
+
+    Given x1 + x2 events in all, x1 is binomial with probability
+    exposure1 / (exposure1 + exposure2) if the two rates are equal.  For two
+    plain counts the exposures are equal and the probability is one half.
+    """
+    events = x1 + x2
+    if events <= 0 or exposure1 <= 0 or exposure2 <= 0:
+        return TestResult("poisson", 1.0)
+    share = exposure1 / (exposure1 + exposure2)
+    from scipy.stats import binomtest
+
+    return TestResult("poisson", float(binomtest(x1, events, share, alternative="two-sided").pvalue))
+
+
+def significant(x1: int, n1: int, x2: int, n2: int, alpha: float = ALPHA) -> bool:
+    """Whether two survey proportions differ, by compare_proportions."""
+    return compare_proportions(x1, n1, x2, n2).p < alpha

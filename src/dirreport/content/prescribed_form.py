@@ -91,6 +91,24 @@ EXTRAS = {
 }
 
 
+# Places the law adds from a given report year (the first year's start).  Section 75D of the 2014 Act,
+# inserted by the Health and Social Care (Wales) Act 2025, is in force from 1 April 2026: the report on
+# the sufficiency of accommodation is due from the 2026-27 report on, and never before, whatever the data.
+FROM_YEAR = {"4d-sufficiency": 2026}
+
+
+def in_force(place: Place, year: str) -> bool:
+    """Whether a place belongs in the report for this financial year (e.g. '2026-27')."""
+    start = FROM_YEAR.get(place.id)
+    return start is None or int(year[:4]) >= start
+
+
+def first_year(place: Place) -> str | None:
+    """The first report year a place belongs in, written like 2026-27, or None for every year."""
+    start = FROM_YEAR.get(place.id)
+    return None if start is None else f"{start}-{(start + 1) % 100:02d}"
+
+
 def places() -> tuple[Place, ...]:
     """Every place in reading order: the prescribed form with its extras inside it."""
     out: list[Place] = []
@@ -100,7 +118,7 @@ def places() -> tuple[Place, ...]:
             if owner == parent:
                 level = 2 if parent in ("3-performance", "4-other") else 3
                 out.append(Place(pid, level, "extra", False, (), title, parent=parent,
-                                 optional=pid == "4d-sufficiency"))
+                                 optional=pid in FROM_YEAR))
 
     for number, chapter_id, title in CHAPTERS:
         out.append(Place(chapter_id, 1, "chapter", True, (number,), title))

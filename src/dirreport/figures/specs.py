@@ -124,7 +124,8 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         tuple(sentences.point(p, ind.unit, lang, result.decimals) for p in result.series),
     )
     series = [ours]
-    if any(p.shown is not None for p in result.wales):
+    # a count for one authority is never drawn against the total for Wales: only rates compare
+    if ind.unit != "count" and any(p.shown is not None for p in result.wales):
         series.append(
             Series(
                 wales_label,
@@ -146,13 +147,16 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         decimals=result.decimals,
     )
     header = (_("Year", lang), name(lang), wales_label)
+    is_count = ind.unit == "count"
     rows = tuple(
-        (years[i], ours.labels[i], series[1].labels[i] if len(series) > 1 else i18n.NOT_AVAILABLE)
+        (years[i], ours.labels[i],
+         i18n.NOT_APPLICABLE if is_count else series[1].labels[i] if len(series) > 1 else i18n.NOT_AVAILABLE)
         for i in range(len(years))
     )
     numbers = tuple(
         (years[i], _number_or_marker(result.series[i], result.decimals),
-         _number_or_marker(result.wales[i], result.decimals) if result.wales else None)
+         i18n.NOT_APPLICABLE if is_count
+         else _number_or_marker(result.wales[i], result.decimals) if result.wales else None)
         for i in range(len(years))
     )
     notes = [n for n in (unit_note(ind.unit, lang),) if n]
@@ -270,7 +274,7 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         intervals=tuple(intervals),
     )
     header = (_("Survey measure", lang), year, _("95% confidence interval", lang), _("Respondents", lang),
-              _("Change since last year", lang), _("Wales", lang))
+              _("Change since last year (percentage points)", lang), _("Wales", lang))
     table = Table(
         id=f"data-{slug(fig_id)}",
         caption=_("Data for the chart: {title}", lang, title=title),
@@ -292,13 +296,11 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
     if all(v.value is None for v in values.values()):
         return None
     parts = {code: v.value for code, v in values.items()}
-    if comp.total:
-        total_value = results.metric(comp.total, year)
-        total = total_value.value
-        total_hidden = total_value.status == SUPPRESSED
-    else:
-        total = sum(v for v in parts.values() if v is not None)
-        total_hidden = False
+    # the total printed is the sum of the parts as given, never a figure they do not add up to; with a
+    # part missing there is no total to print (the catalogue's total, where named, equals the sum:
+    # inputs.consistency_problems refuses data where it does not)
+    total = sum(v for v in parts.values() if v is not None) if all(v is not None for v in parts.values()) else None
+    total_hidden = bool(comp.total) and results.metric(comp.total or "", year).status == SUPPRESSED
     counts = all(catalogue.metrics[c].unit == "count" for c, _ in comp.parts)
     hidden = {c for c, v in values.items() if v.status == SUPPRESSED}
     if counts:
@@ -322,15 +324,18 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
             numbers.append((label(lang), marker, marker))
             continue
         share = 100.0 * value / total if total and not total_hidden else None
+        no_share = i18n.SUPPRESSED if total_hidden else i18n.NOT_AVAILABLE
         text = i18n.number(value, lang, decimals)
         bar_values.append(value)
         bar_labels.append(f"{text} ({i18n.percent(share, lang)})" if share is not None else text)
-        rows.append((label(lang), text, i18n.percent(share, lang) if share is not None else i18n.SUPPRESSED))
-        numbers.append((label(lang), round(value, decimals), round(share, 1) if share is not None else i18n.SUPPRESSED))
-    total_text = i18n.SUPPRESSED if total_hidden else i18n.number(total, lang, decimals)
-    rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if not total_hidden else i18n.SUPPRESSED))
-    numbers.append((_("Total", lang), i18n.SUPPRESSED if total_hidden else round(total or 0, decimals),
-                    100.0 if not total_hidden else i18n.SUPPRESSED))
+        rows.append((label(lang), text, i18n.percent(share, lang) if share is not None else no_share))
+        numbers.append((label(lang), round(value, decimals), round(share, 1) if share is not None else no_share))
+    no_total = i18n.SUPPRESSED if total_hidden else i18n.NOT_AVAILABLE
+    shown_total = total is not None and not total_hidden
+    total_text = i18n.number(total, lang, decimals) if shown_total else no_total
+    rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if shown_total else no_total))
+    numbers.append((_("Total", lang), round(total or 0, decimals) if shown_total else no_total,
+                    100.0 if shown_total else no_total))
     title = _("{title}, {year}", lang, title=comp.title(lang), year=i18n.financial_year(year, lang))
     spec = ChartSpec(
         id=comp.id, kind="composition", lang=lang, title=title, categories=tuple(labels),
@@ -347,14 +352,19 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
 
 
 def _survey_change(r: SurveyResult, lang: str) -> str:
+    """Signed, with its direction and whether the test found it significant: '−1.5 (down, not significant)'."""
     if r.change_significant is None or r.trend.change is None:
         return i18n.NOT_AVAILABLE
-    size = i18n.points(r.trend.change, lang)
-    if not r.change_significant:
-        return _("{size}, not significant", lang, size=size)
+    size = sentences.signed(r.trend.change, lang, 1)
+    if r.trend.movement == "same":
+        return _("{size} (no change)", lang, size=size)
     if r.trend.movement == "up":
-        return _("up {size}, significant", lang, size=size)
-    return _("down {size}, significant", lang, size=size)
+        if r.change_significant:
+            return _("{size} (up, significant)", lang, size=size)
+        return _("{size} (up, not significant)", lang, size=size)
+    if r.change_significant:
+        return _("{size} (down, significant)", lang, size=size)
+    return _("{size} (down, not significant)", lang, size=size)
 
 
 def _number_or_marker(p: object, decimals: int = 1) -> float | str | None:
@@ -387,8 +397,7 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
         ))
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
                         None, _wales_number(r)))
-    notes = [_("Direction compares this year with last year: ▲ rose, ▼ fell; improved or worsened "
-               "depends on whether a higher value is better for that indicator.", lang)]
+    notes = [direction_note(lang)]
     notes += marker_notes(lang, [c for r in rows for c in r])
     return Table(
         id="summary",
@@ -421,7 +430,8 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
                         change, None, _wales_number(r)))
-    notes = [_("Change is this year's value minus last year's; for percentages it is in percentage points.", lang)]
+    notes = [_("Change is this year's value minus last year's, as printed; for percentages it is in percentage "
+               "points.", lang), direction_note(lang)]
     notes += marker_notes(lang, [c for r in rows for c in r])
     return Table(
         id=table_id,
@@ -432,6 +442,13 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         align=("l", "r", "r", "r", "l", "r"),
         notes=tuple(notes),
     )
+
+
+def direction_note(lang: str) -> str:
+    """How the Direction column is judged: one rule for every table, set out in 'About the figures'."""
+    return _("Direction: ▲ rose, ▼ fell, improved or worsened by whether a higher value is better for that "
+             "indicator, only where the change passes the test or threshold set out in 'About the figures'; "
+             "otherwise 'Little change'.", lang)
 
 
 def _wales_cell(result: IndicatorResult, lang: str) -> str:

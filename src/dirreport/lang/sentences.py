@@ -68,14 +68,24 @@ def cell(p: Point | None, unit: str, lang: str, decimals: int) -> str:
 
 
 def signed_change(result: IndicatorResult, lang: str) -> str:
-    """+3.2 or −1.5: the change since last year for a table (percentage points for percentages)."""
-    change = result.trend.change
-    if change is None or result.trend.movement == "none":
+    """+3.2 or −1.5: this year's printed value minus last year's (percentage points for percentages)."""
+    return signed(result.trend.change if result.trend.movement != "none" else None, lang, result.decimals)
+
+
+def signed(change: float | None, lang: str, decimals: int) -> str:
+    """A printed difference with its sign: +3.2, −1.5 or 0.0."""
+    if change is None:
         return i18n.NOT_AVAILABLE
-    if result.trend.movement == "same":
-        return i18n.number(0, lang, result.decimals)
+    if abs(change) < 0.5 * 10 ** (-decimals):
+        return i18n.number(0, lang, decimals)
     sign = "+" if change > 0 else "−"
-    return sign + i18n.number(abs(change), lang, result.decimals)
+    return sign + i18n.number(abs(change), lang, decimals)
+
+
+def with_base(text: str, p: Point, lang: str) -> str:
+    """58.8% (120 of 204): a percentage with the counts it rests on."""
+    return _("{value} ({numerator} of {denominator})", lang, value=text,
+             numerator=i18n.number(p.numerator, lang), denominator=i18n.number(p.denominator, lang))
 
 
 def bare(p: Point | None, lang: str, decimals: int) -> str:
@@ -127,6 +137,8 @@ def change(result: IndicatorResult, lang: str) -> str:
         ("down", "better"): N_("down {size} since {year}, an improvement"),
         ("down", "worse"): N_("down {size} since {year}, a deterioration"),
         ("down", "neutral"): N_("down {size} since {year}"),
+        ("up", "little"): N_("up {size} since {year}, little change"),
+        ("down", "little"): N_("down {size} since {year}, little change"),
     }
     return _(messages[(trend.movement, trend.judgement)], lang, size=size, year=year)
 
@@ -142,6 +154,8 @@ def direction_label(result: IndicatorResult, lang: str) -> str:
         return i18n.NOT_AVAILABLE
     if result.trend.movement == "same":
         return _("No change", lang)
+    if result.trend.judgement == "little":
+        return _("Little change", lang)
     arrow = "▲" if result.trend.movement == "up" else "▼"
     return f"{arrow} {_(labels[result.trend.judgement], lang)}"
 
@@ -171,8 +185,10 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
         start = value(first.value, unit, lang, decimals)
         start_year = i18n.financial_year(first.year, lang)
         from dirreport.compute.indicators import judge
+        from dirreport.compute.judgement import printed_change
 
-        movement, _judgement = judge((latest.value or 0) - (first.value or 0), result.indicator.polarity, decimals)
+        movement, _judgement = judge(printed_change(latest.value or 0.0, first.value or 0.0, decimals),
+                                     result.indicator.polarity, decimals)
         patterns = {
             "up": N_("{title} rose from {start} in {start_year} to {end} in {end_year}."),
             "down": N_("{title} fell from {start} in {start_year} to {end} in {end_year}."),
@@ -189,6 +205,8 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
             "same": N_("This is the same as the figure for Wales ({wales})."),
         }
         sentence += " " + _(versus[result.versus_wales], lang, wales=wales_text)
+    if result.trend.since is not None and result.trend.movement != "none":
+        sentence += " " + _("Since last year: {change}.", lang, change=change(result, lang))
     return sentence
 
 

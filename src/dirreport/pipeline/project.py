@@ -192,9 +192,10 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
         for place in places.values():
             rel = narrative_path(lang, place.id)
             path = config.root / rel
+            if not prescribed_form.in_force(place, config.year):
+                # a section the law asks for only from a later year is not read, whatever it holds
+                continue
             if not path.exists():
-                if place.optional:
-                    continue
                 missing.append(Problem("is missing", file=rel,
                                        hint="write this section; 'dirreport new' makes a stub for every section"))
                 continue

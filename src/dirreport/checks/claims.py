@@ -1,0 +1,154 @@
+"""What the narrative claims, held to what is there: written text, cited evidence, bases, the law in force.
+
+These checks read the narrative as an inspector would.  A section still
+holding the placeholder ``dirreport new`` wrote is not written; evidence is
+looked for in what the author wrote, never in the guidance comment or the
+placeholder; a percentage quoted in a sentence on a handful of cases is
+flagged; an Act or section cited in a report year before it was in force is
+flagged; and the sufficiency section, due from 2026-27, must say something.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from dirreport.content import prescribed_form
+from dirreport.content.narrative import Narrative
+from dirreport.errors import Problem
+from dirreport.pipeline.project import Project
+
+# the scaffold's placeholder in each language (scaffold.stub), and the translation marker
+PLACEHOLDER_MARKERS = ("[Placeholder:", "[Dalfan:")
+COMMENT = re.compile(r"<!--.*?-->", re.S)
+# a percentage in a sentence resting on fewer cases than this is flagged: one case more or less moves
+# it by over three percentage points
+SMALL_BASE = 30
+
+
+@dataclass(frozen=True)
+class Law:
+    """An Act or a section the tool knows the start of, and how a narrative names it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    first_year: str  # the first report year (financial year) in which it is in force
+
+
+LAWS = (
+    # Royal Assent on 24 March 2025, within the 2024-25 year
+    Law("the Health and Social Care (Wales) Act 2025",
+        re.compile(r"Health and Social Care \(Wales\) Act 2025|Deddf Iechyd a Gofal Cymdeithasol \(Cymru\) 2025",
+                   re.I),
+        "2024-25"),
+    # section 75D of the 2014 Act (report on the sufficiency of accommodation), in force 1 April 2026
+    Law("section 75D of the Social Services and Well-being (Wales) Act 2014",
+        re.compile(r"\b(?:section|sections|s\.|adran|adrannau)\s*75D\b", re.I), "2026-27"),
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    severity: str  # error | warning
+    section: str  # the report card's section
+    problem: Problem
+
+
+def prose_lines(narrative: Narrative) -> Iterator[tuple[int, str]]:
+    """The body's lines as the author wrote them: HTML comments blanked (line numbers kept)."""
+    body_start = narrative.body_start
+    text = "\n".join(narrative.lines[body_start - 1:])
+    text = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    for offset, line in enumerate(text.split("\n")):
+        yield body_start + offset, line
+
+
+def written_text(narrative: Narrative) -> str:
+    """What the author wrote: no comments, no placeholder, no headings, no shortcodes."""
+    kept = []
+    for _n, line in prose_lines(narrative):
+        if any(marker in line for marker in PLACEHOLDER_MARKERS) or line.lstrip().startswith("#"):
+            continue
+        kept.append(re.sub(r"\{\{<.*?>\}\}", " ", line))
+    return " ".join(" ".join(kept).split())
+
+
+def placeholder_lines(narrative: Narrative) -> list[int]:
+    return [n for n, line in prose_lines(narrative) if any(m in line for m in PLACEHOLDER_MARKERS)]
+
+
+def cites_evidence(narrative: Narrative, words: tuple[str, ...]) -> bool:
+    """A link, or one of the evidence words, in what the author wrote (never in a comment or placeholder)."""
+    if narrative.links:
+        return True
+    text = written_text(narrative).lower()
+    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def narrative_claims(project: Project) -> list[Claim]:
+    out: list[Claim] = []
+    year = project.config.year
+    for narratives in project.narratives.values():
+        for place_id, narrative in narratives.items():
+            for line in placeholder_lines(narrative):
+                out.append(Claim("error", "narrative", Problem(
+                    "still holds the placeholder 'dirreport new' wrote", file=narrative.path, line=line,
+                    hint="write the section in place of the placeholder line")))
+            out += _laws(narrative, year)
+            if place_id in prescribed_form.FROM_YEAR and not written_text(narrative):
+                out.append(Claim("error", "coverage", Problem(
+                    "is empty: from the 2026-27 report on, section 75D of the 2014 Act requires an account of "
+                    "the steps taken to secure sufficient accommodation for looked after children",
+                    file=narrative.path, line=narrative.body_start,
+                    hint="describe the sufficiency plan's steps, the places they made available and the "
+                         "applications for supplementary placements")))
+    out += _bases(project)
+    return out
+
+
+def _laws(narrative: Narrative, year: str) -> list[Claim]:
+    out = []
+    for n, line in prose_lines(narrative):
+        for law in LAWS:
+            if int(year[:4]) < int(law.first_year[:4]) and law.pattern.search(line):
+                out.append(Claim("warning", "narrative", Problem(
+                    f"cites {law.name}, which is not in force in the report year {year} (it applies from "
+                    f"{law.first_year})", file=narrative.path, line=n,
+                    hint="describe the law in force in the year, or speak of the change to come")))
+    return out
+
+
+def _bases(project: Project) -> list[Claim]:
+    """Percentages quoted in sentences on fewer than SMALL_BASE cases."""
+    results = project.results
+    out = []
+    for narratives in project.narratives.values():
+        for narrative in narratives.values():
+            for code in narrative.shortcodes:
+                base, what = _base_of(code.name, code.args, project)
+                if base is not None and 0 < base < SMALL_BASE:
+                    out.append(Claim("warning", "data", Problem(
+                        f"quotes {what} as a percentage of only {base:g} cases (fewer than {SMALL_BASE}) for "
+                        f"{results.year}", file=narrative.path, line=code.span.line,
+                        hint="give the counts instead, or with it ('n', e.g. {{< indicator ID n >}}), so a reader "
+                             "sees how few cases it rests on")))
+    return out
+
+
+def _base_of(name: str, args: tuple[str, ...], project: Project) -> tuple[float | None, str]:
+    results = project.results
+    if name == "indicator" and args and args[0] in results.indicators:
+        result = results.indicators[args[0]]
+        if result.indicator.unit != "percent":
+            return None, ""
+        years = [a for a in args[1:] if a != "n"]
+        point = next((p for p in result.series if p.year == years[0]), None) if years else result.latest
+        if point is None or point.status != "ok":
+            return None, ""
+        return point.denominator, f"indicator {args[0]}"
+    if name == "survey" and args:
+        found = [r for r in results.survey_for(args[0]) if len(args) < 2 or r.group == args[1]]
+        if len(found) == 1 and found[0].latest is not None and found[0].latest.status == "ok":
+            return float(found[0].latest.respondents), f"survey measure {args[0]}"
+    return None, ""

@@ -1,0 +1,226 @@
+"""Every change is judged by one written rule, checked here against p-values worked out by hand.
+
+The rule (src/dirreport/judgement.py, and "About the figures" in the report):
+a percentage of counts by the pooled two-proportion z-test at the 5% level,
+Fisher's exact test when an expected count is below 5; a count or a rate by
+the exact Poisson (conditional binomial) test; a value not built from counts
+by the catalogue's threshold.  The hand-worked exact p-values below are sums
+of hypergeometric or binomial probabilities written out with math.comb.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from dirreport.catalogue import Indicator, Term
+from dirreport.compute.indicators import OK, IndicatorResult, Point, Results, _trend
+from dirreport.compute.judgement import printed_change
+from dirreport.compute.stats import compare_counts, compare_proportions
+from dirreport.figures.specs import indicator_table, summary_table, trend_figure
+from dirreport.lang import sentences
+from dirreport.lang.bilingual_text import Bilingual
+
+# --- the tests themselves ------------------------------------------------------------------------------------
+
+
+def test_the_issues_example_19_of_240_against_19_of_234_is_not_significant() -> None:
+    # p1 = 0.07917, p2 = 0.08120, pooled 38/474 = 0.08017, se = sqrt(0.08017 x 0.91983 x (1/240 + 1/234))
+    # = 0.02495, z = -0.00203 / 0.02495 = -0.081, p = 0.935
+    result = compare_proportions(19, 240, 19, 234)
+    assert result.test == "z"
+    assert result.p == pytest.approx(0.935, abs=0.001)
+    assert not result.significant
+
+
+def test_a_large_difference_in_large_counts_is_significant() -> None:
+    # 120/200 = 0.60 against 90/200 = 0.45: pooled 0.525, se = sqrt(0.525 x 0.475 x 0.01) = 0.04994,
+    # z = 0.15 / 0.04994 = 3.004, p = erfc(3.004 / sqrt 2) = 0.00267
+    result = compare_proportions(120, 200, 90, 200)
+    assert result.test == "z"
+    assert result.p == pytest.approx(0.00267, abs=0.0001)
+    assert result.significant
+
+
+def _hypergeometric(k: int) -> float:
+    # 20 cases, 7 positive, 10 in the first year: P(X = k) = C(7, k) C(13, 10 - k) / C(20, 10)
+    return math.comb(7, k) * math.comb(13, 10 - k) / math.comb(20, 10)
+
+
+def test_small_counts_use_fishers_exact_test_and_it_can_disagree_with_z() -> None:
+    # 1 of 10 against 6 of 10: expected positives 7 x 10 / 20 = 3.5 < 5, so Fisher's exact test.
+    # Two-sided: every table no more likely than the one seen: k = 0, 1, 6, 7
+    # = (286 + 5005 + 5005 + 286) / 184756 = 0.0573 - not significant, though z (2.34, p = 0.019) would say so
+    hand = sum(_hypergeometric(k) for k in (0, 1, 6, 7))
+    assert hand == pytest.approx(10582 / 184756)
+    result = compare_proportions(1, 10, 6, 10)
+    assert result.test == "fisher"
+    assert result.p == pytest.approx(hand, rel=1e-9)
+    assert not result.significant
+
+
+def test_small_counts_can_still_be_significant() -> None:
+    # 0 of 10 against 7 of 10: only k = 0 and k = 7 are as unlikely: 2 x 286 / 184756 = 0.0031
+    result = compare_proportions(0, 10, 7, 10)
+    assert result.test == "fisher"
+    assert result.p == pytest.approx(2 * _hypergeometric(0), rel=1e-9)
+    assert result.significant
+
+
+def _binomial_two_sided(x: int, n: int) -> float:
+    # exact two-sided binomial test with p = 1/2: the outcomes no more likely than x
+    probabilities = [math.comb(n, k) / 2**n for k in range(n + 1)]
+    seen = probabilities[x]
+    return min(1.0, sum(p for p in probabilities if p <= seen * (1 + 1e-7)))
+
+
+def test_counts_71_to_70_are_little_change() -> None:
+    # 70 of the 141 events fall in this year, against an expected 70.5: p = 1
+    assert compare_counts(70, 1, 71, 1).p == pytest.approx(1.0)
+    assert not compare_counts(70, 1, 71, 1).significant
+
+
+def test_counts_14_to_30_are_a_real_change() -> None:
+    # 30 of 44 events this year, p = 1/2 if nothing changed: two-sided p = 2 P(X >= 30) = 0.0226
+    hand = _binomial_two_sided(30, 44)
+    assert hand == pytest.approx(0.0226, abs=0.0001)
+    result = compare_counts(30, 1, 14, 1)
+    assert result.test == "poisson" and result.p == pytest.approx(hand, rel=1e-6) and result.significant
+
+
+def test_small_counts_1_to_6_are_not_enough_but_0_to_6_is() -> None:
+    # 6 of 7 events: P(X >= 6) = 8/128, two-sided 0.125; 6 of 6: 2 x 1/64 = 0.03125
+    assert compare_counts(6, 1, 1, 1).p == pytest.approx(0.125)
+    assert not compare_counts(6, 1, 1, 1).significant
+    assert compare_counts(6, 1, 0, 1).p == pytest.approx(0.03125)
+    assert compare_counts(6, 1, 0, 1).significant
+
+
+def test_rates_are_compared_per_head_of_population() -> None:
+    # 20 events in 20,000 people against 10 in 10,000: the same rate, p = 1
+    assert compare_counts(20, 20_000, 10, 10_000).p == pytest.approx(1.0)
+    # 40 in 10,000 against 20 in 10,000: 40 of 60 with p = 1/2, two-sided 0.0135
+    assert compare_counts(40, 10_000, 20, 10_000).p == pytest.approx(_binomial_two_sided(40, 60), rel=1e-6)
+    assert compare_counts(40, 10_000, 20, 10_000).significant
+
+
+# --- the change as printed ------------------------------------------------------------------------------------
+
+
+def test_the_change_is_the_difference_of_the_printed_values() -> None:
+    # 63.44% and 64.16% print as 63.4% and 64.2%: the change printed is -0.8, not -0.7 (-0.72 rounded)
+    assert printed_change(63.44, 64.16, 1) == pytest.approx(-0.8)
+    # 7.84% and 7.66% print as 7.8% and 7.7%: +0.1, never "no change"
+    assert printed_change(7.84, 7.66, 1) == pytest.approx(0.1)
+    assert printed_change(10.04, 9.96, 1) == pytest.approx(0.0)
+
+
+# --- one judgement everywhere ---------------------------------------------------------------------------------
+
+
+def _indicator(unit: str = "percent", polarity: str = "higher", threshold: float | None = None,
+               denominator: bool = True) -> Indicator:
+    return Indicator(
+        id="T-ONE", title=Bilingual(en="Test share", cy="Cyfran brawf"), unit=unit, polarity=polarity,
+        standard="QS1", group="AD", numerator=(Term("metric", "AD/008a"),),
+        denominator=(Term("metric", "AD/006"),) if denominator else (), threshold=threshold)
+
+
+def _result(ind: Indicator, last: tuple[float, float | None], previous: tuple[float, float | None],
+            counted: bool = True) -> IndicatorResult:
+    scale = 100.0 if ind.unit == "percent" else 1.0
+
+    def pt(year: str, pair: tuple[float, float | None]) -> Point:
+        x, n = pair
+        value = x / n * scale if n else x
+        return Point(year, value, x, n, OK)
+
+    series = (pt("2022-23", previous), pt("2023-24", last))
+    wales = (Point("2022-23", None, None, None, "x"), Point("2023-24", None, None, None, "x"))
+    return IndicatorResult(ind, series, wales, (), _trend(ind, series, counted), "none", "unknown")
+
+
+@pytest.mark.parametrize("lang, words", [("en", "little change"), ("cy", "newid bach")])
+def test_an_unsupported_change_is_little_change_in_every_place(lang: str, words: str) -> None:
+    # 19 of 234 (8.1%) to 19 of 240 (7.9%): down 0.2 points, lower is better, p = 0.935
+    result = _result(_indicator(polarity="lower"), (19, 240), (19, 234))
+    assert result.trend.movement == "down" and result.trend.judgement == "little"
+    sentence = sentences.change(result, lang)
+    assert words in sentence
+    assert "improvement" not in sentence and "welliant" not in sentence
+    assert sentences.direction_label(result, lang) in ("Little change", "Newid bach")
+    assert "▲" not in sentences.direction_label(result, lang) and "▼" not in sentences.direction_label(result, lang)
+    assert words in sentences.describe_indicator(result, "Test", lang)
+    assert sentences.signed_change(result, lang) == "−0.2"
+
+
+def test_a_supported_change_is_an_improvement_everywhere() -> None:
+    # 120 of 200 (60.0%) from 90 of 200 (45.0%): p = 0.0027, higher is better
+    result = _result(_indicator(), (120, 200), (90, 200))
+    assert result.trend.judgement == "better"
+    assert sentences.change(result, "en") == "up 15.0 percentage points since 2022-23, an improvement"
+    assert sentences.change(result, "cy").endswith("sy'n welliant")
+    assert sentences.direction_label(result, "en") == "▲ Improved"
+    assert sentences.signed_change(result, "en") == "+15.0"
+
+
+def test_a_value_not_built_from_counts_is_judged_by_its_threshold() -> None:
+    ind = _indicator(unit="days", polarity="lower", threshold=3.0)
+    # 30.0 days to 27.1 days: down 2.9, under the 3-day threshold
+    small = _result(ind, (271.0, 10.0), (300.0, 10.0), counted=False)
+    assert small.trend.change == pytest.approx(-2.9) and small.trend.judgement == "little"
+    assert small.trend.verdict is not None and small.trend.verdict.rule == "threshold"
+    # 30.0 days to 27.0 days: down 3.0, the threshold itself: a change, and lower is better
+    exact = _result(ind, (270.0, 10.0), (300.0, 10.0), counted=False)
+    assert exact.trend.judgement == "better"
+
+
+def test_a_table_and_its_change_column_agree_with_what_is_printed() -> None:
+    # 634.4 / 1000 = 63.44% (63.4%), 641.6 / 1000 = 64.16% (64.2%): Change -0.8 in cells and download
+    result = _result(_indicator(), (634.4, 1000.0), (641.6, 1000.0))
+    results = Results("X", "2023-24", ("2022-23", "2023-24"), {"T-ONE": result}, {}, {})
+    table = indicator_table(results, ["T-ONE"], "caption", "t", "en")
+    row = table.rows[0]
+    assert row[1:4] == ("63.4%", "64.2%", "−0.8")
+    assert table.numbers[0][3] == pytest.approx(-0.8)
+    assert row[4] == "Little change"
+    summary = summary_table(results, None, Bilingual(en="X", cy="X"), "en")  # type: ignore[arg-type]
+    assert summary.rows[0][3] == "Little change"
+
+
+def test_a_count_is_never_drawn_against_the_total_for_wales() -> None:
+    ind = _indicator(unit="count", denominator=False)
+    series = (Point("2022-23", 14.0, 14.0, None, OK), Point("2023-24", 15.0, 15.0, None, OK))
+    wales = (Point("2022-23", 418.0, 418.0, None, OK), Point("2023-24", 420.0, 420.0, None, OK))
+    result = IndicatorResult(ind, series, wales, (), _trend(ind, series, True), "none", "unknown")
+    figure = trend_figure(result, Bilingual(en="Glanafon", cy="Glanafon"), "en")
+    assert [s.role for s in figure.spec.series] == ["ours"]
+    assert all(row[2] == "[z]" for row in figure.table.rows)
+    assert any(note.startswith("[z]") for note in figure.table.notes)
+
+
+def test_a_percentage_can_carry_its_base() -> None:
+    p = Point("2023-24", 120 / 204 * 100, 120.0, 204.0, OK)
+    assert sentences.with_base("58.8%", p, "en") == "58.8% (120 of 204)"
+    assert sentences.with_base("58.8%", p, "cy") == "58.8% (120 o 204)"
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "−1.5 (down, not significant)"),
+                                            ("cy", "−1.5 (gostyngiad, ddim yn arwyddocaol)")])
+def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, expected: str) -> None:
+    from dirreport.catalogue import load_catalogue
+    from dirreport.compute.indicators import _survey
+    from dirreport.data.dataset import Dataset, SurveyCount
+    from dirreport.figures.specs import survey_figure
+
+    # 84 of 150 = 56.0% this year, 115 of 200 = 57.5% last year: down 1.5 points, p = 0.78
+    dataset = Dataset({}, {}, {("X", "2023-24", "SV03", "adults"): SurveyCount(150, 84),
+                               ("X", "2022-23", "SV03", "adults"): SurveyCount(200, 115)})
+    measure = load_catalogue().survey["SV03"]
+    result = _survey(measure, "adults", dataset, "X", ("2022-23", "2023-24"))
+    assert result is not None and result.change_significant is False
+    figure = survey_figure("f", "Survey", [result], lang)
+    assert figure is not None
+    assert figure.table.rows[0][4] == expected
+    assert figure.table.numbers[0][4] == pytest.approx(-1.5)
