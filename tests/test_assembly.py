@@ -62,7 +62,7 @@ def test_a_metric_shortcode_prints_the_value_for_the_language(project: Project) 
 
 @pytest.mark.parametrize(("shortcode", "message"), [
     ("{{< indicatr X >}}", "unknown shortcode 'indicatr'"),
-    ("{{< indicator >}}", "takes 1 or 2 argument(s) but was given 0"),
+    ("{{< indicator >}}", "argument(s) but was given 0"),
     ("{{< indicator NOT-AN-INDICATOR >}}", "indicator 'NOT-AN-INDICATOR' is not in the catalogue"),
     ("{{< metric XX/999 >}}", "metric 'XX/999' is not in the catalogue"),
     ("Text before {{< chart AD-REVIEWS-TIMELY >}} and after", "makes a block and must be on a line of its own"),
