@@ -558,6 +558,39 @@ def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
     return env
 
 
+def is_template_fault(exc: BaseException) -> bool:
+    """True when a template, not dirreport's own code, is where the error arose.
+
+    Jinja2's own errors (syntax, undefined names, the sandbox, a missing
+    include) and endless self-inclusion are always the template's.  Any other
+    exception is the template's only when the innermost frame of ours or of a
+    template is a template line (``{{ 1 + "a" }}``); raised inside dirreport's
+    Python code (figures, phrases) it is a fault in dirreport, reported as one.
+    """
+    import traceback
+
+    if isinstance(exc, TemplateError | RecursionError):
+        return True
+    package = Path(__file__).resolve().parent
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return True
+        try:
+            inside = Path(frame.filename).resolve().is_relative_to(package)
+        except (OSError, ValueError):
+            inside = False
+        if inside:
+            return False
+    return False
+
+
+def raise_template_fault(exc: Exception, project_root: Path) -> None:
+    """Re-raise ``exc`` as the template's error at its line, or unchanged when it is a fault in dirreport."""
+    if is_template_fault(exc):
+        raise InputError(_template_problem(exc, project_root)) from None
+    raise exc
+
+
 def _template_problem(exc: Exception, project_root: Path) -> Problem:
     """A template error located at its template file and line, in the user's terms."""
     import traceback
@@ -632,10 +665,10 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     try:
         body = env.get_template("report.md.j2").render(context)
         appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables()})
-    except (TemplateError, RecursionError, Exception) as exc:  # a project template may fail in any way
-        if isinstance(exc, InputError):
-            raise
-        raise InputError(_template_problem(exc, config.root)) from None
+    except InputError:
+        raise
+    except Exception as exc:
+        raise_template_fault(exc, config.root)
     if assembler.errors:
         raise InputError(assembler.errors)
     markdown = front_matter(metadata) + body + "\n" + appendix

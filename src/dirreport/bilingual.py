@@ -20,11 +20,11 @@ from .assemble import (
     Assembler,
     Document,
     _resources,
-    _template_problem,
     environment,
     front_matter,
     metadata_for,
     output_basename,
+    raise_template_fault,
     report_title,
 )
 from .errors import InputError
@@ -93,8 +93,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         appendix = _appendix(assemblers, envs, order)
     except InputError:
         raise
-    except Exception as exc:  # a project template may fail in any way: locate it for the user
-        raise InputError(_template_problem(exc, config.root)) from None
+    except Exception as exc:  # the template's fault at its line, or a fault in dirreport reported as one
+        raise_template_fault(exc, config.root)
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
         raise InputError(_unique(errors))

@@ -66,6 +66,7 @@ class ReportCard:
     findings: list[Finding] = field(default_factory=list)
     coverage: list[StandardCoverage] = field(default_factory=list)
     readability: dict[str, float] = field(default_factory=dict)
+    unusable: bool = False  # a file cannot be used as given: build stops on it with exit code 2
 
     @property
     def errors(self) -> list[Finding]:
@@ -76,6 +77,13 @@ class ReportCard:
         return [f for f in self.findings if f.severity == WARNING]
 
     def add(self, section: str, severity: str, problem: Problem) -> None:
+        """Record a finding once, however many editions or checks come across it."""
+        text = problem.located()
+        for i, found in enumerate(self.findings):
+            if found.problem.located() == text:
+                if severity == ERROR and found.severity != ERROR:
+                    self.findings[i] = Finding(found.section, ERROR, found.problem)
+                return
         self.findings.append(Finding(section, severity, problem))
 
 
@@ -118,6 +126,7 @@ def _assembly(project: Project, card: ReportCard) -> None:
         try:
             assemble_language(project, lang)
         except InputError as error:
+            card.unusable = True
             for problem in error.problems:
                 if problem not in seen:
                     seen.add(problem)
