@@ -34,6 +34,7 @@ from .figures import (
     comparison_figure,
     composition_figure,
     indicator_table,
+    source_notes,
     summary_table,
     survey_figure,
     trend_figure,
@@ -486,12 +487,16 @@ class _NotShown(_ShortcodeError):
 
 def _figure_not_shown(what: str, status: str, year: str) -> _NotShown:
     if status == SUPPRESSED:
-        return _NotShown(f"{what} for {year} is suppressed because it rests on a count of 1 to 4",
+        return _NotShown(f"{what} for {year} is not shown ([c]): it is marked confidential in the data or rests on "
+                         "a count of 1 to 4",
                          "do not quote it in a sentence; describe it without the number or use a table",
                          i18n.SUPPRESSED)
     if status == "low":
-        return _NotShown(f"{what} for {year} had fewer than 10 respondents", "do not quote it as a figure",
-                         i18n.LOW_BASE)
+        return _NotShown(f"{what} for {year} is not shown ([low]): a low figure, or fewer than 10 respondents",
+                         "do not quote it as a figure", i18n.LOW_BASE)
+    if status == "z":
+        return _NotShown(f"{what} for {year} is marked not applicable ([z]) in the data",
+                         "remove the figure from the text", i18n.NOT_APPLICABLE)
     return _NotShown(f"{what} has no value for {year}", "add the data or remove the figure from the text",
                      i18n.NOT_AVAILABLE)
 
@@ -660,6 +665,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         "book": assembler.book,
         "population": _population_sentence(project, lang),
         "pagebreak": PAGEBREAK,
+        "source_notes": marked_in_data(project, lang),
     }
     env = environment(config.root, lang)
     try:
@@ -685,6 +691,11 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         draft=is_draft,
         warnings=(*project.warnings, *assembler.warnings),
     )
+
+
+def marked_in_data(project: Project, lang: str) -> list[Markup]:
+    """'About the figures' sentences naming the figures the data marks provisional, confidential and so on."""
+    return [Markup(blocks.md(note)) for note in source_notes(project.results, project.catalogue, lang)]
 
 
 def is_draft_edition(project: Project, languages: list[str]) -> bool:

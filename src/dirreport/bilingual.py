@@ -22,6 +22,7 @@ from .assemble import (
     _resources,
     environment,
     front_matter,
+    marked_in_data,
     metadata_for,
     output_basename,
     raise_template_fault,
@@ -134,7 +135,8 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
     parts = []
     for lang in order:
         text = envs[lang].get_template("appendix.md.j2").render(
-            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup("")})
+            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup(""),
+             "source_notes": marked_in_data(assemblers[lang].project, lang)})
         parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 

@@ -148,7 +148,7 @@ def catalogue(query: str | None, project_dir: Path, authorities: bool) -> None:
 
 @cli.group()
 def data() -> None:
-    """Data files: the template a performance team fills in."""
+    """Data files: the template a performance team fills in, and StatsWales tables to import."""
 
 
 @data.command("template")
@@ -160,6 +160,29 @@ def data_template(target: Path, project_dir: Path) -> None:
 
     path = write_template_for_project(project_dir, target)
     click.echo(f"wrote {path}")
+
+
+@data.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--map", "mappings", multiple=True, metavar="MEASURE=CODE",
+              help="Map a StatsWales measure onto a metric code, e.g. --map \"Adults assessed=AD/005\" (repeatable).")
+@click.option("--replace-own", is_flag=True,
+              help="Take the table's figures for this project's own authority where they differ (each is listed).")
+@click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
+def data_import(source: Path, project_dir: Path, mappings: tuple[str, ...], replace_own: bool, dry_run: bool) -> None:
+    """Merge a StatsWales data table (AreaCode, YearCode, NoteCodes, Measure, Data) into data/metrics.csv."""
+    from .errors import InputError, Problem
+    from .statswales import import_table
+
+    mapping: dict[str, str] = {}
+    for item in mappings:
+        measure, sep, code = item.rpartition("=")
+        if not sep or not measure.strip() or not code.strip():
+            raise InputError(Problem(f"--map '{item}' is not MEASURE=CODE", hint='write --map "Measure text=AD/024"'))
+        mapping[measure.strip()] = code.strip()
+    for line in import_table(project_dir, source, mapping, replace_own, dry_run):
+        click.echo(line)
 
 
 @cli.command()

@@ -115,6 +115,14 @@ class _Located:
         return line
 
 
+def located_line(path: Path, *keys: str) -> int | None:
+    """The line of a nested key in a YAML file, for messages caused by its value; None if it cannot be found."""
+    try:
+        return _Located(path.read_text(encoding="utf-8-sig")).line(*keys)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def load_config(root: Path) -> Config:
     """Read and validate ``_quarto.yml``; raise one InputError listing every problem."""
     path = root / CONFIG_FILE

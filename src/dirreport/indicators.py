@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from statistics import median
 
+from . import cells
 from .catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, SurveyMeasure, Term
 from .config import Config
 from .disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
@@ -21,6 +22,9 @@ from .inputs import Dataset
 from .stats import significant, wilson
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
+NOT_APPLICABLE = "z"
+# when several figures behind a value are absent, the reader is told the strongest reason
+ABSENCE_ORDER = (SUPPRESSED, LOW, NOT_APPLICABLE, MISSING)
 SCALES = {"percent": 100.0, "per-10000": 10_000.0, "per-1000": 1_000.0, "days": 1.0, "number": 1.0, "count": 1.0}
 DECIMALS = {"percent": 1, "per-10000": 1, "per-1000": 1, "days": 1, "number": 1, "count": 0}
 
@@ -34,10 +38,16 @@ class Point:
     numerator: float | None
     denominator: float | None
     status: str
+    flags: tuple[str, ...] = ()  # StatsWales shorthand of the figures behind it: p, r, e, f, u, b …
 
     @property
     def shown(self) -> float | None:
         return self.value if self.status == OK else None
+
+    @property
+    def breaks(self) -> bool:
+        """A break in series at this year: not comparable with the years before."""
+        return cells.BREAK in self.flags
 
 
 @dataclass(frozen=True)
@@ -128,6 +138,7 @@ class MetricValue:
     year: str
     value: float | None
     status: str
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,20 +203,36 @@ def _sum(terms: tuple[Term, ...], dataset: Dataset, authority: str, year: str) -
     return total
 
 
+def _notes_of(terms: tuple[Term, ...], dataset: Dataset, authority: str, year: str) -> tuple[str, ...]:
+    """Every shorthand code on the figures a value is made from."""
+    codes: list[str] = []
+    for term in terms:
+        if term.kind == "metric":
+            codes += dataset.notes.get((authority, year, term.ref), ())
+    return tuple(dict.fromkeys(codes))
+
+
+def _absent(codes: tuple[str, ...]) -> str:
+    """Why a value cannot be shown: the strongest status among its figures, or not available."""
+    return next((status for status in ABSENCE_ORDER if status in codes), MISSING)
+
+
 def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
+    codes = _notes_of(ind.numerator + ind.denominator, dataset, authority, year) if dataset.notes else ()
+    flags = codes
     numerator = _sum(ind.numerator, dataset, authority, year)
     if not ind.denominator:
         if numerator is None:
-            return Point(year, None, None, None, MISSING)
+            return Point(year, None, None, None, _absent(codes), flags)
         status = SUPPRESSED if is_small(numerator) else OK
-        return Point(year, numerator, numerator, None, status)
+        return Point(year, numerator, numerator, None, status, flags)
     denominator = _sum(ind.denominator, dataset, authority, year)
     if numerator is None or denominator is None or denominator == 0:
-        return Point(year, None, numerator, denominator, MISSING)
+        return Point(year, None, numerator, denominator, _absent(codes), flags)
     value = numerator / denominator * SCALES[ind.unit]
     counted = any(t.kind == "metric" for t in ind.denominator)
     status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) else OK
-    return Point(year, value, numerator, denominator, status)
+    return Point(year, value, numerator, denominator, status, flags)
 
 
 def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]:
@@ -221,11 +248,14 @@ def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]
     return movement, "better" if better else "worse"
 
 
-def _trend(values: list[tuple[str, float | None]], polarity: str, decimals: int) -> Trend:
+def _trend(values: list[tuple[str, float | None]], polarity: str, decimals: int,
+           breaks: tuple[str, ...] = ()) -> Trend:
     shown = [(y, v) for y, v in values if v is not None]
     if len(shown) < 2 or shown[-1][0] != values[-1][0]:
         return Trend("none", "unknown", None, None)
     (prev_year, prev), (_, last) = shown[-2], shown[-1]
+    if any(prev_year < year <= values[-1][0] for year in breaks):
+        return Trend("none", "unknown", None, None)  # a break in series: the two years measure different things
     change = last - prev
     movement, judgement = judge(change, polarity, decimals)
     return Trend(movement, judgement, change, prev_year)
@@ -237,7 +267,8 @@ def _indicator(
     series = tuple(point(ind, dataset, authority, y) for y in years)
     wales = tuple(point(ind, dataset, WALES, y) for y in years)
     decimals = DECIMALS[ind.unit]
-    trend = _trend([(p.year, p.shown) for p in series], ind.polarity, decimals)
+    trend = _trend([(p.year, p.shown) for p in series], ind.polarity, decimals,
+                   tuple(p.year for p in series if p.breaks))
     other_values = []
     for other in others if ind.unit != "count" else []:
         p = point(ind, dataset, other, years[-1])
@@ -301,20 +332,22 @@ def _published_metrics(
         if auth != authority or year not in wanted:
             continue
         unit = catalogue.metrics[code].unit
+        codes = dataset.notes.get((auth, year, code), ())
         if value is None:
-            status = MISSING
+            status = _absent(codes)
         elif unit == "count" and is_small(value):
             status = SUPPRESSED
         else:
             status = OK
-        out[(code, year)] = MetricValue(code, year, value, status)
+        out[(code, year)] = MetricValue(code, year, value, status, codes)
     for breakdown in catalogue.breakdowns:
         for year in years:
             total = dataset.metrics.get((authority, year, breakdown.total))
             parts = {c: dataset.metrics.get((authority, year, c)) for c in breakdown.parts}
             for code in suppress_breakdown(breakdown.total, total, parts):
                 if (code, year) in out:
-                    out[(code, year)] = MetricValue(code, year, out[(code, year)].value, SUPPRESSED)
+                    out[(code, year)] = MetricValue(code, year, out[(code, year)].value, SUPPRESSED,
+                                                    out[(code, year)].flags)
     return out
 
 
