@@ -677,6 +677,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         raise_template_fault(exc, config.root)
     if assembler.errors:
         raise InputError(assembler.errors)
+    refuse_leftover_shortcode(body + appendix, lang)
     markdown = front_matter(metadata) + body + "\n" + appendix
     resources = _resources(project, assembler.book.figures)
     return Document(
@@ -691,6 +692,17 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         draft=is_draft,
         warnings=(*project.warnings, *assembler.warnings),
     )
+
+
+def refuse_leftover_shortcode(markdown: str, edition: str) -> None:
+    """Nothing of the form {{< may reach a published report: the narrative checks should have found it first."""
+    from .integrity import leftover_shortcode
+
+    found = leftover_shortcode(markdown)
+    if found is not None:
+        raise InputError(Problem(f"the {edition} report would print '{found.strip()}' as text", file="narratives/",
+                                 hint="a shortcode is not closed or was written into a template or a data file; "
+                                 "search the narratives, templates and data for {{<"))
 
 
 def marked_in_data(project: Project, lang: str) -> list[Markup]:

@@ -26,6 +26,7 @@ from .assemble import (
     metadata_for,
     output_basename,
     raise_template_fault,
+    refuse_leftover_shortcode,
     report_title,
 )
 from .errors import InputError
@@ -99,6 +100,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
         raise InputError(_unique(errors))
+    refuse_leftover_shortcode(body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",
                 "keywords"):
