@@ -208,6 +208,8 @@ def _require_own_rows(table: RawTable, config: Config, collector: ProblemCollect
     """No row for the project's authority means the code in _quarto.yml or in the file is wrong: say which."""
     if len(table) == 0 or (table.frame["authority"] == config.authority).any():
         return
+    if any(p.file == "_quarto.yml" and "has no rows in the data" in p.message for p in collector.problems):
+        return  # said already, naming the code the rows carry
     codes = table.frame["authority"].value_counts()
     listed = ", ".join(f"'{code}' ({count} rows)" for code, count in codes.head(3).items())
     collector.add(Problem(
@@ -243,11 +245,19 @@ def _check_common(
     for value, indexes in unknown_codes.items():
         # one line per code, not per row: a mistyped code is one mistake, however many rows carry it
         first = indexes[0]
+        if value and not own_rows:
+            # no row is for the project's authority: the code in _quarto.yml is the likelier mistake
+            cause = Problem(f"authority '{config.authority}' has no rows in the data, whose rows are for '{value}' "
+                            f"({table.where} and others)", file="_quarto.yml",
+                            line=_setting_line(config.root, "authority"),
+                            hint=f"if '{value}' is this project's authority, correct 'authority' here; otherwise "
+                            f"correct the authority column of {table.where}")
+            if not any(p.file == cause.file and p.message.startswith(cause.message.split(" (")[0])
+                       for p in collector.problems):
+                collector.add(cause)
+            continue
         more = f" (and {len(indexes) - 1} more rows)" if len(indexes) > 1 else ""
         hint = f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})"
-        if value and not own_rows:
-            hint = (f"is '{value}' this project's authority? _quarto.yml gives '{config.authority}'; correct "
-                    "whichever is wrong")
         collector.add(Problem(
             (f"authority '{value}' is not a known ONS code" if value else "authority is empty") + more,
             file=table.where_of(first), line=int(table.rows[first]), position_kind="row", column="authority",

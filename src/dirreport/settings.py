@@ -68,7 +68,10 @@ def _text(value: Any) -> str:
 
 
 def _bilingual(value: Any) -> Bilingual:
-    return Bilingual.from_mapping(value, "it")
+    try:
+        return Bilingual.from_mapping(value, "")
+    except ValueError as exc:
+        raise ValueError(str(exc).strip()) from None
 
 
 def _year(value: Any) -> str:
