@@ -2,10 +2,11 @@
 
 Every case starts from a published copy of the small fixture project or of the
 full sample, breaks it the way a performance officer or a comms officer might,
-runs the command line's own ``main`` in this process (fast: no new interpreter per case) and expects: the right exit code (2 when the files
-cannot be used, 1 when checks block publication), a message naming the file
-and the row or line, a word of the explanation, no traceback, and the report
-published before left exactly as it was.
+runs the command line's own ``main`` in this process (no new interpreter per
+case, so the corpus stays quick) and expects: the right exit code (2 when the
+files cannot be used, 1 when checks block publication), a message naming the
+file and the row or line, a word of the explanation, no traceback, no
+"internal error", and the report published before left exactly as it was.
 
 Each case is one row of data: a name, the project it starts from, the edit
 that breaks it, the command, the exit code and the fragments of the message.

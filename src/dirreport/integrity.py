@@ -53,7 +53,7 @@ def structure_problems(path: str, lines: tuple[str, ...], body_start: int) -> li
 
 def _outside_comments(text: str, number: int, comment_from: int | None) -> tuple[str, int | None]:
     """The text of a line with comments blanked out, and the line where a comment still open began."""
-    out = []
+    out: list[str] = []
     pos = 0
     while pos < len(text):
         if comment_from is not None:
