@@ -212,7 +212,8 @@ def _data(project: Project, card: ReportCard) -> None:
             + (" ..." if len(absent) > 12 else ""), file=metrics_file,
             hint="add them, or leave the indicators they feed showing [x]"))
     for result in results.indicators.values():
-        missing = [p.year for p in result.series if p.status == "x"]
+        # a value the data itself marks not available ([x] or '..') is accounted for, not missing
+        missing = [p.year for p in result.series if p.status == "x" and "x" not in p.flags]
         used = [c for c in result.indicator.metrics if c in present]
         if missing and used and len(missing) < len(result.series):
             card.add("data", WARNING, Problem(f"{result.indicator.id} has no value for {', '.join(missing)}",

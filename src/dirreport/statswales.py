@@ -67,9 +67,10 @@ def _metric_code(text: str, catalogue: Catalogue, mapping: dict[str, str]) -> st
     """The catalogue's code for a StatsWales measure: the code itself, a mapping given, or its exact title."""
     if text in mapping:
         return mapping[text]
-    normal = text.strip().upper().replace(" ", "")
-    if normal in catalogue.metrics:
-        return normal
+    normal = text.strip().replace(" ", "").upper()
+    by_upper = {code.upper(): code for code in catalogue.metrics}  # AD/018b is written AD/018B too
+    if normal in by_upper:
+        return by_upper[normal]
     wanted = " ".join(text.split()).lower()
     for code, metric in catalogue.metrics.items():
         if wanted in (" ".join(metric.label(lang).split()).lower() for lang in ("en", "cy")):
