@@ -15,6 +15,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,13 @@ from dirreport.assemble.edition import (
     Assembler,
     environment,
     front_matter,
+    marked_in_data,
     metadata_for,
     population_sentence,
+    raise_template_fault,
+    refuse_leftover_shortcode,
     report_title,
     resources_for,
-    template_problem,
 )
 from dirreport.content import prescribed_form
 from dirreport.errors import InputError
@@ -93,11 +95,12 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         appendix = _appendix(assemblers, envs, order)
     except InputError:
         raise
-    except Exception as exc:  # a project template may fail in any way: locate it for the user
-        raise InputError(template_problem(exc, config.root)) from None
+    except Exception as exc:  # the template's fault at its line, or a fault in dirreport reported as one
+        raise_template_fault(exc, config.root)
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
         raise InputError(_unique(errors))
+    refuse_leftover_shortcode(body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",
                 "keywords"):
@@ -134,7 +137,8 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
     parts = []
     for lang in order:
         text = envs[lang].get_template("appendix.md.j2").render(
-            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup("")})
+            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup(""),
+             "source_notes": marked_in_data(assemblers[lang].project, lang)})
         parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 

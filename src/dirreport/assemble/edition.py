@@ -35,6 +35,7 @@ from dirreport.figures.specs import (
     comparison_figure,
     composition_figure,
     indicator_table,
+    source_notes,
     summary_table,
     survey_figure,
     trend_figure,
@@ -464,12 +465,16 @@ class _NotShown(_ShortcodeError):
 
 def _figure_not_shown(what: str, status: str, year: str) -> _NotShown:
     if status == SUPPRESSED:
-        return _NotShown(f"{what} for {year} is suppressed because it rests on a count of 1 to 4",
+        return _NotShown(f"{what} for {year} is not shown ([c]): it is marked confidential in the data or rests on "
+                         "a count of 1 to 4",
                          "do not quote it in a sentence; describe it without the number or use a table",
                          i18n.SUPPRESSED)
     if status == "low":
-        return _NotShown(f"{what} for {year} had fewer than 10 respondents", "do not quote it as a figure",
-                         i18n.LOW_BASE)
+        return _NotShown(f"{what} for {year} is not shown ([low]): a low figure, or fewer than 10 respondents",
+                         "do not quote it as a figure", i18n.LOW_BASE)
+    if status == "z":
+        return _NotShown(f"{what} for {year} is marked not applicable ([z]) in the data",
+                         "remove the figure from the text", i18n.NOT_APPLICABLE)
     return _NotShown(f"{what} has no value for {year}", "add the data or remove the figure from the text",
                      i18n.NOT_AVAILABLE)
 
@@ -536,6 +541,39 @@ def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
     return env
 
 
+def is_template_fault(exc: BaseException) -> bool:
+    """True when a template, not dirreport's own code, is where the error arose.
+
+    Jinja2's own errors (syntax, undefined names, the sandbox, a missing
+    include) and endless self-inclusion are always the template's.  Any other
+    exception is the template's only when the innermost frame of ours or of a
+    template is a template line (``{{ 1 + "a" }}``); raised inside dirreport's
+    Python code (figures, phrases) it is a fault in dirreport, reported as one.
+    """
+    import traceback
+
+    if isinstance(exc, TemplateError | RecursionError):
+        return True
+    package = Path(__file__).resolve().parent
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith(".j2"):
+            return True
+        try:
+            inside = Path(frame.filename).resolve().is_relative_to(package)
+        except (OSError, ValueError):
+            inside = False
+        if inside:
+            return False
+    return False
+
+
+def raise_template_fault(exc: Exception, project_root: Path) -> None:
+    """Re-raise ``exc`` as the template's error at its line, or unchanged when it is a fault in dirreport."""
+    if is_template_fault(exc):
+        raise InputError(template_problem(exc, project_root)) from None
+    raise exc
+
+
 def template_problem(exc: Exception, project_root: Path) -> Problem:
     """A template error located at its template file and line, in the user's terms."""
     import traceback
@@ -596,17 +634,19 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         "book": assembler.book,
         "population": population_sentence(project, lang),
         "pagebreak": PAGEBREAK,
+        "source_notes": marked_in_data(project, lang),
     }
     env = environment(config.root, lang)
     try:
         body = env.get_template("report.md.j2").render(context)
         appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables()})
-    except (TemplateError, RecursionError, Exception) as exc:  # a project template may fail in any way
-        if isinstance(exc, InputError):
-            raise
-        raise InputError(template_problem(exc, config.root)) from None
+    except InputError:
+        raise
+    except Exception as exc:
+        raise_template_fault(exc, config.root)
     if assembler.errors:
         raise InputError(assembler.errors)
+    refuse_leftover_shortcode(body + appendix, lang)
     markdown = front_matter(metadata) + body + "\n" + appendix
     resources = resources_for(project, assembler.book.figures)
     return Document(
@@ -621,6 +661,22 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         draft=is_draft,
         warnings=(*project.warnings, *assembler.warnings),
     )
+
+
+def refuse_leftover_shortcode(markdown: str, edition: str) -> None:
+    """Nothing of the form {{< may reach a published report: the narrative checks should have found it first."""
+    from dirreport.content.integrity import leftover_shortcode
+
+    found = leftover_shortcode(markdown)
+    if found is not None:
+        raise InputError(Problem(f"the {edition} report would print '{found.strip()}' as text", file="narratives/",
+                                 hint="a shortcode is not closed or was written into a template or a data file; "
+                                 "search the narratives, templates and data for {{<"))
+
+
+def marked_in_data(project: Project, lang: str) -> list[Markup]:
+    """'About the figures' sentences naming the figures the data marks provisional, confidential and so on."""
+    return [Markup(blocks.md(note)) for note in source_notes(project.results, project.catalogue, lang)]
 
 
 def is_draft_edition(project: Project, languages: list[str]) -> bool:

@@ -68,6 +68,7 @@ class ReportCard:
     findings: list[Finding] = field(default_factory=list)
     coverage: list[StandardCoverage] = field(default_factory=list)
     readability: dict[str, float] = field(default_factory=dict)
+    unusable: bool = False  # a file cannot be used as given: build stops on it with exit code 2
 
     @property
     def errors(self) -> list[Finding]:
@@ -78,6 +79,13 @@ class ReportCard:
         return [f for f in self.findings if f.severity == WARNING]
 
     def add(self, section: str, severity: str, problem: Problem) -> None:
+        """Record a finding once, however many editions or checks come across it."""
+        text = problem.located()
+        for i, found in enumerate(self.findings):
+            if found.problem.located() == text:
+                if severity == ERROR and found.severity != ERROR:
+                    self.findings[i] = Finding(found.section, ERROR, found.problem)
+                return
         self.findings.append(Finding(section, severity, problem))
 
 
@@ -122,6 +130,7 @@ def _assembly(project: Project, card: ReportCard) -> None:
         try:
             assemble_language(project, lang)
         except InputError as error:
+            card.unusable = True
             for problem in error.problems:
                 if problem not in seen:
                     seen.add(problem)
@@ -206,7 +215,8 @@ def _data(project: Project, card: ReportCard) -> None:
             + (" ..." if len(absent) > 12 else ""), file=metrics_file,
             hint="add them, or leave the indicators they feed showing [x]"))
     for result in results.indicators.values():
-        missing = [p.year for p in result.series if p.status == "x"]
+        # a value the data itself marks not available ([x] or '..') is accounted for, not missing
+        missing = [p.year for p in result.series if p.status == "x" and "x" not in p.flags]
         used = [c for c in result.indicator.metrics if c in present]
         if missing and used and len(missing) < len(result.series):
             card.add("data", WARNING, Problem(f"{result.indicator.id} has no value for {', '.join(missing)}",

@@ -1,8 +1,10 @@
 """The ``dirreport`` command: argument parsing, progress, exit codes; the work happens elsewhere.
 
-Exit codes: 0 success; 1 checks found errors that block publication;
-2 the command or the project's files could not be used as given.
-A user error prints one line per problem and never a traceback.
+Exit codes, the same for every command: 0 success; 1 checks found errors that
+block publication; 2 the command or the project's files could not be used as
+given; 3 a fault in dirreport itself.  A user error prints one line per problem
+and never a traceback; a fault prints one line saying so and how to report it,
+and the traceback only with ``--verbose``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 import click
 
-from dirreport.errors import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
+from dirreport.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
 from dirreport.pipeline.progress import Progress
 
 log = logging.getLogger("dirreport")
@@ -26,8 +28,11 @@ class Output:
     def __init__(self, quiet: bool, verbose: bool) -> None:
         self.quiet = quiet
         self.verbose = verbose
+        for old in [h for h in log.handlers if getattr(h, "dirreport_cli", False)]:
+            log.removeHandler(old)  # one handler however many commands run in this process
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.dirreport_cli = True  # type: ignore[attr-defined]
         log.addHandler(handler)
         log.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
@@ -157,6 +162,9 @@ def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose
         output.write_text(text, encoding="utf-8")
     elif text:
         click.echo(text, nl=not text.endswith("\n"))
+    if card.unusable:
+        # the same problem makes 'build' stop with 2: a file that cannot be used as given
+        raise SystemExit(EXIT_USAGE)
     if card.errors:
         raise SystemExit(EXIT_CHECK_FAILED)
 
@@ -175,7 +183,7 @@ def catalogue(query: str | None, project_dir: Path, authorities: bool) -> None:
 
 @cli.group()
 def data() -> None:
-    """Data files: the template a performance team fills in."""
+    """Data files: the template a performance team fills in, and StatsWales tables to import."""
 
 
 @data.command("template")
@@ -187,6 +195,29 @@ def data_template(target: Path, project_dir: Path) -> None:
 
     path = write_template_for_project(project_dir, target)
     click.echo(f"wrote {path}")
+
+
+@data.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--map", "mappings", multiple=True, metavar="MEASURE=CODE",
+              help="Map a StatsWales measure onto a metric code, e.g. --map \"Adults assessed=AD/005\" (repeatable).")
+@click.option("--replace-own", is_flag=True,
+              help="Take the table's figures for this project's own authority where they differ (each is listed).")
+@click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
+def data_import(source: Path, project_dir: Path, mappings: tuple[str, ...], replace_own: bool, dry_run: bool) -> None:
+    """Merge a StatsWales data table (AreaCode, YearCode, NoteCodes, Measure, Data) into data/metrics.csv."""
+    from dirreport.data.statswales import import_table
+    from dirreport.errors import InputError, Problem
+
+    mapping: dict[str, str] = {}
+    for item in mappings:
+        measure, sep, code = item.rpartition("=")
+        if not sep or not measure.strip() or not code.strip():
+            raise InputError(Problem(f"--map '{item}' is not MEASURE=CODE", hint='write --map "Measure text=AD/024"'))
+        mapping[measure.strip()] = code.strip()
+    for line in import_table(project_dir, source, mapping, replace_own, dry_run):
+        click.echo(line)
 
 
 @cli.command()
@@ -252,9 +283,31 @@ def translate_baseline(project_dir: Path) -> None:
     click.echo(baseline(project_dir))
 
 
-def main(argv: list[str] | None = None) -> int:
+REPORT_FAULT = ("internal error: this is a fault in dirreport {version}, not in your project ({what}); "
+                "please report it to dirreport's maintainers with the command you ran and what it prints with "
+                "--verbose")
+
+
+def _fault(error: BaseException, verbose: bool) -> int:
+    """A bug in dirreport: say so on one line, and show the traceback only to those who ask for it."""
+    import traceback
+    from importlib.metadata import PackageNotFoundError, version
+
+    if verbose:
+        traceback.print_exception(error, file=sys.stderr)
     try:
-        cli.main(args=argv, prog_name="dirreport", standalone_mode=False)
+        release = version("dirreport")
+    except PackageNotFoundError:
+        release = "(not installed)"
+    what = " ".join(f"{type(error).__name__}: {error}".split()).rstrip(": ")
+    click.echo(REPORT_FAULT.format(version=release, what=what), err=True)
+    return EXIT_INTERNAL
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        cli.main(args=args, prog_name="dirreport", standalone_mode=False)
     except DirreportError as error:
         _problems(error)
         return error.exit_code
@@ -271,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # anything else is dirreport's fault, never the user's
+        return _fault(error, "--verbose" in args or "-v" in args)
     return EXIT_OK
 
 

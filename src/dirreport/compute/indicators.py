@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from statistics import median
 
+from dirreport import cells
 from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, SurveyMeasure, Term, counts_only
 from dirreport.compute.disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
 from dirreport.compute.judgement import (
@@ -29,6 +30,9 @@ from dirreport.config.settings import Config
 from dirreport.data.dataset import Dataset
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
+NOT_APPLICABLE = "z"
+# when several figures behind a value are absent, the reader is told the strongest reason
+ABSENCE_ORDER = (SUPPRESSED, LOW, NOT_APPLICABLE, MISSING)
 SCALES = {"percent": 100.0, "per-10000": 10_000.0, "per-1000": 1_000.0, "days": 1.0, "number": 1.0, "count": 1.0}
 DECIMALS = {"percent": 1, "per-10000": 1, "per-1000": 1, "days": 1, "number": 1, "count": 0}
 
@@ -42,10 +46,16 @@ class Point:
     numerator: float | None
     denominator: float | None
     status: str
+    flags: tuple[str, ...] = ()  # StatsWales shorthand of the figures behind it: p, r, e, f, u, b …
 
     @property
     def shown(self) -> float | None:
         return self.value if self.status == OK else None
+
+    @property
+    def breaks(self) -> bool:
+        """A break in series at this year: not comparable with the years before."""
+        return cells.BREAK in self.flags
 
 
 @dataclass(frozen=True)
@@ -142,6 +152,7 @@ class MetricValue:
     year: str
     value: float | None
     status: str
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,20 +217,36 @@ def _sum(terms: tuple[Term, ...], dataset: Dataset, authority: str, year: str) -
     return total
 
 
+def _notes_of(terms: tuple[Term, ...], dataset: Dataset, authority: str, year: str) -> tuple[str, ...]:
+    """Every shorthand code on the figures a value is made from."""
+    codes: list[str] = []
+    for term in terms:
+        if term.kind == "metric":
+            codes += dataset.notes.get((authority, year, term.ref), ())
+    return tuple(dict.fromkeys(codes))
+
+
+def _absent(codes: tuple[str, ...]) -> str:
+    """Why a value cannot be shown: the strongest status among its figures, or not available."""
+    return next((status for status in ABSENCE_ORDER if status in codes), MISSING)
+
+
 def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
+    codes = _notes_of(ind.numerator + ind.denominator, dataset, authority, year) if dataset.notes else ()
+    flags = codes
     numerator = _sum(ind.numerator, dataset, authority, year)
     if not ind.denominator:
         if numerator is None:
-            return Point(year, None, None, None, MISSING)
+            return Point(year, None, None, None, _absent(codes), flags)
         status = SUPPRESSED if is_small(numerator) else OK
-        return Point(year, numerator, numerator, None, status)
+        return Point(year, numerator, numerator, None, status, flags)
     denominator = _sum(ind.denominator, dataset, authority, year)
     if numerator is None or denominator is None or denominator == 0:
-        return Point(year, None, numerator, denominator, MISSING)
+        return Point(year, None, numerator, denominator, _absent(codes), flags)
     value = numerator / denominator * SCALES[ind.unit]
     counted = any(t.kind == "metric" for t in ind.denominator)
     status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) else OK
-    return Point(year, value, numerator, denominator, status)
+    return Point(year, value, numerator, denominator, status, flags)
 
 
 def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]:
@@ -237,6 +264,8 @@ def _trend(ind: Indicator, series: tuple[Point, ...], counted: bool) -> Trend:
     if len(shown) < 2 or shown[-1].year != series[-1].year:
         return Trend("none", "unknown", None, None)
     prev, last = shown[-2], shown[-1]
+    if any(prev.year < p.year <= series[-1].year and p.breaks for p in series):
+        return Trend("none", "unknown", None, None)  # a break in series: the two years measure different things
     decimals = DECIMALS[ind.unit]
     change = printed_change(last.value or 0.0, prev.value or 0.0, decimals)
     movement = movement_of(change)
@@ -316,13 +345,14 @@ def _published_metrics(
         if auth != authority or year not in wanted:
             continue
         metric = catalogue.metrics[code]
+        codes = dataset.notes.get((auth, year, code), ())
         if value is None:
-            status = MISSING
+            status = _absent(codes)
         elif metric.unit == "count" and metric.people and is_small(value):
             status = SUPPRESSED
         else:
             status = OK
-        out[(code, year)] = MetricValue(code, year, value, status)
+        out[(code, year)] = MetricValue(code, year, value, status, codes)
     for breakdown in catalogue.breakdowns:
         if not all(catalogue.metrics[c].people for c in breakdown.parts):
             continue
@@ -331,7 +361,8 @@ def _published_metrics(
             parts = {c: dataset.metrics.get((authority, year, c)) for c in breakdown.parts}
             for code in suppress_breakdown(breakdown.total, total, parts):
                 if (code, year) in out:
-                    out[(code, year)] = MetricValue(code, year, out[(code, year)].value, SUPPRESSED)
+                    out[(code, year)] = MetricValue(code, year, out[(code, year)].value, SUPPRESSED,
+                                                    out[(code, year)].flags)
     return out
 
 

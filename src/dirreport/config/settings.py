@@ -16,23 +16,12 @@ from typing import Any
 import yaml
 
 from dirreport.catalogue import WALES, load_authorities
+from dirreport.config.schema import BY_KEY, INEFFECTIVE, SETTINGS, BilingualSettings
 from dirreport.errors import InputError, Problem, ProblemCollector
 from dirreport.lang.bilingual_text import LANGUAGES, Bilingual
 
 CONFIG_FILE = "_quarto.yml"
-FORMATS = ("html", "pdf", "docx")
 YEAR = re.compile(r"^(\d{4})-(\d{2})$")
-KNOWN_KEYS = {
-    "authority", "authority-name", "year", "languages", "formats", "director", "date",
-    "sample", "bilingual", "last-year", "allow", "outlier-factor", "readability-target",
-    "draft", "title", "area-name",
-}
-
-
-@dataclass(frozen=True)
-class BilingualSettings:
-    enabled: bool = True
-    first: str = "cy"
 
 
 @dataclass(frozen=True)
@@ -115,6 +104,14 @@ class _Located:
         return line
 
 
+def located_line(path: Path, *keys: str) -> int | None:
+    """The line of a nested key in a YAML file, for messages caused by its value; None if it cannot be found."""
+    try:
+        return _Located(path.read_text(encoding="utf-8-sig")).line(*keys)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def load_config(root: Path) -> Config:
     """Read and validate ``_quarto.yml``; raise one InputError listing every problem."""
     path = root / CONFIG_FILE
@@ -155,7 +152,7 @@ def load_config(root: Path) -> Config:
         ) from None
     located = _Located(text)
     if not isinstance(data, dict) or not isinstance(data.get("dirreport"), dict):
-        stray = [k for k in (data if isinstance(data, dict) else {}) if k in KNOWN_KEYS]
+        stray = [k for k in (data if isinstance(data, dict) else {}) if k in BY_KEY]
         raise InputError(
             Problem(
                 "has no 'dirreport:' settings",
@@ -181,106 +178,43 @@ def value_error_line(text: str, first_line: int = 1) -> int | None:
 
 
 def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) -> Config:
-    settings: dict[str, Any] = data["dirreport"]
+    """Each setting read by its declaration in settings.py; every problem reported with its line."""
+    given: dict[str, Any] = data["dirreport"]
     problems = ProblemCollector()
 
     def problem(key: str, message: str, hint: str) -> None:
         problems.add(Problem(message, file=name, line=located.line("dirreport", key), hint=hint))
 
-    for key in settings:
-        if key not in KNOWN_KEYS:
+    for key in given:
+        if key in INEFFECTIVE:
+            problem(key, f"setting 'dirreport.{key}' has no effect here", f"remove it: {INEFFECTIVE[key]}")
+        elif key not in BY_KEY:
             problem(key, f"unknown setting 'dirreport.{key}'", "remove it or check its spelling: "
-                    + ", ".join(sorted(KNOWN_KEYS)))
+                    + ", ".join(sorted(BY_KEY)))
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        raw = given.get(setting.key)
+        if raw is None:
+            if setting.required:
+                problem(setting.key, f"no '{setting.key}' given", f"add {setting.key}: {setting.example} "
+                        f"({setting.doc})")
+            values[setting.attribute] = None if setting.default is None else setting.kind.read(setting.default)
+            continue
+        try:
+            values[setting.attribute] = setting.kind.read(raw)
+        except ValueError as exc:
+            problem(setting.key, f"{setting.key} {exc}", f"write {setting.key}: {setting.example} ({setting.doc})")
+            values[setting.attribute] = None
 
+    code = values["authority"] or ""
+    authority_name: Bilingual | None = values["authority_name"]
     authorities = load_authorities()
-    code = str(settings.get("authority", "")).strip()
-    authority_name: Bilingual | None = None
-    raw_name = settings.get("authority-name")
-    if not code:
-        problem("authority", "no 'authority' code given",
-                "give the ONS code of your authority, e.g. W06000015 for Cardiff")
-    elif raw_name is not None:
-        try:
-            authority_name = Bilingual.from_mapping(raw_name, "authority-name")
-        except ValueError as exc:
-            problem("authority-name", str(exc), "write authority-name: {en: ..., cy: ...}")
-    elif code in authorities and code != WALES:
-        authority_name = authorities[code].name
-    else:
-        problem("authority", f"'{code}' is not the ONS code of a Welsh local authority",
-                "use a code W06000001..W06000024, or give authority-name: {en: ..., cy: ...}")
-
-    year = str(settings.get("year", "")).strip()
-    m = YEAR.match(year)
-    if not m or (int(m.group(1)) + 1) % 100 != int(m.group(2)):
-        problem("year", f"year '{year}' is not a financial year like 2023-24",
-                "write the year the report covers as YYYY-YY, e.g. \"2023-24\", in quotes")
-        year = "2000-01"
-    elif not 2016 <= int(m.group(1)) <= dt.date.today().year:
-        problem("year", f"year {year} is outside the years the framework covers (2016-17 to now)",
-                "check the year")
-
-    languages = _list(settings.get("languages", list(LANGUAGES)))
-    for lang in languages:
-        if lang not in LANGUAGES:
-            problem("languages", f"language '{lang}' is not supported", "use en and/or cy")
-    if not languages:
-        problem("languages", "no languages given", "use [en, cy]")
-
-    formats = _list(settings.get("formats", list(FORMATS)))
-    for fmt in formats:
-        if fmt not in FORMATS:
-            problem("formats", f"format '{fmt}' is not supported", "use html, pdf and/or docx")
-
-    director = settings.get("director") or {}
-    director_name = director.get("name", "") if isinstance(director, dict) else str(director)
-
-    date_value = settings.get("date")
-    date: dt.date | None = None
-    if date_value is not None:
-        if isinstance(date_value, dt.date):
-            date = date_value
+    if code and authority_name is None and "authority-name" not in given:
+        if code in authorities and code != WALES:
+            authority_name = authorities[code].name
         else:
-            try:
-                date = dt.date.fromisoformat(str(date_value))
-            except ValueError:
-                problem("date", f"date '{date_value}' is not a date", "write it as YYYY-MM-DD")
-
-    bilingual = BilingualSettings()
-    raw_bi = settings.get("bilingual")
-    if isinstance(raw_bi, bool):
-        bilingual = BilingualSettings(enabled=raw_bi)
-    elif isinstance(raw_bi, dict):
-        first = raw_bi.get("first", "cy")
-        if first not in LANGUAGES:
-            problem("bilingual", f"bilingual.first is '{first}'", "use cy or en")
-            first = "cy"
-        bilingual = BilingualSettings(enabled=bool(raw_bi.get("enabled", True)), first=first)
-    elif raw_bi is not None:
-        problem("bilingual", "bilingual must be true, false or {first: cy}", "see the README")
-
-    title: Bilingual | None = None
-    if settings.get("title") is not None:
-        try:
-            title = Bilingual.from_mapping(settings["title"], "title")
-        except ValueError as exc:
-            problem("title", str(exc), "write title: {en: ..., cy: ...}")
-
-    area_name: Bilingual | None = None
-    if settings.get("area-name") is not None:
-        try:
-            area_name = Bilingual.from_mapping(settings["area-name"], "area-name")
-        except ValueError as exc:
-            problem("area-name", str(exc), "write area-name: {en: ..., cy: ...}")
-
-    factor = _number(settings.get("outlier-factor", 2.0))
-    if factor is None or factor <= 1:
-        problem("outlier-factor", "outlier-factor must be a number above 1", "e.g. 2.0 flags a doubling or halving")
-        factor = 2.0
-    readability = _number(settings.get("readability-target", 50.0))
-    if readability is None:
-        problem("readability-target", "readability-target must be a number", "e.g. 50")
-        readability = 50.0
+            problem("authority", f"'{code}' is not the ONS code of a Welsh local authority",
+                    "use a code W06000001..W06000024, or give authority-name: {en: ..., cy: ...}")
 
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     out_name = str((project or {}).get("output-dir", "_output"))
@@ -289,45 +223,24 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         problems.add(Problem(f"output-dir '{out_name}' is outside the project folder", file=name,
                              line=located.line("project", "output-dir"),
                              hint="use a folder inside the project, e.g. _output"))
-
-    allow = settings.get("allow") or []
-    if not isinstance(allow, list):
-        problem("allow", "allow must be a list of exact texts", "write allow: [\"01234 567890\"]")
-        allow = []
-
     problems.raise_if_any()
     assert authority_name is not None
     return Config(
         root=root.resolve(),
         authority=code,
         authority_name=authority_name,
-        year=year,
-        languages=tuple(dict.fromkeys(languages)),
-        formats=tuple(dict.fromkeys(formats)),
-        director=str(director_name),
+        year=values["year"],
+        languages=values["languages"],
+        formats=values["formats"],
+        director=values["director"],
         output_dir=output_dir,
-        date=date,
-        sample=bool(settings.get("sample", False)),
-        bilingual=bilingual,
-        last_year=str(settings["last-year"]) if settings.get("last-year") else None,
-        allow=tuple(str(a) for a in allow),
-        outlier_factor=factor,
-        readability_target=readability,
-        title=title,
-        area_name=area_name,
+        date=values["date"],
+        sample=values["sample"],
+        bilingual=values["bilingual"],
+        last_year=values["last_year"],
+        allow=values["allow"],
+        outlier_factor=values["outlier_factor"],
+        readability_target=values["readability_target"],
+        title=values["title"],
+        area_name=values["area_name"],
     )
-
-
-def _list(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    return []
-
-
-def _number(value: Any) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None

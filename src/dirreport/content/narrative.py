@@ -27,6 +27,7 @@ from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from dirreport.config.settings import value_error_line
+from dirreport.content.integrity import structure_problems
 from dirreport.errors import Problem
 
 STATUSES = ("draft", "final")
@@ -263,6 +264,7 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                     links.append(Link(str(child.attrs.get("href", "")), _link_text(children, child), span))
                 elif child.type == "html_inline":
                     html.append(HtmlPiece(child.content, span, None))
+    problems += structure_problems(path, lines, body_start)
     narrative = Narrative(path, meta, lines, body_start, tuple(shortcodes), tuple(headings), tuple(images),
                           tuple(links), tuple(html), tuple(paragraphs))
     return narrative, problems
@@ -299,6 +301,9 @@ def _split_shortcode(raw: str) -> tuple[str, tuple[str, ...], str | None]:
     try:
         parts = shlex.split(inner)
     except ValueError as exc:
+        if "quotation" in str(exc):
+            return "", (), (f"shortcode {raw} cannot be read: it holds a quote mark or apostrophe that is never "
+                            "closed (is the shortcode missing its >}} before the text that follows?)")
         return "", (), f"shortcode {raw} cannot be read ({exc})"
     if not parts:
         return "", (), f"shortcode {raw} has no name"

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dirreport import cells
 from dirreport.catalogue import POPULATION_BANDS, SURVEY_GROUPS, Catalogue
-from dirreport.config.settings import YEAR, Config, year_start
+from dirreport.config.settings import Config, year_start
 from dirreport.data.tables import RawTable, read_table
 from dirreport.errors import InputError, Problem, ProblemCollector
 
@@ -66,6 +67,9 @@ class Dataset:
     improvements: tuple[Improvement, ...] = ()
     metric_rows: Mapping[MetricKey, int] = field(default_factory=dict)
     files: Mapping[str, str] = field(default_factory=dict)
+    # StatsWales shorthand for a value, from a marker in its cell or its note column (see cells.py);
+    # a value whose status hides it (c, x, z, low) is None in ``metrics``
+    notes: Mapping[MetricKey, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def authorities(self) -> list[str]:
@@ -74,6 +78,10 @@ class Dataset:
     def value(self, authority: str, year: str, code: str) -> float | None:
         return self.metrics.get((authority, year, code))
 
+    def status(self, key: MetricKey) -> str | None:
+        """The status that stands in place of this value (confidential, not available …), if any."""
+        return next((c for c in self.notes.get(key, ()) if c in cells.HIDING), None)
+
 
 def _cell(frame: pd.DataFrame, index: object, column: str) -> str:
     """A cell as text: the readers keep every cell as a string until it is validated."""
@@ -81,12 +89,18 @@ def _cell(frame: pd.DataFrame, index: object, column: str) -> str:
 
 
 def find_data_file(root: Path, stem: str) -> Path | None:
-    """``data/<stem>.xlsx`` wins over ``.csv`` so a filled-in template is used as given."""
-    for ext in (".xlsx", ".csv"):
-        path = root / "data" / f"{stem}{ext}"
-        if path.exists() or path.is_symlink():
-            return path
-    return None
+    """``data/<stem>.xlsx`` or ``.csv``; both at once is refused, since one would silently be ignored.
+
+    The one exception is the metrics template workbook beside a metrics CSV of other authorities'
+    figures (comparators): ``load_dataset`` reads both and refuses a figure given in both.
+    """
+    found = [p for ext in (".xlsx", ".csv") if (p := root / "data" / f"{stem}{ext}").exists() or p.is_symlink()]
+    if len(found) > 1 and not (stem == "metrics" and _is_template_workbook(found[0])):
+        raise InputError(Problem(
+            f"data/{stem}.xlsx and data/{stem}.csv are both present, and only one can be used",
+            file=f"data/{stem}.xlsx", hint=f"delete or rename the one that is out of date (e.g. to {stem}-old.csv), "
+            "so the figures published are the ones you edited"))
+    return found[0] if found else None
 
 
 def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
@@ -107,17 +121,30 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
 
         table = read_template_workbook(metrics_path, metrics_name, config, catalogue)
         csv_path = root / "data" / "metrics.csv"
+        comparator_notes: dict[MetricKey, tuple[str, ...]] = {}
         if csv_path.is_file():
             # the workbook holds this authority's return; the CSV may add other authorities and Wales
             files["comparators"] = "data/metrics.csv"
             others = read_table(csv_path, "data/metrics.csv", METRICS_COLUMNS)
-            keep = others.frame["authority"] != config.authority
-            others = RawTable(others.name, others.frame[keep], others.rows[keep])
-            comparators, _ = _metrics(others, config, catalogue, collector)
+            ours = others.frame["authority"] == config.authority
+            for idx in others.frame.index[ours][:1]:
+                collector.add(Problem(
+                    f"has figures for {config.authority}, this project's own authority, which "
+                    f"{metrics_name} also holds (first on row {int(others.rows[idx])}, "
+                    f"{int(ours.sum())} rows in all); the workbook's would be used and these ignored",
+                    file="data/metrics.csv", line=int(others.rows[idx]), position_kind="row",
+                    hint=f"keep this authority's return in one place: enter the figures in {metrics_name} and "
+                    "delete these rows, or delete the workbook"))
+            others = RawTable(others.name, others.frame[~ours], others.rows[~ours])
+            comparators, _, comparator_notes = _metrics(others, config, catalogue, collector)
     else:
         table = read_table(metrics_path, metrics_name, METRICS_COLUMNS)
-    metrics, rows = _metrics(table, config, catalogue, collector)
+        comparator_notes = {}
+        _require_rows(table)
+    metrics, rows, notes = _metrics(table, config, catalogue, collector)
     metrics.update(comparators)
+    notes.update(comparator_notes)
+    _require_own_rows(table, config, collector)
 
     population: dict[tuple[str, str, str], int] = {}
     pop_path = find_data_file(root, "population")
@@ -145,7 +172,7 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
         improvements = _improvements(read_table(imp_path, files["improvements"], IMPROVEMENTS_COLUMNS), collector)
 
     collector.raise_if_any()
-    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files)
+    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes)
     consistency = consistency_problems(dataset, catalogue, metrics_name)
     if consistency:
         raise InputError(consistency)
@@ -169,6 +196,35 @@ def _known_authorities(config: Config, catalogue: Catalogue) -> set[str]:
     return set(catalogue.authorities) | {config.authority}
 
 
+def _require_rows(table: RawTable) -> None:
+    """A metrics file with a header and nothing else is the cause of every 'has no value' after it."""
+    if len(table) == 0:
+        raise InputError(Problem("has a header row but no data rows", file=table.where, line=2, position_kind="row",
+                                 hint="add the authority's figures below the header (authority,year,metric,value), "
+                                 "or import a StatsWales table with 'dirreport data import FILE'"))
+
+
+def _require_own_rows(table: RawTable, config: Config, collector: ProblemCollector) -> None:
+    """No row for the project's authority means the code in _quarto.yml or in the file is wrong: say which."""
+    if len(table) == 0 or (table.frame["authority"] == config.authority).any():
+        return
+    if any(p.file == "_quarto.yml" and "has no rows in the data" in p.message for p in collector.problems):
+        return  # said already, naming the code the rows carry
+    codes = table.frame["authority"].value_counts()
+    listed = ", ".join(f"'{code}' ({count} rows)" for code, count in codes.head(3).items())
+    collector.add(Problem(
+        f"authority '{config.authority}' has no rows in {table.where}, whose rows are for {listed}",
+        file="_quarto.yml", line=_setting_line(config.root, "authority"),
+        hint=f"correct 'authority' here, or the authority column of {table.where}, so the two match"))
+
+
+def _setting_line(root: Path, key: str) -> int | None:
+    """The line of a ``dirreport:`` setting in _quarto.yml, for a message caused by its value."""
+    from dirreport.config.settings import CONFIG_FILE, located_line
+
+    return located_line(root / CONFIG_FILE, "dirreport", key)
+
+
 def _check_common(
     table: RawTable,
     config: Config,
@@ -182,21 +238,45 @@ def _check_common(
     ok = pd.Series(True, index=frame.index)
     known = _known_authorities(config, catalogue)
     bad_auth = ~frame["authority"].isin(known)
+    own_rows = bool((frame["authority"] == config.authority).any())
+    unknown_codes: dict[str, list[object]] = {}
     for idx in frame.index[bad_auth]:
-        value = _cell(frame, idx, "authority")
+        unknown_codes.setdefault(_cell(frame, idx, "authority"), []).append(idx)
+    for value, indexes in unknown_codes.items():
+        # one line per code, not per row: a mistyped code is one mistake, however many rows carry it
+        first = indexes[0]
+        if value and not own_rows:
+            # no row is for the project's authority: the code in _quarto.yml is the likelier mistake
+            cause = Problem(f"authority '{config.authority}' has no rows in the data, whose rows are for '{value}' "
+                            f"({table.where} and others)", file="_quarto.yml",
+                            line=_setting_line(config.root, "authority"),
+                            hint=f"if '{value}' is this project's authority, correct 'authority' here; otherwise "
+                            f"correct the authority column of {table.where}")
+            if not any(p.file == cause.file and p.message.startswith(cause.message.split(" (")[0])
+                       for p in collector.problems):
+                collector.add(cause)
+            continue
+        more = f" (and {len(indexes) - 1} more rows)" if len(indexes) > 1 else ""
+        hint = f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})"
         collector.add(Problem(
-            f"authority '{value}' is not a known ONS code" if value else "authority is empty",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="authority",
-            hint=f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})",
+            (f"authority '{value}' is not a known ONS code" if value else "authority is empty") + more,
+            file=table.where_of(first), line=int(table.rows[first]), position_kind="row", column="authority",
+            hint=hint,
         ))
     ok &= ~bad_auth
+    # 2024/25, 202425 and 2024-2025 are the same financial year as 2024-25
+    read = {text: cells.financial_year(text) for text in frame["year"].unique()}
+    canonical = {text: y for text, y in read.items() if isinstance(y, str)}
+    if any(text != y for text, y in canonical.items()):
+        frame["year"] = frame["year"].map(lambda t: canonical.get(t, t))
+    refused = {text: y for text, y in read.items() if isinstance(y, cells.Refusal)}
+    well_formed = ~table.frame["year"].isin(list(refused))
     years = frame["year"]
-    well_formed = years.str.match(YEAR.pattern)
     for idx in frame.index[~well_formed]:
+        why = refused[years[idx]]
         collector.add(Problem(
-            f"year '{years[idx]}' is not a financial year like 2023-24",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
-            hint="write years as YYYY-YY; in Excel format the column as Text so it is not read as a date",
+            why.message, file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
+            hint=why.hint,
         ))
     ok &= well_formed
     start = pd.to_numeric(years.str[:4], errors="coerce")
@@ -213,7 +293,7 @@ def _check_common(
 
 def _metrics(
     table: RawTable, config: Config, catalogue: Catalogue, collector: ProblemCollector
-) -> tuple[dict[MetricKey, float | None], dict[MetricKey, int]]:
+) -> tuple[dict[MetricKey, float | None], dict[MetricKey, int], dict[MetricKey, tuple[str, ...]]]:
     import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
 
     frame = table.frame
@@ -233,17 +313,39 @@ def _metrics(
             "('dirreport catalogue' lists them) or define it in data/local-catalogue.yml",
         ))
     ok &= known
-    raw = frame["value"].str.replace(",", "", regex=False)
-    values = pd.to_numeric(raw, errors="coerce")
-    blank = raw == ""
-    not_number = values.isna() & ~blank
-    for idx in frame.index[not_number]:
+    values, marked, refused = _read_values(frame["value"])
+    for idx, why in refused.items():
         collector.add(Problem(
-            f"value '{_cell(frame, idx, 'value')}' is not a number",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
-            hint="write a number such as 1234 or 12.5, or leave it blank if it was not collected",
+            f"value {why.message}", file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
+            column=value_column(idx), hint=why.hint,
         ))
+    not_number = frame.index.isin(list(refused))
     ok &= ~not_number
+    notes: dict[object, tuple[str, ...]] = {idx: (status,) for idx, status in marked.items()}
+    note_column = next((c for c in ("note", "notes", "notecodes") if c in frame.columns), None)
+    if note_column is not None:
+        for idx in frame.index[frame[note_column] != ""]:
+            codes = cells.note_codes(_cell(frame, idx, note_column))
+            if isinstance(codes, cells.Refusal):
+                collector.add(Problem(codes.message, file=table.where_of(idx), line=int(table.rows[idx]),
+                                      position_kind="row", column=note_column, hint=codes.hint))
+                ok[idx] = False
+                continue
+            hiding = [cells.NOTE_STATUS[c] for c in codes if c in cells.NOTE_STATUS]
+            given = values[idx]
+            if hiding and hiding[0] in (cells.NOT_AVAILABLE, cells.NOT_APPLICABLE) and not pd.isna(given):
+                collector.add(Problem(
+                    f"{_cell(frame, idx, 'metric')} has the value {_cell(frame, idx, 'value')} but its note says "
+                    f"{cells.NOTE_CODES[codes[0] if codes[0] in cells.NOTE_STATUS else 'x']}",
+                    file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=note_column,
+                    hint="leave the value blank for a figure that is not available or not applicable, "
+                    "or remove the note"))
+                ok[idx] = False
+                continue
+            statuses = tuple(dict.fromkeys([*notes.get(idx, ()), *hiding]))
+            notes[idx] = (*statuses, *(c for c in codes if c not in cells.NOTE_STATUS))
+            if hiding:
+                values[idx] = float("nan")  # confidential or a low figure: the number is never published
     negative = values < 0
     for idx in frame.index[negative]:
         collector.add(Problem(
@@ -276,7 +378,9 @@ def _metrics(
     good = frame[ok]
     result: dict[MetricKey, float | None] = {}
     rows: dict[MetricKey, int] = {}
-    for key, value, row in zip(
+    key_notes: dict[MetricKey, tuple[str, ...]] = {}
+    for idx, key, value, row in zip(
+        good.index,
         zip(good["authority"], good["year"], good["metric"], strict=True),
         values[ok],
         table.rows[ok],
@@ -284,7 +388,34 @@ def _metrics(
     ):
         result[key] = None if pd.isna(value) else float(value)
         rows[key] = int(row)
-    return result, rows
+        if idx in notes:
+            key_notes[key] = notes[idx]
+    return result, rows, key_notes
+
+
+def _read_values(column: pd.Series) -> tuple[pd.Series, dict[object, str], dict[object, cells.Refusal]]:
+    """Numbers of a value column, with the cells holding a shorthand marker and those that cannot be read.
+
+    Plain numbers take pandas' fast path; only the rest (thousands separators, markers, mistakes)
+    are read one by one, so a million-row file stays quick.
+    """
+    import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+
+    values = pd.to_numeric(column.where(~column.str.contains(",", regex=False), ""), errors="coerce")
+    values = values.where(column != "")
+    marked: dict[object, str] = {}
+    refused: dict[object, cells.Refusal] = {}
+    suspect = (values.isna() & (column != "")) | ~values.abs().le(cells.LARGEST) & values.notna()
+    for idx in column.index[suspect]:
+        read = cells.value_cell(str(column[idx]))
+        if isinstance(read, cells.Refusal):
+            refused[idx] = read
+            values[idx] = float("nan")
+        else:
+            values[idx] = float("nan") if read.value is None else read.value
+            if read.status is not None:
+                marked[idx] = read.status
+    return values, marked, refused
 
 
 def _suggest_code(code: str, catalogue: Catalogue) -> str | None:
@@ -311,14 +442,26 @@ def _population(
             file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="age_band",
             hint="use the four bands 0-17, 18-64, 65-74, 75+",
         ))
-    values = pd.to_numeric(frame["population"].str.replace(",", "", regex=False), errors="coerce")
-    bad = values.isna() | (values < 0) | (values % 1 != 0)
-    for idx in frame.index[bad]:
-        collector.add(Problem(
-            f"population '{_cell(frame, idx, 'population')}' is not a whole number",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="population",
-            hint="write the mid-year estimate as a whole number",
-        ))
+    values = pd.Series(float("nan"), index=frame.index)
+    bad = pd.Series(False, index=frame.index)
+    for idx in frame.index:
+        text = _cell(frame, idx, "population")
+        read = cells.number(text)
+        why: str | None = None
+        hint = "write the mid-year estimate as a whole number"
+        if isinstance(read, cells.Refusal):
+            why, hint = f"population {read.message}", read.hint
+        elif read is None or read < 0 or read % 1 != 0:
+            why = f"population '{text}' is not a whole number"
+        elif read == 0:
+            why = f"population of {_cell(frame, idx, 'age_band')} is 0, and rates per head cannot be worked out from it"
+            hint = "write the mid-year estimate for the age band, or remove the row if you do not have it"
+        if why is not None:
+            bad[idx] = True
+            collector.add(Problem(why, file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
+                                  column="population", hint=hint))
+        else:
+            values[idx] = read
     ok &= band_ok & ~bad
     out: dict[tuple[str, str, str], int] = {}
     for idx in frame.index[ok]:
@@ -358,13 +501,17 @@ def _survey(
             add(f"{measure} is not asked of {group}", "group",
                 "use one of " + ", ".join(catalogue.survey[measure].groups))
             continue
-        try:
-            respondents = int(_cell(frame, idx, "respondents"))
-            positive = int(_cell(frame, idx, "positive"))
-        except ValueError:
+        counts = [cells.number(_cell(frame, idx, column)) for column in ("respondents", "positive")]
+        refusal = next((c for c in counts if isinstance(c, cells.Refusal)), None)
+        if refusal is not None:
+            column = "respondents" if isinstance(counts[0], cells.Refusal) else "positive"
+            add(f"{column} {refusal.message}", column, refusal.hint)
+            continue
+        if any(not isinstance(c, float) or c % 1 != 0 for c in counts):
             add("respondents and positive must be whole numbers", "respondents",
                 "write the number who answered and the number who answered positively")
             continue
+        respondents, positive = (int(c) for c in counts if isinstance(c, float))
         if respondents < 0 or positive < 0 or positive > respondents:
             add(f"positive ({positive}) must be between 0 and respondents ({respondents})", "positive",
                 "check the two counts")

@@ -160,8 +160,11 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         top = max(top, *ys)
         colour = PALETTE[series.role]
         style = "-" if series.role == "ours" else "--"
-        ax.plot(xs, ys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
-                marker="o" if series.role == "ours" else "s", markersize=4.5)
+        for part in _unbroken(points, series.breaks):
+            # a break in series: the years either side measure different things, so no line joins them
+            pxs, pys = zip(*part, strict=True)
+            ax.plot(pxs, pys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
+                    marker="o" if series.role == "ours" else "s", markersize=4.5)
         # direct label at the line's end, instead of a legend
         ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, nudges.get(series.role, 0)),
                     textcoords="offset points", va="center", ha="left", color=TEXT_COLOURS[series.role],
@@ -180,6 +183,16 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     _style_axes(ax, spec)
     _mark_gaps(ax, spec)
     return fig
+
+
+def _unbroken(points: list[tuple[int, float]], breaks: tuple[int, ...]) -> list[list[tuple[int, float]]]:
+    """The points split where a break in series falls between two of them."""
+    parts: list[list[tuple[int, float]]] = [[]]
+    for i, point in enumerate(points):
+        if i and any(points[i - 1][0] < b <= point[0] for b in breaks):
+            parts.append([])
+        parts[-1].append(point)
+    return parts
 
 
 def _label_nudges(spec: ChartSpec) -> dict[str, int]:

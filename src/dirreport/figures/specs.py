@@ -25,6 +25,7 @@ class Series:
     values: tuple[float | None, ...]
     role: str  # ours | wales | other
     labels: tuple[str, ...] = ()
+    breaks: tuple[int, ...] = ()  # a break in series before these positions: the line is not joined across it
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,20 @@ def marker_notes(lang: str, cells: list[str]) -> tuple[str, ...]:
     if i18n.NOT_APPLICABLE in text:
         notes.append(_("[z] Not applicable: a count for one authority is not compared with the total for Wales.",
                        lang))
+    for code, note in FLAG_NOTES.items():
+        if f"[{code}]" in text:
+            notes.append(_(note, lang))
     return tuple(notes)
+
+
+# the StatsWales shorthand shown beside a value, explained under every table that uses it
+FLAG_NOTES = {
+    "p": N_("[p] Provisional: the figure may change when the final figures are published."),
+    "r": N_("[r] Revised since it was first published."),
+    "e": N_("[e] Estimated."),
+    "f": N_("[f] Forecast."),
+    "u": N_("[u] Low reliability: read the figure with caution."),
+}
 
 
 def authority_label(results: Results, catalogue: Catalogue, name: Bilingual, lang: str) -> str:
@@ -122,6 +136,7 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         tuple(p.shown for p in result.series),
         "ours",
         tuple(sentences.point(p, ind.unit, lang, result.decimals) for p in result.series),
+        tuple(i for i, p in enumerate(result.series) if p.breaks),
     )
     series = [ours]
     # a count for one authority is never drawn against the total for Wales: only rates compare
@@ -132,6 +147,7 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
                 tuple(p.shown for p in result.wales),
                 "wales",
                 tuple(sentences.point(p, ind.unit, lang, result.decimals) for p in result.wales),
+                tuple(i for i, p in enumerate(result.wales) if p.breaks),
             )
         )
     years = tuple(i18n.financial_year(p.year, lang) for p in result.series)
@@ -161,6 +177,10 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
     )
     notes = [n for n in (unit_note(ind.unit, lang),) if n]
     notes += marker_notes(lang, [c for r in rows for c in r])
+    for p in result.series:
+        if p.breaks:
+            notes.append(_("Break in series in {year}: figures from that year are not comparable with earlier "
+                           "years, so the chart does not join them.", lang, year=i18n.financial_year(p.year, lang)))
     table = Table(
         id=f"data-{slug(ind.id)}",
         caption=_("Data for the chart: {title}", lang, title=title),
@@ -465,3 +485,33 @@ def _wales_number(result: IndicatorResult) -> float | str | None:
 
 def slug(text: str) -> str:
     return "".join(ch.lower() if ch.isalnum() else "-" for ch in text).strip("-")
+
+
+SOURCE_NOTES = {
+    "p": N_("Figures the data marks provisional, shown [p] in tables: {items}."),
+    "r": N_("Figures the data marks revised, shown [r] in tables: {items}."),
+    "e": N_("Figures the data marks estimated, shown [e] in tables: {items}."),
+    "f": N_("Figures the data marks as forecasts, shown [f] in tables: {items}."),
+    "u": N_("Figures the data marks of low reliability, shown [u] in tables: {items}."),
+    "b": N_("Figures after a break in series, not compared with earlier years: {items}."),
+    "c": N_("Figures the data marks confidential, shown [c]: {items}."),
+    "x": N_("Figures the data marks not available, shown [x]: {items}."),
+    "z": N_("Figures the data marks not applicable, shown [z]: {items}."),
+    "low": N_("Figures the data marks as low figures, shown [low]: {items}."),
+}
+
+
+def source_notes(results: Results, catalogue: Catalogue, lang: str) -> list[str]:
+    """Sentences for 'About the figures': which of the authority's figures the data marks, and how.
+
+    Each marked value is named by its metric and year, so a reader can trace the [p] beside a rate to the
+    provisional count it was calculated from.
+    """
+    marked: dict[str, list[str]] = {}
+    for (code, year), value in sorted(results.metrics.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        for flag in value.flags:
+            if flag in SOURCE_NOTES:
+                label = f"{catalogue.metrics[code].label(lang)} ({code}, {i18n.financial_year(year, lang)})"
+                marked.setdefault(flag, []).append(label)
+    return [_(SOURCE_NOTES[flag], lang, items="; ".join(items))
+            for flag, items in sorted(marked.items(), key=lambda kv: list(SOURCE_NOTES).index(kv[0]))]

@@ -8,7 +8,18 @@ are formatted only here and in ``i18n``.
 
 from __future__ import annotations
 
-from dirreport.compute.indicators import LOW, MISSING, OK, SUPPRESSED, IndicatorResult, Point, SurveyPoint, SurveyResult
+from dirreport import cells
+from dirreport.compute.indicators import (
+    LOW,
+    MISSING,
+    NOT_APPLICABLE,
+    OK,
+    SUPPRESSED,
+    IndicatorResult,
+    Point,
+    SurveyPoint,
+    SurveyResult,
+)
 from dirreport.lang import i18n
 from dirreport.lang.i18n import N_, _, ngettext
 from dirreport.lang.welsh import in_place
@@ -35,7 +46,14 @@ MARKERS = {
     SUPPRESSED: i18n.SUPPRESSED,
     LOW: i18n.LOW_BASE,
     MISSING: i18n.NOT_AVAILABLE,
+    NOT_APPLICABLE: i18n.NOT_APPLICABLE,
 }
+
+
+def flagged(text: str, flags: tuple[str, ...]) -> str:
+    """A published value with the StatsWales shorthand a reader must see beside it: '87.3% [p]'."""
+    shown = [f"[{f}]" for f in cells.SHOWN_FLAGS if f in flags]
+    return " ".join([text, *shown]) if shown else text
 
 
 def value(amount: float | None, unit: str, lang: str, decimals: int) -> str:
@@ -55,7 +73,7 @@ def point(p: Point | None, unit: str, lang: str, decimals: int) -> str:
         return i18n.NOT_AVAILABLE
     if p.status != OK:
         return MARKERS[p.status]
-    return value(p.value, unit, lang, decimals)
+    return flagged(value(p.value, unit, lang, decimals), p.flags)
 
 
 def cell(p: Point | None, unit: str, lang: str, decimals: int) -> str:
@@ -64,7 +82,8 @@ def cell(p: Point | None, unit: str, lang: str, decimals: int) -> str:
         return i18n.NOT_AVAILABLE
     if p.status != OK or p.value is None:
         return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
-    return i18n.percent(p.value, lang, decimals) if unit == "percent" else i18n.number(p.value, lang, decimals)
+    text = i18n.percent(p.value, lang, decimals) if unit == "percent" else i18n.number(p.value, lang, decimals)
+    return flagged(text, p.flags)
 
 
 def signed_change(result: IndicatorResult, lang: str) -> str:
@@ -94,7 +113,7 @@ def bare(p: Point | None, lang: str, decimals: int) -> str:
         return i18n.NOT_AVAILABLE
     if p.status != OK or p.value is None:
         return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
-    return i18n.number(p.value, lang, decimals)
+    return flagged(i18n.number(p.value, lang, decimals), p.flags)
 
 
 def survey_point(p: SurveyPoint | None, lang: str) -> str:

@@ -31,7 +31,7 @@ import yaml
 from lxml import etree
 
 from dirreport.content import prescribed_form
-from dirreport.content.narrative import normalise_newlines, parse_tokens
+from dirreport.content.narrative import _front_matter, normalise_newlines, parse_tokens
 from dirreport.errors import InputError, Problem
 from dirreport.render.common import resource
 
@@ -90,7 +90,9 @@ def read_segments(path: str, text: str) -> NarrativeFile:
     used: dict[int, int] = {}
     for i, token in enumerate(tokens):
         if token.type == "front_matter":
-            meta = yaml.safe_load(token.content) or {}
+            meta, problems = _front_matter(path, token.content)
+            if problems and not meta:  # front matter that cannot be read at all: say where, as 'check' does
+                raise InputError(problems)
             body_start = token.map[1] if token.map else 0
             continue
         if token.type != "inline" or not token.map or not token.content.strip():
@@ -142,7 +144,14 @@ def _files(project: Path, lang: str) -> list[Path]:
 
 
 def _load(path: Path, project: Path) -> NarrativeFile:
-    return read_segments(path.relative_to(project).as_posix(), path.read_text(encoding="utf-8"))
+    name = path.relative_to(project).as_posix()
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Problem(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=name,
+                                 line=raw[:exc.start].count(b"\n") + 1, hint="save the file as UTF-8")) from None
+    return read_segments(name, text)
 
 
 def aligned_translations(source: NarrativeFile, target: NarrativeFile | None) -> list[str | None]:

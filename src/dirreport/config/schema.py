@@ -1,0 +1,266 @@
+"""Every ``dirreport:`` setting of ``_quarto.yml``, declared once.
+
+Each setting has a kind (what it holds), a default and the words that
+document it.  ``config.py`` validates a project's settings from this list;
+``tools/settings_docs.py`` writes the README's settings table and the JSON
+Schema (``src/dirreport/resources/dirreport-settings.schema.json``) from it,
+and a test holds the two to the list.  A setting is added here, and nowhere
+else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from dirreport import cells
+from dirreport.lang.bilingual_text import LANGUAGES, Bilingual
+
+FORMATS = ("html", "pdf", "docx")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What a setting holds: how to read it, how to describe it and its JSON Schema."""
+
+    name: str
+    read: Callable[[Any], Any]  # the value as Config holds it; raises ValueError with a reason the user can act on
+    schema: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    kind: Kind
+    doc: str
+    default: Any = None
+    required: bool = False
+    example: str = ""
+
+    @property
+    def attribute(self) -> str:
+        return self.key.replace("-", "_")
+
+
+def _what(value: Any) -> str:
+    """How a wrong value looks to the user: 'the number 42', 'a list', 'the text "yes"'."""
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+        raise ValueError(f"must be a text, not {_what(value)}")
+    return str(value).strip()
+
+
+def _bilingual(value: Any) -> Bilingual:
+    try:
+        return Bilingual.from_mapping(value, "")
+    except ValueError as exc:
+        raise ValueError(str(exc).strip()) from None
+
+
+def _year(value: Any) -> str:
+    read = cells.financial_year(str(value)) if isinstance(value, str | int) and not isinstance(value, bool) else None
+    if read is None:
+        raise ValueError(f"must be a financial year like \"2023-24\", not {_what(value)}")
+    if isinstance(read, cells.Refusal):
+        raise ValueError(read.message.replace(f"year '{str(value).strip()}' ", f"'{value}' "))
+    if not 2016 <= int(read[:4]) <= dt.date.today().year:
+        raise ValueError(f"year {read} is outside the years the framework covers (2016-17 to now)")
+    return read
+
+
+def _choices(allowed: tuple[str, ...]) -> Callable[[Any], tuple[str, ...]]:
+    def read(value: Any) -> tuple[str, ...]:
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not items:
+            raise ValueError(f"must be a list of {', '.join(allowed)}, not {_what(value)}")
+        for item in items:
+            if item not in allowed:
+                raise ValueError(f"'{item}' is not one of {', '.join(allowed)}")
+        return tuple(dict.fromkeys(str(i) for i in items))
+
+    return read
+
+
+def _director(value: Any) -> str:
+    if isinstance(value, dict):
+        unknown = [k for k in value if k != "name"]
+        if unknown:
+            raise ValueError(f"has '{unknown[0]}', but only 'name' is read")
+        return _text(value.get("name", ""))
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ValueError(f"must be {{name: \"...\"}}, not {_what(value)}")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {_what(value)}")
+    return value
+
+
+@dataclass(frozen=True)
+class BilingualSettings:
+    enabled: bool = True
+    first: str = "cy"
+
+
+def _bilingual_edition(value: Any) -> BilingualSettings:
+    if isinstance(value, bool):
+        return BilingualSettings(enabled=value)
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in ("first", "enabled")]
+        if unknown:
+            raise ValueError(f"has '{unknown[0]}', but only 'first' (and 'enabled') are read")
+        first = value.get("first", "cy")
+        if first not in LANGUAGES:
+            raise ValueError(f"first is '{first}', which is not cy or en")
+        return BilingualSettings(enabled=_bool(value.get("enabled", True)), first=str(first))
+    raise ValueError(f"must be true, false or {{first: cy}}, not {_what(value)}")
+
+
+def _text_list(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise ValueError(f"must be a list of exact texts such as [\"01234 567890\"], not {_what(value)}")
+    return tuple(str(v) for v in value)
+
+
+def _number(above: float | None = None) -> Callable[[Any], float]:
+    def read(value: Any) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"must be a number, not {_what(value)}")
+        if above is not None and value <= above:
+            raise ValueError(f"must be a number above {above:g}, not {value}")
+        return float(value)
+
+    return read
+
+
+TEXT = Kind("text", _text, {"type": "string", "minLength": 1})
+BILINGUAL = Kind("{en, cy}", _bilingual, {
+    "type": "object", "required": ["en", "cy"], "additionalProperties": False,
+    "properties": {"en": {"type": "string", "minLength": 1}, "cy": {"type": "string", "minLength": 1}}})
+YEAR = Kind("financial year", _year, {"type": ["string", "integer"], "pattern": r"^\d{4}\s*[-/]?\s*(\d{2}|\d{4})$"})
+LANGUAGE_LIST = Kind("list of en, cy", _choices(LANGUAGES), {
+    "type": "array", "minItems": 1, "items": {"enum": list(LANGUAGES)}})
+FORMAT_LIST = Kind("list of html, pdf, docx", _choices(FORMATS), {
+    "type": "array", "minItems": 1, "items": {"enum": list(FORMATS)}})
+DIRECTOR = Kind("{name}", _director, {"oneOf": [
+    {"type": "object", "required": ["name"], "additionalProperties": False,
+     "properties": {"name": {"type": "string", "minLength": 1}}},
+    {"type": "string", "minLength": 1}]})
+DATE = Kind("date", _date, {"type": "string", "format": "date"})
+BOOL = Kind("true or false", _bool, {"type": "boolean"})
+BILINGUAL_EDITION = Kind("{first: cy|en} or false", _bilingual_edition, {"oneOf": [
+    {"type": "boolean"},
+    {"type": "object", "additionalProperties": False,
+     "properties": {"first": {"enum": list(LANGUAGES)}, "enabled": {"type": "boolean"}}}]})
+TEXT_LIST = Kind("list of texts", _text_list, {"type": "array", "items": {"type": "string"}})
+FACTOR = Kind("number above 1", _number(above=1), {"type": "number", "exclusiveMinimum": 1})
+NUMBER = Kind("number", _number(), {"type": "number"})
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("authority", TEXT, "ONS code of one of the 22 authorities, or any code of your own with "
+            "authority-name given", required=True, example="W06000015"),
+    Setting("authority-name", BILINGUAL, "the authority's name in English and Welsh (needed for a code that is "
+            "not one of the 22)", example='{en: "...", cy: "..."}'),
+    Setting("area-name", BILINGUAL, "the place, for charts and sentences (default: the authority's name)",
+            example='{en: "...", cy: "..."}'),
+    Setting("title", BILINGUAL, "the report's title (default: \"Director of Social Services annual report\" and "
+            "the year)", example='{en: "...", cy: "..."}'),
+    Setting("year", YEAR, "financial year of the report; 2023-24, 2023/24 and 202324 are the same year",
+            required=True, example='"2023-24"'),
+    Setting("languages", LANGUAGE_LIST, "the single-language editions to build", default=list(LANGUAGES),
+            example="[en, cy]"),
+    Setting("formats", FORMAT_LIST, "the formats to build", default=list(FORMATS), example="[html, pdf, docx]"),
+    Setting("director", DIRECTOR, "the Director of Social Services", default="", example='{name: "..."}'),
+    Setting("date", DATE, "publication date, shown on the cover (optional)", example="2024-10-31"),
+    Setting("bilingual", BILINGUAL_EDITION, "the bilingual edition, Welsh or English first; false for none",
+            default={"first": "cy"}, example="{first: cy}"),
+    Setting("sample", BOOL, "true marks every page \"Sample data\"", default=False, example="false"),
+    Setting("last-year", TEXT, "last year's project folder: its \"What we need to improve\" lists become this "
+            "year's points to answer (or give data/last-year-improvements.csv)", example="../2022-23"),
+    Setting("allow", TEXT_LIST, "exact texts the personal-data check may let through", default=[], example="[]"),
+    Setting("outlier-factor", FACTOR, "a value that changes by more than this factor in a year is flagged",
+            default=2.0, example="2.0"),
+    Setting("readability-target", NUMBER, "Flesch reading ease each English section should reach", default=50.0,
+            example="50"),
+)
+BY_KEY = {s.key: s for s in SETTINGS}
+
+# keys people write that dirreport does not act on, and what does what they meant
+INEFFECTIVE = {
+    "draft": "a draft is made with 'dirreport build --draft', or by 'status: draft' in a narrative's front matter",
+    "output-dir": "the output folder is Quarto's: set it under 'project:' as output-dir",
+    "lang": "the languages are set with 'languages: [en, cy]'",
+    "format": "the formats are set with 'formats: [html, pdf, docx]'",
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the ``dirreport:`` key, for editors that check YAML as it is typed."""
+    properties = {}
+    for s in SETTINGS:
+        schema = dict(s.kind.schema)
+        schema["description"] = s.doc
+        if s.default not in (None, ""):
+            schema["default"] = s.default
+        properties[s.key] = schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://dirreport/schemas/dirreport-settings.schema.json",
+        "title": "dirreport settings (the dirreport: key of _quarto.yml)",
+        "type": "object",
+        "required": [s.key for s in SETTINGS if s.required],
+        "additionalProperties": False,
+        "properties": properties,
+    }
+
+
+def readme_table() -> str:
+    """The README's settings table, one row per setting."""
+    rows = ["| setting | holds | default | what it does |", "| --- | --- | --- | --- |"]
+    for s in SETTINGS:
+        if s.required:
+            default = "required"
+        elif s.default in (None, "", []):
+            default = "none"
+        else:
+            default = f"`{_yaml(s.default)}`"
+        rows.append(f"| `{s.key}` | {s.kind.name} | {default} | {s.doc} (e.g. `{s.example}`) |")
+    return "\n".join(rows) + "\n"
+
+
+def _yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(str, value)) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
