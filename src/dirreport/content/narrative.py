@@ -230,7 +230,7 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
     for i, token in enumerate(tokens):
         if token.type == "front_matter":
             body_start = (token.map[1] if token.map else 0) + 1
-            meta, fm_problems = _front_matter(path, token.content)
+            meta, fm_problems = read_front_matter(path, token.content)
             problems += fm_problems
         elif token.type == "heading_open" and token.map:
             inline = tokens[i + 1]
@@ -310,7 +310,7 @@ def _split_shortcode(raw: str) -> tuple[str, tuple[str, ...], str | None]:
     return parts[0], tuple(parts[1:]), None
 
 
-def _front_matter(path: str, content: str) -> tuple[dict[str, Any], list[Problem]]:
+def read_front_matter(path: str, content: str) -> tuple[dict[str, Any], list[Problem]]:
     try:
         data = yaml.safe_load(content) or {}
     except yaml.YAMLError as exc:

@@ -31,7 +31,7 @@ import yaml
 from lxml import etree
 
 from dirreport.content import prescribed_form
-from dirreport.content.narrative import _front_matter, normalise_newlines, parse_tokens
+from dirreport.content.narrative import normalise_newlines, parse_tokens, read_front_matter
 from dirreport.errors import InputError, Problem
 from dirreport.render.common import resource
 
@@ -90,7 +90,7 @@ def read_segments(path: str, text: str) -> NarrativeFile:
     used: dict[int, int] = {}
     for i, token in enumerate(tokens):
         if token.type == "front_matter":
-            meta, problems = _front_matter(path, token.content)
+            meta, problems = read_front_matter(path, token.content)
             if problems and not meta:  # front matter that cannot be read at all: say where, as 'check' does
                 raise InputError(problems)
             body_start = token.map[1] if token.map else 0
