@@ -84,7 +84,7 @@ def small_project(tmp_path: Path, metrics: str) -> Path:
 
 
 def test_statuses_and_flags_reach_the_indicators(tmp_path: Path) -> None:
-    from dirreport.project import load_project
+    from dirreport.pipeline.project import load_project
 
     project = small_project(tmp_path, "authority,year,metric,value,note\n"
                                       "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,150,\n"
@@ -106,11 +106,10 @@ def test_statuses_and_flags_reach_the_indicators(tmp_path: Path) -> None:
 
 
 def test_a_break_in_series_is_neither_compared_nor_joined(tmp_path: Path) -> None:
-    from dirreport.charts import _unbroken
-    from dirreport.project import load_project
-    from dirreport.text import Bilingual
-
-    from dirreport.figures import trend_figure
+    from dirreport.figures.charts import _unbroken
+    from dirreport.figures.specs import trend_figure
+    from dirreport.lang.bilingual_text import Bilingual
+    from dirreport.pipeline.project import load_project
 
     project = small_project(tmp_path, "authority,year,metric,value,note\n"
                                       "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,150,\n"
