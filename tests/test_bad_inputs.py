@@ -203,6 +203,7 @@ STORIES = (
 )
 IMAGE_AT_LINE_9 = ("---\n\nThis is my annual report", "---\n\n![Our team at the awards](images/team.jpg)\n\n"
                    "This is my annual report")
+LOCAL_CATALOGUE_LINES = len((REPO / "data" / "local-catalogue.yml").read_text(encoding="utf-8").splitlines())
 LOCAL_INDICATOR = """
 indicators:
   - id: SU-PLACES-RATE
@@ -345,7 +346,9 @@ CASES = [
     Case("local catalogue not valid yaml", "sample", copy_in("local-catalogue-broken.yml", "data/local-catalogue.yml"),
          CHECK, 2, ("data/local-catalogue.yml:line 13", "is not valid YAML")),
     Case("local catalogue unknown metric", "sample", append_row("data/local-catalogue.yml", LOCAL_INDICATOR), CHECK,
-         2, ("data/local-catalogue.yml:line 49", "indicator SU-PLACES-RATE uses unknown metric SU/009"),
+         # the appended indicator's formula is 7 lines below the sample catalogue's last line
+         2, (f"data/local-catalogue.yml:line {LOCAL_CATALOGUE_LINES + 7}",
+             "indicator SU-PLACES-RATE uses unknown metric SU/009"),
          ),
     Case("local catalogue linked to another folder", "sample", link_outside("data/local-catalogue.yml"), CHECK, 2,
          ("data/local-catalogue.yml", "link to a file outside the project")),
@@ -614,19 +617,19 @@ CASES += [
     *[Case(f"narrative {label}", "sample", replace("narratives/en/3a-i.md", old, new), cmd, 2,
            ("narratives/en/3a-i.md:line " + line, *fragments))
       for label, old, new, line, fragments, cmd in [
-          ("unclosed comment", "We rely less on agency staff", "<!-- check with HR\nWe rely less on agency staff",
+          ("unclosed comment", "Agency staff make up", "<!-- check with HR\nAgency staff make up",
            "15", ("<!-- is never closed",), CHECK),
-          ("unclosed comment in a build", "We rely less on agency staff",
-           "<!-- check with HR\nWe rely less on agency staff", "15", ("<!-- is never closed",), BUILD),
+          ("unclosed comment in a build", "Agency staff make up",
+           "<!-- check with HR\nAgency staff make up", "15", ("<!-- is never closed",), BUILD),
           ("unclosed shortcode at paragraph end", "of our workforce ({{< change WF-AGENCY >}}).",
            "of our workforce ({{< change WF-AGENCY >}}). See {{< metric WF/001", "15",
            ("'{{< metric WF/001' is not closed",), BUILD),
           ("shortcode closed only after another opens", "{{< indicator WF-AGENCY >}}",
            "{{< indicator WF-AGENCY {{< change WF-AGENCY >}}", "15", ("is not closed",), CHECK),
-          ("stray closing tags", "We rely less on agency staff", "</div></section></main></body>\n\nWe rely less on "
-           "agency staff", "15", ("closing tag </div> has no opening <div>", "</body>"), BUILD),
-          ("tag opened and never closed", "We rely less on agency staff",
-           "<div>\n\nWe rely less on agency staff", "15", ("<div> is opened but never closed",), CHECK),
+          ("stray closing tags", "Agency staff make up", "</div></section></main></body>\n\nAgency staff "
+           "make up", "15", ("closing tag </div> has no opening <div>", "</body>"), BUILD),
+          ("tag opened and never closed", "Agency staff make up",
+           "<div>\n\nAgency staff make up", "15", ("<div> is opened but never closed",), CHECK),
           ("apostrophe in an unclosed shortcode", "{{< indicator WF-AGENCY >}}",
            "{{< indicator WF-AGENCY and the team's >}}", "15", ("never closed", "missing its >}}"), CHECK),
       ]],

@@ -169,7 +169,7 @@ def test_import_maps_what_it_can_and_says_what_it_cannot(tmp_path: Path, capsys:
 
 def test_a_fault_in_dirreport_is_not_blamed_on_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    from dirreport import assemble
+    from dirreport.assemble import edition as assemble
 
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
