@@ -23,6 +23,7 @@ import yaml
 
 from ..errors import InputError, Problem
 from ..text import Bilingual
+from ..welsh import WelshNoun, noun_from_title
 
 METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
 UNITS = ("count", "days", "wte", "hours", "pounds")
@@ -104,6 +105,11 @@ class Indicator:
     chart: str = "trend"
     note: Bilingual | None = None
     local: bool = False
+    welsh: WelshNoun | None = None  # the Welsh subject, where the title cannot be one as it stands
+
+    def welsh_subject(self) -> WelshNoun | None:
+        """The Welsh noun phrase a sentence about this indicator can start with, if there is one."""
+        return self.welsh or noun_from_title(self.title.cy)
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -293,6 +299,7 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 chart=item.get("chart", "trend"),
                 note=Bilingual.from_mapping(note, f"{what} note") if note else None,
                 local=local,
+                welsh=WelshNoun.from_mapping(item["welsh"], f"{what} welsh") if item.get("welsh") else None,
             )
         )
     return out
