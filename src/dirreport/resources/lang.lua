@@ -25,3 +25,29 @@ function Span(el)
   table.insert(out, pandoc.RawInline("typst", "]"))
   return out
 end
+
+-- A heading inside a passage in another language (the English side of the
+-- bilingual edition) is read in that language where it is shown, but the
+-- contents list Typst makes from it copies only the heading's own text, not
+-- the passage's language: the heading's text carries the language itself.
+local function wrap(tag, inlines)
+  local out = { pandoc.RawInline("typst", "#text(" .. typst_lang(tag) .. ")[") }
+  for _, inline in ipairs(inlines) do
+    table.insert(out, inline)
+  end
+  table.insert(out, pandoc.RawInline("typst", "]"))
+  return out
+end
+
+function Div(el)
+  local tag = el.attributes.lang
+  if FORMAT ~= "typst" or tag == nil or tag == "" then
+    return nil
+  end
+  return pandoc.walk_block(el, {
+    Header = function(header)
+      header.content = wrap(tag, header.content)
+      return header
+    end,
+  })
+end
