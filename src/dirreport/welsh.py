@@ -20,6 +20,8 @@ NASAL = {"p": "mh", "t": "nh", "c": "ngh", "b": "m", "d": "n", "g": "ng"}
 ASPIRATE = {"p": "ph", "t": "th", "c": "ch"}
 VOWELS = "aeiouyâêîôûŵŷáéíóúàèìòùäëïöü"
 GENDERS = ("m", "f")
+# Borrowed words that keep their g- where a native word would soften it (dau grŵp, dwy gêm).
+KEEPS_G = {"grŵp", "grwpiau", "gêm", "gemau", "gôl"}
 
 
 def _mutate(word: str, table: dict[str, str]) -> str:
@@ -44,6 +46,8 @@ def _mutate(word: str, table: dict[str, str]) -> str:
 
 
 def soft(word: str) -> str:
+    if word.lower() in KEEPS_G:
+        return word
     return _mutate(word, SOFT)
 
 
