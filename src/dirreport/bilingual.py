@@ -26,12 +26,10 @@ from .assemble import (
     front_matter,
     metadata_for,
     output_basename,
-    report_title,
 )
 from .blocks import md
 from .errors import InputError
 from .figures import summary_table
-from .i18n import _
 from .project import Project
 from .text import LANG_TAGS
 

@@ -70,7 +70,7 @@ def _csv_text(value: Any) -> str:
 
 
 def sheet_name(number: str, lang: str) -> str:
-    """A table's sheet name (Table_1, Tabl_1): a name without spaces, as the guidance asks, in the edition's language."""
+    """A table's sheet name without spaces, as the guidance asks, in the edition's language (Table_1, Tabl_1)."""
     return _("Table_{number}", lang, number=number)
 
 
