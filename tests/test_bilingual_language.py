@@ -212,3 +212,29 @@ def test_the_check_would_find_an_english_passage_tagged_welsh(built_sample: Path
     wrong, _seen = mismatches([("Director of Social Services annual report", "cy-GB"),
                                ("Adroddiad blynyddol y Cyfarwyddwr", "cy-GB")], languages)
     assert len(wrong) == 1
+
+
+# Faults a Welsh reader found in earlier Welsh editions; none may come back.
+WELSH_FAULTS = ("dau gyfran", "Cododd gofalwyr", "Gostyngodd amser", "Cododd cynadleddau", "mwyaf oedd Yr ",
+                "Yn nesaf", "Table_", "[note", "[low]", "Y cant", "wahaniaeth o Gymru", "ar gyfer canrannau mae",
+                "ddim yn arwyddocaol", ", arwyddocaol", "Canran asesiadau", "charts/", "o'r ")
+
+
+def test_welsh_edition_has_none_of_the_known_faults(built_sample: Path) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    html = output_file(built_sample, "cy", "html").read_text(encoding="utf-8")
+    page = lxml_html.fromstring(html.encode("utf-8"))
+    attributes = " ".join(page.xpath("//@alt|//@aria-label|//@title|//*[local-name()='desc']//text()"))
+    with zipfile.ZipFile(output_file(built_sample, "cy", "docx")) as word:
+        word_xml = word.read("word/document.xml").decode("utf-8")
+    book = load_workbook(built_sample / "_output" / "cy" / "adroddiad-y-cyfarwyddwr-2023-24-data.xlsx")
+    cells = " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c)
+    texts = {"html": html_text(output_file(built_sample, "cy", "html")) + " " + attributes,
+             "pdf": pdf_text(output_file(built_sample, "cy", "pdf")), "docx": word_xml,
+             "xlsx": " ".join(book.sheetnames) + " " + cells}
+    found = {fmt: [f for f in WELSH_FAULTS if f in " ".join(text.split())] for fmt, text in texts.items()}
+    assert not any(found.values()), found
+    assert "Canran" in texts["html"] and "[nodyn 1]" in texts["xlsx"] and "Tabl_1" in book.sheetnames
