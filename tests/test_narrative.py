@@ -143,7 +143,7 @@ def test_last_years_points_can_come_from_last_years_project(tmp_path: Path) -> N
     first = next(p for p in points if p.part == "3a")
     assert first.id == "IMP-01"
     assert first.text["en"] == "The active offer of Welsh in children's services."
-    assert first.text["cy"] == "Y cynnig rhagweithiol o'r Gymraeg yn y gwasanaethau plant."
+    assert first.text["cy"] == "Y cynnig rhagweithiol o’r Gymraeg yn y gwasanaethau plant."
     assert all("{{<" not in p.text["en"] for p in points)
     assert {p.part for p in points} == {"3a", "3b", "3c", "3d"}
     assert (last / "narratives").is_dir()

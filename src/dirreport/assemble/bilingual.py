@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from markupsafe import Markup
 
+from dirreport.assemble.blocks import md
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import (
     PAGEBREAK,
@@ -25,14 +27,12 @@ from dirreport.assemble.edition import (
     population_sentence,
     raise_template_fault,
     refuse_leftover_shortcode,
-    report_title,
     resources_for,
 )
 from dirreport.content import prescribed_form
 from dirreport.errors import InputError
 from dirreport.figures.specs import summary_table
 from dirreport.lang.bilingual_text import LANG_TAGS
-from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
 
 
@@ -105,9 +105,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",
                 "keywords"):
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
-    metadata["title"] = " / ".join(report_title(project, lang) for lang in order)
-    metadata["subtitle"] = " / ".join(config.authority_name(lang) for lang in order)
-    metadata["toc-title"] = " / ".join(_("Contents", lang) for lang in order)
+    marked = _both_languages(metadata, {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order},
+                             order)
     metadata["lang"] = LANG_TAGS[first]
     metadata["html-lang"] = first
     metadata["bilingual"] = True
@@ -117,7 +116,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         edition="bilingual",
         lang=first,
         basename=output_basename("bilingual", config.year),
-        markdown=front_matter(metadata) + body + "\n" + appendix,
+        markdown=front_matter({**metadata, **marked}) + body + "\n" + appendix,
         metadata=metadata,
         figures=tuple(figures),
         tables=tuple(tables),
@@ -125,6 +124,39 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         draft=any_draft,
         warnings=(*project.warnings, *(w for a in assemblers.values() for w in a.warnings)),
     )
+
+
+# What the page templates print around the body, in both languages: cover, contents title, page furniture.
+BOTH_LANGUAGES = ("title", "subtitle", "toc-title", "date", "page-label", "draft-mark", "sample-label",
+                  "sample-text", "running-head", "skip-link")
+# Printed inside an HTML attribute or as a background mark, where a tagged span cannot go: plain text only.
+PLAIN_ONLY = ("draft-mark",)
+
+
+def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], order: list[str]) -> dict[str, str]:
+    """Give each printed label both languages, each half tagged with its own language.
+
+    ``metadata`` gets the plain text ("Tudalen / Page", for document
+    properties, the spreadsheet and HTML attributes) and, under
+    ``language-parts``, each half with its language tag (for Word's
+    finishing); the returned values are the same texts as pandoc Markdown
+    spans with ``lang``, which become HTML ``lang``, Word's ``w:lang`` and, in
+    the PDF, Typst's ``text(lang:)`` (lang.lua), so no English half is read
+    as Welsh.
+    """
+    marked: dict[str, str] = {}
+    parts: dict[str, list[tuple[str, str]]] = {}
+    for key in BOTH_LANGUAGES:
+        if not all(key in each[lang] for lang in order):
+            continue
+        halves = [(LANG_TAGS[lang], str(each[lang][key])) for lang in order]
+        parts[key] = halves
+        metadata[key] = " / ".join(text for _tag, text in halves)
+        if key not in PLAIN_ONLY:
+            marked[key] = " / ".join(f'[{md(text)}]{{lang="{tag}"}}' for tag, text in halves)
+    metadata["language-parts"] = parts
+    metadata["pagetitle"] = f"{metadata['title']} – {metadata['subtitle']}"
+    return marked
 
 
 def _summary(assembler: Assembler, project: Project, lang: str) -> Markup:

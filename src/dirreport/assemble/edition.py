@@ -144,6 +144,10 @@ class Assembler:
 
     # --- shortcodes -------------------------------------------------------------------------------
 
+    def _marker(self, shorthand: str) -> str:
+        """A figure's shorthand in the edition's language ([low] is written [isel] in Welsh)."""
+        return i18n.low_marker(self.lang) if shorthand == i18n.LOW_BASE else shorthand
+
     def expander(self, narrative: Narrative) -> Callable[[Shortcode], str]:
         def expand_one(code: Shortcode) -> str:
             try:
@@ -153,9 +157,9 @@ class Assembler:
                 if self.draft:
                     # a draft shows the gap and goes on; a final build must not print the sentence at all
                     self.warnings.append(problem)
-                    return exc.marker
+                    return self._marker(exc.marker)
                 self.errors.append(problem)
-                return exc.marker
+                return self._marker(exc.marker)
             except _ShortcodeError as exc:
                 self.errors.append(Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint))
                 return code.raw.replace("{{<", "\\{\\{<").replace(">}}", ">\\}\\}")
@@ -747,15 +751,14 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "running-head": config.authority_name(lang),
         "sample-label": _("Sample data", lang),
         "generator": "dirreport",
+        "pagetitle": f"{report_title(project, lang)} – {config.authority_name(lang)}",
     }
     if config.date is not None:
         meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
         meta["date-iso"] = config.date.isoformat()
     if other in config.languages:
         meta.update({
-            "other-edition-notice": _("This report is also available in {language}: {file}.", lang,
-                                      language=_(LANGUAGE_NAMES[other], lang),
-                                      file=f"{other_file}.html, .pdf, .docx"),
+            "other-edition-notice": _(OTHER_EDITION_NOTICE[other], lang, file=f"{other_file}.html, .pdf, .docx"),
             "other-edition-file": other_file,
             "other-edition-lang": LANG_TAGS[other],
             # the link to the other edition is written in that edition's language
@@ -765,7 +768,9 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
     return meta
 
 
-LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
+# whole sentences: a language's name mutates after "yn" (yn Gymraeg), so it is never a value put into a pattern
+OTHER_EDITION_NOTICE = {"en": N_("This report is also available in English: {file}."),
+                        "cy": N_("This report is also available in Welsh: {file}.")}
 OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
 
 

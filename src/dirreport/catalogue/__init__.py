@@ -23,6 +23,7 @@ import yaml
 
 from dirreport.errors import InputError, Problem
 from dirreport.lang.bilingual_text import Bilingual
+from dirreport.lang.welsh import WelshNoun, noun_from_title
 
 METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
 UNITS = ("count", "days", "wte", "hours", "pounds")
@@ -111,6 +112,11 @@ class Indicator:
     # the smallest change, in the indicator's own units, the report calls a change; for values
     # that are not built from counts (averages, whole-time equivalents) no test applies
     threshold: float | None = None
+    welsh: WelshNoun | None = None  # the Welsh subject, where the title cannot be one as it stands
+
+    def welsh_subject(self) -> WelshNoun | None:
+        """The Welsh noun phrase a sentence about this indicator can start with, if there is one."""
+        return self.welsh or noun_from_title(self.title.cy)
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -304,6 +310,7 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 note=Bilingual.from_mapping(note, f"{what} note") if note else None,
                 local=local,
                 threshold=_threshold(item.get("threshold"), what),
+                welsh=WelshNoun.from_mapping(item["welsh"], f"{what} welsh") if item.get("welsh") else None,
             )
         )
     return out

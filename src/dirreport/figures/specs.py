@@ -77,7 +77,7 @@ def title_of(text: Bilingual, lang: str) -> str:
 
 def value_axis_label(unit: str, lang: str) -> str:
     labels = {
-        "percent": N_("Per cent"),
+        "percent": N_("Percentage"),
         "per-10000": N_("Rate per 10,000"),
         "per-1000": N_("Rate per 1,000"),
         "days": N_("Days"),
@@ -100,7 +100,7 @@ def marker_notes(lang: str, cells: list[str]) -> tuple[str, ...]:
     if i18n.SUPPRESSED in text:
         notes.append(_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.",
                        lang))
-    if i18n.LOW_BASE in text:
+    if i18n.low_marker(lang) in text:
         notes.append(_("[low] Not shown: fewer than 10 people answered.", lang))
     if i18n.NOT_AVAILABLE in text:
         notes.append(_("[x] Not available.", lang))
@@ -289,7 +289,7 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         title=title,
         categories=tuple(labels),
         series=(Series(title, tuple(values), "ours", tuple(bars)),),
-        value_axis=_("Per cent who answered positively", lang),
+        value_axis=_("Percentage who answered positively", lang),
         percent_axis=True,
         intervals=tuple(intervals),
     )

@@ -30,6 +30,7 @@ SUPPRESSED = "[c]"
 LOW_BASE = "[low]"
 NOT_AVAILABLE = "[x]"
 NOT_APPLICABLE = "[z]"
+LOW_MARKERS = {"en": LOW_BASE, "cy": "[isel]"}  # the GSS shorthand [low]; Welsh Government releases write [isel]
 
 
 class MissingTranslation(LookupError):
@@ -81,6 +82,11 @@ def translations(lang: str) -> gettext.NullTranslations:
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
     return StrictTranslations(buffer)
+
+
+def low_marker(lang: str) -> str:
+    """The shorthand for a survey result from too few people, in the edition's language."""
+    return LOW_MARKERS[lang]
 
 
 def gettext_for(lang: str) -> Any:

@@ -22,7 +22,7 @@ from dirreport.compute.indicators import (
 )
 from dirreport.lang import i18n
 from dirreport.lang.i18n import N_, _, ngettext
-from dirreport.lang.welsh import in_place
+from dirreport.lang.welsh import count, in_place
 
 UNIT_PATTERNS = {
     "percent": None,
@@ -56,6 +56,11 @@ def flagged(text: str, flags: tuple[str, ...]) -> str:
     return " ".join([text, *shown]) if shown else text
 
 
+def marker(status: str, lang: str) -> str:
+    """The shorthand for a figure not shown, as the edition's language writes it ([low] is [isel] in Welsh)."""
+    return i18n.low_marker(lang) if status == LOW else MARKERS.get(status, i18n.NOT_AVAILABLE)
+
+
 def value(amount: float | None, unit: str, lang: str, decimals: int) -> str:
     """87.3%, 123.4 per 10,000, 12.3 days, 1,234."""
     if amount is None:
@@ -72,7 +77,7 @@ def point(p: Point | None, unit: str, lang: str, decimals: int) -> str:
     if p is None:
         return i18n.NOT_AVAILABLE
     if p.status != OK:
-        return MARKERS[p.status]
+        return marker(p.status, lang)
     return flagged(value(p.value, unit, lang, decimals), p.flags)
 
 
@@ -81,7 +86,7 @@ def cell(p: Point | None, unit: str, lang: str, decimals: int) -> str:
     if p is None:
         return i18n.NOT_AVAILABLE
     if p.status != OK or p.value is None:
-        return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
+        return marker(p.status, lang)
     text = i18n.percent(p.value, lang, decimals) if unit == "percent" else i18n.number(p.value, lang, decimals)
     return flagged(text, p.flags)
 
@@ -112,7 +117,7 @@ def bare(p: Point | None, lang: str, decimals: int) -> str:
     if p is None:
         return i18n.NOT_AVAILABLE
     if p.status != OK or p.value is None:
-        return MARKERS.get(p.status, i18n.NOT_AVAILABLE)
+        return marker(p.status, lang)
     return flagged(i18n.number(p.value, lang, decimals), p.flags)
 
 
@@ -120,7 +125,7 @@ def survey_point(p: SurveyPoint | None, lang: str) -> str:
     if p is None:
         return i18n.NOT_AVAILABLE
     if p.status != OK:
-        return MARKERS[p.status]
+        return marker(p.status, lang)
     return i18n.percent(p.percent, lang, 1)
 
 
@@ -179,26 +184,42 @@ def direction_label(result: IndicatorResult, lang: str) -> str:
     return f"{arrow} {_(labels[result.trend.judgement], lang)}"
 
 
+def subject_of(result: IndicatorResult, title: str, lang: str) -> str | None:
+    """The indicator as the subject of a sentence, or None where Welsh has no subject form for it.
+
+    English titles read as subjects as they stand.  A Welsh title such as
+    "Gofalwyr a nodwyd ... fesul 10,000 o oedolion" does not ("cododd
+    gofalwyr ..." says the carers rose): the catalogue gives the subject
+    ("cyfradd y gofalwyr ...") and its gender, and ``welsh`` adds the article
+    and the mutation after it.
+    """
+    if lang != "cy":
+        return title
+    noun = result.indicator.welsh_subject()
+    return noun.subject() if noun is not None else None
+
+
 def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
     """Alt text and summary: latest value, direction over the period, standing against Wales."""
     unit, decimals = result.indicator.unit, result.decimals
-    subject = title
     latest = result.latest
     if latest.status == SUPPRESSED:
         return _(
             "{title}: the figure for {year} is not shown because it rests on a count small enough "
             "to identify people [c].",
-            lang, title=subject, year=i18n.financial_year(latest.year, lang),
+            lang, title=title, year=i18n.financial_year(latest.year, lang),
         )
     if latest.status != OK:
-        return _("{title}: no figure is available for {year}.", lang, title=subject,
+        return _("{title}: no figure is available for {year}.", lang, title=title,
                  year=i18n.financial_year(latest.year, lang))
     shown = [p for p in result.series if p.status == OK]
     end = value(latest.value, unit, lang, decimals)
     end_year = i18n.financial_year(latest.year, lang)
+    subject = subject_of(result, title, lang)
     if len(shown) < 2:
-        sentence = _("{title} was {end} in {end_year}.", lang, title=subject, title_lower=lower_first(subject),
-                     end=end, end_year=end_year)
+        pattern = (N_("{title} was {end} in {end_year}.") if subject is not None
+                   else N_("{title}: {end} in {end_year}."))
+        sentence = _(pattern, lang, title=subject or title, subject=subject, end=end, end_year=end_year)
     else:
         first = shown[0]
         start = value(first.value, unit, lang, decimals)
@@ -213,8 +234,14 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
             "down": N_("{title} fell from {start} in {start_year} to {end} in {end_year}."),
             "same": N_("{title} was {end} in {end_year}, the same as in {start_year}."),
         }
-        sentence = _(patterns[movement], lang, title=subject, title_lower=lower_first(subject), start=start,
-                     start_year=start_year, end=end, end_year=end_year)
+        labelled = {  # for a Welsh title that cannot be a subject: the title as a label, then a whole sentence
+            "up": N_("{title}: it rose from {start} in {start_year} to {end} in {end_year}."),
+            "down": N_("{title}: it fell from {start} in {start_year} to {end} in {end_year}."),
+            "same": N_("{title}: it was {end} in {end_year}, the same as in {start_year}."),
+        }
+        pattern = patterns[movement] if subject is not None else labelled[movement]
+        sentence = _(pattern, lang, title=subject or title, subject=subject, start=start, start_year=start_year,
+                     end=end, end_year=end_year)
     wales = result.wales_latest
     if wales is not None and wales.status == OK and result.versus_wales != "none":
         wales_text = value(wales.value, unit, lang, decimals)
@@ -234,10 +261,10 @@ def describe_survey(result: SurveyResult, title: str, lang: str) -> str:
     latest = result.latest
     group = group_name(result.group, lang)
     if latest is None or latest.status != OK:
-        marker = MARKERS.get(latest.status if latest else MISSING, i18n.NOT_AVAILABLE)
+        shorthand = marker(latest.status if latest else MISSING, lang)
         return _("{title} ({group}): no result can be shown for {year} {marker}.", lang, title=title,
                  group=group, year=i18n.financial_year((result.series and _last_year(result)) or "", lang),
-                 marker=marker)
+                 marker=shorthand)
     low, high = latest.interval
     sentence = _(
         "{title} ({group}): {percent} of {n} people who answered in {year} (95% confidence interval "
@@ -294,15 +321,23 @@ def describe_composition(title: str, labels: list[str], values: list[float | Non
                  title=title)
     first = ranked[0][1]
     sentence = _("{title}: total {total}; the largest group was {label}, {value}.", lang, title=title, total=total,
-                 label=labels[first], value=shown[first])
+                 label=lower_first(labels[first]), value=shown[first])
     if len(ranked) > 1:
         second = ranked[1][1]
-        sentence += " " + _("Next came {label}, {value}.", lang, label=labels[second], value=shown[second])
+        sentence += " " + _("Next came {label}, {value}.", lang, label=lower_first(labels[second]),
+                            value=shown[second])
     hidden = sum(1 for v in values if v is None)
     if hidden:
-        sentence += " " + ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", hidden, lang)
+        sentence += " " + hidden_groups(hidden, lang)
     sentence += " " + _total_change(comp, results, lang)
     return sentence
+
+
+def hidden_groups(n: int, lang: str) -> str:
+    """'2 groups are not shown [c].': Welsh counts with the singular noun, "grŵp" being masculine (dau grŵp)."""
+    if lang == "cy":
+        return _("Groups not shown [c]: {groups}.", lang, groups=count(n, "grŵp", "m"))
+    return ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", n, lang)
 
 
 def _total_change(comp: object, results: object, lang: str) -> str:

@@ -69,8 +69,9 @@ def _csv_text(value: Any) -> str:
     return str(value)
 
 
-def sheet_name(number: str) -> str:
-    return f"Table_{number}"
+def sheet_name(number: str, lang: str) -> str:
+    """A table's sheet name without spaces, as the guidance asks, in the edition's language (Table_1, Tabl_1)."""
+    return _("Table_{number}", lang, number=number)
 
 
 def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -> None:
@@ -115,9 +116,9 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
     contents["A2"] = _("This worksheet contains one table.", lang)
     contents.append([_("Sheet name", lang), _("Table description", lang)])
     for number, table in tables:
-        contents.append([sheet_name(number), table.caption])
+        contents.append([sheet_name(number, lang), table.caption])
         link = contents.cell(row=contents.max_row, column=1)
-        link.hyperlink = f"#'{sheet_name(number)}'!A1"
+        link.hyperlink = f"#'{sheet_name(number, lang)}'!A1"
         link.font = Font(color="1D70B8", underline="single")
     contents_table = ExcelTable(displayName="contents", ref=f"A3:B{contents.max_row}")
     contents_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
@@ -131,7 +132,7 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
     notes["A2"] = _("This worksheet contains one table.", lang)
     notes.append([_("Note number", lang), _("Note text", lang)])
     for n, key in enumerate(MARKER_NOTES, start=1):
-        notes.append([f"[note {n}]", _(MARKER_NOTES[key], lang)])
+        notes.append([_("[note {n}]", lang, n=n), _(MARKER_NOTES[key], lang)])
     notes_table = ExcelTable(displayName="notes", ref=f"A3:B{notes.max_row}")
     notes_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     notes.add_table(notes_table)
@@ -139,7 +140,7 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
     notes.column_dimensions["B"].width = 100
 
     for number, table in tables:
-        sheet = book.create_sheet(sheet_name(number))
+        sheet = book.create_sheet(sheet_name(number, lang))
         sheet["A1"] = table.caption
         sheet["A1"].font = bold
         sheet["A2"] = _("This worksheet contains one table.", lang)

@@ -91,8 +91,9 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
 
 
 def lua_filters() -> list[str]:
-    """Quarto's conditional content first, then the bilingual side-by-side layout."""
-    return ["--lua-filter", str(resource("formats.lua")), "--lua-filter", str(resource("pairs.lua"))]
+    """Quarto's conditional content first, then the bilingual side-by-side layout, then inline languages in Typst."""
+    return ["--lua-filter", str(resource("formats.lua")), "--lua-filter", str(resource("pairs.lua")),
+            "--lua-filter", str(resource("lang.lua"))]
 
 
 def metadata_args(document: Document, settings: RenderSettings) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
+from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
 REFERENCE_VERSION = "5"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}
@@ -129,6 +130,10 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
         elif name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):
             paragraph.style = bullet
     _set_language(word, document.metadata.get("lang", "en-GB"))
+    halves = document.metadata.get("language-parts", {})
+    if "toc-title" in halves:
+        tag_contents_heading(word, halves["toc-title"])
+    describe_pictures(word, str(document.metadata.get("figure-label", "Figure")))
     properties = word.core_properties
     properties.title = f"{document.metadata.get('title', '')} – {document.metadata.get('subtitle', '')}"
     properties.subject = str(document.metadata.get("authority", ""))
@@ -141,7 +146,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.last_modified_by = "dirreport"
     properties.revision = 1
     if document.draft:
-        _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")))
+        _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")), halves.get("draft-mark"))
     unstable = work_file(target)
     word.save(str(unstable))
     _deterministic_zip(unstable, target, epoch)
@@ -281,17 +286,19 @@ def _set_language(word, tag: str) -> None:  # type: ignore[no-untyped-def]
         lang.set(qn("w:val"), tag)
 
 
-def _draft_mark(word, text: str) -> None:  # type: ignore[no-untyped-def]
+def _draft_mark(word, text: str, halves: list[tuple[str, str]] | None = None) -> None:  # type: ignore[no-untyped-def]
+    """DRAFT in every page header; in the bilingual edition "DRAFFT / DRAFT", each half in its own language."""
     from docx.shared import Pt, RGBColor
 
     for section in word.sections:
         header = section.header
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-        run = paragraph.add_run(text)
-        run.bold = True
-        run.font.size = Pt(28)
-        run.font.color.rgb = RGBColor(0xA4, 0x16, 0x1A)
+        runs = write_halves(paragraph, halves, replace=False) if halves else [paragraph.add_run(text)]
+        for run in runs:
+            run.bold = True
+            run.font.size = Pt(28)
+            run.font.color.rgb = RGBColor(0xA4, 0x16, 0x1A)
 
 
 def _deterministic_zip(source: Path, target: Path, epoch: int) -> None:
