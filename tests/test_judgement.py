@@ -160,7 +160,7 @@ def test_a_supported_change_is_an_improvement_everywhere() -> None:
     result = _result(_indicator(), (120, 200), (90, 200))
     assert result.trend.judgement == "better"
     assert sentences.change(result, "en") == "up 15.0 percentage points since 2022-23, an improvement"
-    assert sentences.change(result, "cy").endswith("sy'n welliant")
+    assert sentences.change(result, "cy").endswith("sy’n welliant")
     assert sentences.direction_label(result, "en") == "▲ Improved"
     assert sentences.signed_change(result, "en") == "+15.0"
 
@@ -207,7 +207,7 @@ def test_a_percentage_can_carry_its_base() -> None:
 
 
 @pytest.mark.parametrize("lang, expected", [("en", "−1.5 (down, not significant)"),
-                                            ("cy", "−1.5 (gostyngiad, ddim yn arwyddocaol)")])
+                                            ("cy", "−1.5 (gostyngiad; nid yw’r newid yn arwyddocaol)")])
 def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, expected: str) -> None:
     from dirreport.catalogue import load_catalogue
     from dirreport.compute.indicators import _survey

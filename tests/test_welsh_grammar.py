@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from dirreport import i18n, phrases, welsh
 from dirreport.catalogue import Indicator, load_authorities, load_catalogue
 from dirreport.compute.indicators import OK, IndicatorResult, Point, Results, Trend, compute
 from dirreport.config.settings import load_config
 from dirreport.data.dataset import load_dataset
+from dirreport.lang import i18n, sentences, welsh
 from dirreport.lang.bilingual_text import Bilingual
 
 CATALOGUE = load_catalogue()
@@ -87,7 +87,7 @@ def test_place_names_mutate_after_prepositions(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(PLACES))
 def test_population_sentence_puts_each_place_after_yn(name: str) -> None:
-    sentence = phrases.people_in_place(123456, name, "2023-24", "cy")
+    sentence = sentences.people_in_place(123456, name, "2023-24", "cy")
     assert sentence == f"Yn 2023-24, amcangyfrifir bod 123,456 o bobl yn byw {PLACES[name][0]}."
 
 
@@ -154,20 +154,20 @@ def test_each_indicator_description_is_a_whole_welsh_sentence(indicator_id: str)
     subject = ind.welsh_subject()
     assert subject is not None
     for values, verb in (((42.9, 45.0), "Cododd"), ((45.0, 42.9), "Gostyngodd"), ((40.0, 40.0), "Roedd")):
-        sentence = phrases.describe_indicator(result_for(ind, values), ind.title.cy, "cy")
+        sentence = sentences.describe_indicator(result_for(ind, values), ind.title.cy, "cy")
         assert sentence.startswith(f"{verb} {subject.subject()} "), sentence
         first = sentence.split()[1]
         assert first in ("canran", "cyfradd", "nifer", "y", "yr"), f"a bare subject: {sentence}"
         assert not mid_sentence_capitals(sentence), sentence
         assert "'" not in sentence, f"straight apostrophe: {sentence}"
-    single = phrases.describe_indicator(result_for(ind, (42.9,)), ind.title.cy, "cy")
+    single = sentences.describe_indicator(result_for(ind, (42.9,)), ind.title.cy, "cy")
     assert single.startswith(f"Roedd {subject.subject()} yn "), single
 
 
 def test_a_local_indicator_without_a_subject_gets_a_labelled_sentence() -> None:
     base = CATALOGUE.indicators["CA-IDENTIFIED-RATE"]
     local = replace(base, welsh=None, title=Bilingual(en="Carers identified", cy="Gofalwyr a nodwyd"), local=True)
-    sentence = phrases.describe_indicator(result_for(local, (10.0, 12.0)), local.title.cy, "cy")
+    sentence = sentences.describe_indicator(result_for(local, (10.0, 12.0)), local.title.cy, "cy")
     assert sentence.startswith("Gofalwyr a nodwyd: cododd o 10.0 fesul 10,000 yn ")
 
 
@@ -184,10 +184,10 @@ def test_each_composition_description_reads_as_welsh(composition_id: str, result
     values: list[float | None] = [float(100 - i) for i in range(len(labels))]
     values[-1] = None
     shown = [i18n.number(v, "cy") if v is not None else "[c]" for v in values]
-    sentence = phrases.describe_composition(comp.title.cy, labels, values, shown, "1,000", comp, results, "cy")
+    sentence = sentences.describe_composition(comp.title.cy, labels, values, shown, "1,000", comp, results, "cy")
     largest, second = labels[0], labels[1]
-    assert f"Y grŵp mwyaf oedd {phrases.lower_first(largest)}, 100." in sentence
-    assert f"Yr ail oedd {phrases.lower_first(second)}, 99." in sentence
+    assert f"Y grŵp mwyaf oedd {sentences.lower_first(largest)}, 100." in sentence
+    assert f"Yr ail oedd {sentences.lower_first(second)}, 99." in sentence
     assert "Ni ddangosir un grŵp [c]." in sentence
     assert not mid_sentence_capitals(sentence.split(": ", 1)[1]), sentence
 
@@ -195,7 +195,7 @@ def test_each_composition_description_reads_as_welsh(composition_id: str, result
 @pytest.mark.parametrize(("hidden", "words"), [(1, "un grŵp"), (2, "dau grŵp"), (3, "tri grŵp"), (4, "pedwar grŵp"),
                                                 (7, "7 grŵp")])
 def test_hidden_groups_are_counted_in_welsh(hidden: int, words: str) -> None:
-    assert phrases.hidden_groups(hidden, "cy") == f"Ni ddangosir {words} [c]."
+    assert sentences.hidden_groups(hidden, "cy") == f"Ni ddangosir {words} [c]."
 
 
 @pytest.mark.parametrize("measure_id", sorted(CATALOGUE.survey))
@@ -204,7 +204,7 @@ def test_each_survey_title_is_a_label_in_welsh_sentences(measure_id: str, result
     assert "'" not in measure.title.cy
     found = [r for r in results.survey.values() if r.measure.id == measure_id]
     for result in found:
-        sentence = phrases.describe_survey(result, measure.title.cy, "cy")
+        sentence = sentences.describe_survey(result, measure.title.cy, "cy")
         assert sentence.startswith(measure.title.cy + " (")
         assert "ddim yn" not in sentence and "[low]" not in sentence
 

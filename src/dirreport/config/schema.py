@@ -103,7 +103,10 @@ def _director(value: Any) -> str:
         unknown = [k for k in value if k != "name"]
         if unknown:
             raise ValueError(f"has '{unknown[0]}', but only 'name' is read")
-        return _text(value.get("name", ""))
+        name = value.get("name")
+        if name is None or (isinstance(name, str) and not name.strip()):
+            return ""  # not named yet, as in a new project: the cover leaves the name out
+        return _text(name)
     if isinstance(value, str) and value.strip():
         return value.strip()
     raise ValueError(f"must be {{name: \"...\"}}, not {_what(value)}")
