@@ -155,7 +155,8 @@ def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], o
         if key not in PLAIN_ONLY:
             marked[key] = " / ".join(f'[{md(text)}]{{lang="{tag}"}}' for tag, text in halves)
     metadata["language-parts"] = parts
-    metadata["pagetitle"] = f"{metadata['title']} – {metadata['subtitle']}"
+    # the page's <title> and description are plain text: the tagged halves cannot go there
+    metadata["head-title"] = f"{metadata['title']} – {metadata['subtitle']}"
     return marked
 
 

@@ -751,7 +751,6 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "running-head": config.authority_name(lang),
         "sample-label": _("Sample data", lang),
         "generator": "dirreport",
-        "pagetitle": f"{report_title(project, lang)} – {config.authority_name(lang)}",
     }
     if config.date is not None:
         meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
