@@ -416,7 +416,8 @@ def load_catalogue(local_file: Path | None = None, display_name: str | None = No
                 Problem(
                     f"the local catalogue does not follow the catalogue schema: {_explain(exc)}",
                     file=name,
-                    hint="compare with 'dirreport catalogue --schema' and fix the entry",
+                    hint="compare the entry with the field list at the top of the package's catalogue/indicators.yaml "
+                    "(metrics, indicators, survey measures and their fields), and fix it",
                 )
             ) from None
     standards, headings = load_standards()
