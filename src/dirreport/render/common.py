@@ -90,8 +90,9 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
 
 
 def lua_filters() -> list[str]:
-    """Quarto's conditional content first, then the bilingual side-by-side layout."""
-    return ["--lua-filter", str(resource("formats.lua")), "--lua-filter", str(resource("pairs.lua"))]
+    """Quarto's conditional content first, then the bilingual side-by-side layout, then passages' languages."""
+    return [arg for name in ("formats.lua", "pairs.lua", "languages.lua")
+            for arg in ("--lua-filter", str(resource(name)))]
 
 
 def metadata_args(document: Document, settings: RenderSettings) -> list[str]:

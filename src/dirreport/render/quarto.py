@@ -37,13 +37,15 @@ def build_with_quarto(options) -> Iterator[str]:  # type: ignore[no-untyped-def]
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    shutil.copy2(resource("pairs.lua"), folder / "pairs.lua")
+    filters = ["pairs.lua", "languages.lua"]
+    for name in filters:
+        shutil.copy2(resource(name), folder / name)
     formats = [f for f in project.config.formats if not options.formats or f in options.formats]
     quarto_formats = {"html": {"embed-resources": True, "toc": True, "toc-depth": 2},
                       "pdf": None, "docx": {"toc": True}}
     config = {
         "project": {"type": "default", "output-dir": "_rendered"},
-        "filters": ["pairs.lua"],
+        "filters": filters,
         "format": {("typst" if f == "pdf" else f): (quarto_formats[f] or {"toc": True}) for f in formats},
     }
     (folder / "_quarto.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
