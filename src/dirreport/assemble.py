@@ -713,6 +713,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "toc-title": _("Contents", lang),
         "draft": draft,
         "draft-mark": _("DRAFT", lang),
+        "draft-text": _("This is a draft. Some sections are not yet final and it must not be published.", lang),
         "sample": config.sample,
         "sample-text": _("This report is about a fictional authority and its figures are invented.", lang),
         "figure-label": _("Figure", lang),
@@ -736,8 +737,14 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
             # the link to the other edition is written in that edition's language
             "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
         })
-        meta["keywords"] = [meta["other-edition-notice"]]
+    meta["keywords"] = keywords(project, lang)
     return meta
+
+
+def keywords(project: Project, lang: str) -> list[str]:
+    """What the report is about, for the PDF's and Word file's Keywords and the web page's meta keywords."""
+    return [_("social services", lang), _("annual report", lang), _("Director of Social Services", lang),
+            project.config.authority_name(lang), i18n.financial_year(project.config.year, lang), _("Wales", lang)]
 
 
 LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}

@@ -23,6 +23,7 @@ from .assemble import (
     _template_problem,
     environment,
     front_matter,
+    keywords,
     metadata_for,
     output_basename,
     report_title,
@@ -99,9 +100,9 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     if errors:
         raise InputError(_unique(errors))
     metadata = metadata_for(project, first, "bilingual", any_draft)
-    for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",
-                "keywords"):
+    for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
+    metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
     metadata["title"] = " / ".join(report_title(project, lang) for lang in order)
     metadata["subtitle"] = " / ".join(config.authority_name(lang) for lang in order)
     metadata["toc-title"] = " / ".join(_("Contents", lang) for lang in order)

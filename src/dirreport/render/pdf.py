@@ -15,6 +15,7 @@ from typing import Literal
 from ..assemble import Document
 from ..errors import InputError, Problem
 from ..typst_process import PdfJob, TypstFailed, compile_pdf
+from . import pdf_finish
 from .common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
@@ -52,6 +53,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         compile_pdf(job)
     except TypstFailed as exc:
         raise InputError(_typst_problem(exc, settings)) from None
+    pdf_finish.finish(output)
     return [output]
 
 
