@@ -14,6 +14,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -94,13 +95,15 @@ def output_basename(edition: str, year: str) -> str:
 class FigureBook:
     """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
 
-    def __init__(self, lang: str, cache_dir: Path, engine: str) -> None:
+    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None) -> None:
         self.lang = lang
         self.cache_dir = cache_dir
         self.engine = engine
+        self.data_file = data_file  # set when the data behind the charts is only downloaded, not printed
         self.figures: list[Figure] = []
         self.tables: list[tuple[str, Table]] = []
         self.by_id: dict[str, Figure] = {}
+        self.summary_number: int | None = None
 
     def figure(self, fig: Figure | None) -> Markup:
         if fig is None:
@@ -112,8 +115,12 @@ class FigureBook:
             self.by_id[fig.id] = fig
         number = self.figures.index(fig) + 1
         caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
-        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
         svg = chart_files(fig.spec, self.cache_dir)["svg"]
+        if self.data_file:
+            data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
+            return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc",
+                                               data_href=self.data_file))
+        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
         return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
 
     def table(self, table: Table) -> Markup:
@@ -121,11 +128,21 @@ class FigureBook:
         caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
         return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
 
+    def summary(self, table: Table) -> Markup:
+        """The at-a-glance table, printed once: where the narrative places it, else where the template does."""
+        if self.summary_number is not None:
+            return Markup("")
+        markup = self.table(table)
+        self.summary_number = len(self.tables)
+        return markup
+
     def numbered_tables(self) -> list[tuple[str, Table]]:
         """Body tables by number, then each figure's data table as A1, A2, ..."""
         return [*self.tables, *((f"A{n}", fig.table) for n, fig in enumerate(self.figures, start=1))]
 
     def appendix_tables(self) -> list[Markup]:
+        if self.data_file:
+            return []  # downloaded, not printed
         out = []
         for n, fig in enumerate(self.figures, start=1):
             caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
@@ -171,12 +188,15 @@ class PlaceView:
 class Assembler:
     """Builds one edition's document; collects problems rather than stopping at the first."""
 
-    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> None:
+    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False,
+                 data_edition: str | None = None) -> None:
         self.project = project
         self.lang = lang
         self.engine = engine
         self.draft = draft
-        self.book = FigureBook(lang, project.cache_dir / "charts", engine)
+        data_file = (f"{output_basename(data_edition or lang, project.config.year)}-data.xlsx"
+                     if project.config.appendix == "download" else None)
+        self.book = FigureBook(lang, project.cache_dir / "charts", engine, data_file)
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.config = project.config
@@ -327,8 +347,7 @@ class Assembler:
     def _table(self, table_id: str) -> str:
         results = self.project.results
         if table_id == "summary":
-            return str(self.book.table(summary_table(results, self.project.catalogue, self.config.authority_name,
-                                                     self.lang)))
+            return str(self.summary())
         if table_id in self.project.catalogue.standards:
             ids = [i.id for i in self.project.catalogue.indicators_for(table_id)]
             return str(self.book.table(self._standard_table(table_id, ids)))
@@ -343,6 +362,40 @@ class Assembler:
             return str(self.book.table(comp_fig.table))
         raise _ShortcodeError(f"there is no table '{table_id}'",
                               "use summary, a quality standard (QS1..QS8) or an indicator id")
+
+    def summary(self) -> Markup:
+        """The at-a-glance table, or nothing where it has been printed already."""
+        return self.book.summary(summary_table(self.project.results, self.project.catalogue,
+                                               self.config.authority_name, self.lang))
+
+    def charts_trend(self, iid: str) -> bool:
+        """Whether the evidence for a standard charts this indicator's trend (the project's `charts` setting).
+
+        Never where the narrative places that chart itself: a chart is printed once.
+        """
+        if (iid, "trend") in self._narrative_charts:
+            return False
+        if self.config.charts == "key":
+            return self.project.catalogue.indicators[iid].key
+        if self.config.charts == "narrative":
+            return iid in self._narrative_names
+        return True
+
+    @cached_property
+    def _narrative_codes(self) -> list[Shortcode]:
+        return [code for narrative in self.project.narratives.get(self.lang, {}).values()
+                for code in narrative.shortcodes]
+
+    @cached_property
+    def _narrative_charts(self) -> set[tuple[str, str]]:
+        return {(code.args[0], code.args[1] if len(code.args) > 1 else "trend")
+                for code in self._narrative_codes if code.name == "chart" and code.args}
+
+    @cached_property
+    def _narrative_names(self) -> set[str]:
+        """Indicators the narrative names in any shortcode."""
+        return {code.args[0] for code in self._narrative_codes
+                if code.name in ("indicator", "change", "chart", "table") and code.args}
 
     def _quote(self, story_id: str) -> str:
         story = self.project.dataset.stories.get(story_id)
@@ -380,7 +433,7 @@ class Assembler:
         figures = []
         for iid in ids:
             result = results.indicators[iid]
-            if result.has_series:
+            if result.has_series and self.charts_trend(iid):
                 figures.append(self.book.figure(trend_figure(result, self.config.area, lang)))
         for comp in catalogue.compositions_for(standard_id):
             figure = composition_figure(comp, results, catalogue, lang)
@@ -621,8 +674,8 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         "lang": lang,
         "meta": metadata,
         "places": views(),
-        "summary": lambda: assembler.book.table(summary_table(project.results, project.catalogue,
-                                                              config.authority_name, lang)),
+        "summary": assembler.summary,
+        "summary_number": lambda: assembler.book.summary_number,
         "sufficiency": lambda: assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
         "book": assembler.book,
         "population": _population_sentence(project, lang),
@@ -631,7 +684,8 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     env = environment(config.root, lang)
     try:
         body = env.get_template("report.md.j2").render(context)
-        appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables()})
+        appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables(),
+                                                              "data_file": data_files(assembler.book)})
     except (TemplateError, RecursionError, Exception) as exc:  # a project template may fail in any way
         if isinstance(exc, InputError):
             raise
@@ -749,6 +803,11 @@ def keywords(project: Project, lang: str) -> list[str]:
 
 LANGUAGE_NAMES = {"en": N_("English"), "cy": N_("Welsh")}
 OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
+
+
+def data_files(book: FigureBook) -> str:
+    """The downloads that hold the data behind the charts, where the report does not print it."""
+    return f"{book.data_file}, {book.data_file.removesuffix('.xlsx')}.csv" if book.data_file else ""
 
 
 def front_matter(metadata: Mapping[str, Any]) -> str:

@@ -21,6 +21,7 @@ from .assemble import (
     Document,
     _resources,
     _template_problem,
+    data_files,
     environment,
     front_matter,
     keywords,
@@ -29,7 +30,6 @@ from .assemble import (
     report_title,
 )
 from .errors import InputError
-from .figures import summary_table
 from .i18n import _
 from .project import Project
 from .text import LANG_TAGS
@@ -62,7 +62,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     config = project.config
     first = config.bilingual.first
     order = [first, "en" if first == "cy" else "cy"]
-    assemblers = {lang: Assembler(project, lang, engine, draft) for lang in order}
+    assemblers = {lang: Assembler(project, lang, engine, draft, data_edition="bilingual") for lang in order}
     envs = {lang: environment(config.root, lang) for lang in order}
     pairs: list[Pair] = []
     any_draft = draft
@@ -77,6 +77,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                 context = {
                     "lang": lang, "place": view,
                     "summary": partial(_summary, assemblers[lang], project, lang),
+                    "summary_number": partial(_summary_number, assemblers[lang]),
                     "sufficiency": assemblers[lang].sufficiency_table,
                     "population": _population(project, lang),
                 }
@@ -125,17 +126,21 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     )
 
 
+def _summary_number(assembler: Assembler) -> int | None:
+    return assembler.book.summary_number
+
+
 def _summary(assembler: Assembler, project: Project, lang: str) -> Markup:
     """Made when the template reaches it, so the table is numbered in reading order."""
-    return assembler.book.table(summary_table(project.results, project.catalogue, project.config.authority_name,
-                                              lang))
+    return assembler.summary()
 
 
 def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) -> str:  # type: ignore[type-arg]
     parts = []
     for lang in order:
         text = envs[lang].get_template("appendix.md.j2").render(
-            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup("")})
+            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup(""),
+             "data_file": data_files(assemblers[lang].book)})
         parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 

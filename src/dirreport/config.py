@@ -25,8 +25,10 @@ YEAR = re.compile(r"^(\d{4})-(\d{2})$")
 KNOWN_KEYS = {
     "authority", "authority-name", "year", "languages", "formats", "director", "date",
     "sample", "bilingual", "last-year", "allow", "outlier-factor", "readability-target",
-    "draft", "title", "area-name",
+    "draft", "title", "area-name", "charts", "appendix",
 }
+CHART_CHOICES = ("all", "key", "narrative")  # which indicators get a trend chart in the evidence sections
+APPENDIX_CHOICES = ("print", "download")  # the data behind the charts in the report, or only in the downloads
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Config:
     readability_target: float = 50.0
     title: Bilingual | None = None
     area_name: Bilingual | None = None
+    charts: str = "all"
+    appendix: str = "print"
 
     @property
     def area(self) -> Bilingual:
@@ -282,6 +286,18 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         problem("readability-target", "readability-target must be a number", "e.g. 50")
         readability = 50.0
 
+    charts = str(settings.get("charts", "all"))
+    if charts not in CHART_CHOICES:
+        problem("charts", f"charts is '{charts}'",
+                "use all (every indicator), key (the catalogue's key indicators) or narrative (those the "
+                "narrative names)")
+        charts = "all"
+    appendix = str(settings.get("appendix", "print"))
+    if appendix not in APPENDIX_CHOICES:
+        problem("appendix", f"appendix is '{appendix}'",
+                "use print (the data tables in the report) or download (only in the CSV and spreadsheet)")
+        appendix = "print"
+
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     out_name = str((project or {}).get("output-dir", "_output"))
     output_dir = (root / out_name).resolve()
@@ -315,6 +331,8 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         readability_target=readability,
         title=title,
         area_name=area_name,
+        charts=charts,
+        appendix=appendix,
     )
 
 

@@ -38,6 +38,13 @@ SECTION_GUIDANCE = {
 }
 
 
+# Settings that decide the report's length, shown with their defaults for an author to change.
+LENGTH_SETTINGS = """\
+  # charts: all       # which indicators to chart: all, key (the catalogue's key indicators) or narrative
+  # appendix: print   # the data behind the charts: print, or download (only in the CSV and spreadsheet)
+"""
+
+
 def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy: str | None,
              xlsx: bool = False) -> list[Path]:
     if path.exists() and any(path.iterdir()):
@@ -60,7 +67,7 @@ def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy
     config = {"project": {"type": "default", "output-dir": "_output"}, "dirreport": settings}
     (path / "_quarto.yml").write_text(
         "# Report settings. Quarto reads this file too; dirreport's settings are under dirreport:.\n"
-        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + LENGTH_SETTINGS, encoding="utf-8")
     written.append(path / "_quarto.yml")
     data = path / "data"
     data.mkdir()

@@ -104,6 +104,7 @@ class Indicator:
     chart: str = "trend"
     note: Bilingual | None = None
     local: bool = False
+    key: bool = False  # a key indicator: charted when the project charts key indicators only
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -293,6 +294,7 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 chart=item.get("chart", "trend"),
                 note=Bilingual.from_mapping(note, f"{what} note") if note else None,
                 local=local,
+                key=bool(item.get("key", False)),
             )
         )
     return out
