@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -95,8 +95,10 @@ def output_basename(edition: str, year: str) -> str:
 class FigureBook:
     """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
 
-    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None) -> None:
+    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None,
+                 colour: str = "#12436D") -> None:
         self.lang = lang
+        self.colour = colour  # the brand's primary colour, for the authority's own series in every chart
         self.cache_dir = cache_dir
         self.engine = engine
         self.data_file = data_file  # set when the data behind the charts is only downloaded, not printed
@@ -108,6 +110,8 @@ class FigureBook:
     def figure(self, fig: Figure | None) -> Markup:
         if fig is None:
             return Markup("")
+        if fig.spec.colour != self.colour:
+            fig = replace(fig, spec=replace(fig.spec, colour=self.colour))
         if fig.id in self.by_id:
             fig = self.by_id[fig.id]
         else:
@@ -196,7 +200,7 @@ class Assembler:
         self.draft = draft
         data_file = (f"{output_basename(data_edition or lang, project.config.year)}-data.xlsx"
                      if project.config.appendix == "download" else None)
-        self.book = FigureBook(lang, project.cache_dir / "charts", engine, data_file)
+        self.book = FigureBook(lang, project.cache_dir / "charts", engine, data_file, project.brand.primary)
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.config = project.config
@@ -726,6 +730,8 @@ def _resources(project: Project, figures: list[Figure]) -> dict[str, str]:
         files = chart_files(fig.spec, project.cache_dir / "charts")
         out[f"charts/{blocks.svg_name(fig)}"] = str(files["svg"])
         out[f"charts/{blocks.png_name(fig)}"] = str(files["png"])
+    if project.brand.logo is not None:
+        out[f"brand/{project.brand.logo.name}"] = str(project.brand.logo)
     for lang_narratives in project.narratives.values():
         for narrative in lang_narratives.values():
             for image in narrative.images:
@@ -792,6 +798,23 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
             "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
         })
     meta["keywords"] = keywords(project, lang)
+    meta.update(brand_metadata(project))
+    return meta
+
+
+def brand_metadata(project: Project) -> dict[str, Any]:
+    """The brand's colours, typefaces and logo, as the output templates use them."""
+    brand = project.brand
+    # colours without their '#', which pandoc would escape in Typst; the templates put it back
+    meta: dict[str, Any] = {
+        "brand-primary": brand.primary[1:], "brand-heading": brand.heading[1:], "brand-link": brand.link[1:],
+        "brand-foreground": brand.foreground[1:], "font-base": brand.base_font,
+        "font-headings": brand.heading_font,
+        "font-dirs": tuple(str(d) for d in brand.font_dirs),  # for Typst, not for pandoc (a tuple: not written)
+    }
+    if brand.logo is not None:
+        meta["logo"] = f"brand/{brand.logo.name}"
+        meta["logo-alt"] = brand.logo_alt
     return meta
 
 

@@ -14,6 +14,7 @@ import html
 import re
 from pathlib import Path
 
+from .charts import WIDTH_IN as CHART_WIDTH_IN  # printed at the size drawn, so the lettering is as designed
 from .figures import Figure, Table
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|^~$@])")
@@ -119,12 +120,12 @@ def figure_blocks(figure: Figure, number_caption: str, data_link: str, svg_path:
     )
     typst_block = raw(
         "typst",
-        f'#figure(image("charts/{svg_name(figure)}", alt: {typst_string(figure.alt)}, width: 100%), '
+        f'#figure(image("charts/{svg_name(figure)}", alt: {typst_string(figure.alt)}, width: {CHART_WIDTH_IN}in), '
         f"caption: {typst_string(number_caption)})",
     )
     docx_block = (
         f"![{md(number_caption)}](charts/{png_name(figure)}){{#{anchor} "
-        f'alt="{_attr(figure.alt)}" width="16cm"}}'
+        f'alt="{_attr(figure.alt)}" width="{CHART_WIDTH_IN}in"}}'
     )
     return "\n\n".join([
         visible("html", html_block),

@@ -8,10 +8,11 @@ go back to the files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import form
+from .brand import Brand, load_brand
 from .catalogue import Catalogue, load_catalogue
 from .config import Config, load_config
 from .errors import InputError, Problem
@@ -34,6 +35,7 @@ class Project:
     narratives: Mapping[str, Mapping[str, Narrative]]
     warnings: tuple[Problem, ...]
     missing: tuple[Problem, ...] = ()
+    brand: Brand = field(default_factory=Brand)
 
     @property
     def root(self) -> Path:
@@ -63,7 +65,8 @@ def load_project(root: Path, authority: str | None = None) -> Project:
         dataset = replace_field(dataset, improvements=last_years_points(config))
     narratives, warnings, missing = load_narratives(config)
     results = compute(config, catalogue, dataset)
-    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing))
+    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing),
+                   load_brand(config.root))
 
 
 IMPROVE_HEADINGS = {"en": "what we need to improve", "cy": "beth sydd angen i ni ei wella"}

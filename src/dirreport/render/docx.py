@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import os
 import zipfile
 from pathlib import Path
@@ -27,7 +28,8 @@ REFERENCE_VERSION = "6"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}
 REQUIRED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet")
 LAYOUT_STYLE = "Bilingual Layout"  # the custom style pairs.lua gives the bilingual side-by-side table
-BODY_FONT = "Arial"
+BODY_FONT = "Arial"  # without a brand; LibreOffice shows its metric twin, Liberation Sans
+HEADING_COLOUR = "12436D"
 
 
 def style_named(styles, name: str):  # type: ignore[no-untyped-def]
@@ -38,12 +40,13 @@ def style_named(styles, name: str):  # type: ignore[no-untyped-def]
     raise KeyError(name)
 
 
-def reference_doc(settings: RenderSettings) -> Path:
-    """The project's reference.docx, or dirreport's own (built once from pandoc's and cached)."""
+def reference_doc(settings: RenderSettings, font: str = BODY_FONT, heading: str = HEADING_COLOUR) -> Path:
+    """The project's reference.docx, or dirreport's own in the brand's typeface and heading colour (cached)."""
     own = settings.project_root / "templates" / "reference.docx"
     if own.is_file():
         return own
-    cached = settings.cache_dir / f"reference-{REFERENCE_VERSION}.docx"
+    look = hashlib.sha256(f"{font}|{heading}".encode()).hexdigest()[:8]
+    cached = settings.cache_dir / f"reference-{REFERENCE_VERSION}-{look}.docx"
     if cached.exists():
         return cached
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -53,13 +56,13 @@ def reference_doc(settings: RenderSettings) -> Path:
     import subprocess
 
     subprocess.run([pandoc_path(), "-o", str(base), "--print-default-data-file", "reference.docx"], check=True)
-    _style_reference(base, styled)
+    _style_reference(base, styled, font, heading)
     base.unlink()
     os.replace(styled, cached)
     return cached
 
 
-def _style_reference(source: Path, target: Path) -> None:
+def _style_reference(source: Path, target: Path, font: str, heading_colour: str) -> None:
     import docx
     from docx.shared import Cm, Pt, RGBColor
 
@@ -77,8 +80,8 @@ def _style_reference(source: Path, target: Path) -> None:
             styles.element.append(copy.deepcopy(template_styles[name].element))
     for style in styles:
         if style.type == 1 and style.font is not None:  # paragraph and character styles
-            style.font.name = BODY_FONT
-    one_typeface(document, BODY_FONT)
+            style.font.name = font
+    one_typeface(document, font)
     for level in (1, 2):
         if f"TOC {level}" not in [s.name for s in styles]:
             toc = styles.add_style(f"toc {level}", 1)  # Word's own name for its contents styles
@@ -90,7 +93,7 @@ def _style_reference(source: Path, target: Path) -> None:
     for level, size in ((1, 20), (2, 16), (3, 13), (4, 12), (5, 11)):
         heading = style_named(styles, f"Heading {level}")
         heading.font.size = Pt(size)
-        heading.font.color.rgb = RGBColor(0x12, 0x43, 0x6D)
+        heading.font.color.rgb = RGBColor.from_string(heading_colour.lstrip("#").upper())
         heading.font.bold = True
     caption = style_named(styles, "Caption")
     for name in CAPTION_STYLES:
@@ -131,7 +134,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             source.name,
             "--from", "markdown",
             "--to", "docx",
-            "--reference-doc", str(reference_doc(settings)),
+            "--reference-doc", str(reference_doc(settings, *_look(document))),
             "--toc",
             "--toc-depth", "2",
             "--resource-path", f".:{settings.project_root}",
@@ -146,6 +149,14 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     finish(raw, output, document, settings.epoch)
     raw.unlink()
     return [output]
+
+
+def _look(document: Document) -> tuple[str, str]:
+    """The brand's typeface (dirreport's Word default without a brand of its own) and heading colour."""
+    font = str(document.metadata.get("font-base", "")) or BODY_FONT
+    if font == "DejaVu Sans":
+        font = BODY_FONT  # dirreport's own PDF face is not on council PCs; Arial is
+    return font, str(document.metadata.get("brand-heading", HEADING_COLOUR))
 
 
 def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
@@ -178,6 +189,8 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.revision = 1
     meta = document.metadata
     docx_pages.cover_page(word)
+    if meta.get("logo"):
+        docx_pages.cover_logo(word, target.parent / str(meta["logo"]), str(meta.get("logo-alt", "")))
     docx_pages.page_furniture(word, str(meta.get("running-head", "")), str(meta.get("year", "")),
                               str(meta.get("page-label", "")))
     if document.draft:

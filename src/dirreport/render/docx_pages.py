@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -283,3 +284,32 @@ def contents_settled(word: Any) -> None:
     settings = word.settings.element
     for update in settings.findall(qn("w:updateFields")):
         settings.remove(update)
+
+
+LOGO_HEIGHT_CM = 2.4
+
+
+def cover_logo(word: Any, logo: Path, alt: str) -> None:
+    """The brand's logo above the title, with its alternative text; an SVG is drawn as PNG by Typst first."""
+    from docx.text.paragraph import Paragraph
+
+    picture = logo
+    if logo.suffix.lower() == ".svg":
+        from ..render.pdf import font_paths
+        from ..typst_process import PictureJob, rasterise
+
+        picture = logo.with_name(logo.stem + ".logo.png")
+        work = logo.with_name(".logo-work")
+        work.mkdir(exist_ok=True)
+        rasterise(PictureJob(pairs=[(str(logo), str(picture))], work=str(work), width_in=3.0, ppi=300,
+                             font_paths=font_paths()))
+    body = word.element.body
+    first = body.find(qn("w:p"))
+    p = OxmlElement("w:p")
+    first.addprevious(p)
+    paragraph = Paragraph(p, word._body)
+    run = paragraph.add_run()
+    shape = run.add_picture(str(picture), height=Cm(LOGO_HEIGHT_CM))
+    shape._inline.docPr.set("descr", alt)
+    shape._inline.docPr.set("title", alt)
+    paragraph.paragraph_format.space_after = Pt(24)

@@ -47,7 +47,8 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         epoch=settings.epoch,
     )
     output = work / f"{document.basename}.pdf"
-    job = PdfJob(source=str(typ), output=str(output), root=str(work), font_paths=font_paths(),
+    brand_fonts = [str(d) for d in document.metadata.get("font-dirs", ())]
+    job = PdfJob(source=str(typ), output=str(output), root=str(work), font_paths=[*font_paths(), *brand_fonts],
                  pdf_standards=PDF_STANDARD, timestamp=settings.epoch)
     try:
         compile_pdf(job)
