@@ -18,7 +18,7 @@ from typing import Any
 
 from .figures import ChartSpec
 
-STYLE_VERSION = "10"
+STYLE_VERSION = "12"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue (a brand's primary colour replaces it: ChartSpec.colour)
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -226,10 +226,6 @@ def _line_points(ax) -> list[tuple[float, float]]:  # type: ignore[no-untyped-de
     return points
 
 
-def _clear(box, others, points) -> bool:  # type: ignore[no-untyped-def]
-    return not any(box.overlaps(o) for o in others) and not any(box.contains(x, y) for x, y in points)
-
-
 def _place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def]
     """Move labels off each other and off the lines: line ends apart, each value above or below its point."""
     points = _line_points(ax)
@@ -242,18 +238,27 @@ def _place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def
             upper.set_position((8, gap))
             lower.set_position((8, -gap))
     placed = _boxes(fig, ends)
+    offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-14, 8), (14, 8), (-14, -8), (14, -8), (-24, 0), (0, 30),
+               (0, -30), (-26, 14), (-26, -14)]
     for text in values:
-        for offset in ((0, 8), (0, -8), (0, 18), (0, -18), (-14, 8), (14, 8), (-14, -8), (14, -8)):
-            text.set_position(offset)
-            text.set_va("bottom" if offset[1] > 0 else "top")
-            (box,) = _boxes(fig, [text])
-            if _clear(box, placed, points):
+        best, fewest = offsets[0], None
+        for offset in offsets:
+            box = _try(fig, text, offset)
+            clashes = sum(box.overlaps(o) for o in placed) * 10 + sum(box.contains(x, y) for x, y in points)
+            if fewest is None or clashes < fewest:
+                best, fewest = offset, clashes
+            if clashes == 0:
                 break
-        else:
-            text.set_position((0, 8))
-            text.set_va("bottom")
-            (box,) = _boxes(fig, [text])
-        placed.append(box)
+        placed.append(_try(fig, text, best))
+
+
+def _try(fig, text, offset: tuple[int, int]) -> Any:  # type: ignore[no-untyped-def]
+    """Where a value label would be drawn at this offset from its point."""
+    text.set_position(offset)
+    text.set_va("bottom" if offset[1] > 0 else "top" if offset[1] < 0 else "center")
+    text.set_ha("center" if offset[0] == 0 else "right" if offset[0] < 0 else "left")
+    (box,) = _boxes(fig, [text])
+    return box
 
 
 def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]

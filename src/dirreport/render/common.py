@@ -95,8 +95,17 @@ def lua_filters() -> list[str]:
             for arg in ("--lua-filter", str(resource(name)))]
 
 
+# Passed as variables, which pandoc prints as they are: as metadata they are Markdown, which pandoc may
+# wrap onto two lines ("DejaVu" / "Serif") and escape for Typst ("#").
+LITERAL_VARIABLES = ("brand-primary", "brand-heading", "brand-link", "brand-foreground", "font-base",
+                     "font-headings", "logo")
+
+
 def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
     args = []
+    for key in LITERAL_VARIABLES:
+        if document.metadata.get(key):
+            args += ["--variable", f"{key}={document.metadata[key]}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
     return args
