@@ -196,6 +196,8 @@ def test_content_reflows_at_320_css_pixels(built_sample: Path, browser: Any, edi
     assert width <= NARROW, f"the page is {width}px wide at a {NARROW}px viewport"
     assert scrollers and all(s["wrapped"] for s in scrollers)
     assert all(s["focusable"] and s["name"] for s in scrollers if s["scrolls"]), scrollers
+    # a box that does not scroll is no Tab stop
+    assert not any(s["focusable"] for s in scrollers if not s["scrolls"]), scrollers
 
 
 PRINT_LAYOUT = """(pageWidth) => {

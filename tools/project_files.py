@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-PROJECT_PARTS = ("_quarto.yml", "data", "narratives", "templates", "images")
+PROJECT_PARTS = ("_quarto.yml", "_brand.yml", "data", "narratives", "templates", "images")
 
 
 def copy_project(source: Path, target: Path) -> Path:

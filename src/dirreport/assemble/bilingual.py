@@ -20,8 +20,10 @@ from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import (
     PAGEBREAK,
     Assembler,
+    data_files,
     environment,
     front_matter,
+    keywords,
     marked_in_data,
     metadata_for,
     population_sentence,
@@ -31,7 +33,6 @@ from dirreport.assemble.edition import (
 )
 from dirreport.content import prescribed_form
 from dirreport.errors import InputError
-from dirreport.figures.specs import summary_table
 from dirreport.lang.bilingual_text import LANG_TAGS
 from dirreport.pipeline.project import Project
 
@@ -63,7 +64,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     config = project.config
     first = config.bilingual.first
     order = [first, "en" if first == "cy" else "cy"]
-    assemblers = {lang: Assembler(project, lang, engine, draft) for lang in order}
+    assemblers = {lang: Assembler(project, lang, engine, draft, data_edition="bilingual") for lang in order}
     envs = {lang: environment(config.root, lang) for lang in order}
     pairs: list[Pair] = []
     any_draft = draft
@@ -78,6 +79,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                 context = {
                     "lang": lang, "place": view,
                     "summary": partial(_summary, assemblers[lang], project, lang),
+                    "summary_number": partial(_summary_number, assemblers[lang]),
                     "sufficiency": assemblers[lang].sufficiency_table,
                     "population": _population(project, lang),
                 }
@@ -102,9 +104,9 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         raise InputError(_unique(errors))
     refuse_leftover_shortcode(body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
-    for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",
-                "keywords"):
+    for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
+    metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
     marked = _both_languages(metadata, {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order},
                              order)
     metadata["lang"] = LANG_TAGS[first]
@@ -158,12 +160,13 @@ def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], o
     # the page's <title> and description are plain text: the tagged halves cannot go there
     metadata["head-title"] = f"{metadata['title']} – {metadata['subtitle']}"
     return marked
+def _summary_number(assembler: Assembler) -> int | None:
+    return assembler.book.summary_number
 
 
 def _summary(assembler: Assembler, project: Project, lang: str) -> Markup:
     """Made when the template reaches it, so the table is numbered in reading order."""
-    return assembler.book.table(summary_table(project.results, project.catalogue, project.config.authority_name,
-                                              lang))
+    return assembler.summary()
 
 
 def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) -> str:  # type: ignore[type-arg]
@@ -171,7 +174,8 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
     for lang in order:
         text = envs[lang].get_template("appendix.md.j2").render(
             {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup(""),
-             "source_notes": marked_in_data(assemblers[lang].project, lang)})
+             "source_notes": marked_in_data(assemblers[lang].project, lang),
+             "data_file": data_files(assemblers[lang].book)})
         parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 

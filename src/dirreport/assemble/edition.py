@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -55,17 +56,23 @@ SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quot
 class FigureBook:
     """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
 
-    def __init__(self, lang: str, cache_dir: Path, engine: str) -> None:
+    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None,
+                 colour: str = "#12436D") -> None:
         self.lang = lang
+        self.colour = colour  # the brand's primary colour, for the authority's own series in every chart
         self.cache_dir = cache_dir
         self.engine = engine
+        self.data_file = data_file  # set when the data behind the charts is only downloaded, not printed
         self.figures: list[Figure] = []
         self.tables: list[tuple[str, Table]] = []
         self.by_id: dict[str, Figure] = {}
+        self.summary_number: int | None = None
 
     def figure(self, fig: Figure | None) -> Markup:
         if fig is None:
             return Markup("")
+        if fig.spec.colour != self.colour:
+            fig = replace(fig, spec=replace(fig.spec, colour=self.colour))
         if fig.id in self.by_id:
             fig = self.by_id[fig.id]
         else:
@@ -73,8 +80,12 @@ class FigureBook:
             self.by_id[fig.id] = fig
         number = self.figures.index(fig) + 1
         caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
-        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
         svg = chart_files(fig.spec, self.cache_dir)["svg"]
+        if self.data_file:
+            data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
+            return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc",
+                                               data_href=self.data_file))
+        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
         return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
 
     def table(self, table: Table) -> Markup:
@@ -82,11 +93,21 @@ class FigureBook:
         caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
         return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
 
+    def summary(self, table: Table) -> Markup:
+        """The at-a-glance table, printed once: where the narrative places it, else where the template does."""
+        if self.summary_number is not None:
+            return Markup("")
+        markup = self.table(table)
+        self.summary_number = len(self.tables)
+        return markup
+
     def numbered_tables(self) -> list[tuple[str, Table]]:
         """Body tables by number, then each figure's data table as A1, A2, ..."""
         return [*self.tables, *((f"A{n}", fig.table) for n, fig in enumerate(self.figures, start=1))]
 
     def appendix_tables(self) -> list[Markup]:
+        if self.data_file:
+            return []  # downloaded, not printed
         out = []
         for n, fig in enumerate(self.figures, start=1):
             caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
@@ -132,12 +153,15 @@ class PlaceView:
 class Assembler:
     """Builds one edition's document; collects problems rather than stopping at the first."""
 
-    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> None:
+    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False,
+                 data_edition: str | None = None) -> None:
         self.project = project
         self.lang = lang
         self.engine = engine
         self.draft = draft
-        self.book = FigureBook(lang, project.cache_dir / "charts", engine)
+        data_file = (f"{output_basename(data_edition or lang, project.config.year)}-data.xlsx"
+                     if project.config.appendix == "download" else None)
+        self.book = FigureBook(lang, project.cache_dir / "charts", engine, data_file, project.brand.primary)
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.config = project.config
@@ -308,8 +332,7 @@ class Assembler:
     def _table(self, table_id: str) -> str:
         results = self.project.results
         if table_id == "summary":
-            return str(self.book.table(summary_table(results, self.project.catalogue, self.config.authority_name,
-                                                     self.lang)))
+            return str(self.summary())
         if table_id in self.project.catalogue.standards:
             ids = [i.id for i in self.project.catalogue.indicators_for(table_id)]
             return str(self.book.table(self._standard_table(table_id, ids)))
@@ -324,6 +347,40 @@ class Assembler:
             return str(self.book.table(comp_fig.table))
         raise _ShortcodeError(f"there is no table '{table_id}'",
                               "use summary, a quality standard (QS1..QS8) or an indicator id")
+
+    def summary(self) -> Markup:
+        """The at-a-glance table, or nothing where it has been printed already."""
+        return self.book.summary(summary_table(self.project.results, self.project.catalogue,
+                                               self.config.authority_name, self.lang))
+
+    def charts_trend(self, iid: str) -> bool:
+        """Whether the evidence for a standard charts this indicator's trend (the project's `charts` setting).
+
+        Never where the narrative places that chart itself: a chart is printed once.
+        """
+        if (iid, "trend") in self._narrative_charts:
+            return False
+        if self.config.charts == "key":
+            return self.project.catalogue.indicators[iid].key
+        if self.config.charts == "narrative":
+            return iid in self._narrative_names
+        return True
+
+    @cached_property
+    def _narrative_codes(self) -> list[Shortcode]:
+        return [code for narrative in self.project.narratives.get(self.lang, {}).values()
+                for code in narrative.shortcodes]
+
+    @cached_property
+    def _narrative_charts(self) -> set[tuple[str, str]]:
+        return {(code.args[0], code.args[1] if len(code.args) > 1 else "trend")
+                for code in self._narrative_codes if code.name == "chart" and code.args}
+
+    @cached_property
+    def _narrative_names(self) -> set[str]:
+        """Indicators the narrative names in any shortcode."""
+        return {code.args[0] for code in self._narrative_codes
+                if code.name in ("indicator", "change", "chart", "table") and code.args}
 
     def _quote(self, story_id: str) -> str:
         story = self.project.dataset.stories.get(story_id)
@@ -361,7 +418,7 @@ class Assembler:
         figures = []
         for iid in ids:
             result = results.indicators[iid]
-            if result.has_series:
+            if result.has_series and self.charts_trend(iid):
                 figures.append(self.book.figure(trend_figure(result, self.config.area, lang)))
         for comp in catalogue.compositions_for(standard_id):
             figure = composition_figure(comp, results, catalogue, lang)
@@ -632,8 +689,8 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         "lang": lang,
         "meta": metadata,
         "places": views(),
-        "summary": lambda: assembler.book.table(summary_table(project.results, project.catalogue,
-                                                              config.authority_name, lang)),
+        "summary": assembler.summary,
+        "summary_number": lambda: assembler.book.summary_number,
         "sufficiency": lambda: assembler.sufficiency_table() if assembler.sufficiency_applies() else Markup(""),
         "book": assembler.book,
         "population": population_sentence(project, lang),
@@ -643,7 +700,8 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     env = environment(config.root, lang)
     try:
         body = env.get_template("report.md.j2").render(context)
-        appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables()})
+        appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables(),
+                                                              "data_file": data_files(assembler.book)})
     except InputError:
         raise
     except Exception as exc:
@@ -701,6 +759,8 @@ def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:
         files = chart_files(fig.spec, project.cache_dir / "charts")
         out[f"charts/{blocks.svg_name(fig)}"] = str(files["svg"])
         out[f"charts/{blocks.png_name(fig)}"] = str(files["png"])
+    if project.brand.logo is not None:
+        out[f"brand/{project.brand.logo.name}"] = str(project.brand.logo)
     for lang_narratives in project.narratives.values():
         for narrative in lang_narratives.values():
             for image in narrative.images:
@@ -742,6 +802,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "toc-title": _("Contents", lang),
         "draft": draft,
         "draft-mark": _("DRAFT", lang),
+        "draft-text": _("This is a draft. Some sections are not yet final and it must not be published.", lang),
         "sample": config.sample,
         "sample-text": _("This report is about a fictional authority and its figures are invented.", lang),
         "figure-label": _("Figure", lang),
@@ -763,14 +824,41 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
             # the link to the other edition is written in that edition's language
             "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
         })
-        meta["keywords"] = [meta["other-edition-notice"]]
+    meta["keywords"] = keywords(project, lang)
+    meta.update(brand_metadata(project))
     return meta
 
 
 # whole sentences: a language's name mutates after "yn" (yn Gymraeg), so it is never a value put into a pattern
 OTHER_EDITION_NOTICE = {"en": N_("This report is also available in English: {file}."),
                         "cy": N_("This report is also available in Welsh: {file}.")}
+def brand_metadata(project: Project) -> dict[str, Any]:
+    """The brand's colours, typefaces and logo, as the output templates use them."""
+    brand = project.brand
+    # colours without their '#', which pandoc would escape in Typst; the templates put it back
+    meta: dict[str, Any] = {
+        "brand-primary": brand.primary[1:], "brand-heading": brand.heading[1:], "brand-link": brand.link[1:],
+        "brand-foreground": brand.foreground[1:], "font-base": brand.base_font,
+        "font-headings": brand.heading_font,
+        "font-dirs": tuple(str(d) for d in brand.font_dirs),  # for Typst, not for pandoc (a tuple: not written)
+    }
+    if brand.logo is not None:
+        meta["logo"] = f"brand/{brand.logo.name}"
+        meta["logo-alt"] = brand.logo_alt
+    return meta
+
+
+def keywords(project: Project, lang: str) -> list[str]:
+    """What the report is about, for the PDF's and Word file's Keywords and the web page's meta keywords."""
+    return [_("social services", lang), _("annual report", lang), _("Director of Social Services", lang),
+            project.config.authority_name(lang), i18n.financial_year(project.config.year, lang), _("Wales", lang)]
+
 OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
+
+
+def data_files(book: FigureBook) -> str:
+    """The downloads that hold the data behind the charts, where the report does not print it."""
+    return f"{book.data_file}, {book.data_file.removesuffix('.xlsx')}.csv" if book.data_file else ""
 
 
 def front_matter(metadata: Mapping[str, Any]) -> str:

@@ -113,6 +113,7 @@ class Indicator:
     # that are not built from counts (averages, whole-time equivalents) no test applies
     threshold: float | None = None
     welsh: WelshNoun | None = None  # the Welsh subject, where the title cannot be one as it stands
+    key: bool = False  # a key indicator: charted when the project charts key indicators only
 
     def welsh_subject(self) -> WelshNoun | None:
         """The Welsh noun phrase a sentence about this indicator can start with, if there is one."""
@@ -311,6 +312,7 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 local=local,
                 threshold=_threshold(item.get("threshold"), what),
                 welsh=WelshNoun.from_mapping(item["welsh"], f"{what} welsh") if item.get("welsh") else None,
+                key=bool(item.get("key", False)),
             )
         )
     return out

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from dirreport.brand import BRAND_FILE
 from dirreport.catalogue import load_authorities
 from dirreport.config.settings import YEAR
 from dirreport.content import prescribed_form
@@ -44,6 +45,53 @@ SECTION_GUIDANCE = {
 }
 
 
+# The authority's brand, every line a comment until the comms team fills it in.
+BRAND_TEMPLATE = """\
+# Your council's brand, in the brand.yml format Quarto uses (https://posit-dev.github.io/brand-yml/).
+# dirreport applies it to the cover, headings, links and charts of the web page, the PDF and the Word file.
+# Remove the # in front of the lines you fill in.  Paths are relative to this file.
+#
+# meta:
+#   name: Example County Borough Council
+#
+# logo:                              # shown on the cover of every edition
+#   images:
+#     mark:
+#       path: images/logo.svg        # SVG or PNG
+#       alt: Example Council         # alternative text: the words in the logo
+#   large: mark
+#
+# color:
+#   palette:                         # your colours by name
+#     council-blue: "#12436D"
+#   primary: council-blue            # headings, the web page's banner, the council's line in charts:
+#                                    # it must reach 4.5:1 against the background (white)
+#   foreground: "#0B0C0C"            # text
+#   background: "#FFFFFF"
+#
+# typography:
+#   fonts:                           # a typeface in the project's files, embedded in the PDF ...
+#     - family: Council Sans
+#       source: file
+#       files: [fonts/CouncilSans-Regular.ttf, fonts/CouncilSans-Bold.ttf]
+#     - family: Arial                # ... or one installed on this computer
+#       source: system
+#   base:
+#     family: Council Sans           # body text
+#   headings:
+#     family: Council Sans
+#     color: council-blue
+#   link:
+#     color: "#1D70B8"
+"""
+
+# Settings that decide the report's length, shown with their defaults for an author to change.
+LENGTH_SETTINGS = """\
+  # charts: all       # which indicators to chart: all, key (the catalogue's key indicators) or narrative
+  # appendix: print   # the data behind the charts: print, or download (only in the CSV and spreadsheet)
+"""
+
+
 def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy: str | None,
              xlsx: bool = False) -> list[Path]:
     if path.exists() and any(path.iterdir()):
@@ -66,7 +114,7 @@ def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy
     config = {"project": {"type": "default", "output-dir": "_output"}, "dirreport": settings}
     (path / "_quarto.yml").write_text(
         "# Report settings. Quarto reads this file too; dirreport's settings are under dirreport:.\n"
-        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + LENGTH_SETTINGS, encoding="utf-8")
     written.append(path / "_quarto.yml")
     data = path / "data"
     data.mkdir()
@@ -95,6 +143,8 @@ def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy
             target.write_text(stub(place, lang), encoding="utf-8")
             written.append(target)
     (path / "templates").mkdir()
+    (path / BRAND_FILE).write_text(BRAND_TEMPLATE, encoding="utf-8")
+    written.append(path / BRAND_FILE)
     (path / ".gitignore").write_text("_output/\n.dirreport-cache/\n", encoding="utf-8")
     return written
 

@@ -98,6 +98,15 @@ def _choices(allowed: tuple[str, ...]) -> Callable[[Any], tuple[str, ...]]:
     return read
 
 
+def _one_of(allowed: tuple[str, ...]) -> Callable[[Any], str]:
+    def read(value: Any) -> str:
+        if value not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}, not {_what(value)}")
+        return str(value)
+
+    return read
+
+
 def _director(value: Any) -> str:
     if isinstance(value, dict):
         unknown = [k for k in value if k != "name"]
@@ -186,6 +195,10 @@ BILINGUAL_EDITION = Kind("{first: cy|en} or false", _bilingual_edition, {"oneOf"
 TEXT_LIST = Kind("list of texts", _text_list, {"type": "array", "items": {"type": "string"}})
 FACTOR = Kind("number above 1", _number(above=1), {"type": "number", "exclusiveMinimum": 1})
 NUMBER = Kind("number", _number(), {"type": "number"})
+CHART_CHOICES = ("all", "key", "narrative")  # which indicators get a trend chart in the evidence sections
+APPENDIX_CHOICES = ("print", "download")  # the data behind the charts in the report, or only in the downloads
+CHARTS = Kind("all, key or narrative", _one_of(CHART_CHOICES), {"enum": list(CHART_CHOICES)})
+APPENDIX = Kind("print or download", _one_of(APPENDIX_CHOICES), {"enum": list(APPENDIX_CHOICES)})
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("authority", TEXT, "ONS code of one of the 22 authorities, or any code of your own with "
@@ -213,6 +226,11 @@ SETTINGS: tuple[Setting, ...] = (
             default=2.0, example="2.0"),
     Setting("readability-target", NUMBER, "Flesch reading ease each English section should reach", default=50.0,
             example="50"),
+    Setting("charts", CHARTS, "which indicators the evidence sections chart: all, key (the catalogue's key "
+            "indicators) or narrative (those the narrative names); a chart the narrative places is never repeated",
+            default="all", example="key"),
+    Setting("appendix", APPENDIX, "the data behind the charts: print (an appendix of tables) or download (only "
+            "the CSV and spreadsheet)", default="print", example="print"),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -43,6 +43,8 @@ class Config:
     readability_target: float = 50.0
     title: Bilingual | None = None
     area_name: Bilingual | None = None
+    charts: str = "all"
+    appendix: str = "print"
 
     @property
     def area(self) -> Bilingual:
@@ -243,4 +245,6 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         readability_target=values["readability_target"],
         title=values["title"],
         area_name=values["area_name"],
+        charts=values["charts"],
+        appendix=values["appendix"],
     )

@@ -10,6 +10,7 @@ with the same specification, style and language is in the cache.
 
 from __future__ import annotations
 
+import itertools
 import os
 import textwrap
 from pathlib import Path
@@ -18,9 +19,9 @@ from typing import Any
 from dirreport import toolchain
 from dirreport.figures.specs import ChartSpec
 
-STYLE_VERSION = "9"
+STYLE_VERSION = "12"
 PALETTE = {
-    "ours": "#12436D",  # Analysis Function dark blue: lines, markers, bars and its labels
+    "ours": "#12436D",  # Analysis Function dark blue (a brand's primary colour replaces it: ChartSpec.colour)
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
     # against white for readers with protanopia or deuteranopia as well as for everyone else
     "wales": "#A285D1",
@@ -32,7 +33,11 @@ PALETTE = {
 }
 TEXT_COLOURS = {"ours": PALETTE["ours"], "wales": PALETTE["wales_text"], "other": PALETTE["text"]}
 FONT = "DejaVu Sans"
-WIDTH_IN = 6.3
+# Drawn small with large lettering, so the lettering stays legible when the chart is shrunk: at 4.6 inches
+# and 11.5 pt, text is at least 12 CSS pixels on a 350-pixel column (a phone, or half of the bilingual
+# page), and the PDF and Word file print the chart at this size, its text a little larger than the body's.
+WIDTH_IN = 4.6
+FONT_PT = 11.5
 PNG_DPI = 220  # Word's own default picture resolution: Word would resample anything finer on saving
 
 
@@ -45,7 +50,7 @@ def _pyplot() -> Any:
 
     plt.rcParams.update({
         "font.family": FONT,
-        "font.size": 9,
+        "font.size": FONT_PT,
         "svg.fonttype": "none",
         "svg.hashsalt": "dirreport",
         "axes.edgecolor": PALETTE["text"],
@@ -90,7 +95,8 @@ def draw(spec: ChartSpec, cache_dir: Path) -> Path:
     drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
     fig = drawer(plt, spec)
     # the layout engine fits labels once; bbox_inches="tight" would draw the chart twice
-    fig.set_layout_engine("tight", pad=0.4)
+    if fig.get_layout_engine() is None:
+        fig.set_layout_engine("tight", pad=0.4)
     tmp = svg.with_name(f".{svg.name}.{os.getpid()}.tmp")
     fig.savefig(tmp, format="svg", metadata={"Date": None})
     os.replace(tmp, svg)
@@ -148,40 +154,47 @@ def _style_axes(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
 
 
 def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.9))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.1))
     x = list(range(len(spec.categories)))
     top = 0.0
-    nudges = _label_nudges(spec)
+    ends = []
     for series in spec.series:
         points = [(i, v) for i, v in zip(x, series.values, strict=True) if v is not None]
         if not points:
             continue
         xs, ys = zip(*points, strict=True)
         top = max(top, *ys)
-        colour = PALETTE[series.role]
+        colour = spec.colour if series.role == "ours" else PALETTE[series.role]
+        text_colour = spec.colour if series.role == "ours" else TEXT_COLOURS[series.role]
         style = "-" if series.role == "ours" else "--"
         for part in _unbroken(points, series.breaks):
             # a break in series: the years either side measure different things, so no line joins them
             pxs, pys = zip(*part, strict=True)
             ax.plot(pxs, pys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
-                    marker="o" if series.role == "ours" else "s", markersize=4.5)
+                    marker="o" if series.role == "ours" else "s", markersize=4.5, gid=f"series-{series.role}")
         # direct label at the line's end, instead of a legend
-        ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, nudges.get(series.role, 0)),
-                    textcoords="offset points", va="center", ha="left", color=TEXT_COLOURS[series.role],
-                    fontweight="bold")
+        ends.append(ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, 0), textcoords="offset points",
+                                va="center", ha="left", color=text_colour, fontweight="bold",
+                                gid=f"end-{series.role}"))
     ours = spec.series[0]
+    values = []
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is not None:
-            ax.annotate(label, (i, v), xytext=(0, 7), textcoords="offset points", ha="center",
-                        fontsize=8, color=PALETTE["ours"])
-    ax.set_xticks(x, spec.categories)
-    ax.set_xlim(-0.3, len(x) - 0.3 + 1.2)
-    ax.set_ylim(0, (top or 1) * 1.22)
+            values.append(ax.annotate(_short(label), (i, v), xytext=(0, 8), textcoords="offset points",
+                                      ha="center", va="bottom", color=spec.colour, gid=f"value-{i}"))
+    ax.set_xticks(x, [_year(c) for c in spec.categories])
+    ax.set_xlim(-0.4, len(x) - 0.6 + max(1.3, 0.16 * max((len(s.label) for s in spec.series), default=0)))
+    ax.set_ylim(0, (top or 1) * 1.3)
     if spec.percent_axis and top > 80:
-        ax.set_ylim(0, 105)
+        ax.set_ylim(0, 112)
     ax.set_ylabel(spec.value_axis)
     _style_axes(ax, spec)
     _mark_gaps(ax, spec)
+    # lay the chart out first, so labels are placed where they will be drawn, then keep that layout
+    fig.set_layout_engine("tight", pad=0.4)
+    fig.get_layout_engine().execute(fig)
+    _place_labels(fig, ax, ends, values)
+    fig.set_layout_engine("none")
     return fig
 
 
@@ -195,21 +208,72 @@ def _unbroken(points: list[tuple[int, float]], breaks: tuple[int, ...]) -> list[
     return parts
 
 
-def _label_nudges(spec: ChartSpec) -> dict[str, int]:
-    """Move the two end-of-line labels apart (in points) when the lines finish close together."""
-    ends = {}
-    for series in spec.series:
-        shown = [v for v in series.values if v is not None]
-        if shown:
-            ends[series.role] = shown[-1]
-    if len(ends) < 2:
-        return {}
-    top = max(v for s in spec.series for v in s.values if v is not None) or 1.0
-    gap = (ends["ours"] - ends["wales"]) / top
-    if abs(gap) >= 0.12:
-        return {}
-    up = 6 if gap >= 0 else -6
-    return {"ours": up, "wales": -up}
+def _short(label: str) -> str:
+    """A point's label without its unit ("190.7 per 10,000" → "190.7"): the axis names the unit."""
+    return label.split(" ")[0] if label[:1].isdigit() or label[:1] == "-" else label
+
+
+def _year(category: str) -> str:
+    """A financial year on two lines ("2023-" over "24"): five years side by side fit a narrow chart."""
+    if len(category) == 7 and category[4] == "-":
+        return category[:5] + "\n" + category[5:]
+    return textwrap.fill(category, 10)
+
+
+def _boxes(fig, texts) -> list[Any]:  # type: ignore[no-untyped-def]
+    renderer = fig.canvas.get_renderer()
+    return [t.get_window_extent(renderer).padded(3) for t in texts]  # clear of a line's thickness
+
+
+def _line_points(ax) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """Points along every data line, in display coordinates, close enough together to find a crossing."""
+    import numpy as np
+
+    points = []
+    for line in ax.get_lines():
+        if not str(line.get_gid() or "").startswith("series-"):
+            continue
+        xy = ax.transData.transform(np.column_stack(line.get_data()))
+        for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+            steps = max(2, int(max(abs(x1 - x0), abs(y1 - y0)) / 2))
+            points += [(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps) for k in range(steps + 1)]
+        points += [tuple(p) for p in xy]
+    return points
+
+
+def _place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def]
+    """Move labels off each other and off the lines: line ends apart, each value above or below its point."""
+    points = _line_points(ax)
+    if len(ends) == 2:
+        first, second = _boxes(fig, ends)
+        if first.overlaps(second):
+            # push the two line-end labels apart, the higher up and the lower down
+            upper, lower = sorted(ends, key=lambda t: -ax.transData.transform(t.xy)[1])
+            gap = (min(first.y1, second.y1) - max(first.y0, second.y0)) / fig.dpi * 72 / 2 + 2
+            upper.set_position((8, gap))
+            lower.set_position((8, -gap))
+    placed = _boxes(fig, ends)
+    offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-14, 8), (14, 8), (-14, -8), (14, -8), (-24, 0), (0, 30),
+               (0, -30), (-26, 14), (-26, -14)]
+    for text in values:
+        best, fewest = offsets[0], None
+        for offset in offsets:
+            box = _try(fig, text, offset)
+            clashes = sum(box.overlaps(o) for o in placed) * 10 + sum(box.contains(x, y) for x, y in points)
+            if fewest is None or clashes < fewest:
+                best, fewest = offset, clashes
+            if clashes == 0:
+                break
+        placed.append(_try(fig, text, best))
+
+
+def _try(fig, text, offset: tuple[int, int]) -> Any:  # type: ignore[no-untyped-def]
+    """Where a value label would be drawn at this offset from its point."""
+    text.set_position(offset)
+    text.set_va("bottom" if offset[1] > 0 else "top" if offset[1] < 0 else "center")
+    text.set_ha("center" if offset[0] == 0 else "right" if offset[0] < 0 else "left")
+    (box,) = _boxes(fig, [text])
+    return box
 
 
 def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
@@ -218,11 +282,11 @@ def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is None:
             ax.annotate(label, (i, 0), xytext=(0, 6), textcoords="offset points", ha="center",
-                        fontsize=8, color=PALETTE["text"])
+                        color=PALETTE["text"])
 
 
 def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 1.9))
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.3))
     others = list(spec.others)
     ax.scatter(others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2,
                zorder=2)
@@ -230,12 +294,12 @@ def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
     low, high = min(values), max(values)
     if ours.values[0] is not None:
-        ax.scatter([ours.values[0]], [0], s=110, color=PALETTE["ours"], zorder=3)
+        ax.scatter([ours.values[0]], [0], s=110, color=spec.colour, zorder=3)
         # keep the label inside the chart: anchor it on the side away from the nearer edge
         where = (ours.values[0] - low) / ((high - low) or 1)
         align = "left" if where < 0.25 else "right" if where > 0.75 else "center"
         ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, -16),
-                    textcoords="offset points", ha=align, va="top", color=PALETTE["ours"], fontweight="bold")
+                    textcoords="offset points", ha=align, va="top", color=spec.colour, fontweight="bold")
     wales_value = spec.series[1].values[0] if len(spec.series) > 1 else None
     if wales_value is not None:
         wales = spec.series[1]
@@ -256,12 +320,19 @@ def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
 
 
 def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
+    """Horizontal bars, each with its name above it across the whole width, so long names need no squeezing."""
     n = len(spec.categories)
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.55 * n + 0.8))
+    names = [textwrap.fill(c, 46) for c in spec.categories]
+    lines = max((name.count("\n") + 1 for name in names), default=1)
+    name_in = lines * FONT_PT * 1.3 / 72
+    bar_in = 0.26
+    slot_in = name_in + bar_in + 0.28
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, slot_in * n + 0.8))
+    bar = bar_in / slot_in  # in slots, the y axis's unit
     series = spec.series[0]
     y = list(range(n))[::-1]
     values = [v if v is not None else 0.0 for v in series.values]
-    ax.barh(y, values, color=PALETTE["ours"], height=0.6)
+    ax.barh(y, values, color=spec.colour, height=bar)
     top = max(values) if values else 1.0
     for i, interval in enumerate(spec.intervals):
         if interval is not None and series.values[i] is not None:
@@ -273,15 +344,20 @@ def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     for i, label in enumerate(series.labels):
         interval = spec.intervals[i] if i < len(spec.intervals) else None
         end = interval[1] if interval is not None else values[i]
-        ax.annotate(label, (end, y[i]), xytext=(5, 0), textcoords="offset points", va="center", fontsize=8)
-    ax.set_yticks(y, [textwrap.fill(c, 42) for c in spec.categories], fontsize=8)
+        ax.annotate(label, (end, y[i]), xytext=(5, 0), textcoords="offset points", va="center")
+        ax.annotate(names[i], (0, y[i] + bar / 2), xytext=(0, 3), textcoords="offset points", ha="left",
+                    va="bottom")
+    ax.set_yticks([])
+    ax.set_ylim(-bar / 2 - 0.05, n - 1 + 1 - bar / 2)
     limit = 100.0 if spec.percent_axis else top
-    ax.set_xlim(0, limit * 1.3)
+    ax.set_xlim(0, limit * 1.6)  # room for the value labels, "78.1% (n = 250)", right of the longest bar
     if spec.percent_axis:
-        ax.set_xticks([0, 20, 40, 60, 80, 100])
+        ax.set_xticks([0, 50, 100])
+    else:
+        ax.xaxis.set_major_locator(plt.MaxNLocator(4))
     ax.xaxis.set_major_formatter(_axis_formatter(spec))
     ax.xaxis.grid(True, color=PALETTE["grid"], linewidth=0.6)
     ax.set_axisbelow(True)
-    ax.tick_params(axis="y", length=0)
-    ax.set_xlabel(spec.value_axis)
+    ax.spines["left"].set_visible(False)
+    ax.set_xlabel(textwrap.fill(spec.value_axis, 40))
     return fig

@@ -42,6 +42,7 @@ class ChartSpec:
     intervals: tuple[tuple[float, float] | None, ...] = ()
     notes: tuple[str, ...] = ()
     others: tuple[float, ...] = ()
+    colour: str = "#12436D"  # the authority's own series: the brand's primary colour
 
     def digest(self) -> str:
         payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)

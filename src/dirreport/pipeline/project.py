@@ -8,9 +8,10 @@ go back to the files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from dirreport.brand import Brand, load_brand
 from dirreport.catalogue import Catalogue, load_catalogue
 from dirreport.compute.indicators import Results, compute
 from dirreport.config.settings import Config, load_config
@@ -34,6 +35,7 @@ class Project:
     narratives: Mapping[str, Mapping[str, Narrative]]
     warnings: tuple[Problem, ...]
     missing: tuple[Problem, ...] = ()
+    brand: Brand = field(default_factory=Brand)
 
     @property
     def root(self) -> Path:
@@ -67,7 +69,8 @@ def load_project(root: Path, authority: str | None = None) -> Project:
         # only a new project, whose placeholders quote no figure yet, may start with an empty metrics file
         raise InputError(no_data_rows(dataset.files.get("metrics", "data/metrics.csv")))
     results = compute(config, catalogue, dataset)
-    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing))
+    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing),
+                   load_brand(config.root))
 
 
 IMPROVE_HEADINGS = {"en": "what we need to improve", "cy": "beth sydd angen i ni ei wella"}

@@ -91,13 +91,26 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
 
 
 def lua_filters() -> list[str]:
-    """Quarto's conditional content first, then the bilingual side-by-side layout, then inline languages in Typst."""
-    return ["--lua-filter", str(resource("formats.lua")), "--lua-filter", str(resource("pairs.lua")),
-            "--lua-filter", str(resource("lang.lua"))]
+    """Quarto's conditional content first, then the bilingual side-by-side layout, then passages' languages.
+
+    ``languages.lua`` puts a passage's language switch on a line of its own in Typst, so a heading that opens
+    the passage stays a heading; ``lang.lua`` gives an inline span its own language in Typst.
+    """
+    return [arg for name in ("formats.lua", "pairs.lua", "languages.lua", "lang.lua")
+            for arg in ("--lua-filter", str(resource(name)))]
+
+
+# Passed as variables, which pandoc prints as they are: as metadata they are Markdown, which pandoc may
+# wrap onto two lines ("DejaVu" / "Serif") and escape for Typst ("#").
+LITERAL_VARIABLES = ("brand-primary", "brand-heading", "brand-link", "brand-foreground", "font-base",
+                     "font-headings", "logo")
 
 
 def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
     args = []
+    for key in LITERAL_VARIABLES:
+        if document.metadata.get(key):
+            args += ["--variable", f"{key}={document.metadata[key]}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
     return args

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -23,11 +25,12 @@ from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
-REFERENCE_VERSION = "5"
+REFERENCE_VERSION = "6"
 CAPTION_STYLES = {"Image Caption", "Table Caption"}
 REQUIRED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet")
 LAYOUT_STYLE = "Bilingual Layout"  # the custom style pairs.lua gives the bilingual side-by-side table
-BODY_FONT = "Arial"
+BODY_FONT = "Arial"  # without a brand; LibreOffice shows its metric twin, Liberation Sans
+HEADING_COLOUR = "12436D"
 
 
 def style_named(styles, name: str):  # type: ignore[no-untyped-def]
@@ -38,25 +41,29 @@ def style_named(styles, name: str):  # type: ignore[no-untyped-def]
     raise KeyError(name)
 
 
-def reference_doc(settings: RenderSettings) -> Path:
-    """The project's reference.docx, or dirreport's own (built once from pandoc's and cached)."""
+def reference_doc(settings: RenderSettings, font: str = BODY_FONT, heading: str = HEADING_COLOUR) -> Path:
+    """The project's reference.docx, or dirreport's own in the brand's typeface and heading colour (cached)."""
     own = settings.project_root / "templates" / "reference.docx"
     if own.is_file():
         return own
-    cached = settings.cache_dir / f"reference-{REFERENCE_VERSION}.docx"
+    look = hashlib.sha256(f"{font}|{heading}".encode()).hexdigest()[:8]
+    cached = settings.cache_dir / f"reference-{REFERENCE_VERSION}-{look}.docx"
     if cached.exists():
         return cached
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
-    base = settings.cache_dir / f".pandoc-reference-{REFERENCE_VERSION}.docx"
+    # several workers may make it at once: each in files of its own, the last one moved into place wins
+    base = settings.cache_dir / f".pandoc-reference-{REFERENCE_VERSION}-{os.getpid()}.docx"
+    styled = base.with_name(f".reference-{REFERENCE_VERSION}-{os.getpid()}.docx")
     import subprocess
 
     subprocess.run([pandoc_path(), "-o", str(base), "--print-default-data-file", "reference.docx"], check=True)
-    _style_reference(base, cached)
+    _style_reference(base, styled, font, heading)
     base.unlink()
+    os.replace(styled, cached)
     return cached
 
 
-def _style_reference(source: Path, target: Path) -> None:
+def _style_reference(source: Path, target: Path, font: str, heading_colour: str) -> None:
     import docx
     from docx.shared import Cm, Pt, RGBColor
 
@@ -74,12 +81,20 @@ def _style_reference(source: Path, target: Path) -> None:
             styles.element.append(copy.deepcopy(template_styles[name].element))
     for style in styles:
         if style.type == 1 and style.font is not None:  # paragraph and character styles
-            style.font.name = BODY_FONT
+            style.font.name = font
+    one_typeface(document, font)
+    for level in (1, 2):
+        if f"TOC {level}" not in [s.name for s in styles]:
+            toc = styles.add_style(f"toc {level}", 1)  # Word's own name for its contents styles
+            toc.base_style = style_named(styles, "Normal")
+            toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
+            toc.paragraph_format.space_after = Pt(4 if level == 1 else 2)
+            toc.font.bold = level == 1
     style_named(styles, "Normal").font.size = Pt(11)
     for level, size in ((1, 20), (2, 16), (3, 13), (4, 12), (5, 11)):
         heading = style_named(styles, f"Heading {level}")
         heading.font.size = Pt(size)
-        heading.font.color.rgb = RGBColor(0x12, 0x43, 0x6D)
+        heading.font.color.rgb = RGBColor.from_string(heading_colour.lstrip("#").upper())
         heading.font.bold = True
     caption = style_named(styles, "Caption")
     for name in CAPTION_STYLES:
@@ -90,6 +105,28 @@ def _style_reference(source: Path, target: Path) -> None:
     document.save(str(target))
 
 
+def one_typeface(document, font: str) -> None:  # type: ignore[no-untyped-def]
+    """Every style and the document defaults in one typeface.
+
+    pandoc's reference styles name theme fonts (majorHAnsi for headings) as
+    well as a font; Word gives the theme font precedence, so headings came
+    out in the theme's typeface, and text without a style in the minor one.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    root = document.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
+    if r_pr is not None and r_pr.find(qn("w:rFonts")) is None:
+        r_pr.insert(0, OxmlElement("w:rFonts"))
+    for fonts in root.iter(qn("w:rFonts")):
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)
+        for name in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(name), font)
+
+
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
     source = stage(document, work)
     raw = work / f"{document.basename}.pandoc.docx"
@@ -98,7 +135,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             source.name,
             "--from", "markdown",
             "--to", "docx",
-            "--reference-doc", str(reference_doc(settings)),
+            "--reference-doc", str(reference_doc(settings, *_look(document))),
             "--toc",
             "--toc-depth", "2",
             "--resource-path", f".:{settings.project_root}",
@@ -115,8 +152,18 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     return [output]
 
 
+def _look(document: Document) -> tuple[str, str]:
+    """The brand's typeface (dirreport's Word default without a brand of its own) and heading colour."""
+    font = str(document.metadata.get("font-base", "")) or BODY_FONT
+    if font == "DejaVu Sans":
+        font = BODY_FONT  # dirreport's own PDF face is not on council PCs; Arial is
+    return font, str(document.metadata.get("brand-heading", HEADING_COLOUR))
+
+
 def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     import docx
+
+    from dirreport.render import docx_pages, libreoffice
 
     word = docx.Document(str(source))
     _ensure_styles(word)
@@ -139,18 +186,44 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.subject = str(document.metadata.get("authority", ""))
     properties.author = str(document.metadata.get("author", ""))
     properties.language = str(document.metadata.get("lang", "en-GB"))
-    properties.keywords = str(document.metadata.get("other-edition-notice", ""))
+    properties.keywords = "; ".join(str(k) for k in document.metadata.get("keywords", []))
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).replace(tzinfo=None)
     properties.created = stamp
     properties.modified = stamp
     properties.last_modified_by = "dirreport"
     properties.revision = 1
+    meta = document.metadata
+    docx_pages.cover_page(word)
+    if meta.get("logo"):
+        docx_pages.cover_logo(word, target.parent / str(meta["logo"]), str(meta.get("logo-alt", "")))
+    docx_pages.page_furniture(word, str(meta.get("running-head", "")), str(meta.get("year", "")),
+                              str(meta.get("page-label", "")))
     if document.draft:
         _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")), halves.get("draft-mark"))
+    docx_pages.contents_settled(word)
     unstable = work_file(target)
+    entries = docx_pages.fill_contents(word, None)
+    word.save(str(unstable))
+    laid_out = libreoffice.heading_pages(unstable, target.parent) if entries else None
+    docx_pages.fill_contents(word, _pages_of(entries, laid_out or []))
     word.save(str(unstable))
     _deterministic_zip(unstable, target, epoch)
     unstable.unlink()
+
+
+def _pages_of(entries: list[Any], laid_out: list[tuple[str, int]]) -> dict[str, int]:
+    """Each contents entry's page: the next heading of the same title in LibreOffice's layout."""
+    pages: dict[str, int] = {}
+    position = 0
+    titles = [" ".join(title.replace("’", "'").split()) for title, _ in laid_out]
+    for entry in entries:
+        try:
+            found = titles.index(entry.title, position)
+        except ValueError:
+            continue
+        pages[entry.bookmark] = laid_out[found][1]
+        position = found + 1
+    return pages
 
 
 def _ensure_styles(word) -> None:  # type: ignore[no-untyped-def]
@@ -182,7 +255,10 @@ def _style_tables(word) -> None:  # type: ignore[no-untyped-def]
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    from dirreport.render import docx_tables
+
     grid = style_named(word.styles, "Table Grid").style_id
+    font = style_named(word.styles, "Normal").font.name or BODY_FONT
     for tbl in word.element.body.iter(qn("w:tbl")):
         tbl_pr = tbl.find(qn("w:tblPr"))
         if tbl_pr is None:
@@ -202,6 +278,7 @@ def _style_tables(word) -> None:  # type: ignore[no-untyped-def]
             style = OxmlElement("w:tblStyle")
             tbl_pr.insert(0, style)
         style.set(qn("w:val"), grid)
+        docx_tables.size_table(tbl, font)
         if rows:
             _repeat_header(rows[0])
         _caption_before(word, tbl, tbl_pr)

@@ -14,6 +14,7 @@ from typing import Literal
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
 from dirreport.figures.fonts import font_paths
+from dirreport.render import pdf_finish
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 from dirreport.render.typst_process import PdfJob, TypstFailed, compile_pdf
 
@@ -39,12 +40,14 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         epoch=settings.epoch,
     )
     output = work / f"{document.basename}.pdf"
-    job = PdfJob(source=str(typ), output=str(output), root=str(work), font_paths=font_paths(),
+    brand_fonts = [str(d) for d in document.metadata.get("font-dirs", ())]
+    job = PdfJob(source=str(typ), output=str(output), root=str(work), font_paths=[*font_paths(), *brand_fonts],
                  pdf_standards=PDF_STANDARD, timestamp=settings.epoch)
     try:
         compile_pdf(job)
     except TypstFailed as exc:
         raise InputError(_typst_problem(exc, settings)) from None
+    pdf_finish.finish(output)
     return [output]
 
 

@@ -21,6 +21,7 @@ from dirreport.errors import InputError, Problem
 from dirreport.render.common import RenderSettings, resource, stage
 
 QUARTO_DIR = "quarto"
+FILTERS = ("pairs.lua", "languages.lua", "lang.lua")  # the bilingual layout and each passage's language
 QUARTO_FORMATS: dict[str, tuple[str, dict[str, object]]] = {
     "html": ("html", {"embed-resources": True, "toc": True, "toc-depth": 2}),
     "pdf": ("typst", {"toc": True}),
@@ -32,7 +33,7 @@ def quarto_project(formats: tuple[str, ...]) -> dict[str, object]:
     """The ``_quarto.yml`` of an edition's folder."""
     return {
         "project": {"type": "default", "output-dir": "_rendered"},
-        "filters": ["pairs.lua"],
+        "filters": list(FILTERS),
         "format": {QUARTO_FORMATS[f][0]: QUARTO_FORMATS[f][1] for f in formats if f in QUARTO_FORMATS},
     }
 
@@ -41,7 +42,8 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     source = stage(document, work)
     qmd = source.with_suffix(".qmd")
     source.replace(qmd)
-    shutil.copy2(resource("pairs.lua"), work / "pairs.lua")
+    for name in FILTERS:
+        shutil.copy2(resource(name), work / name)
     formats = settings.formats or ("html", "pdf", "docx")
     (work / "_quarto.yml").write_text(yaml.safe_dump(quarto_project(formats), sort_keys=False), encoding="utf-8")
     quarto = shutil.which("quarto")

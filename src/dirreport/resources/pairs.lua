@@ -21,9 +21,12 @@
 -- and HTML wrap within fixed widths, so they keep them.
 --
 -- In HTML every data table sits in a scrolling region of its own (focusable,
--- so it can be scrolled from the keyboard, and named by the table's caption),
+-- so it can be scrolled from the keyboard, and named by the table's caption;
+-- report.html's script leaves it a Tab stop only while it does scroll),
 -- so on a narrow screen a wide table scrolls rather than the whole page
 -- (WCAG 1.4.10 Reflow); report.html styles the region (.table-wrap).
+--
+-- In HTML the first cell of each body row is a row header (th scope="row").
 --
 -- In Word the side-by-side layout table is given the custom style named by
 -- LAYOUT_STYLE, which dirreport's Word finishing recognises: a layout table
@@ -51,6 +54,21 @@ local function sides_of(el)
   return sides
 end
 
+-- Each body row's first cell names the row (an indicator, a year): a header cell for its row.
+local function row_headers(tbl)
+  for _, body in ipairs(tbl.bodies) do
+    body.row_head_columns = 1
+    for _, row in ipairs(body.body) do
+      row.cells[1].attributes.scope = "row"
+    end
+  end
+  for _, row in ipairs(tbl.head.rows) do
+    for _, cell in ipairs(row.cells) do
+      cell.attributes.scope = "col"
+    end
+  end
+end
+
 function Table(tbl)
   if FORMAT == "typst" then
     for i, spec in ipairs(tbl.colspecs) do
@@ -58,6 +76,7 @@ function Table(tbl)
     end
     return tbl
   elseif FORMAT:match("^html") and quarto == nil then -- Quarto's own page template styles its tables
+    row_headers(tbl)
     local label = pandoc.utils.stringify(tbl.caption.long)
     -- a list of pairs, not a keyed table, so the attributes come out in the same order every time
     local attributes = { { "role", "region" }, { "tabindex", "0" } }

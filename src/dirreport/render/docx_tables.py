@@ -1,0 +1,118 @@
+"""Word's data tables sized to their content, so no word is broken inside a column.
+
+pandoc gives every column of a pipe table a fixed share of the page, so a
+narrow column of a wide table broke words ("Directio/n").  Here each column
+is measured as a browser does: its narrowest width is its longest word, its
+widest its longest cell on one line.  The page's width is shared out between
+those, and where even the longest words do not fit, the table's text is set
+smaller until they do.  Widths are written as fixed twips, which Word and
+LibreOffice both honour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, Twips
+
+TABLE_POINTS = 9.5  # table text, a little smaller than the body's 11 pt
+SMALLEST_POINTS = 7.0
+CELL_PADDING_TWIPS = 2 * 108 + 60  # Word's default cell margins and a little room for rounding
+FULL_WIDTH_TWIPS = 9638
+
+
+@cache
+def _face(font: str) -> Any:
+    """The font's metrics, or a wider face's where it is not installed (so text never overflows)."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    return FT2Font(font_manager.findfont(font_manager.FontProperties(family=[font, "DejaVu Sans"])))
+
+
+def text_width(font: str) -> Callable[[str, float, bool], float]:
+    """Width in twips of a piece of text set in `font` at a size in points, bold or not."""
+    def width(text: str, points: float, bold: bool) -> float:
+        if not text:
+            return 0.0
+        face = _face(font)
+        face.set_size(100, 72)
+        face.set_text(text)
+        advance = face.get_width_height()[0] / 64  # in points at 100 pt
+        return float(advance * points / 100 * 20 * (1.08 if bold else 1.0))
+    return width
+
+
+def _cell_text(tc: Any) -> str:
+    return " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
+
+
+def column_widths(rows: list[list[str]], available: float, measure: Callable[[str, float, bool], float],
+                  points: float) -> tuple[list[int], float]:
+    """Each column's width in twips and the text size that lets every word fit whole."""
+    columns = max((len(r) for r in rows), default=0)
+    while True:
+        narrowest = [0.0] * columns
+        widest = [0.0] * columns
+        for row_number, row in enumerate(rows):
+            bold = row_number == 0
+            for i, text in enumerate(row):
+                words = text.split() or [""]
+                narrowest[i] = max(narrowest[i], max(measure(w, points, bold) for w in words) + CELL_PADDING_TWIPS)
+                widest[i] = max(widest[i], measure(" ".join(words), points, bold) + CELL_PADDING_TWIPS)
+        if sum(narrowest) <= available or points <= SMALLEST_POINTS:
+            break
+        points = max(SMALLEST_POINTS, points - 0.5)
+    if sum(widest) <= available:
+        spare = available - sum(widest)
+        widths = [w + spare * w / sum(widest) for w in widest]
+    else:
+        stretch = [w - n for w, n in zip(widest, narrowest, strict=True)]
+        room = max(0.0, available - sum(narrowest))
+        widths = [n + (room * s / sum(stretch) if sum(stretch) else 0) for n, s in zip(narrowest, stretch,
+                                                                                       strict=True)]
+    return [int(w) for w in widths], points
+
+
+def _available(tbl: Any) -> float:
+    """The page's text width, or the width of the layout cell a table sits in."""
+    cell = next((a for a in tbl.iterancestors() if a.tag == qn("w:tc")), None)
+    if cell is None:
+        return FULL_WIDTH_TWIPS
+    width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+    if width is not None and width.get(qn("w:type")) == "dxa":
+        return float(width.get(qn("w:w"))) - CELL_PADDING_TWIPS
+    return FULL_WIDTH_TWIPS / 2 - CELL_PADDING_TWIPS
+
+
+def size_table(tbl: Any, font: str) -> None:
+    rows = tbl.findall(qn("w:tr"))
+    texts = [[_cell_text(tc) for tc in tr.findall(qn("w:tc"))] for tr in rows]
+    if not texts or any(len(r) != len(texts[0]) for r in texts):
+        return  # merged cells: leave pandoc's widths
+    widths, points = column_widths(texts, _available(tbl), text_width(font), TABLE_POINTS)
+    tbl_pr = tbl.find(qn("w:tblPr"))
+    _set(tbl_pr, "w:tblW", {"w:type": "dxa", "w:w": str(sum(widths))})
+    _set(tbl_pr, "w:tblLayout", {"w:type": "fixed"})
+    grid = tbl.find(qn("w:tblGrid"))
+    if grid is not None:
+        for col, width in zip(grid.findall(qn("w:gridCol")), widths, strict=False):
+            col.set(qn("w:w"), str(width))
+    for tr in rows:
+        for tc, width in zip(tr.findall(qn("w:tc")), widths, strict=True):
+            tc.get_or_add_tcPr().width = Twips(width)  # python-docx keeps the schema's order of elements
+            for r in tc.iter(qn("w:r")):
+                r.get_or_add_rPr().get_or_add_sz().val = Pt(points)
+
+
+def _set(parent: Any, tag: str, attributes: dict[str, str]) -> None:
+    element = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        parent.append(element)
+    for name, value in attributes.items():
+        element.set(qn(name), value)

@@ -1,0 +1,92 @@
+"""LibreOffice, where installed, lays out a Word file so its contents can carry page numbers.
+
+A word processor decides where pages break; pandoc and python-docx cannot.
+LibreOffice converts the finished file to PDF in its own private profile (so
+several conversions may run at once) and the page of each heading is read
+from that PDF's bookmarks, which LibreOffice makes from Word's heading styles.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+CONVERT_TIMEOUT = 300
+
+
+def soffice() -> str | None:
+    """LibreOffice's command, on PATH or where its installer puts it on Windows and macOS."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    candidates: list[Path] = []
+    if sys.platform == "win32":
+        for base in (os.environ.get("PROGRAMFILES", ""), os.environ.get("PROGRAMFILES(X86)", "")):
+            if base:
+                candidates.append(Path(base) / "LibreOffice" / "program" / "soffice.exe")
+    elif sys.platform == "darwin":
+        candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+    return next((str(c) for c in candidates if c.is_file()), None)
+
+
+def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
+    """(title, page) of every bookmark of the file laid out by LibreOffice, in order; None without LibreOffice."""
+    command = soffice()
+    if command is None:
+        return None
+    import pikepdf
+
+    out = work / "layout"
+    profile = work / "lo-profile"
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([command, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
+                        "--convert-to", "pdf", "--outdir", str(out), str(docx)],
+                       capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        pdf_path = out / f"{docx.stem}.pdf"
+        if not pdf_path.is_file():
+            return None
+        with pikepdf.open(pdf_path) as pdf:
+            pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+            with pdf.open_outline() as outline:
+                return list(_walk(outline.root, pdf, pages))
+    except (OSError, subprocess.SubprocessError):
+        return None
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _walk(items, pdf, pages: dict[Any, int]) -> Iterator[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    for item in items:
+        page = _page_of(item, pdf, pages)
+        if page is not None:
+            yield item.title, page
+        yield from _walk(item.children, pdf, pages)
+
+
+def _page_of(item, pdf, pages: dict[Any, int]) -> int | None:  # type: ignore[no-untyped-def]
+    destination = item.destination
+    if destination is None and item.action is not None:
+        destination = item.action.get("/D")
+    if destination is not None and not isinstance(destination, list | tuple):
+        import pikepdf
+
+        if isinstance(destination, pikepdf.Array) and len(destination) and isinstance(destination[0],
+                                                                                        pikepdf.Dictionary):
+            return pages.get(destination[0].objgen)
+        if isinstance(destination, pikepdf.String | pikepdf.Name):
+            names = pdf.Root.get("/Names")
+            if names is not None and "/Dests" in names:
+                target = pikepdf.NameTree(names.Dests).get(str(destination))
+                if target is not None:
+                    array = target.get("/D") if isinstance(target, pikepdf.Dictionary) else target
+                    if isinstance(array, pikepdf.Array) and len(array):
+                        return pages.get(array[0].objgen)
+    return None
