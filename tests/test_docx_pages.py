@@ -17,7 +17,7 @@ from docx.oxml.ns import qn
 
 from conftest import EDITIONS, output_file, pdf_text
 
-PAGE_WORD = {"en": "Page", "cy": "Tudalen", "bilingual": "Tudalen"}
+PAGE_WORD = {"en": "Page", "cy": "Tudalen", "bilingual": "Tudalen / Page"}  # each half in its own language
 CONTENTS = {"en": "Contents", "cy": "Cynnwys", "bilingual": "Cynnwys"}
 
 

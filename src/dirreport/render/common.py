@@ -93,10 +93,11 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
 def lua_filters() -> list[str]:
     """Quarto's conditional content first, then the bilingual side-by-side layout, then passages' languages.
 
-    ``languages.lua`` puts a passage's language switch on a line of its own in Typst, so a heading that opens
-    the passage stays a heading; ``lang.lua`` gives an inline span its own language in Typst.
+    ``lang.lua`` gives an inline span, and each heading inside a passage, its own language in Typst; then
+    ``languages.lua`` puts a passage's language switch on a line of its own, so a heading that opens the
+    passage stays a heading.  In that order: the second takes the passage's language attribute away.
     """
-    return [arg for name in ("formats.lua", "pairs.lua", "languages.lua", "lang.lua")
+    return [arg for name in ("formats.lua", "pairs.lua", "lang.lua", "languages.lua")
             for arg in ("--lua-filter", str(resource(name)))]
 
 

@@ -34,6 +34,9 @@ class Entry:
     level: int
     title: str
     bookmark: str
+    # the heading's text run by run with each run's language, so an English heading's entry in the
+    # bilingual edition's contents is read in English, not in the document's Welsh
+    parts: tuple[tuple[str, str | None], ...] = ()
 
 
 def straight(text: str) -> str:
@@ -88,8 +91,24 @@ def _bookmark_of(p: Any, number: int) -> str:
 
 
 def contents_entries(word: Any) -> list[Entry]:
-    return [Entry(level, straight(_text(p)), _bookmark_of(p, i))
+    return [Entry(level, straight(_text(p)), _bookmark_of(p, i), _language_parts(p))
             for i, (level, p) in enumerate(headings(word)) if level <= TOC_DEPTH]
+
+
+def _language_parts(p: Any) -> tuple[tuple[str, str | None], ...]:
+    """A heading's text as (text, language) pieces, neighbouring runs of one language joined."""
+    parts: list[tuple[str, str | None]] = []
+    for run in p.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if not text:
+            continue
+        lang = run.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        tag = lang.get(qn("w:val")) if lang is not None else None
+        if parts and parts[-1][1] == tag:
+            parts[-1] = (parts[-1][0] + text, tag)
+        else:
+            parts.append((text, tag))
+    return tuple(parts)
 
 
 def _run(*children: Any) -> Any:
@@ -112,11 +131,16 @@ def _instruction(text: str) -> Any:
     return _run(instr)
 
 
-def _t(text: str) -> Any:
+def _t(text: str, lang: str | None = None) -> Any:
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
     t.text = text
-    return _run(t)
+    if lang is None:
+        return _run(t)
+    properties, language = OxmlElement("w:rPr"), OxmlElement("w:lang")
+    language.set(qn("w:val"), lang)
+    properties.append(language)
+    return _run(properties, t)
 
 
 def _entry_paragraph(entry: Entry, style_id: str, page: str) -> Any:
@@ -135,7 +159,8 @@ def _entry_paragraph(entry: Entry, style_id: str, page: str) -> Any:
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), entry.bookmark)
     link.set(qn("w:history"), "1")
-    link.append(_t(entry.title))
+    for text, lang in entry.parts or ((entry.title, None),):
+        link.append(_t(text, lang))
     link.append(_run(OxmlElement("w:tab")))
     link.append(_field_char("begin"))
     link.append(_instruction(f" PAGEREF {entry.bookmark} \\h "))

@@ -21,7 +21,7 @@ from dirreport.errors import InputError, Problem
 from dirreport.render.common import RenderSettings, resource, stage
 
 QUARTO_DIR = "quarto"
-FILTERS = ("pairs.lua", "languages.lua", "lang.lua")  # the bilingual layout and each passage's language
+FILTERS = ("pairs.lua", "lang.lua", "languages.lua")  # the bilingual layout and each passage's language
 QUARTO_FORMATS: dict[str, tuple[str, dict[str, object]]] = {
     "html": ("html", {"embed-resources": True, "toc": True, "toc-depth": 2}),
     "pdf": ("typst", {"toc": True}),
