@@ -339,7 +339,7 @@ CASES = [
     Case("local catalogue not valid yaml", "sample", copy_in("local-catalogue-broken.yml", "data/local-catalogue.yml"),
          CHECK, 2, ("data/local-catalogue.yml:line 13", "is not valid YAML")),
     Case("local catalogue unknown metric", "sample", append_row("data/local-catalogue.yml", LOCAL_INDICATOR), CHECK,
-         2, ("data/local-catalogue.yml:line 49", "indicator SU-PLACES-RATE uses unknown metric SU/009"),
+         2, ("data/local-catalogue.yml:line 51", "indicator SU-PLACES-RATE uses unknown metric SU/009"),
          ),
     Case("local catalogue linked to another folder", "sample", link_outside("data/local-catalogue.yml"), CHECK, 2,
          ("data/local-catalogue.yml", "link to a file outside the project")),
