@@ -273,3 +273,11 @@ def test_a_composition_prints_the_total_of_its_parts_or_none() -> None:
     metrics[("AD/034e", "2023-24")] = MetricValue("AD/034e", "2023-24", None, MISSING)
     figure = composition_figure(comp, Results("X", "2023-24", ("2023-24",), {}, {}, metrics), catalogue, "en")
     assert figure is not None and figure.table.rows[-1] == ("Total", "[x]", "[x]")
+
+
+def test_a_percentages_data_table_shows_its_base() -> None:
+    result = _result(_indicator(), (120, 204), (116, 192))
+    figure = trend_figure(result, Bilingual(en="Glanafon", cy="Glanafon"), "cy")
+    assert figure.table.header[-2:] == ("Nifer", "Allan o")
+    assert figure.table.rows[-1][1] == "58.8%" and figure.table.rows[-1][-2:] == ("120", "204")
+    assert figure.table.numbers[-1][-2:] == (120, 204)
