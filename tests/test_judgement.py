@@ -224,3 +224,63 @@ def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, 
     assert figure is not None
     assert figure.table.rows[0][4] == expected
     assert figure.table.numbers[0][4] == pytest.approx(-1.5)
+    described = sentences.describe_survey(result, "Safe", lang)
+    assert ("It fell by 1.5 percentage points since 2022-23, which is not statistically significant." in described
+            if lang == "en" else "Gostyngodd 1.5 pwynt canran ers 2022-23, ond nid yw hynny'n ystadegol" in described)
+
+
+def test_a_local_indicator_not_built_from_counts_must_state_its_threshold(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dirreport.catalogue import load_catalogue
+    from dirreport.errors import InputError
+
+    entry = """
+indicators:
+  - id: LOCAL-SW-SHARE
+    title: {en: Social workers as a share of staff, cy: Gweithwyr cymdeithasol fel cyfran o'r staff}
+    numerator: WF/004a
+    denominator: WF/003a
+    unit: percent
+    polarity: none
+    standard: QS2
+    group: WF
+"""
+    local = tmp_path / "local-catalogue.yml"
+    local.write_text(entry, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_catalogue(local, "data/local-catalogue.yml")
+    message = str(caught.value.problems[0])
+    assert "LOCAL-SW-SHARE is not built from counts alone" in message and "threshold" in message
+    local.write_text(entry + "    threshold: 2.5\n", encoding="utf-8")
+    assert load_catalogue(local).indicators["LOCAL-SW-SHARE"].threshold == 2.5
+
+
+def test_an_indicator_may_state_its_own_threshold_instead_of_the_test() -> None:
+    # 120 of 200 from 90 of 200 passes the test (p = 0.0027), but a stated 20-point threshold is not met
+    result = _result(_indicator(threshold=20.0), (120, 200), (90, 200))
+    assert result.trend.judgement == "little" and result.trend.verdict is not None
+    assert result.trend.verdict.rule == "threshold"
+
+
+def test_a_composition_prints_the_total_of_its_parts_or_none() -> None:
+    from dirreport.catalogue import load_catalogue
+    from dirreport.compute.indicators import MISSING, MetricValue
+    from dirreport.figures.specs import composition_figure
+
+    catalogue = load_catalogue()
+    comp = catalogue.compositions["AD-ABUSE-CATEGORIES"]
+    values = dict(zip([c for c, _l in comp.parts], [140.0, 64.0, 124.0, 121.0, 89.0], strict=True))
+    metrics = {(c, "2023-24"): MetricValue(c, "2023-24", v, OK) for c, v in values.items()}
+    results = Results("X", "2023-24", ("2023-24",), {}, {}, metrics)
+    figure = composition_figure(comp, results, catalogue, "en")
+    assert figure is not None and figure.table.rows[-1][:2] == ("Total", "538")  # 140 + 64 + 124 + 121 + 89
+    metrics[("AD/034e", "2023-24")] = MetricValue("AD/034e", "2023-24", None, MISSING)
+    figure = composition_figure(comp, Results("X", "2023-24", ("2023-24",), {}, {}, metrics), catalogue, "en")
+    assert figure is not None and figure.table.rows[-1] == ("Total", "[x]", "[x]")
+
+
+def test_a_percentages_data_table_shows_its_base() -> None:
+    result = _result(_indicator(), (120, 204), (116, 192))
+    figure = trend_figure(result, Bilingual(en="Glanafon", cy="Glanafon"), "cy")
+    assert figure.table.header[-2:] == ("Nifer", "Allan o")
+    assert figure.table.rows[-1][1] == "58.8%" and figure.table.rows[-1][-2:] == ("120", "204")
+    assert figure.table.numbers[-1][-2:] == (120, 204)

@@ -119,3 +119,26 @@ def test_the_three_impossible_figures_are_refused(tmp_path: Path, command: str) 
     )
     assert run.returncode == 2
     assert not (project / "_output").exists()
+
+
+def test_a_composition_with_a_total_its_parts_do_not_make_is_refused(tmp_path: Path) -> None:
+    from dirreport.errors import InputError
+
+    local = tmp_path / "local-catalogue.yml"
+    local.write_text("""
+compositions:
+  - id: LOCAL-ABUSE
+    title: {en: Enquiries by category, cy: Ymholiadau yn ôl categori}
+    total: AD/030
+    standard: QS7
+    group: AD
+    parts:
+      AD/034a: {en: Neglect, cy: Esgeulustod}
+      AD/034b: {en: Physical abuse, cy: Camdriniaeth gorfforol}
+""", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_catalogue(local, "data/local-catalogue.yml")
+    problem = caught.value.problems[0]
+    assert "composition LOCAL-ABUSE names total AD/030 but its parts are not a complete breakdown of it" in \
+        problem.message
+    assert problem.file == "data/local-catalogue.yml" and problem.line == 3

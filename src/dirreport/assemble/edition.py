@@ -231,7 +231,7 @@ class Assembler:
             decimals = 0 if metric.unit == "count" or float(value.value or 0).is_integer() else 1
             return blocks.md(i18n.number(value.value, lang, decimals))
         if name == "survey":
-            self._arguments(code, 1, 3)
+            self._arguments(code, 1, 3 if args[2:] == ("n",) else 2)
             result = self._survey(args[0], args[1] if len(args) > 1 else None)
             latest = result.latest
             if latest is None or latest.status != OK:

@@ -67,6 +67,7 @@ def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
         f"  unit: {indicator.unit}; polarity: {indicator.polarity}; quality standard: {indicator.standard}; "
         f"group: {indicator.group}",
     ]
+    lines.append(f"  change judged by: {_rule(indicator, catalogue)}")
     for term in (*indicator.numerator, *indicator.denominator):
         if term.kind == "metric":
             lines.append(f"  {term.ref}: {catalogue.metrics[term.ref].label.en}")
@@ -95,6 +96,22 @@ def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
             else:
                 lines.append(f"      population {term.ref}  [{dataset.files.get('population', 'data/population.csv')}]")
     return "\n".join(lines)
+
+
+def _rule(indicator: Indicator, catalogue: Catalogue) -> str:
+    """The rule judgement.py applies to this indicator's change, in words."""
+    from .catalogue import counts_only
+
+    if indicator.threshold is not None:
+        units = "percentage points" if indicator.unit == "percent" else indicator.unit
+        return f"a threshold of {indicator.threshold:g} ({units})"
+    if not counts_only(indicator, catalogue.metrics):
+        return "no rule: the indicator is not built from counts and states no threshold"
+    if not indicator.denominator or indicator.unit != "percent" or any(
+            t.kind == "population" for t in indicator.denominator):
+        return "the exact Poisson test at the 5% level"
+    return ("the two-proportion z-test at the 5% level (Fisher's exact test when an expected count is below 5; "
+            "the exact Poisson test if a numerator exceeds its denominator)")
 
 
 def _num(value: float | None) -> str:

@@ -163,19 +163,26 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         percent_axis=ind.unit == "percent",
         decimals=result.decimals,
     )
-    header = (_("Year", lang), name(lang), wales_label)
+    header: tuple[str, ...] = (_("Year", lang), name(lang), wales_label)
     is_count = ind.unit == "count"
-    rows = tuple(
+    rows: tuple[tuple[str, ...], ...] = tuple(
         (years[i], ours.labels[i],
          i18n.NOT_APPLICABLE if is_count else series[1].labels[i] if len(series) > 1 else i18n.NOT_AVAILABLE)
         for i in range(len(years))
     )
-    numbers = tuple(
+    numbers: tuple[tuple[float | str | None, ...], ...] = tuple(
         (years[i], _number_or_marker(result.series[i], result.decimals),
          i18n.NOT_APPLICABLE if is_count
          else _number_or_marker(result.wales[i], result.decimals) if result.wales else None)
         for i in range(len(years))
     )
+    align: tuple[str, ...] = ("l", "r", "r")
+    if ind.unit == "percent" and ind.denominator and all(t.kind == "metric" for t in ind.denominator):
+        # the base of each percentage: how many of how many, where the figure itself may be shown
+        header += (_("Number", lang), _("Out of", lang))
+        rows = tuple((*row, *_base_cells(p, lang)) for row, p in zip(rows, result.series, strict=True))
+        numbers = tuple((*row, *_base_numbers(p)) for row, p in zip(numbers, result.series, strict=True))
+        align += ("r", "r")
     notes = [n for n in (unit_note(ind.unit, lang),) if n]
     notes += marker_notes(lang, [c for r in rows for c in r])
     for p in result.series:
@@ -188,11 +195,29 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         header=header,
         rows=rows,
         numbers=numbers,
-        align=("l", "r", "r"),
+        align=align,
         notes=tuple(notes),
     )
     alt = sentences.describe_indicator(result, title, lang)
     return Figure(spec.id, spec, title, alt, table)
+
+
+def _base_cells(p: object, lang: str) -> tuple[str, str]:
+    from .indicators import Point
+
+    if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
+        marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
+        return marker, marker
+    return i18n.number(p.numerator, lang), i18n.number(p.denominator, lang)
+
+
+def _base_numbers(p: object) -> tuple[float | str | None, float | str | None]:
+    from .indicators import Point
+
+    if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
+        marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
+        return marker, marker
+    return round(p.numerator), round(p.denominator)
 
 
 def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure | None:

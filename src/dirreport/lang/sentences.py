@@ -279,9 +279,14 @@ def describe_survey(result: SurveyResult, title: str, lang: str) -> str:
             pattern = (N_("This is a statistically significant rise since {year}.")
                        if result.trend.movement == "up"
                        else N_("This is a statistically significant fall since {year}."))
+        elif result.trend.movement == "up":
+            pattern = N_("It rose by {size} since {year}, which is not statistically significant.")
+        elif result.trend.movement == "down":
+            pattern = N_("It fell by {size} since {year}, which is not statistically significant.")
         else:
             pattern = N_("The change since {year} is not statistically significant.")
-        sentence += " " + _(pattern, lang, year=since)
+        size = i18n.points(result.trend.change or 0.0, lang)
+        sentence += " " + _(pattern, lang, year=since, size=size)
     if result.wales_significant is not None and result.wales is not None:
         wales = i18n.percent(result.wales.percent, lang)
         if result.wales_significant:
