@@ -100,7 +100,7 @@ def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
 
 def _rule(indicator: Indicator, catalogue: Catalogue) -> str:
     """The rule judgement.py applies to this indicator's change, in words."""
-    from .catalogue import counts_only
+    from dirreport.catalogue import counts_only
 
     if indicator.threshold is not None:
         units = "percentage points" if indicator.unit == "percent" else indicator.unit

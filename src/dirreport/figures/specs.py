@@ -203,7 +203,7 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
 
 
 def _base_cells(p: object, lang: str) -> tuple[str, str]:
-    from .indicators import Point
+    from dirreport.compute.indicators import Point
 
     if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
         marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
@@ -212,7 +212,7 @@ def _base_cells(p: object, lang: str) -> tuple[str, str]:
 
 
 def _base_numbers(p: object) -> tuple[float | str | None, float | str | None]:
-    from .indicators import Point
+    from dirreport.compute.indicators import Point
 
     if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
         marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
