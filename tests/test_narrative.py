@@ -75,7 +75,7 @@ CASES = {
     "no arguments": ("{{< metric >}}", ["takes 1 or 2 argument(s) but was given 0"]),
     "chart inside a sentence": ("See {{< chart AD-REVIEWS-TIMELY >}} here.", ["must be on a line of its own"]),
     "suppressed figure in a sentence": ("Only {{< metric CA/044 >}} young carers.",
-                                        ["CA/044 for 2023-24 is suppressed", "count of 1 to 4"]),
+                                        ["CA/044 for 2023-24 is not shown ([c])", "count of 1 to 4"]),
     "story without consent": ("{{< quote STORY-05 >}}", ["no consent to publish"]),
 }
 

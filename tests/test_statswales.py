@@ -266,3 +266,31 @@ def test_downloads_keep_each_marker(built_from_statswales: Path) -> None:
         cells_ = [c for row in csv.reader(io.StringIO(data)) for c in row]
         for marker in ("[c]", "[x]", "[z]"):
             assert marker in cells_, (edition, marker)
+
+
+# --- settings, declared once -------------------------------------------------------------------------------------
+
+
+def test_readme_table_and_schema_are_written_from_the_declaration() -> None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import settings_docs
+
+    for path, text in settings_docs.expected().items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run tools/settings_docs.py"
+
+
+def test_the_schema_accepts_the_sample_and_refuses_what_config_refuses() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((REPO / "src" / "dirreport" / "resources" / "dirreport-settings.schema.json").read_text())
+    sample = yaml.safe_load((REPO / "_quarto.yml").read_text(encoding="utf-8"))["dirreport"]
+    sample["date"] = str(sample["date"])
+    jsonschema.validate(sample, schema)
+    for wrong in ({"director": 42}, {"draft": True}, {"sample": "yes"}, {"languages": ["fr"]}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**sample, **wrong}, schema)
