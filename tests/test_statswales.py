@@ -294,3 +294,15 @@ def test_the_schema_accepts_the_sample_and_refuses_what_config_refuses() -> None
     for wrong in ({"director": 42}, {"draft": True}, {"sample": "yes"}, {"languages": ["fr"]}):
         with pytest.raises(jsonschema.ValidationError):
             jsonschema.validate({**sample, **wrong}, schema)
+
+
+def test_the_report_card_holds_each_finding_once() -> None:
+    from dirreport.checks import ERROR, WARNING, ReportCard
+    from dirreport.errors import Problem
+
+    card = ReportCard()
+    problem = Problem("link text 'here' says nothing", file="narratives/en/3a-i.md", line=4, hint="name the page")
+    for _ in range(8):  # one per edition and check that comes across it
+        card.add("accessibility", WARNING, problem)
+    card.add("accessibility", ERROR, Problem(problem.message, file=problem.file, line=4, hint=problem.hint))
+    assert [(f.severity, f.problem.located()) for f in card.findings] == [(ERROR, problem.located())]
