@@ -247,9 +247,13 @@ def test_shorthand_shows_in_every_format_and_language(built_from_statswales: Pat
             assert sentence.replace("’", "'") in text.replace("’", "'"), (lang, sentence)
     # the provisional value is marked beside the number, the [p] note explains it under the table
     assert "% [p]" in text
-    marker_notes = {"en": "[p] Provisional: the figure may change", "cy": "[p] Dros dro: gall y ffigur newid"}
+    marker_notes = {"en": ["[p] Provisional: the figure may change",
+                           "[c] Not shown: the figure is confidential in the data, or rests on a count"],
+                    "cy": ["[p] Dros dro: gall y ffigur newid",
+                           "[c] Heb ei ddangos: mae'r ffigur yn gyfrinachol yn y data"]}
     for lang in langs:
-        assert marker_notes[lang] in text
+        for note in marker_notes[lang]:
+            assert note in text.replace("’", "'"), (lang, note)
     if edition == "en" and fmt == "html":  # in reading order; PDF cells wrap and Word lists tables apart
         for row, then in ROWS:
             at = text.find(row)
@@ -266,6 +270,18 @@ def test_downloads_keep_each_marker(built_from_statswales: Path) -> None:
         cells_ = [c for row in csv.reader(io.StringIO(data)) for c in row]
         for marker in ("[c]", "[x]", "[z]"):
             assert marker in cells_, (edition, marker)
+        from openpyxl import load_workbook
+
+        book = load_workbook(next(folder.glob("*-data.xlsx")), read_only=True)
+        notes = " ".join(str(v) for sheet in book.worksheets[:4] for row in sheet.iter_rows(values_only=True)
+                         for v in row if v)
+        assert ("[p] Provisional" if edition == "en" else "[p] Dros dro") in notes
+
+
+def test_a_chart_of_a_confidential_figure_says_why_in_its_description(built_from_statswales: Path) -> None:
+    page = html_text(output_file(built_from_statswales, "en", "html"))
+    assert "Percentage of adult care and support plan reviews completed within statutory timescales: the figure " \
+           "for 2023-24 is confidential in the data and is not shown [c]." in page
 
 
 # --- settings, declared once -------------------------------------------------------------------------------------
