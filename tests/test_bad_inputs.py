@@ -663,6 +663,15 @@ CASES += [
          ("statswales.csv", "no rows that could be mapped")),
     Case("import mapping onto an unknown metric", "small", statswales("W06000016,202324,,Adults,12\n"),
          (*IMPORT, "--map", "Adults=AD/999"), 2, ("--map names metric AD/999",)),
+    # other commands: the machine's answers are the user's to act on, never a fault in dirreport
+    Case("data template into a missing folder", "small", lambda project: None,
+         ("data", "template", "{project}/no-such-folder/metrics.xlsx", "--project", "{project}"), 2,
+         ("no-such-folder/metrics.xlsx", "No such file or directory", "folder exists")),
+    Case("translate export into a missing folder", "sample", lambda project: None,
+         ("translate", "export", "{project}/no-such-folder/t.xlf", "--project", "{project}"), 2,
+         ("no-such-folder/t.xlf", "cannot be written")),
+    Case("translate baseline outside a project", "small", lambda project: None,
+         ("translate", "baseline", "--project", "{project}/narratives"), 2, ("no _quarto.yml",)),
     Case("import of infinity", "small", statswales("W06000016,202324,,AD/024,inf\n"), IMPORT, 2,
          ("statswales.csv:row 2, column data", "not a finite number")),
 ]
