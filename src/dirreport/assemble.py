@@ -41,6 +41,7 @@ from .figures import (
 )
 from .i18n import N_, _
 from .indicators import OK, SUPPRESSED
+from .integrity import SHORTCODE_NAMES
 from .narrative import Narrative, Shortcode, expand
 from .project import Project, narrative_path
 from .text import LANG_TAGS, Bilingual
@@ -49,7 +50,7 @@ PAGEBREAK = Markup(
     blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)")) + "\n\n"
     + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
 )
-SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
+SHORTCODES = SHORTCODE_NAMES
 SUFFICIENCY_FROM = 2026
 
 
