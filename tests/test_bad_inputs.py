@@ -558,8 +558,10 @@ CASES += [
     Case("survey respondents with a fraction", "small", replace("data/survey.csv", "200,150", "200.5,150"), CHECK,
          2, ("data/survey.csv:row 2", "must be whole numbers")),
     # the cause, not the symptoms
-    Case("header-only metrics file", "small", write("data/metrics.csv", "authority,year,metric,value\n"), CHECK, 2,
-         ("data/metrics.csv:row 2", "has a header row but no data rows"), max_lines=1),
+    Case("header-only metrics file", "sample", write("data/metrics.csv", "authority,year,metric,value\n"), BUILD, 2,
+         ("data/metrics.csv:row 2", "has no figures for X99999999", "dirreport data import"), max_lines=3),
+    Case("header-only metrics file in check", "sample", write("data/metrics.csv", "authority,year,metric,value\n"),
+         CHECK, 2, ("data/metrics.csv:row 2", "has no figures for X99999999")),
     Case("mistyped own authority code with names given", "sample", SAMPLE_OTHERS_CODE, CHECK, 2,
          ("_quarto.yml:line 9", "authority 'X9999999' has no rows in the data", "X99999999"),
          max_lines=1),

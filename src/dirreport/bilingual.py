@@ -20,6 +20,7 @@ from .assemble import (
     Assembler,
     Document,
     _resources,
+    cause_first,
     environment,
     front_matter,
     marked_in_data,
@@ -99,7 +100,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         raise_template_fault(exc, config.root)
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
-        raise InputError(_unique(errors))
+        raise InputError(cause_first(project, _unique(errors)))
     refuse_leftover_shortcode(body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text",

@@ -140,7 +140,6 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
     else:
         table = read_table(metrics_path, metrics_name, METRICS_COLUMNS)
         comparator_notes = {}
-        _require_rows(table)
     metrics, rows, notes = _metrics(table, config, catalogue, collector)
     metrics.update(comparators)
     notes.update(comparator_notes)
@@ -194,14 +193,6 @@ def _is_template_workbook(path: Path) -> bool:
 
 def _known_authorities(config: Config, catalogue: Catalogue) -> set[str]:
     return set(catalogue.authorities) | {config.authority}
-
-
-def _require_rows(table: RawTable) -> None:
-    """A metrics file with a header and nothing else is the cause of every 'has no value' after it."""
-    if len(table) == 0:
-        raise InputError(Problem("has a header row but no data rows", file=table.where, line=2, position_kind="row",
-                                 hint="add the authority's figures below the header (authority,year,metric,value), "
-                                 "or import a StatsWales table with 'dirreport data import FILE'"))
 
 
 def _require_own_rows(table: RawTable, config: Config, collector: ProblemCollector) -> None:
