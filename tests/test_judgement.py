@@ -226,7 +226,8 @@ def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, 
     assert figure.table.numbers[0][4] == pytest.approx(-1.5)
     described = sentences.describe_survey(result, "Safe", lang)
     assert ("It fell by 1.5 percentage points since 2022-23, which is not statistically significant." in described
-            if lang == "en" else "Gostyngodd 1.5 pwynt canran ers 2022-23, ond nid yw’r newid yn arwyddocaol yn ystadegol" in described)
+            if lang == "en"
+            else "Gostyngodd 1.5 pwynt canran ers 2022-23, ond nid yw’r newid yn arwyddocaol yn ystadegol" in described)
 
 
 def test_a_local_indicator_not_built_from_counts_must_state_its_threshold(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -247,9 +247,13 @@ def test_shorthand_shows_in_every_format_and_language(built_from_statswales: Pat
             assert sentence.replace("’", "'") in text.replace("’", "'"), (lang, sentence)
     # the provisional value is marked beside the number, the [p] note explains it under the table
     assert "% [p]" in text
-    marker_notes = {"en": "[p] Provisional: the figure may change", "cy": "[p] Dros dro: gall y ffigur newid"}
+    marker_notes = {"en": ["[p] Provisional: the figure may change",
+                           "[c] Not shown: the figure is confidential in the data, or rests on a count"],
+                    "cy": ["[p] Dros dro: gall y ffigur newid",
+                           "[c] Heb ei ddangos: mae'r ffigur yn gyfrinachol yn y data"]}
     for lang in langs:
-        assert marker_notes[lang] in text
+        for note in marker_notes[lang]:
+            assert note in text.replace("’", "'"), (lang, note)
     if edition == "en" and fmt == "html":  # in reading order; PDF cells wrap and Word lists tables apart
         for row, then in ROWS:
             at = text.find(row)
@@ -266,3 +270,55 @@ def test_downloads_keep_each_marker(built_from_statswales: Path) -> None:
         cells_ = [c for row in csv.reader(io.StringIO(data)) for c in row]
         for marker in ("[c]", "[x]", "[z]"):
             assert marker in cells_, (edition, marker)
+        from openpyxl import load_workbook
+
+        book = load_workbook(next(folder.glob("*-data.xlsx")), read_only=True)
+        notes = " ".join(str(v) for sheet in book.worksheets[:4] for row in sheet.iter_rows(values_only=True)
+                         for v in row if v)
+        assert ("[p] Provisional" if edition == "en" else "[p] Dros dro") in notes
+
+
+def test_a_chart_of_a_confidential_figure_says_why_in_its_description(built_from_statswales: Path) -> None:
+    page = html_text(output_file(built_from_statswales, "en", "html"))
+    assert "Percentage of adult care and support plan reviews completed within statutory timescales: the figure " \
+           "for 2023-24 is confidential in the data and is not shown [c]." in page
+
+
+# --- settings, declared once -------------------------------------------------------------------------------------
+
+
+def test_readme_table_and_schema_are_written_from_the_declaration() -> None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "tools"))
+    import settings_docs
+
+    for path, text in settings_docs.expected().items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is out of date: run tools/settings_docs.py"
+
+
+def test_the_schema_accepts_the_sample_and_refuses_what_config_refuses() -> None:
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads((REPO / "src" / "dirreport" / "resources" / "dirreport-settings.schema.json").read_text())
+    sample = yaml.safe_load((REPO / "_quarto.yml").read_text(encoding="utf-8"))["dirreport"]
+    sample["date"] = str(sample["date"])
+    jsonschema.validate(sample, schema)
+    for wrong in ({"director": 42}, {"draft": True}, {"sample": "yes"}, {"languages": ["fr"]}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({**sample, **wrong}, schema)
+
+
+def test_the_report_card_holds_each_finding_once() -> None:
+    from dirreport.checks.card import ERROR, WARNING, ReportCard
+    from dirreport.errors import Problem
+
+    card = ReportCard()
+    problem = Problem("link text 'here' says nothing", file="narratives/en/3a-i.md", line=4, hint="name the page")
+    for _ in range(8):  # one per edition and check that comes across it
+        card.add("accessibility", WARNING, problem)
+    card.add("accessibility", ERROR, Problem(problem.message, file=problem.file, line=4, hint=problem.hint))
+    assert [(f.severity, f.problem.located()) for f in card.findings] == [(ERROR, problem.located())]

@@ -46,6 +46,15 @@ def test_filled_template_gives_the_same_results_as_the_csv(tmp_path: Path) -> No
     run = dirreport("data", "template", str(workbook), "--project", str(project))
     assert run.returncode == 0, run.output
     assert fill_template(workbook, project / "data" / "metrics.csv", "X99999999") > 2000
+    # the return now lives in the workbook; the CSV keeps only the other authorities and Wales
+    # (the two giving the same authority's figures is refused, as test_bad_inputs shows)
+    metrics_csv = project / "data" / "metrics.csv"
+    with metrics_csv.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["authority"] != "X99999999"]
+    with metrics_csv.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["authority", "year", "metric", "value"])
+        writer.writeheader()
+        writer.writerows(rows)
     from_xlsx = load_project(project)
     from_csv = load_project(REPO)
     assert from_xlsx.dataset.files["metrics"] == "data/metrics.xlsx"

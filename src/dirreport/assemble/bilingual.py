@@ -20,6 +20,7 @@ from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import (
     PAGEBREAK,
     Assembler,
+    cause_first,
     data_files,
     environment,
     front_matter,
@@ -101,7 +102,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         raise_template_fault(exc, config.root)
     errors = [e for a in assemblers.values() for e in a.errors]
     if errors:
-        raise InputError(_unique(errors))
+        raise InputError(cause_first(project, _unique(errors)))
     refuse_leftover_shortcode(body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):

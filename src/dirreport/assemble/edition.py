@@ -27,6 +27,7 @@ from dirreport.assemble import blocks
 from dirreport.assemble.document import Document, output_basename
 from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.content import prescribed_form
+from dirreport.content.integrity import SHORTCODE_NAMES
 from dirreport.content.narrative import Narrative, Shortcode, expand
 from dirreport.errors import InputError, Problem
 from dirreport.figures.charts import chart_files
@@ -50,7 +51,7 @@ PAGEBREAK = Markup(
     blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)")) + "\n\n"
     + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
 )
-SHORTCODES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
+SHORTCODES = SHORTCODE_NAMES
 
 
 class FigureBook:
@@ -707,7 +708,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     except Exception as exc:
         raise_template_fault(exc, config.root)
     if assembler.errors:
-        raise InputError(assembler.errors)
+        raise InputError(cause_first(project, assembler.errors))
     refuse_leftover_shortcode(body + appendix, lang)
     markdown = front_matter(metadata) + body + "\n" + appendix
     resources = resources_for(project, assembler.book.figures)
@@ -723,6 +724,25 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         draft=is_draft,
         warnings=(*project.warnings, *assembler.warnings),
     )
+
+
+def cause_first(project: Project, errors: list[Problem]) -> list[Problem]:
+    """When the data holds no figures for the authority at all, say so once instead of once per figure quoted."""
+    authority = project.config.authority
+    if any(a == authority for a, _y, _c in project.dataset.metrics):
+        return errors
+    empty = not project.dataset.metrics  # no comparators either: comparison charts are symptoms too
+    symptoms = [e for e in errors if " has no value for " in e.message
+                or (empty and "no other authorities' figures" in e.message)]
+    if not symptoms:
+        return errors
+    metrics_file = project.dataset.files.get("metrics", "data/metrics.csv")
+    cause = Problem(f"has no figures for {authority}, so none of the figures the narratives quote has a value",
+                    file=metrics_file, line=2,
+                    position_kind="row",
+                    hint="add the authority's figures (authority,year,metric,value), import a StatsWales table with "
+                    "'dirreport data import FILE', or check the authority code in _quarto.yml")
+    return [cause, *(e for e in errors if e not in symptoms)]
 
 
 def refuse_leftover_shortcode(markdown: str, edition: str) -> None:

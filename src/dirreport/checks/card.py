@@ -20,7 +20,6 @@ from dirreport.checks.claims import cites_evidence, narrative_claims
 from dirreport.compute.indicators import OK, weakest
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
-from dirreport.data.dataset import no_data_rows
 from dirreport.errors import Problem
 from dirreport.lang import i18n
 from dirreport.pipeline.project import Project, narrative_path
@@ -210,10 +209,7 @@ def _data(project: Project, card: ReportCard) -> None:
     present = {code for (auth, _y, code) in dataset.metrics if auth == authority}
     wanted = sorted({c for i in catalogue.indicators.values() for c in i.metrics})
     absent = [c for c in wanted if c not in present]
-    if not dataset.metrics:
-        # the cause of every missing figure after it: said once, at the file
-        card.add("data", ERROR, no_data_rows(metrics_file))
-    elif absent:
+    if absent:
         card.add("data", WARNING, Problem(
             f"{len(absent)} metrics used by indicators have no rows for {authority}: {', '.join(absent[:12])}"
             + (" ..." if len(absent) > 12 else ""), file=metrics_file,

@@ -278,8 +278,10 @@ def translate_import(source_file: Path, project_dir: Path) -> None:
 @click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
 def translate_baseline(project_dir: Path) -> None:
     """Record the Welsh narratives as up-to-date translations of the English (for Welsh written directly)."""
+    from dirreport.config.settings import load_config
     from dirreport.xliff.exchange import baseline
 
+    load_config(project_dir)  # a folder that is not a report project is said to be one, not silently passed over
     click.echo(baseline(project_dir))
 
 
@@ -324,6 +326,13 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as error:
+        if error.filename is None:
+            return _fault(error, "--verbose" in args or "-v" in args)
+        # a folder that does not exist, a file open in Excel, a full disk: the machine's answer, not a fault
+        click.echo(f"error: {error.filename}: {error.strerror or error}. check that the folder exists, that you may "
+                   "write there, and that the file is not open in another program.", err=True)
+        return EXIT_USAGE
     except Exception as error:  # anything else is dirreport's fault, never the user's
         return _fault(error, "--verbose" in args or "-v" in args)
     return EXIT_OK

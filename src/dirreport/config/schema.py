@@ -112,11 +112,11 @@ def _director(value: Any) -> str:
         unknown = [k for k in value if k != "name"]
         if unknown:
             raise ValueError(f"has '{unknown[0]}', but only 'name' is read")
-        name = value.get("name")
-        if name is None or (isinstance(name, str) and not name.strip()):
-            return ""  # not named yet, as in a new project: the cover leaves the name out
-        return _text(name)
-    if isinstance(value, str) and value.strip():
+        name = value.get("name") or ""  # a new project's director is named later
+        if not isinstance(name, str):
+            raise ValueError(f"name must be a text, not {_what(name)}")
+        return name.strip()
+    if isinstance(value, str):
         return value.strip()
     raise ValueError(f"must be {{name: \"...\"}}, not {_what(value)}")
 

@@ -15,8 +15,15 @@ import re
 from dirreport.errors import Problem
 
 SHORTCODE_OPEN, SHORTCODE_CLOSE = "{{<", ">}}"
+SHORTCODE_NAMES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
 VOID_TAGS = {"br", "hr", "img", "wbr", "area", "base", "col", "embed", "input", "link", "meta", "source", "track"}
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(/?)>")
+# elements whose end tag HTML lets a writer leave out
+OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup"}
+# a tag, but not an autolink (<https://…>) or an address (<name@example.org>)
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*?)?(/?)>")
+# a shortcode written without its angle brackets, or with Hugo's {{% %}}: printed as text if let through
+_MISWRITTEN = re.compile(r"\{\{\s*(%\s*)?(" + "|".join(SHORTCODE_NAMES) + r")\b")
+_STRAY_CLOSE = re.compile(r"(?<![<>])>\}\}")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -73,6 +80,20 @@ def _outside_comments(text: str, number: int, comment_from: int | None) -> tuple
 
 def _shortcodes(path: str, number: int, text: str) -> list[Problem]:
     problems = []
+    for match in _MISWRITTEN.finditer(text):
+        problems.append(Problem(
+            f"'{match.group(0)}' looks like a shortcode without its angle brackets", file=path, line=number,
+            hint=f"write {{{{< {match.group(2)} ... >}}}}, with < after the opening braces and > before the closing"))
+    bare = text
+    pos = 0
+    while (start := bare.find(SHORTCODE_OPEN, pos)) >= 0:  # blank out the well-formed ones to find stray >}}
+        end = bare.find(SHORTCODE_CLOSE, start)
+        if end < 0:
+            break
+        bare = bare[:start] + " " * (end + len(SHORTCODE_CLOSE) - start) + bare[end + len(SHORTCODE_CLOSE):]
+    if not _MISWRITTEN.search(text) and SHORTCODE_OPEN not in bare and _STRAY_CLOSE.search(bare):
+        problems.append(Problem("'>}}' closes a shortcode that was never opened with {{<", file=path, line=number,
+                                hint="write the shortcode whole, e.g. {{< metric AD/001 >}}"))
     pos = 0
     while (start := text.find(SHORTCODE_OPEN, pos)) >= 0:
         end = text.find(SHORTCODE_CLOSE, start + len(SHORTCODE_OPEN))
@@ -95,8 +116,8 @@ def _shortcodes(path: str, number: int, text: str) -> list[Problem]:
 def _tags(path: str, number: int, text: str, open_tags: list[tuple[str, int]]) -> list[Problem]:
     problems = []
     for match in _TAG.finditer(text):
-        closing, tag, self_closing = match.group(1), match.group(2).lower(), match.group(3)
-        if tag in VOID_TAGS or self_closing:
+        closing, tag, self_closing = match.group(1), match.group(2).lower(), match.group(4)
+        if tag in VOID_TAGS or self_closing or tag in OPTIONAL_END:
             continue
         if not closing:
             open_tags.append((tag, number))

@@ -195,16 +195,6 @@ def _known_authorities(config: Config, catalogue: Catalogue) -> set[str]:
     return set(catalogue.authorities) | {config.authority}
 
 
-def no_data_rows(where: str) -> Problem:
-    """A metrics file with a header and nothing else: the cause of every 'has no value' a narrative would get.
-
-    A new project starts so, and its placeholders quote no figure; the project loader raises this only when
-    the narrative asks for figures the file cannot give.
-    """
-    return Problem("has a header row but no data rows", file=where, line=2, position_kind="row",
-                   hint="add the authority's figures below the header (authority,year,metric,value), "
-                   "or import a StatsWales table with 'dirreport data import FILE'")
-
 
 def _require_own_rows(table: RawTable, config: Config, collector: ProblemCollector) -> None:
     """No row for the project's authority means the code in _quarto.yml or in the file is wrong: say which."""

@@ -94,19 +94,27 @@ def unit_note(unit: str, lang: str) -> str | None:
     return value_axis_label(unit, lang)
 
 
-def marker_notes(lang: str, cells: list[str]) -> tuple[str, ...]:
-    """Explain each shorthand that appears in a table, in the table's language."""
+def marker_notes(lang: str, cells: list[str], from_data: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Explain each shorthand that appears in a table, in the table's language.
+
+    ``from_data`` holds the statuses the data itself gave (confidential, low figure, not applicable), whose
+    reasons differ from the ones dirreport gives when it hides a figure.
+    """
     notes = []
     text = " ".join(cells)
     if i18n.SUPPRESSED in text:
-        notes.append(_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.",
+        notes.append(_("[c] Not shown: the figure is confidential in the data, or rests on a count of 1 to 4 people, "
+                       "which could identify someone.", lang) if "c" in from_data else
+                     _("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.",
                        lang))
     if i18n.low_marker(lang) in text:
-        notes.append(_("[low] Not shown: fewer than 10 people answered.", lang))
+        notes.append(_("[low] Not shown: a low figure in the data, or fewer than 10 people answered.", lang)
+                     if "low" in from_data else _("[low] Not shown: fewer than 10 people answered.", lang))
     if i18n.NOT_AVAILABLE in text:
         notes.append(_("[x] Not available.", lang))
     if i18n.NOT_APPLICABLE in text:
-        notes.append(_("[z] Not applicable: a count for one authority is not compared with the total for Wales.",
+        notes.append(_("[z] Not applicable.", lang) if "z" in from_data else
+                     _("[z] Not applicable: a count for one authority is not compared with the total for Wales.",
                        lang))
     for code, note in FLAG_NOTES.items():
         if f"[{code}]" in text:
@@ -122,6 +130,13 @@ FLAG_NOTES = {
     "f": N_("[f] Forecast."),
     "u": N_("[u] Low reliability: read the figure with caution."),
 }
+
+
+def statuses_from_data(points: list[object]) -> frozenset[str]:
+    """The statuses among these points that the data itself gave, rather than disclosure control."""
+    from dirreport.compute.indicators import Point
+
+    return frozenset(p.status for p in points if isinstance(p, Point) and p.status in p.flags)
 
 
 def authority_label(results: Results, catalogue: Catalogue, name: Bilingual, lang: str) -> str:
@@ -184,7 +199,8 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         numbers = tuple((*row, *_base_numbers(p)) for row, p in zip(numbers, result.series, strict=True))
         align += ("r", "r")
     notes = [n for n in (unit_note(ind.unit, lang),) if n]
-    notes += marker_notes(lang, [c for r in rows for c in r])
+    notes += marker_notes(lang, [c for r in rows for c in r],
+                          statuses_from_data([*result.series, *result.wales]))
     for p in result.series:
         if p.breaks:
             notes.append(_("Break in series in {year}: figures from that year are not comparable with earlier "
@@ -444,7 +460,8 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
         numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
                         None, _wales_number(r)))
     notes = [direction_note(lang)]
-    notes += marker_notes(lang, [c for r in rows for c in r])
+    notes += marker_notes(lang, [c for r in rows for c in r],
+                          statuses_from_data([p for r in chosen for p in (r.latest, r.previous, r.wales_latest)]))
     return Table(
         id="summary",
         caption=_("Performance at a glance, {year}", lang, year=this_year),
@@ -478,7 +495,9 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
                         change, None, _wales_number(r)))
     notes = [_("Change is this year's value minus last year's, as printed; for percentages it is in percentage "
                "points.", lang), direction_note(lang)]
-    notes += marker_notes(lang, [c for r in rows for c in r])
+    shown = [results.indicators[iid] for iid in ids]
+    notes += marker_notes(lang, [c for r in rows for c in r],
+                          statuses_from_data([p for r in shown for p in (r.latest, r.previous, r.wales_latest)]))
     return Table(
         id=table_id,
         caption=caption,

@@ -203,6 +203,13 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
     """Alt text and summary: latest value, direction over the period, standing against Wales."""
     unit, decimals = result.indicator.unit, result.decimals
     latest = result.latest
+    given = {  # a status the data itself gives, in words
+        SUPPRESSED: N_("{title}: the figure for {year} is confidential in the data and is not shown [c]."),
+        NOT_APPLICABLE: N_("{title}: the figure for {year} is not applicable [z]."),
+        LOW: N_("{title}: the figure for {year} is a low figure and is not shown [low]."),
+    }
+    if latest.status in latest.flags and latest.status in given:
+        return _(given[latest.status], lang, title=title, year=i18n.financial_year(latest.year, lang))
     if latest.status == SUPPRESSED:
         return _(
             "{title}: the figure for {year} is not shown because it rests on a count small enough "

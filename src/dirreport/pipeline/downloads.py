@@ -131,8 +131,12 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
     notes["A1"].font = bold
     notes["A2"] = _("This worksheet contains one table.", lang)
     notes.append([_("Note number", lang), _("Note text", lang)])
-    for n, key in enumerate(MARKER_NOTES, start=1):
-        notes.append([_("[note {n}]", lang, n=n), _(MARKER_NOTES[key], lang)])
+    explained = [_(MARKER_NOTES[key], lang) for key in MARKER_NOTES]
+    # the shorthand the data brought ([p], [r], confidential in the data …), as the tables explain it
+    explained += [note for _number, table in tables for note in table.notes
+                  if note.startswith("[") and note not in explained]
+    for n, text in enumerate(dict.fromkeys(explained), start=1):
+        notes.append([_("[note {n}]", lang, n=n), text])
     notes_table = ExcelTable(displayName="notes", ref=f"A3:B{notes.max_row}")
     notes_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     notes.add_table(notes_table)

@@ -17,7 +17,7 @@ from dirreport.compute.indicators import Results, compute
 from dirreport.config.settings import Config, load_config
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative, check_links_and_images, parse, parse_tokens
-from dirreport.data.dataset import Dataset, Improvement, load_dataset, no_data_rows
+from dirreport.data.dataset import Dataset, Improvement, load_dataset
 from dirreport.errors import InputError, Problem
 
 LOCAL_CATALOGUE = "data/local-catalogue.yml"
@@ -64,10 +64,6 @@ def load_project(root: Path, authority: str | None = None) -> Project:
 
         dataset = replace_field(dataset, improvements=last_years_points(config))
     narratives, warnings, missing = load_narratives(config)
-    written = [n for found in narratives.values() for n in found.values()]
-    if not dataset.metrics and (not written or any(n.shortcodes for n in written)):
-        # only a new project, whose placeholders quote no figure yet, may start with an empty metrics file
-        raise InputError(no_data_rows(dataset.files.get("metrics", "data/metrics.csv")))
     results = compute(config, catalogue, dataset)
     return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing),
                    load_brand(config.root))

@@ -269,7 +269,11 @@ def export_xliff(project: Path, target_file: Path, source_lang: str = "en") -> s
     tree = etree.ElementTree(root)
     if not _schema().validate(tree):
         raise AssertionError(f"dirreport wrote XLIFF that fails its schema: {_schema().error_log}")
-    tree.write(str(target_file), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    try:
+        tree.write(str(target_file), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    except OSError as exc:  # lxml does not name the file; the user needs to know which one
+        raise InputError(Problem(f"cannot be written ({exc.strerror or exc})", file=str(target_file),
+                                 hint="check that the folder exists and that you may write there")) from None
     summary = f"wrote {target_file}: {total} segments, {len(to_translate)} to translate"
     if to_translate:
         summary += "\n" + "\n".join(f"  {where}" for where in to_translate)
