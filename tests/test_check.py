@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, copy_project, dirreport
-from dirreport.checks.card import nhs_number_valid, personal_data_in
+from dirreport.checks.personal_data import nhs_number_valid, personal_data_in
 
 
 def test_the_sample_passes(tmp_path: Path) -> None:

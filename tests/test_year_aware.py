@@ -96,8 +96,8 @@ def test_citing_law_not_yet_in_force_is_warned(year: str, warned: int) -> None:
 
 
 def test_evidence_is_not_found_in_a_comment_or_the_placeholder() -> None:
-    from dirreport.checks.card import EVIDENCE_WORDS
     from dirreport.checks.claims import cites_evidence
+    from dirreport.checks.findings import EVIDENCE_WORDS
 
     stub = "---\ntitle: x\n---\n\n<!-- How do we know? Name the evidence: audits, research. -->\n\n" \
            "[Placeholder: this section has not been written yet.]\n"

@@ -33,11 +33,11 @@ from lxml import etree
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import normalise_newlines, parse_tokens, read_front_matter
 from dirreport.errors import InputError, Problem
+from dirreport.lang.bilingual_text import LANG_TAGS
 from dirreport.render.common import resource
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 NS = {"x": XLIFF_NS}
-LANG_TAGS = {"en": "en-GB", "cy": "cy-GB"}
 UNTRANSLATED = "[CYFIEITHU / TRANSLATE]"
 RECORD_KEY = "translation"
 # Shortcodes and heading ids must come back unchanged; link addresses stay editable text,

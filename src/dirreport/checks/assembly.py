@@ -1,0 +1,27 @@
+"""Narrative and templates: the editions assemble, so every shortcode and template is usable."""
+
+from __future__ import annotations
+
+from dirreport.checks.findings import (
+    ERROR,
+    ReportCard,
+)
+from dirreport.errors import Problem
+from dirreport.pipeline.project import Project
+
+
+def check_assembly(project: Project, card: ReportCard) -> None:
+    """Assemble each edition as a build would, so shortcode and template mistakes are on the card too."""
+    from dirreport.assemble.edition import assemble_language
+    from dirreport.errors import InputError
+
+    seen: set[Problem] = set()
+    for lang in project.config.languages:
+        try:
+            assemble_language(project, lang)
+        except InputError as error:
+            card.unusable = True
+            for problem in error.problems:
+                if problem not in seen:
+                    seen.add(problem)
+                    card.add("narrative", ERROR, problem)

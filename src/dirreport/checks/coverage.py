@@ -1,0 +1,81 @@
+"""Evidence for each quality standard: the narrative, indicators, survey results and last year's points behind it."""
+
+from __future__ import annotations
+
+from dirreport.checks.claims import cites_evidence
+from dirreport.checks.findings import (
+    ERROR,
+    EVIDENCE_WORDS,
+    WARNING,
+    ReportCard,
+    StandardCoverage,
+)
+from dirreport.compute.indicators import OK, weakest
+from dirreport.content import prescribed_form
+from dirreport.content.narrative import Narrative
+from dirreport.errors import Problem
+from dirreport.pipeline.project import IMPROVE_HEADINGS, Project, narrative_path
+
+
+def narratives_of_part(project: Project, part: str, lang: str = "en") -> list[Narrative]:
+    found = project.narratives.get(lang, {})
+    return [found[p] for p in (f"{part}-i", f"{part}-ii", f"{part}-iii", f"{part}-iv") if p in found]
+
+
+def check_coverage(project: Project, card: ReportCard) -> None:
+    results, catalogue = project.results, project.catalogue
+    heading_parts = {p.heading_id: p.id for p in prescribed_form.places() if p.kind == "part" and p.heading_id}
+    for std in catalogue.standards.values():
+        part = heading_parts[std.heading_id]
+        row = StandardCoverage(std.id)
+        card.coverage.append(row)
+        label = f"quality standard {std.number} ({std.id})"
+        where = narrative_path("en", f"{part}-ii")
+        row.indicators = sum(1 for i in catalogue.indicators_for(std.id)
+                             if results.indicators[i.id].latest.status == OK)
+        row.survey = sum(1 for m in catalogue.survey_for(std.id) for r in results.survey_for(m.id)
+                         if r.latest is not None and r.latest.status == OK)
+        if row.indicators == 0 and row.survey == 0:
+            card.add("coverage", ERROR, Problem(f"{label} has no evidence: no indicator and no survey result for "
+                                                f"{results.year}", file=where,
+                                                hint="add the metrics and survey results that evidence it"))
+        elif row.indicators == 0:
+            card.add("coverage", WARNING, Problem(f"{label} has no indicator with a value for {results.year}",
+                                                  file=where, hint="add the metrics its indicators use"))
+        elif row.survey == 0:
+            card.add("coverage", WARNING, Problem(f"{label} has no survey result", file=where,
+                                                  hint="add a national or local survey measure for it"))
+        for lang in project.config.languages:
+            for narrative in narratives_of_part(project, part, lang):
+                if narrative.status != "final":
+                    row.narrative_final = False
+                    card.add("coverage", WARNING, Problem("is not marked final", file=narrative.path, line=2,
+                                                          hint="set status: final when the section is approved"))
+        english = {n.path.rsplit("/", 1)[-1][:-3]: n for n in narratives_of_part(project, part, "en")}
+        improve = english.get(f"{part}-iii")
+        if improve is not None:
+            row.improvement_point = any(h.text.strip().lower().startswith(tuple(IMPROVE_HEADINGS.values())) for h in improve.headings)
+            if not row.improvement_point:
+                card.add("coverage", WARNING, Problem(
+                    "has no 'What we need to improve' list", file=improve.path,
+                    hint="an honest self-assessment names what must get better; add a heading "
+                         "'What we need to improve' with the points"))
+        evidence = english.get(f"{part}-ii")
+        if evidence is not None:
+            row.evidence_cited = cites_evidence(evidence, EVIDENCE_WORDS)
+            if not row.evidence_cited:
+                card.add("coverage", WARNING, Problem("cites no research or evidence", file=evidence.path,
+                                                      hint="say how you know: audits, reviews, research, feedback"))
+    for result in weakest(results):
+        std = catalogue.standards[result.indicator.standard]
+        part = heading_parts[std.heading_id]
+        mentioned = any(result.indicator.id in code.args for n in narratives_of_part(project, part)
+                        for code in n.shortcodes)
+        mentioned = mentioned or any(result.indicator.id in code.args for n in project.narratives.get("en", {}).values()
+                                     for code in n.shortcodes)
+        if not mentioned:
+            card.add("coverage", WARNING, Problem(
+                f"{result.indicator.id} is one of the weakest indicators (worse than last year or than Wales) "
+                "but no narrative mentions it", file=narrative_path("en", f"{part}-i"),
+                hint=f"an honest report explains it; add {{{{< indicator {result.indicator.id} >}}}} with what "
+                     "is being done"))

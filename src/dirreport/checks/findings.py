@@ -1,0 +1,70 @@
+"""What the report card is made of: findings by section and severity, and each standard's evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dirreport.errors import Problem
+
+ERROR, WARNING = "error", "warning"
+SECTIONS = {
+    "narrative": "Narrative and templates",
+    "coverage": "Evidence for the quality standards",
+    "data": "Data",
+    "translation": "Translation",
+    "accessibility": "Accessibility",
+    "personal-data": "Personal data",
+    "disclosure": "Disclosure control",
+}
+EVIDENCE_WORDS = (
+    "research", "audit", "study", "review", "evaluation", "inspection", "survey", "report", "evidence",
+    "ymchwil", "archwiliad", "astudiaeth", "adolygiad", "gwerthusiad", "arolygiad", "arolwg", "adroddiad",
+    "tystiolaeth",
+)
+VAGUE_LINKS = {"click here", "here", "read more", "more", "link", "this link", "cliciwch yma", "yma",
+               "darllen mwy", "mwy", "dolen", "y ddolen hon"}
+PLACEHOLDERS = ("[CYFIEITHU / TRANSLATE]", "[Placeholder:", "[Dalfan:")
+OUTLIER_MIN = 20
+
+
+@dataclass(frozen=True)
+class Finding:
+    section: str
+    severity: str
+    problem: Problem
+
+
+@dataclass
+class StandardCoverage:
+    standard: str
+    narrative_final: bool = True
+    indicators: int = 0
+    survey: int = 0
+    improvement_point: bool = False
+    evidence_cited: bool = False
+
+
+@dataclass
+class ReportCard:
+    findings: list[Finding] = field(default_factory=list)
+    coverage: list[StandardCoverage] = field(default_factory=list)
+    readability: dict[str, float] = field(default_factory=dict)
+    unusable: bool = False  # a file cannot be used as given: build stops on it with exit code 2
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == WARNING]
+
+    def add(self, section: str, severity: str, problem: Problem) -> None:
+        """Record a finding once, however many editions or checks come across it."""
+        text = problem.located()
+        for i, found in enumerate(self.findings):
+            if found.problem.located() == text:
+                if severity == ERROR and found.severity != ERROR:
+                    self.findings[i] = Finding(found.section, ERROR, found.problem)
+                return
+        self.findings.append(Finding(section, severity, problem))
