@@ -54,7 +54,8 @@ def check_coverage(project: Project, card: ReportCard) -> None:
         english = {n.path.rsplit("/", 1)[-1][:-3]: n for n in narratives_of_part(project, part, "en")}
         improve = english.get(f"{part}-iii")
         if improve is not None:
-            row.improvement_point = any(h.text.strip().lower().startswith(tuple(IMPROVE_HEADINGS.values())) for h in improve.headings)
+            headings = tuple(IMPROVE_HEADINGS.values())
+            row.improvement_point = any(h.text.strip().lower().startswith(headings) for h in improve.headings)
             if not row.improvement_point:
                 card.add("coverage", WARNING, Problem(
                     "has no 'What we need to improve' list", file=improve.path,
