@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from dirreport.integrity import leftover_shortcode, structure_problems
+
+from dirreport.content.integrity import leftover_shortcode, structure_problems
 
 
 def problems(text: str) -> list[tuple[int | None, str]]:

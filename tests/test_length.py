@@ -14,7 +14,8 @@ import pikepdf
 import pytest
 
 from conftest import REPO, copy_project, output_file
-from dirreport.assemble.edition import Document, assemble
+from dirreport.assemble.document import Document
+from dirreport.assemble.editions import assemble
 from dirreport.errors import InputError
 from dirreport.pipeline.project import load_project
 
