@@ -506,6 +506,8 @@ CASES += [
           ("number with letters", "12abc", "'12abc' is not a number"),
           ("percent sign", "85%", "'85%' is not a number"),
           ("misplaced thousands separator", '"12,3456"', "'12,3456' has a decimal comma"),
+          ("number marked not available", "250 x", "'250 x' gives a number but marks it not available"),
+          ("number with an unknown code", "250 [q]", "'250 [q]' is not a number"),
       ]],
     Case("thousands separator reads as thousands", "small", edits(
         value_at_row_4('"1,250"'), replace("data/metrics.csv", "W06000015,2023-24,AD/025,205",
