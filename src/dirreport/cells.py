@@ -53,7 +53,8 @@ _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _NON_FINITE = re.compile(r"^[+-]?(inf|infinity|nan)$", re.IGNORECASE)
-_WITH_CODES = re.compile(r"^(?P<number>[+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*(?P<codes>(?:[\[(]?[a-z]{1,3}[\])]?\s*)+)$", re.IGNORECASE)
+_WITH_CODES = re.compile(r"^(?P<number>[+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*"
+                         r"(?P<codes>(?:[\[(]?[a-z]{1,3}[\])]?\s*)+)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})\s*(?:[-/–]|\s+to\s+)?\s*(\d{2}|\d{4})$", re.IGNORECASE)
 
 
