@@ -509,11 +509,17 @@ CASES += [
           ("number with letters", "12abc", "'12abc' is not a number"),
           ("percent sign", "85%", "'85%' is not a number"),
           ("misplaced thousands separator", '"12,3456"', "'12,3456' has a decimal comma"),
+          ("number marked not available", "250 x", "'250 x' gives a number but marks it not available"),
+          ("number with an unknown code", "250 [q]", "'250 [q]' is not a number"),
       ]],
     Case("thousands separator reads as thousands", "small", edits(
         value_at_row_4('"1,250"'), replace("data/metrics.csv", "W06000015,2023-24,AD/025,205",
                                            "W06000015,2023-24,AD/025,1300")), CHECK, 2,
          ("data/metrics.csv:row 5", "AD/025 (1300) is larger than AD/024 (1250)")),
+    Case("statswales table saved as the metrics file", "small",
+         write("data/metrics.csv", "AreaCode,YearCode,NoteCodes,Measure,Data\nW06000015,202324,,AD/024,250\n"), CHECK,
+         2, ("data/metrics.csv:row 1", "has no column 'authority'", "looks like a StatsWales data table",
+             "dirreport data import")),
     # the StatsWales note column
     Case("note code StatsWales does not use", "small", with_note_column("q"), CHECK, 2,
          ("data/metrics.csv:row 4, column note", "'q', which StatsWales does not use", "p provisional")),

@@ -53,6 +53,8 @@ _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _NON_FINITE = re.compile(r"^[+-]?(inf|infinity|nan)$", re.IGNORECASE)
+_WITH_CODES = re.compile(r"^(?P<number>[+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*"
+                         r"(?P<codes>(?:[\[(]?[a-z]{1,3}[\])]?\s*)+)$", re.IGNORECASE)
 _YEAR = re.compile(r"^(\d{4})\s*(?:[-/–]|\s+to\s+)?\s*(\d{2}|\d{4})$", re.IGNORECASE)
 
 
@@ -70,6 +72,7 @@ class Cell:
 
     value: float | None = None
     status: str | None = None
+    codes: tuple[str, ...] = ()  # shorthand written after the number, as in '1,234 [p]' or '87 (r)'
 
 
 def number(text: str) -> float | Refusal | None:
@@ -78,23 +81,24 @@ def number(text: str) -> float | Refusal | None:
     ``1,234`` and ``1,234,567.5`` are thousands separators; ``2,5`` is a decimal
     comma and refused, since reading it either way could be wrong.
     """
-    text = text.strip().replace("\u00a0", "").replace(" ", "")
+    shown = text.strip()
+    text = shown.replace("\u00a0", "").replace(" ", "")
     if not text:
         return None
     if _NON_FINITE.match(text):
-        return Refusal(f"'{text}' is not a finite number",
+        return Refusal(f"'{shown}' is not a finite number",
                        "write the figure itself, or leave the cell blank if it was not collected")
     if _GROUPED.match(text):
         text = text.replace(",", "")
     elif _DECIMAL_COMMA.match(text):
-        return Refusal(f"'{text}' has a decimal comma",
+        return Refusal(f"'{shown}' has a decimal comma",
                        f"write {text.replace(',', '.')} with a decimal point (commas only separate thousands, "
                        "as in 1,234)")
     if not _PLAIN.match(text):
-        return Refusal(f"'{text}' is not a number", "write a number such as 1234 or 12.5")
+        return Refusal(f"'{shown}' is not a number", "write a number such as 1234 or 12.5")
     value = float(text)
     if not math.isfinite(value) or abs(value) > LARGEST:
-        return Refusal(f"'{text}' is too large to be a figure in a report",
+        return Refusal(f"'{shown}' is too large to be a figure in a report",
                        "check the value; it is probably a slip of the keyboard")
     return value
 
@@ -105,6 +109,19 @@ def value_cell(text: str) -> Cell | Refusal:
     status = VALUE_MARKERS.get(stripped.lower())
     if status is not None:
         return Cell(None, status)
+    with_codes = _WITH_CODES.match(stripped)
+    codes = note_codes(re.sub(r"[\[\]()]", " ", with_codes.group("codes"))) if with_codes else ()
+    if with_codes and isinstance(codes, tuple) and codes:
+        value = number(with_codes.group("number"))
+        if isinstance(value, Refusal) or value is None:
+            return value or Refusal(f"'{stripped}' has no number", "write the number before its shorthand")
+        hiding = [NOTE_STATUS[c] for c in codes if c in NOTE_STATUS]
+        if hiding and hiding[0] in (NOT_AVAILABLE, NOT_APPLICABLE):
+            return Refusal(f"'{stripped}' gives a number but marks it {NOTE_CODES[codes[0]]}",
+                           "give either the number or the marker, not both")
+        if hiding:  # confidential or a low figure: the publisher says the number must not be shown
+            return Cell(None, hiding[0], tuple(c for c in codes if c not in NOTE_STATUS))
+        return Cell(value, None, codes)
     read = number(stripped)
     if isinstance(read, Refusal):
         if read.message.endswith("is not a number"):

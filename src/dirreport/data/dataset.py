@@ -313,7 +313,7 @@ def _metrics(
         ))
     not_number = frame.index.isin(list(refused))
     ok &= ~not_number
-    notes: dict[object, tuple[str, ...]] = {idx: (status,) for idx, status in marked.items()}
+    notes: dict[object, tuple[str, ...]] = {idx: tuple(codes.split()) for idx, codes in marked.items()}
     note_column = next((c for c in ("note", "notes", "notecodes") if c in frame.columns), None)
     if note_column is not None:
         for idx in frame.index[frame[note_column] != ""]:
@@ -386,7 +386,7 @@ def _metrics(
 
 
 def _read_values(column: pd.Series) -> tuple[pd.Series, dict[object, str], dict[object, cells.Refusal]]:
-    """Numbers of a value column, with the cells holding a shorthand marker and those that cannot be read.
+    """Numbers of a value column, with each cell's shorthand (space-separated codes) and the cells that cannot be read.
 
     Plain numbers take pandas' fast path; only the rest (thousands separators, markers, mistakes)
     are read one by one, so a million-row file stays quick.
@@ -405,8 +405,8 @@ def _read_values(column: pd.Series) -> tuple[pd.Series, dict[object, str], dict[
             values[idx] = float("nan")
         else:
             values[idx] = float("nan") if read.value is None else read.value
-            if read.status is not None:
-                marked[idx] = read.status
+            if read.status is not None or read.codes:
+                marked[idx] = " ".join([*([read.status] if read.status else []), *read.codes])
     return values, marked, refused
 
 

@@ -138,7 +138,7 @@ def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own:
         if isinstance(notes, cells.Refusal):
             refuse(notes, "note")
             continue
-        note = " ".join(notes)
+        note = " ".join(dict.fromkeys([*notes, *value.codes]))
         if value.status is not None:
             text = f"[{value.status}]"  # the marker as the Government Statistical Service writes it
         elif value.value is None:

@@ -188,9 +188,19 @@ def _require_columns(table: RawTable, required: tuple[str, ...]) -> None:
                 file=table.where,
                 line=1,
                 position_kind="row",
-                hint="the header row must be: " + ",".join(required),
+                hint=_statswales_hint(table) or "the header row must be: " + ",".join(required),
             )
         )
+
+
+def _statswales_hint(table: RawTable) -> str | None:
+    """A StatsWales data table saved as the metrics file: say how to bring it in instead."""
+    names = {c.replace("_", "").replace(" ", "") for c in table.frame.columns}
+    if {"areacode", "yearcode"} <= names or ("data" in names and "measure" in names):
+        name = table.name.rsplit("/", 1)[-1]
+        return (f"this looks like a StatsWales data table: keep it under another name and bring it in with "
+                f"'dirreport data import {name}', which writes authority,year,metric,value rows")
+    return None
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
