@@ -106,6 +106,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
     metadata["title"] = " / ".join(report_title(project, lang) for lang in order)
     metadata["subtitle"] = " / ".join(config.authority_name(lang) for lang in order)
+    if "logo" in metadata:
+        metadata["logo-alt"] = metadata["subtitle"]
     metadata["toc-title"] = " / ".join(_("Contents", lang) for lang in order)
     metadata["lang"] = LANG_TAGS[first]
     metadata["html-lang"] = first
