@@ -30,7 +30,7 @@ MEASURE = """() => {
             return {text: t.textContent.trim(), px: size * scale, box: [r.left, r.top, r.right, r.bottom]};
         });
         // points along each data line (matplotlib's gid series-ours / series-wales), in page pixels
-        const lines = [...svg.querySelectorAll('[id$="series-ours"] path, [id$="series-wales"] path')].map(p => {
+        const lines = [...svg.querySelectorAll('[id$="series-ours"] > path, [id$="series-wales"] > path')].map(p => {
             const m = p.getScreenCTM(), length = p.getTotalLength(), pts = [];
             for (let d = 0; d <= length; d += 1) {
                 const q = p.getPointAtLength(d);
