@@ -16,7 +16,7 @@ from PIL import Image
 
 from conftest import REPO, copy_project, output_file, soffice_path
 from dirreport.assemble.editions import assemble
-from dirreport.figures.charts import PALETTE, TEXT_COLOURS
+from dirreport.figures.charts import PALETTE, TEXT_COLOURS, WIDTH_IN
 from dirreport.lang import i18n
 from dirreport.pipeline.build import BuildOptions, build
 from dirreport.pipeline.project import load_project
@@ -128,7 +128,7 @@ ENGLISH_SENTENCE = re.compile(r"\b(rose from|fell from|This is|above the figure|
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_every_chart_has_alt_text_with_latest_value_and_direction(project, lang: str) -> None:  # type: ignore[no-untyped-def]
     document = assemble(project, lang)
-    assert len(document.figures) > 40
+    assert len(document.figures) > 25  # the sample charts its key indicators (charts: key)
     for figure in document.figures:
         assert figure.alt.strip(), figure.id
         assert re.search(r"\d", figure.alt), f"{figure.id}: no value in {figure.alt}"
@@ -186,7 +186,7 @@ def test_every_chart_has_its_data_as_a_table(built_sample: Path) -> None:
     tree = lxml_html.fromstring(output_file(built_sample, "en", "html").read_bytes())
     figures = tree.xpath("//figure[contains(@class,'chart')]")
     links = tree.xpath("//a[starts-with(@href,'#tbl-data-')]/@href")
-    assert len(figures) == len(links) > 40
+    assert len(figures) == len(links) > 25
     for href in links:
         table = tree.xpath(f"//table[@id='{href[1:]}']")
         assert table, href
@@ -195,7 +195,7 @@ def test_every_chart_has_its_data_as_a_table(built_sample: Path) -> None:
 
 def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample: Path) -> None:
     page = output_file(built_sample, "en", "html").read_text(encoding="utf-8")
-    assert page.count("<svg") > 40 and "<text" in page  # text stays text
+    assert page.count("<svg") > 25 and "<text" in page  # text stays text
     assert "data:image/png" not in page
     with pikepdf.open(output_file(built_sample, "en", "pdf")) as pdf:
         images = [name for p in pdf.pages for name, obj in p.Resources.get("/XObject", {}).items()
@@ -203,11 +203,14 @@ def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample
     assert images == []  # no chart was turned into pixels
     with zipfile.ZipFile(output_file(built_sample, "en", "docx")) as docx:
         pngs = [n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".png")]
-        assert len(pngs) > 40
-        picture = Image.open(io.BytesIO(docx.read(pngs[0])))
-    dpi = picture.info.get("dpi")
+        assert len(pngs) > 25
+        pictures = [Image.open(io.BytesIO(docx.read(name))) for name in pngs]
+    # the charts (the cover's logo is the one picture of another size)
+    charts = [p for p in pictures if abs(p.width / p.info.get("dpi", (1, 1))[0] - WIDTH_IN) < 0.05]
+    assert len(charts) == len(pictures) - 1
+    dpi = charts[0].info.get("dpi")
     assert dpi and round(dpi[0]) >= 220  # Word's default resolution for pictures
-    assert abs(picture.width / dpi[0] - 6.3) < 0.05  # the text width of an A4 page, in inches
+    # drawn and printed at the same width, so the lettering is the size it was designed
 
 
 def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(built_sample: Path, project,  # type: ignore[no-untyped-def]
@@ -237,7 +240,7 @@ def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(built
 def test_a_rebuild_with_unchanged_data_draws_nothing(tmp_path: Path) -> None:
     root = copy_project(REPO, tmp_path / "p")
     first = build(BuildOptions(root=root, languages=("en",), formats=("html",), jobs=1))
-    assert first.charts_drawn > 40
+    assert first.charts_drawn > 25
     again = build(BuildOptions(root=root, languages=("en",), formats=("html",), jobs=1, force=True))
     assert again.charts_drawn == 0 and again.renders_done == 0
     # a Welsh edit: an English one would leave the Welsh out of date and the checks would stop the build

@@ -1,8 +1,9 @@
 """The PDF as a comms team publishes it: a cover of its own, the contents next, then chapter 1.
 
 It opens with its bookmarks showing, says what it is about in its Keywords,
-and names each data table's rows with row-header cells.  Read with
-pdftotext (pages) and pikepdf (catalogue, metadata, structure tree).
+and names each data table's rows with row-header cells (as the web page's
+tables do).  Read with pdftotext (pages), pikepdf (catalogue, metadata,
+structure tree) and lxml (the web page).
 """
 
 from __future__ import annotations
@@ -100,3 +101,17 @@ def test_data_table_rows_have_row_headers(built_sample: Path, edition: str) -> N
             for row in body:
                 first = _kids(row)[0]
                 assert str(first.S) == "/TH" and str(first.A.Scope) == "/Row", first
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_html_data_tables_have_row_headers(built_sample: Path, edition: str) -> None:
+    from lxml import html
+
+    tree = html.fromstring(output_file(built_sample, edition, "html").read_bytes())
+    tables = tree.xpath("//main//table")
+    assert tables
+    for table in tables:
+        assert all(th.get("scope") == "col" for th in table.xpath("./thead//th"))
+        for row in table.xpath("./tbody/tr"):
+            first = row[0]
+            assert first.tag == "th" and first.get("scope") == "row", html.tostring(row)[:200]

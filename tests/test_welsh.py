@@ -69,7 +69,7 @@ def test_welsh_dates_use_welsh_month_names(built_sample: Path, fmt: str) -> None
 
 def test_each_edition_names_the_other(built_sample: Path) -> None:
     # on the PDF's cover, where a file name may be broken after a hyphen at the end of a line
-    welsh_cover = re.sub(r"-\s+", "-", pdf_text(output_file(built_sample, "cy", "pdf"), "-l", "1"))
+    welsh_cover = re.sub(r"-\s+", "-", pdf_text(output_file(built_sample, "cy", "pdf"), "-layout", "-l", "1"))
     assert "directors-report-2023-24" in welsh_cover
     english = docx_text(output_file(built_sample, "en", "docx"))
     assert "adroddiad-y-cyfarwyddwr-2023-24" in english

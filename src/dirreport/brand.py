@@ -5,7 +5,8 @@ template: the logo, the colour palette and its roles, the typefaces.  The
 report uses
 
 - ``logo``: ``images`` (name → path, or path and alt) and ``small``, ``medium``,
-  ``large`` naming one; the cover shows the largest given;
+  ``large`` naming one; the cover shows the largest given, its alternative
+  text the authority's name in the edition's language;
 - ``color``: ``palette`` (name → hex) and the roles ``primary`` (headings, the
   web page's banner, the authority's line in charts), ``foreground``,
   ``background`` and ``link`` colours from ``typography.link.color``; a role
@@ -245,10 +246,6 @@ class _Reader:
                 return None, ""
             if path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
                 self.problem(f"logo.{size}", f"'{raw}' is not an SVG, PNG or JPEG image", "use an SVG or PNG logo")
-                return None, ""
-            if not alt:
-                self.problem(f"logo.{size}", "the logo has no alternative text",
-                             "write it as {path: ..., alt: \"<authority name> logo\"} under logo.images")
                 return None, ""
             return path, alt
         return None, ""

@@ -110,6 +110,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
     marked = _both_languages(metadata, {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order},
                              order)
+    if "logo" in metadata:
+        metadata["logo-alt"] = metadata["subtitle"]
     metadata["lang"] = LANG_TAGS[first]
     metadata["html-lang"] = first
     metadata["bilingual"] = True

@@ -846,6 +846,8 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         })
     meta["keywords"] = keywords(project, lang)
     meta.update(brand_metadata(project))
+    if "logo" in meta:
+        meta["logo-alt"] = config.authority_name(lang)  # the logo stands for the authority: its name in this edition
     return meta
 
 
@@ -864,7 +866,6 @@ def brand_metadata(project: Project) -> dict[str, Any]:
     }
     if brand.logo is not None:
         meta["logo"] = f"brand/{brand.logo.name}"
-        meta["logo-alt"] = brand.logo_alt
     return meta
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from dirreport import toolchain
 from dirreport.figures.specs import ChartSpec
 
-STYLE_VERSION = "12"
+STYLE_VERSION = "13"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue (a brand's primary colour replaces it: ChartSpec.colour)
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -167,23 +167,28 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         colour = spec.colour if series.role == "ours" else PALETTE[series.role]
         text_colour = spec.colour if series.role == "ours" else TEXT_COLOURS[series.role]
         style = "-" if series.role == "ours" else "--"
+        # direct label at the line's end, instead of a legend, with the line's latest value
+        last = next((label for v, label in zip(reversed(series.values), reversed(series.labels), strict=False)
+                     if v is not None), "") if len(series.labels) == len(series.values) else ""
         for part in _unbroken(points, series.breaks):
             # a break in series: the years either side measure different things, so no line joins them
             pxs, pys = zip(*part, strict=True)
             ax.plot(pxs, pys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
                     marker="o" if series.role == "ours" else "s", markersize=4.5, gid=f"series-{series.role}")
-        # direct label at the line's end, instead of a legend
-        ends.append(ax.annotate(series.label, (xs[-1], ys[-1]), xytext=(8, 0), textcoords="offset points",
+        ends.append(ax.annotate(f"{series.label} {_short(last)}".strip(), (xs[-1], ys[-1]), xytext=(8, 0),
+                                textcoords="offset points",
                                 va="center", ha="left", color=text_colour, fontweight="bold",
                                 gid=f"end-{series.role}"))
     ours = spec.series[0]
     values = []
+    latest = max((i for i, v in enumerate(ours.values) if v is not None), default=-1)
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
-        if v is not None:
+        if v is not None and i != latest:  # the latest value is in the label at the line's end
             values.append(ax.annotate(_short(label), (i, v), xytext=(0, 8), textcoords="offset points",
                                       ha="center", va="bottom", color=spec.colour, gid=f"value-{i}"))
     ax.set_xticks(x, [_year(c) for c in spec.categories])
-    ax.set_xlim(-0.4, len(x) - 0.6 + max(1.3, 0.16 * max((len(s.label) for s in spec.series), default=0)))
+    longest = max((len(t.get_text()) for t in ends), default=0)
+    ax.set_xlim(-0.4, len(x) - 0.6 + max(1.3, 0.17 * longest))
     ax.set_ylim(0, (top or 1) * 1.3)
     if spec.percent_axis and top > 80:
         ax.set_ylim(0, 112)
@@ -253,8 +258,7 @@ def _place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def
             upper.set_position((8, gap))
             lower.set_position((8, -gap))
     placed = _boxes(fig, ends)
-    offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-14, 8), (14, 8), (-14, -8), (14, -8), (-24, 0), (0, 30),
-               (0, -30), (-26, 14), (-26, -14)]
+    offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-10, 8), (10, 8), (-10, -8), (10, -8), (0, 30), (0, -30)]
     for text in values:
         best, fewest = offsets[0], None
         for offset in offsets:

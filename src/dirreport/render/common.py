@@ -104,7 +104,7 @@ def lua_filters() -> list[str]:
 # Passed as variables, which pandoc prints as they are: as metadata they are Markdown, which pandoc may
 # wrap onto two lines ("DejaVu" / "Serif") and escape for Typst ("#").
 LITERAL_VARIABLES = ("brand-primary", "brand-heading", "brand-link", "brand-foreground", "font-base",
-                     "font-headings", "logo")
+                     "font-headings", "logo", "logo-alt")
 
 
 def metadata_args(document: Document, settings: RenderSettings) -> list[str]:

@@ -96,6 +96,7 @@ def _style_reference(source: Path, target: Path, font: str, heading_colour: str)
         heading.font.size = Pt(size)
         heading.font.color.rgb = RGBColor.from_string(heading_colour.lstrip("#").upper())
         heading.font.bold = True
+    style_named(styles, "Title").font.color.rgb = RGBColor.from_string(heading_colour.lstrip("#").upper())
     caption = style_named(styles, "Caption")
     for name in CAPTION_STYLES:
         style_named(styles, name).base_style = caption
