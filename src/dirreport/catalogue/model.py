@@ -1,0 +1,193 @@
+"""What the catalogue holds: metrics, indicators, survey measures, compositions, standards, authorities."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from dirreport.lang.bilingual_text import Bilingual
+from dirreport.lang.welsh import WelshNoun, noun_from_title
+
+METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
+UNITS = ("count", "days", "wte", "hours", "pounds")
+PERIODS = ("year", "31-march")
+POPULATION_BANDS = ("0-17", "18-64", "65-74", "75+")
+POPULATION_GROUPS: dict[str, tuple[str, ...]] = {
+    "all": POPULATION_BANDS,
+    "0-17": ("0-17",),
+    "18+": ("18-64", "65-74", "75+"),
+    "18-64": ("18-64",),
+    "65+": ("65-74", "75+"),
+    "65-74": ("65-74",),
+    "75+": ("75+",),
+}
+INDICATOR_UNITS = ("percent", "per-10000", "per-1000", "days", "number", "count")
+POLARITIES = ("higher", "lower", "none")
+SURVEY_GROUPS = ("adults", "children", "carers", "parents", "young-adults", "staff")
+
+
+@dataclass(frozen=True)
+class Authority:
+    code: str
+    name: Bilingual
+    kind: str = "authority"
+
+
+@dataclass(frozen=True)
+class QualityStandard:
+    id: str
+    number: int
+    heading_id: str
+    heading: Bilingual
+    text: Bilingual
+
+
+@dataclass(frozen=True)
+class Metric:
+    code: str
+    group: str
+    section: str
+    label: Bilingual
+    unit: str
+    period: str
+    parent: str | None = None
+    exclusive: bool = False
+    same_as: str | None = None
+    note: str | None = None
+    local: bool = False
+    # a count of people can identify someone when small; a count of places, plans or applications cannot
+    people: bool = True
+    # true on a part of a family of exclusive parts that together make up the whole (sum = parent)
+    exhaustive: bool = False
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    group: str
+    title: Bilingual
+
+
+@dataclass(frozen=True)
+class Term:
+    """One summand of a numerator or denominator: a metric or a population group."""
+
+    kind: str  # "metric" | "population"
+    ref: str
+
+    def __str__(self) -> str:
+        return self.ref if self.kind == "metric" else f"population {self.ref}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    title: Bilingual
+    unit: str
+    polarity: str
+    standard: str
+    group: str
+    numerator: tuple[Term, ...]
+    denominator: tuple[Term, ...] = ()
+    chart: str = "trend"
+    note: Bilingual | None = None
+    local: bool = False
+    # the smallest change, in the indicator's own units, the report calls a change; for values
+    # that are not built from counts (averages, whole-time equivalents) no test applies
+    threshold: float | None = None
+    welsh: WelshNoun | None = None  # the Welsh subject, where the title cannot be one as it stands
+    key: bool = False  # a key indicator: charted when the project charts key indicators only
+
+    def welsh_subject(self) -> WelshNoun | None:
+        """The Welsh noun phrase a sentence about this indicator can start with, if there is one."""
+        return self.welsh or noun_from_title(self.title.cy)
+
+    @property
+    def metrics(self) -> tuple[str, ...]:
+        return tuple(t.ref for t in (*self.numerator, *self.denominator) if t.kind == "metric")
+
+    def formula(self) -> str:
+        """The formula as a performance officer would write it."""
+        top = " + ".join(str(t) for t in self.numerator)
+        if not self.denominator:
+            return top
+        bottom = " + ".join(str(t) for t in self.denominator)
+        if len(self.numerator) > 1:
+            top = f"({top})"
+        if len(self.denominator) > 1:
+            bottom = f"({bottom})"
+        scale = {"percent": " × 100", "per-10000": " × 10,000", "per-1000": " × 1,000"}
+        return f"{top} ÷ {bottom}{scale.get(self.unit, '')}"
+
+
+@dataclass(frozen=True)
+class SurveyMeasure:
+    id: str
+    title: Bilingual
+    groups: tuple[str, ...]
+    standard: str
+    source: str = ""
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class Composition:
+    """A total and the parts it divides into, each part with a short label for charts."""
+
+    id: str
+    title: Bilingual
+    parts: tuple[tuple[str, Bilingual], ...]
+    standard: str
+    group: str
+    total: str | None = None
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """A total and the mutually exclusive parts it divides into; exhaustive parts add up to it."""
+
+    total: str
+    parts: tuple[str, ...]
+    exhaustive: bool = False
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    metrics: Mapping[str, Metric]
+    sections: Mapping[str, Section]
+    groups: Mapping[str, Bilingual]
+    indicators: Mapping[str, Indicator]
+    survey: Mapping[str, SurveyMeasure]
+    standards: Mapping[str, QualityStandard]
+    headings: Mapping[str, Bilingual]
+    authorities: Mapping[str, Authority]
+    breakdowns: tuple[Breakdown, ...] = field(default=())
+    compositions: Mapping[str, Composition] = field(default_factory=dict)
+
+    def standards_of(self, heading_id: str) -> list[QualityStandard]:
+        return [s for s in self.standards.values() if s.heading_id == heading_id]
+
+    def indicators_for(self, standard: str) -> list[Indicator]:
+        return [i for i in self.indicators.values() if i.standard == standard]
+
+    def survey_for(self, standard: str) -> list[SurveyMeasure]:
+        return [m for m in self.survey.values() if m.standard == standard]
+
+    def compositions_for(self, standard: str) -> list[Composition]:
+        return [c for c in self.compositions.values() if c.standard == standard]
+
+    def children_of(self, code: str) -> list[Metric]:
+        return [m for m in self.metrics.values() if m.parent == code]
+
+
+WALES = "W92000004"
+
+
+def counts_only(indicator: Indicator, metrics: Mapping[str, Metric]) -> bool:
+    """Whether an indicator is built from counts of people or events alone, so a test can judge its change."""
+    if indicator.unit in ("days", "number"):
+        return False
+    return all(metrics[t.ref].unit == "count" for t in (*indicator.numerator, *indicator.denominator)
+               if t.kind == "metric" and t.ref in metrics)
