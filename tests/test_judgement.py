@@ -211,7 +211,7 @@ def test_a_percentage_can_carry_its_base() -> None:
 def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, expected: str) -> None:
     from dirreport.catalogue import load_catalogue
     from dirreport.compute.indicators import _survey
-    from dirreport.data.dataset import Dataset, SurveyCount
+    from dirreport.data.model import Dataset, SurveyCount
     from dirreport.figures.specs import survey_figure
 
     # 84 of 150 = 56.0% this year, 115 of 200 = 57.5% last year: down 1.5 points, p = 0.78

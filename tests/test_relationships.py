@@ -9,13 +9,8 @@ from project_files import copy_project
 
 from conftest import REPO, assert_user_error, dirreport
 from dirreport.catalogue import load_catalogue
-from dirreport.data.dataset import (
-    RULE_EXCLUSIVE,
-    RULE_EXHAUSTIVE,
-    RULE_PART,
-    Dataset,
-    consistency_problems,
-)
+from dirreport.data.model import Dataset
+from dirreport.data.relationships import RULE_EXCLUSIVE, RULE_EXHAUSTIVE, RULE_PART, consistency_problems
 
 A, Y = "X", "2023-24"
 

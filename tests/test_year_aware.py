@@ -109,7 +109,7 @@ def test_evidence_is_not_found_in_a_comment_or_the_placeholder() -> None:
 def test_a_count_of_places_is_not_suppressed_but_a_count_of_people_is() -> None:
     from dirreport.catalogue import load_catalogue
     from dirreport.compute.indicators import OK, SUPPRESSED, _published_metrics
-    from dirreport.data.dataset import Dataset
+    from dirreport.data.model import Dataset
 
     repo = Path(__file__).resolve().parents[1]
     catalogue = load_catalogue(repo / "data" / "local-catalogue.yml")

@@ -27,7 +27,7 @@ from dirreport.compute.judgement import (
 )
 from dirreport.compute.stats import significant, wilson
 from dirreport.config.settings import Config
-from dirreport.data.dataset import Dataset
+from dirreport.data.model import Dataset
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
 NOT_APPLICABLE = "z"

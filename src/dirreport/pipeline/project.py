@@ -17,7 +17,8 @@ from dirreport.compute.indicators import Results, compute
 from dirreport.config.settings import Config, load_config
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative, check_links_and_images, parse, parse_tokens
-from dirreport.data.dataset import Dataset, Improvement, load_dataset
+from dirreport.data.dataset import load_dataset
+from dirreport.data.model import Dataset, Improvement
 from dirreport.errors import InputError, Problem
 
 LOCAL_CATALOGUE = "data/local-catalogue.yml"

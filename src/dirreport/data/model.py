@@ -1,0 +1,72 @@
+"""What the project's data becomes: metric values, population, survey counts, stories, last year's points."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dirreport import cells
+
+if TYPE_CHECKING:
+    pass
+
+
+METRICS_COLUMNS = ("authority", "year", "metric", "value")
+POPULATION_COLUMNS = ("authority", "year", "age_band", "population")
+SURVEY_COLUMNS = ("authority", "year", "measure", "group", "respondents", "positive")
+STORIES_COLUMNS = ("id", "consent", "en", "cy")
+IMPROVEMENTS_COLUMNS = ("id", "part", "en", "cy")
+
+MetricKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class SurveyCount:
+    respondents: int
+    positive: int
+
+
+@dataclass(frozen=True)
+class Story:
+    """A person's words, usable only with their recorded consent."""
+
+    id: str
+    consent: bool
+    text: Mapping[str, str]
+    attribution: Mapping[str, str]
+    row: int
+
+
+@dataclass(frozen=True)
+class Improvement:
+    """An area for improvement named in last year's report."""
+
+    id: str
+    part: str
+    text: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Dataset:
+    metrics: Mapping[MetricKey, float | None]
+    population: Mapping[tuple[str, str, str], int]
+    survey: Mapping[tuple[str, str, str, str], SurveyCount]
+    stories: Mapping[str, Story] = field(default_factory=dict)
+    improvements: tuple[Improvement, ...] = ()
+    metric_rows: Mapping[MetricKey, int] = field(default_factory=dict)
+    files: Mapping[str, str] = field(default_factory=dict)
+    # StatsWales shorthand for a value, from a marker in its cell or its note column (see cells.py);
+    # a value whose status hides it (c, x, z, low) is None in ``metrics``
+    notes: Mapping[MetricKey, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def authorities(self) -> list[str]:
+        return sorted({a for a, _, _ in self.metrics})
+
+    def value(self, authority: str, year: str, code: str) -> float | None:
+        return self.metrics.get((authority, year, code))
+
+    def status(self, key: MetricKey) -> str | None:
+        """The status that stands in place of this value (confidential, not available …), if any."""
+        return next((c for c in self.notes.get(key, ()) if c in cells.HIDING), None)
