@@ -14,7 +14,8 @@ from dirreport.assemble.edition import Assembler
 from dirreport.assemble.editions import assemble
 from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.content import prescribed_form
-from dirreport.content.narrative import Narrative, expand, parse
+from dirreport.content.expansion import expand
+from dirreport.content.narrative import Narrative, parse
 from dirreport.lang import i18n, sentences
 from dirreport.pipeline.project import Project, load_project
 

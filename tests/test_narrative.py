@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, assert_user_error, copy_project, dirreport
-from dirreport.content.narrative import expand, parse
+from dirreport.content.expansion import expand
+from dirreport.content.narrative import parse
 
 TEXT = """---
 title: Test

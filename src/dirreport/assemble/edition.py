@@ -27,8 +27,9 @@ from dirreport.assemble import blocks
 from dirreport.assemble.document import Document, output_basename
 from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.content import prescribed_form
+from dirreport.content.expansion import expand
 from dirreport.content.integrity import SHORTCODE_NAMES
-from dirreport.content.narrative import Narrative, Shortcode, expand
+from dirreport.content.narrative import Narrative, Shortcode
 from dirreport.errors import InputError, Problem
 from dirreport.figures.charts import chart_files
 from dirreport.figures.specs import (
@@ -784,7 +785,7 @@ def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:
     for lang_narratives in project.narratives.values():
         for narrative in lang_narratives.values():
             for image in narrative.images:
-                from dirreport.content.narrative import image_is_unsafe
+                from dirreport.content.sanitise import image_is_unsafe
 
                 if not image_is_unsafe(image.src) and (project.root / image.src).is_file():
                     out[image.src] = str(project.root / image.src)

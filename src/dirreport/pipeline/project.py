@@ -16,7 +16,8 @@ from dirreport.catalogue import Catalogue, load_catalogue
 from dirreport.compute.indicators import Results, compute
 from dirreport.config.settings import Config, load_config
 from dirreport.content import prescribed_form
-from dirreport.content.narrative import Narrative, check_links_and_images, parse, parse_tokens
+from dirreport.content.narrative import Narrative, parse, parse_tokens
+from dirreport.content.sanitise import check_links_and_images
 from dirreport.data.dataset import load_dataset
 from dirreport.data.model import Dataset, Improvement
 from dirreport.errors import InputError, Problem
