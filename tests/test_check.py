@@ -40,7 +40,7 @@ def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
                        encoding="utf-8")
     count_line = body_line(summary, "3 children waited")
     # 4. an image with no alternative text
-    (project / "images").mkdir()
+    (project / "images").mkdir(exist_ok=True)
     (project / "images" / "team.png").write_bytes((REPO / "tests" / "fixtures" / "small.png").read_bytes())
     finance = project / "narratives" / "en" / "4d-finance.md"
     finance.write_text(finance.read_text(encoding="utf-8") + "\n![](images/team.png)\n", encoding="utf-8")
