@@ -19,7 +19,7 @@ from typing import Any
 from dirreport import toolchain
 from dirreport.figures.specs import ChartSpec
 
-STYLE_VERSION = "13"
+STYLE_VERSION = "14"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue (a brand's primary colour replaces it: ChartSpec.colour)
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -259,9 +259,10 @@ def _place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def
             lower.set_position((8, -gap))
     placed = _boxes(fig, ends)
     offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-10, 8), (10, 8), (-10, -8), (10, -8), (0, 30), (0, -30)]
-    for text in values:
+    for n, text in enumerate(values):
         best, fewest = offsets[0], None
-        for offset in offsets:
+        # the first year's label never leans left, towards the axis's own labels
+        for offset in (o for o in offsets if n > 0 or o[0] >= 0):
             box = _try(fig, text, offset)
             clashes = sum(box.overlaps(o) for o in placed) * 10 + sum(box.contains(x, y) for x, y in points)
             if fewest is None or clashes < fewest:
