@@ -256,7 +256,7 @@ def render_and_publish(
             for job in jobs_for(options.engine, formats):
                 cached = renders_dir / cache.render_key(document, job, options.engine, settings)
                 work = renders_dir / f".work-{cached.name}-{os.getpid()}"
-                if not options.force and cached.is_dir() and any(cached.iterdir()):
+                if cached.is_dir() and any(cached.iterdir()):
                     pending.append((edition, job, cached, work, None))
                     continue
                 shutil.rmtree(work, ignore_errors=True)
