@@ -108,7 +108,7 @@ def cli() -> None:
               help="pandoc and Typst (built in), or the Quarto CLI where it is installed.")
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
-@click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (stages whose inputs are unchanged still come from the cache).")
+@click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (unchanged stages still cached).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each step.")
 def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...], draft: bool, engine: str,
