@@ -21,17 +21,14 @@ from dirreport.assemble.edition import (
     PAGEBREAK,
     Assembler,
     cause_first,
-    data_files,
-    environment,
-    front_matter,
-    keywords,
     marked_in_data,
-    metadata_for,
     population_sentence,
-    raise_template_fault,
     refuse_leftover_shortcode,
     resources_for,
 )
+from dirreport.assemble.figure_book import data_files
+from dirreport.assemble.metadata import front_matter, keywords, metadata_for
+from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.content import prescribed_form
 from dirreport.errors import InputError
 from dirreport.lang.bilingual_text import LANG_TAGS

@@ -9,22 +9,19 @@ Templates run in Jinja2's sandbox: a project's template cannot reach Python.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-import yaml
-from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined, TemplateError
-from jinja2.exceptions import SecurityError, TemplateNotFound, TemplateSyntaxError, UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
 from dirreport.assemble import blocks
 from dirreport.assemble.document import Document, output_basename
+from dirreport.assemble.figure_book import FigureBook, data_files
+from dirreport.assemble.metadata import front_matter, metadata_for
+from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.content import prescribed_form
 from dirreport.content.expansion import expand
@@ -44,8 +41,8 @@ from dirreport.figures.specs import (
     trend_figure,
 )
 from dirreport.lang import i18n, sentences
-from dirreport.lang.bilingual_text import LANG_TAGS, Bilingual
-from dirreport.lang.i18n import N_, _
+from dirreport.lang.bilingual_text import Bilingual
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project, narrative_path
 
 PAGEBREAK = Markup(
@@ -53,68 +50,6 @@ PAGEBREAK = Markup(
     + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
 )
 SHORTCODES = SHORTCODE_NAMES
-
-
-class FigureBook:
-    """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
-
-    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None,
-                 colour: str = "#12436D") -> None:
-        self.lang = lang
-        self.colour = colour  # the brand's primary colour, for the authority's own series in every chart
-        self.cache_dir = cache_dir
-        self.engine = engine
-        self.data_file = data_file  # set when the data behind the charts is only downloaded, not printed
-        self.figures: list[Figure] = []
-        self.tables: list[tuple[str, Table]] = []
-        self.by_id: dict[str, Figure] = {}
-        self.summary_number: int | None = None
-
-    def figure(self, fig: Figure | None) -> Markup:
-        if fig is None:
-            return Markup("")
-        if fig.spec.colour != self.colour:
-            fig = replace(fig, spec=replace(fig.spec, colour=self.colour))
-        if fig.id in self.by_id:
-            fig = self.by_id[fig.id]
-        else:
-            self.figures.append(fig)
-            self.by_id[fig.id] = fig
-        number = self.figures.index(fig) + 1
-        caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
-        svg = chart_files(fig.spec, self.cache_dir)["svg"]
-        if self.data_file:
-            data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
-            return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc",
-                                               data_href=self.data_file))
-        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
-        return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
-
-    def table(self, table: Table) -> Markup:
-        self.tables.append((str(len(self.tables) + 1), table))
-        caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
-        return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
-
-    def summary(self, table: Table) -> Markup:
-        """The at-a-glance table, printed once: where the narrative places it, else where the template does."""
-        if self.summary_number is not None:
-            return Markup("")
-        markup = self.table(table)
-        self.summary_number = len(self.tables)
-        return markup
-
-    def numbered_tables(self) -> list[tuple[str, Table]]:
-        """Body tables by number, then each figure's data table as A1, A2, ..."""
-        return [*self.tables, *((f"A{n}", fig.table) for n, fig in enumerate(self.figures, start=1))]
-
-    def appendix_tables(self) -> list[Markup]:
-        if self.data_file:
-            return []  # downloaded, not printed
-        out = []
-        for n, fig in enumerate(self.figures, start=1):
-            caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
-            out.append(Markup(blocks.pipe_table(fig.table, caption, blocks.table_anchor(fig.table, self.lang))))
-        return out
 
 
 @dataclass
@@ -582,98 +517,6 @@ def _split_by_anchor(body: str) -> dict[str, tuple[str, str]]:
 # --- templates ----------------------------------------------------------------------------------------
 
 
-def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
-    """The sandboxed Jinja2 environment: project templates first, then the package's own."""
-    env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([
-            FileSystemLoader(str(project_root / "templates")),
-            PackageLoader("dirreport", "templates"),
-        ]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        comment_start_string="{##",
-        comment_end_string="##}",
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    translations = i18n.translations(lang)
-    env.install_gettext_translations(translations, newstyle=False)  # type: ignore[attr-defined]
-    env.filters["md"] = lambda text: Markup(blocks.md(str(text)))
-    return env
-
-
-def is_template_fault(exc: BaseException) -> bool:
-    """True when a template, not dirreport's own code, is where the error arose.
-
-    Jinja2's own errors (syntax, undefined names, the sandbox, a missing
-    include) and endless self-inclusion are always the template's.  Any other
-    exception is the template's only when the innermost frame of ours or of a
-    template is a template line (``{{ 1 + "a" }}``); raised inside dirreport's
-    Python code (figures, phrases) it is a fault in dirreport, reported as one.
-    """
-    import traceback
-
-    if isinstance(exc, TemplateError | RecursionError):
-        return True
-    package = Path(__file__).resolve().parent
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.endswith(".j2"):
-            return True
-        try:
-            inside = Path(frame.filename).resolve().is_relative_to(package)
-        except (OSError, ValueError):
-            inside = False
-        if inside:
-            return False
-    return False
-
-
-def raise_template_fault(exc: Exception, project_root: Path) -> None:
-    """Re-raise ``exc`` as the template's error at its line, or unchanged when it is a fault in dirreport."""
-    if is_template_fault(exc):
-        raise InputError(template_problem(exc, project_root)) from None
-    raise exc
-
-
-def template_problem(exc: Exception, project_root: Path) -> Problem:
-    """A template error located at its template file and line, in the user's terms."""
-    import traceback
-
-    name, line = None, None
-    if isinstance(exc, TemplateSyntaxError):
-        name, line = exc.filename or exc.name, exc.lineno
-    else:
-        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename.endswith(".j2"):
-                name, line = frame.filename, frame.lineno
-                break
-    if name:
-        path = Path(name)
-        try:
-            name = "templates/" + path.relative_to(project_root / "templates").as_posix()
-        except ValueError:
-            name = "dirreport template " + path.name
-    if isinstance(exc, SecurityError):
-        return Problem(f"the template tried something not allowed ({exc})", file=name, line=line,
-                       hint="templates may only use the values dirreport gives them, not Python internals")
-    if isinstance(exc, TemplateSyntaxError):
-        return Problem(f"template syntax error: {exc.message}", file=name, line=line,
-                       hint="check the {% %} and {{ }} tags on that line")
-    if isinstance(exc, UndefinedError):
-        return Problem(f"the template uses something undefined ({exc.message})", file=name, line=line,
-                       hint="check the spelling of the name, or compare with the package template")
-    if isinstance(exc, RecursionError):
-        return Problem("the template includes itself, directly or through another template", file=name, line=line,
-                       hint="a template in templates/ replaces the package's template of the same name, so it "
-                            "cannot include it; copy the package template's text instead")
-    if isinstance(exc, TemplateNotFound):
-        return Problem(f"template '{exc.name}' was not found", file=name, line=line,
-                       hint="check the name in the include")
-    return Problem(f"the template failed: {exc}", file=name, line=line, hint="compare with the package template")
-
-
 def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft: bool = False) -> Document:
     config = project.config
     assembler = Assembler(project, lang, engine, draft)
@@ -797,97 +640,6 @@ def population_sentence(project: Project, lang: str) -> str:
     if not total:
         return ""
     return sentences.people_in_place(total, project.config.area(lang), project.config.year, lang)
-
-
-def report_title(project: Project, lang: str) -> str:
-    if project.config.title is not None:
-        return project.config.title(lang)
-    return _("Director of Social Services annual report {year}", lang,
-             year=i18n.financial_year(project.config.year, lang))
-
-
-def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict[str, Any]:
-    """Everything the output templates print around the body: cover, running heads, notices, labels."""
-    config = project.config
-    other = "cy" if lang == "en" else "en"
-    other_file = output_basename(other, config.year)
-    meta: dict[str, Any] = {
-        "title": report_title(project, lang),
-        "subtitle": config.authority_name(lang),
-        "lang": LANG_TAGS[lang],
-        "html-lang": lang,
-        "author": config.director or config.authority_name(lang),
-        "director": config.director,
-        "authority": config.authority_name(lang),
-        "year": config.year,
-        "toc-title": _("Contents", lang),
-        "draft": draft,
-        "draft-mark": _("DRAFT", lang),
-        "draft-text": _("This is a draft. Some sections are not yet final and it must not be published.", lang),
-        "sample": config.sample,
-        "sample-text": _("This report is about a fictional authority and its figures are invented.", lang),
-        "figure-label": _("Figure", lang),
-        "table-label": _("Table", lang),
-        "skip-link": _("Skip to main content", lang),
-        "page-label": _("Page", lang),
-        "running-head": config.authority_name(lang),
-        "sample-label": _("Sample data", lang),
-        "generator": "dirreport",
-    }
-    if config.date is not None:
-        meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
-        meta["date-iso"] = config.date.isoformat()
-    if other in config.languages:
-        meta.update({
-            "other-edition-notice": _(OTHER_EDITION_NOTICE[other], lang, file=f"{other_file}.html, .pdf, .docx"),
-            "other-edition-file": other_file,
-            "other-edition-lang": LANG_TAGS[other],
-            # the link to the other edition is written in that edition's language
-            "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
-        })
-    meta["keywords"] = keywords(project, lang)
-    meta.update(brand_metadata(project))
-    if "logo" in meta:
-        meta["logo-alt"] = config.authority_name(lang)  # the logo stands for the authority: its name in this edition
-    return meta
-
-
-# whole sentences: a language's name mutates after "yn" (yn Gymraeg), so it is never a value put into a pattern
-OTHER_EDITION_NOTICE = {"en": N_("This report is also available in English: {file}."),
-                        "cy": N_("This report is also available in Welsh: {file}.")}
-def brand_metadata(project: Project) -> dict[str, Any]:
-    """The brand's colours, typefaces and logo, as the output templates use them."""
-    brand = project.brand
-    # colours without their '#', which pandoc would escape in Typst; the templates put it back
-    meta: dict[str, Any] = {
-        "brand-primary": brand.primary[1:], "brand-heading": brand.heading[1:], "brand-link": brand.link[1:],
-        "brand-foreground": brand.foreground[1:], "font-base": brand.base_font,
-        "font-headings": brand.heading_font,
-        "font-dirs": tuple(str(d) for d in brand.font_dirs),  # for Typst, not for pandoc (a tuple: not written)
-    }
-    if brand.logo is not None:
-        meta["logo"] = f"brand/{brand.logo.name}"
-    return meta
-
-
-def keywords(project: Project, lang: str) -> list[str]:
-    """What the report is about, for the PDF's and Word file's Keywords and the web page's meta keywords."""
-    return [_("social services", lang), _("annual report", lang), _("Director of Social Services", lang),
-            project.config.authority_name(lang), i18n.financial_year(project.config.year, lang), _("Wales", lang)]
-
-OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
-
-
-def data_files(book: FigureBook) -> str:
-    """The downloads that hold the data behind the charts, where the report does not print it."""
-    return f"{book.data_file}, {book.data_file.removesuffix('.xlsx')}.csv" if book.data_file else ""
-
-
-def front_matter(metadata: Mapping[str, Any]) -> str:
-    """A YAML metadata block pandoc and Quarto both read; values are plain strings, never Markdown."""
-    safe = {k: v for k, v in metadata.items() if isinstance(v, (str, bool, int, dt.date, list))}
-    text = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
-    return f"---\n{text}---\n\n"
 
 
 def narrative_file(lang: str, place_id: str) -> str:

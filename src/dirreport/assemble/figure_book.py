@@ -1,0 +1,83 @@
+"""Figures and tables numbered in reading order, remembered for the appendix and the downloads."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from markupsafe import Markup
+
+from dirreport.assemble import blocks
+from dirreport.figures.charts import chart_files
+from dirreport.figures.specs import (
+    Figure,
+    Table,
+)
+from dirreport.lang.i18n import _
+
+
+class FigureBook:
+    """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
+
+    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None,
+                 colour: str = "#12436D") -> None:
+        self.lang = lang
+        self.colour = colour  # the brand's primary colour, for the authority's own series in every chart
+        self.cache_dir = cache_dir
+        self.engine = engine
+        self.data_file = data_file  # set when the data behind the charts is only downloaded, not printed
+        self.figures: list[Figure] = []
+        self.tables: list[tuple[str, Table]] = []
+        self.by_id: dict[str, Figure] = {}
+        self.summary_number: int | None = None
+
+    def figure(self, fig: Figure | None) -> Markup:
+        if fig is None:
+            return Markup("")
+        if fig.spec.colour != self.colour:
+            fig = replace(fig, spec=replace(fig.spec, colour=self.colour))
+        if fig.id in self.by_id:
+            fig = self.by_id[fig.id]
+        else:
+            self.figures.append(fig)
+            self.by_id[fig.id] = fig
+        number = self.figures.index(fig) + 1
+        caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
+        svg = chart_files(fig.spec, self.cache_dir)["svg"]
+        if self.data_file:
+            data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
+            return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc",
+                                               data_href=self.data_file))
+        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
+        return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
+
+    def table(self, table: Table) -> Markup:
+        self.tables.append((str(len(self.tables) + 1), table))
+        caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
+        return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
+
+    def summary(self, table: Table) -> Markup:
+        """The at-a-glance table, printed once: where the narrative places it, else where the template does."""
+        if self.summary_number is not None:
+            return Markup("")
+        markup = self.table(table)
+        self.summary_number = len(self.tables)
+        return markup
+
+    def numbered_tables(self) -> list[tuple[str, Table]]:
+        """Body tables by number, then each figure's data table as A1, A2, ..."""
+        return [*self.tables, *((f"A{n}", fig.table) for n, fig in enumerate(self.figures, start=1))]
+
+    def appendix_tables(self) -> list[Markup]:
+        if self.data_file:
+            return []  # downloaded, not printed
+        out = []
+        for n, fig in enumerate(self.figures, start=1):
+            caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
+            out.append(Markup(blocks.pipe_table(fig.table, caption, blocks.table_anchor(fig.table, self.lang))))
+        return out
+
+
+def data_files(book: FigureBook) -> str:
+    """The downloads that hold the data behind the charts, where the report does not print it."""
+    return f"{book.data_file}, {book.data_file.removesuffix('.xlsx')}.csv" if book.data_file else ""

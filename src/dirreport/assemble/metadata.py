@@ -1,0 +1,101 @@
+"""What the page templates print around the body: title, cover, notices, keywords, brand."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+import yaml
+
+from dirreport.assemble.document import output_basename
+from dirreport.lang import i18n
+from dirreport.lang.bilingual_text import LANG_TAGS
+from dirreport.lang.i18n import N_, _
+from dirreport.pipeline.project import Project
+
+
+def report_title(project: Project, lang: str) -> str:
+    if project.config.title is not None:
+        return project.config.title(lang)
+    return _("Director of Social Services annual report {year}", lang,
+             year=i18n.financial_year(project.config.year, lang))
+
+
+def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict[str, Any]:
+    """Everything the output templates print around the body: cover, running heads, notices, labels."""
+    config = project.config
+    other = "cy" if lang == "en" else "en"
+    other_file = output_basename(other, config.year)
+    meta: dict[str, Any] = {
+        "title": report_title(project, lang),
+        "subtitle": config.authority_name(lang),
+        "lang": LANG_TAGS[lang],
+        "html-lang": lang,
+        "author": config.director or config.authority_name(lang),
+        "director": config.director,
+        "authority": config.authority_name(lang),
+        "year": config.year,
+        "toc-title": _("Contents", lang),
+        "draft": draft,
+        "draft-mark": _("DRAFT", lang),
+        "draft-text": _("This is a draft. Some sections are not yet final and it must not be published.", lang),
+        "sample": config.sample,
+        "sample-text": _("This report is about a fictional authority and its figures are invented.", lang),
+        "figure-label": _("Figure", lang),
+        "table-label": _("Table", lang),
+        "skip-link": _("Skip to main content", lang),
+        "page-label": _("Page", lang),
+        "running-head": config.authority_name(lang),
+        "sample-label": _("Sample data", lang),
+        "generator": "dirreport",
+    }
+    if config.date is not None:
+        meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
+        meta["date-iso"] = config.date.isoformat()
+    if other in config.languages:
+        meta.update({
+            "other-edition-notice": _(OTHER_EDITION_NOTICE[other], lang, file=f"{other_file}.html, .pdf, .docx"),
+            "other-edition-file": other_file,
+            "other-edition-lang": LANG_TAGS[other],
+            # the link to the other edition is written in that edition's language
+            "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
+        })
+    meta["keywords"] = keywords(project, lang)
+    meta.update(brand_metadata(project))
+    if "logo" in meta:
+        meta["logo-alt"] = config.authority_name(lang)  # the logo stands for the authority: its name in this edition
+    return meta
+
+
+# whole sentences: a language's name mutates after "yn" (yn Gymraeg), so it is never a value put into a pattern
+OTHER_EDITION_NOTICE = {"en": N_("This report is also available in English: {file}."),
+                        "cy": N_("This report is also available in Welsh: {file}.")}
+def brand_metadata(project: Project) -> dict[str, Any]:
+    """The brand's colours, typefaces and logo, as the output templates use them."""
+    brand = project.brand
+    # colours without their '#', which pandoc would escape in Typst; the templates put it back
+    meta: dict[str, Any] = {
+        "brand-primary": brand.primary[1:], "brand-heading": brand.heading[1:], "brand-link": brand.link[1:],
+        "brand-foreground": brand.foreground[1:], "font-base": brand.base_font,
+        "font-headings": brand.heading_font,
+        "font-dirs": tuple(str(d) for d in brand.font_dirs),  # for Typst, not for pandoc (a tuple: not written)
+    }
+    if brand.logo is not None:
+        meta["logo"] = f"brand/{brand.logo.name}"
+    return meta
+
+
+def keywords(project: Project, lang: str) -> list[str]:
+    """What the report is about, for the PDF's and Word file's Keywords and the web page's meta keywords."""
+    return [_("social services", lang), _("annual report", lang), _("Director of Social Services", lang),
+            project.config.authority_name(lang), i18n.financial_year(project.config.year, lang), _("Wales", lang)]
+
+OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
+
+
+def front_matter(metadata: Mapping[str, Any]) -> str:
+    """A YAML metadata block pandoc and Quarto both read; values are plain strings, never Markdown."""
+    safe = {k: v for k, v in metadata.items() if isinstance(v, (str, bool, int, dt.date, list))}
+    text = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
+    return f"---\n{text}---\n\n"
