@@ -24,8 +24,12 @@ def draw_with_matplotlib(spec: object, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"{spec.kind}-{spec.digest()}"
     plt = charts._pyplot()
-    drawer = {"trend": charts._trend, "comparison": charts._comparison, "survey": charts._bars,
-              "composition": charts._bars}[spec.kind]
+    drawer = {
+        "trend": charts._trend,
+        "comparison": charts._comparison,
+        "survey": charts._bars,
+        "composition": charts._bars,
+    }[spec.kind]
     fig = drawer(plt, spec)
     fig.set_layout_engine("tight", pad=0.4)
     fig.savefig(stem.with_suffix(".svg"), format="svg")
@@ -37,14 +41,47 @@ def render_with_pandoc_and_typst(document: Document, fmt: str, folder: Path) -> 
     source = stage(document, folder)
     pandoc = [pandoc_path(), source.name, "--from", "markdown", *lua_filters()]
     if fmt == "html":
-        subprocess.run([*pandoc, "--to", "html5", "--standalone", "--embed-resources", "--template",
-                        str(resource("report.html")), "--toc", "--output", "out.html"], cwd=folder, check=True)
+        subprocess.run(
+            [
+                *pandoc,
+                "--to",
+                "html5",
+                "--standalone",
+                "--embed-resources",
+                "--template",
+                str(resource("report.html")),
+                "--toc",
+                "--output",
+                "out.html",
+            ],
+            cwd=folder,
+            check=True,
+        )
     elif fmt == "docx":
         subprocess.run([*pandoc, "--to", "docx", "--toc", "--output", "out.docx"], cwd=folder, check=True)
     else:
         import typst
 
-        subprocess.run([*pandoc, "--to", "typst", "--standalone", "--template", str(resource("report.typ")),
-                        "--metadata", f"lang-code={document.lang}", "--output", "out.typ"], cwd=folder, check=True)
-        typst.compile(str(folder / "out.typ"), output=str(folder / "out.pdf"), root=str(folder),
-                      font_paths=font_paths(), ignore_system_fonts=True)
+        subprocess.run(
+            [
+                *pandoc,
+                "--to",
+                "typst",
+                "--standalone",
+                "--template",
+                str(resource("report.typ")),
+                "--metadata",
+                f"lang-code={document.lang}",
+                "--output",
+                "out.typ",
+            ],
+            cwd=folder,
+            check=True,
+        )
+        typst.compile(
+            str(folder / "out.typ"),
+            output=str(folder / "out.pdf"),
+            root=str(folder),
+            font_paths=font_paths(),
+            ignore_system_fonts=True,
+        )

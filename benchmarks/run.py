@@ -81,8 +81,9 @@ class PeakMemory:
 def run_cli(*args: str, cwd: Path | None = None) -> tuple[float, str, int]:
     """Wall time, output and peak memory (bytes, process tree) of one dirreport command."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "dirreport", *args], cwd=cwd, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dirreport", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     memory = PeakMemory(proc.pid)
     out, _ = proc.communicate()
     elapsed = time.perf_counter() - start
@@ -145,8 +146,9 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
             bare_seq.append(bare_toolchain(project, parallel=False))
             bare_par.append(bare_toolchain(project, parallel=True))
         cold, seq, par = statistics.median(cold_times), statistics.median(bare_seq), statistics.median(bare_par)
-        rows.append(("Cold build of the sample (3 editions x 3 formats)",
-                     f"{cold:.1f} s, peak {cold_peak / 2**20:.0f} MB"))
+        rows.append(
+            ("Cold build of the sample (3 editions x 3 formats)", f"{cold:.1f} s, peak {cold_peak / 2**20:.0f} MB")
+        )
         rows.append(("Bare toolchain, one process", f"{seq:.1f} s"))
         rows.append(("Bare toolchain, one process per core", f"{par:.1f} s"))
         rows.append(("Ratio: dirreport cold / bare toolchain one process", f"{cold / seq:.2f}x"))
@@ -175,8 +177,12 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
             # --draft: the sample's narrative quotes figures that the synthetic data suppresses for some
             # authorities (a count of 1 to 4); a draft marks those and renders the same documents
             elapsed, _out, peak = run_cli("build", str(batch), "--authority", "all", "--draft", "--quiet")
-            rows.append(("Batch: all 22 authorities, 3 editions x 3 formats each (`--draft`)",
-                         f"{elapsed:.0f} s, peak memory {peak / 2**20:.0f} MB"))
+            rows.append(
+                (
+                    "Batch: all 22 authorities, 3 editions x 3 formats each (`--draft`)",
+                    f"{elapsed:.0f} s, peak memory {peak / 2**20:.0f} MB",
+                )
+            )
 
         giant = copy_project(REPO, base / "giant")
         rows.append(("1,000,000-row metrics file, `dirreport check`", _giant(giant)))
@@ -196,8 +202,9 @@ def preview_after_edit(project: Path) -> list[tuple[str, str]]:
     live.page()
     times = []
     for n in range(5):
-        narrative.write_text(narrative.read_text(encoding="utf-8") + f"\nA sentence saved while previewing ({n}).\n",
-                             encoding="utf-8")
+        narrative.write_text(
+            narrative.read_text(encoding="utf-8") + f"\nA sentence saved while previewing ({n}).\n", encoding="utf-8"
+        )
         start = time.perf_counter()
         page = live.page([narrative])
         times.append(time.perf_counter() - start)
@@ -205,13 +212,16 @@ def preview_after_edit(project: Path) -> list[tuple[str, str]]:
     run_cli("build", str(project), "--lang", "en", "--format", "html", "--draft")
     builds = []
     for n in range(3):
-        narrative.write_text(narrative.read_text(encoding="utf-8") + f"\nA sentence saved before building ({n}).\n",
-                             encoding="utf-8")
+        narrative.write_text(
+            narrative.read_text(encoding="utf-8") + f"\nA sentence saved before building ({n}).\n", encoding="utf-8"
+        )
         builds.append(run_cli("build", str(project), "--lang", "en", "--format", "html", "--draft")[0])
     preview, build = statistics.median(times), statistics.median(builds)
-    return [("Preview: page updated after saving one English paragraph", f"{preview:.2f} s"),
-            ("`build --lang en --format html` after saving one English paragraph", f"{build:.1f} s"),
-            ("Ratio: preview update / command-line rebuild", f"{preview / build:.2f}x")]
+    return [
+        ("Preview: page updated after saving one English paragraph", f"{preview:.2f} s"),
+        ("`build --lang en --format html` after saving one English paragraph", f"{build:.1f} s"),
+        ("Ratio: preview update / command-line rebuild", f"{preview / build:.2f}x"),
+    ]
 
 
 def _giant(project: Path) -> str:
@@ -224,14 +234,18 @@ def _giant(project: Path) -> str:
     # duplicates), so the report still has its data and the check can pass
     years = sorted({line.split(",")[1] for line in body})
     out = [header, *body]
-    for n, line in enumerate(lines[1:1_000_001 - len(body)]):
+    for n, line in enumerate(lines[1 : 1_000_001 - len(body)]):
         authority, year, metric, value = line.split(",")
         first = 2018 - (n // len(body)) * len(years) - years.index(year)
         out.append(f"{authority},{first}-{(first + 1) % 100:02d},{metric},{value}")
     (project / "data" / "metrics.csv").write_text("\n".join(out) + "\n", encoding="utf-8")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "dirreport", "check", str(project), "--quiet"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dirreport", "check", str(project), "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     memory = PeakMemory(proc.pid)
     proc.communicate()
     elapsed = time.perf_counter() - start
@@ -241,15 +255,23 @@ def _giant(project: Path) -> str:
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
-        model = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                     if line.startswith("model name"))
+        model = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
         cpu = model
     except (OSError, StopIteration):
         pass
     memory = ""
     try:
-        kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                      if line.startswith("MemTotal")))
+        kb = int(
+            next(
+                line.split()[1]
+                for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")
+            )
+        )
         memory = f", {kb / 2**20:.0f} GiB memory"
     except (OSError, StopIteration):
         pass

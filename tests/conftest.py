@@ -37,8 +37,15 @@ class Run:
 def dirreport(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 600) -> Run:
     """Run the real command line in its own process, as a user would."""
     full_env = {**os.environ, **(env or {})}
-    result = subprocess.run([sys.executable, "-m", "dirreport", *args], cwd=cwd, env=full_env,
-                            capture_output=True, text=True, timeout=timeout, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "dirreport", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
     return Run(result.returncode, result.stdout, result.stderr)
 
 

@@ -13,7 +13,7 @@ from conftest import REPO, copy_project
 
 def readme_example() -> str:
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## From Python"):]
+    section = text[text.index("## From Python") :]
     match = re.search(r"```python\n(.*?)```", section, re.S)
     assert match, "the README's 'From Python' section has no Python example"
     return match.group(1)

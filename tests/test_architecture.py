@@ -86,7 +86,7 @@ def test_no_import_cycle() -> None:
         stack.append(node)
         for nxt in sorted(edges[node]):
             if state.get(nxt) == 1:
-                cycles.append([*stack[stack.index(nxt):], nxt])
+                cycles.append([*stack[stack.index(nxt) :], nxt])
             elif nxt not in state:
                 visit(nxt)
         stack.pop()
@@ -104,7 +104,9 @@ def test_no_private_name_imported_from_another_module() -> None:
         for name, path in MODULES.items()
         for target, imported, line in imports_of(path)
         # `_` alone is gettext's conventional name, public by that convention
-        if target.startswith("dirreport") and imported.startswith("_") and imported not in ("_",)
+        if target.startswith("dirreport")
+        and imported.startswith("_")
+        and imported not in ("_",)
         and not imported.startswith("__")
     ]
     assert not found, "\n".join(found)

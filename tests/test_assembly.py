@@ -51,9 +51,13 @@ def test_an_indicator_shortcode_prints_the_value_in_results(project: Project, la
 
 
 def test_a_metric_shortcode_prints_the_value_for_the_language(project: Project) -> None:
-    (code, _year), value = next(((k, v) for k, v in project.results.metrics.items()
-                                 if v.status == OK and v.year == project.results.year and v.value
-                                 and v.value >= 1000))
+    (code, _year), value = next(
+        (
+            (k, v)
+            for k, v in project.results.metrics.items()
+            if v.status == OK and v.year == project.results.year and v.value and v.value >= 1000
+        )
+    )
     english, _ = expanded(project, f"{{{{< metric {code} >}}}} people", "en")
     welsh, _ = expanded(project, f"{{{{< metric {code} >}}}} o bobl", "cy")
     decimals = 0 if float(value.value or 0).is_integer() else 1
@@ -61,13 +65,16 @@ def test_a_metric_shortcode_prints_the_value_for_the_language(project: Project) 
     assert i18n.number(value.value, "cy", decimals) in welsh
 
 
-@pytest.mark.parametrize(("shortcode", "message"), [
-    ("{{< indicatr X >}}", "unknown shortcode 'indicatr'"),
-    ("{{< indicator >}}", "argument(s) but was given 0"),
-    ("{{< indicator NOT-AN-INDICATOR >}}", "indicator 'NOT-AN-INDICATOR' is not in the catalogue"),
-    ("{{< metric XX/999 >}}", "metric 'XX/999' is not in the catalogue"),
-    ("Text before {{< chart AD-REVIEWS-TIMELY >}} and after", "makes a block and must be on a line of its own"),
-])
+@pytest.mark.parametrize(
+    ("shortcode", "message"),
+    [
+        ("{{< indicatr X >}}", "unknown shortcode 'indicatr'"),
+        ("{{< indicator >}}", "argument(s) but was given 0"),
+        ("{{< indicator NOT-AN-INDICATOR >}}", "indicator 'NOT-AN-INDICATOR' is not in the catalogue"),
+        ("{{< metric XX/999 >}}", "metric 'XX/999' is not in the catalogue"),
+        ("Text before {{< chart AD-REVIEWS-TIMELY >}} and after", "makes a block and must be on a line of its own"),
+    ],
+)
 def test_a_wrong_shortcode_is_an_error_at_its_line(project: Project, shortcode: str, message: str) -> None:
     text, assembler = expanded(project, f"First paragraph.\n\n{shortcode}")
     assert [p.message for p in assembler.errors] == [message] or message in assembler.errors[0].message

@@ -167,8 +167,9 @@ def docx_pieces(path: Path) -> list[tuple[str, str | None]]:
 
 
 def test_html_every_passage_in_its_own_language(built_sample: Path) -> None:
-    languages = Languages(html_text(output_file(built_sample, "en", "html")),
-                          html_text(output_file(built_sample, "cy", "html")))
+    languages = Languages(
+        html_text(output_file(built_sample, "en", "html")), html_text(output_file(built_sample, "cy", "html"))
+    )
     page = output_file(built_sample, "bilingual", "html")
     wrong, seen = mismatches(list(html_pieces(page)), languages)
     assert not wrong, f"{len(wrong)} passages tagged with the wrong language or none: {wrong[:10]}"
@@ -178,8 +179,9 @@ def test_html_every_passage_in_its_own_language(built_sample: Path) -> None:
 
 
 def test_pdf_every_passage_in_its_own_language(built_sample: Path) -> None:
-    languages = Languages(pdf_text(output_file(built_sample, "en", "pdf")),
-                          pdf_text(output_file(built_sample, "cy", "pdf")))
+    languages = Languages(
+        pdf_text(output_file(built_sample, "en", "pdf")), pdf_text(output_file(built_sample, "cy", "pdf"))
+    )
     pieces = pdf_pieces(output_file(built_sample, "bilingual", "pdf"))
     wrong, seen = mismatches(pieces, languages)
     assert not wrong, f"{len(wrong)} passages tagged with the wrong language or none: {wrong[:10]}"
@@ -197,8 +199,9 @@ def test_pdf_page_furniture_in_both_languages(built_sample: Path) -> None:
 
 
 def test_word_every_passage_in_its_own_language(built_sample: Path) -> None:
-    languages = Languages(docx_body_text(output_file(built_sample, "en", "docx")),
-                          docx_body_text(output_file(built_sample, "cy", "docx")))
+    languages = Languages(
+        docx_body_text(output_file(built_sample, "en", "docx")), docx_body_text(output_file(built_sample, "cy", "docx"))
+    )
     pieces = docx_pieces(output_file(built_sample, "bilingual", "docx"))
     wrong, seen = mismatches(pieces, languages)
     assert not wrong, f"{len(wrong)} runs tagged with the wrong language or none: {wrong[:10]}"
@@ -207,17 +210,36 @@ def test_word_every_passage_in_its_own_language(built_sample: Path) -> None:
 
 
 def test_the_check_would_find_an_english_passage_tagged_welsh(built_sample: Path) -> None:
-    languages = Languages(html_text(output_file(built_sample, "en", "html")),
-                          html_text(output_file(built_sample, "cy", "html")))
-    wrong, _seen = mismatches([("Director of Social Services annual report", "cy-GB"),
-                               ("Adroddiad blynyddol y Cyfarwyddwr", "cy-GB")], languages)
+    languages = Languages(
+        html_text(output_file(built_sample, "en", "html")), html_text(output_file(built_sample, "cy", "html"))
+    )
+    wrong, _seen = mismatches(
+        [("Director of Social Services annual report", "cy-GB"), ("Adroddiad blynyddol y Cyfarwyddwr", "cy-GB")],
+        languages,
+    )
     assert len(wrong) == 1
 
 
 # Faults a Welsh reader found in earlier Welsh editions; none may come back.
-WELSH_FAULTS = ("dau gyfran", "Cododd gofalwyr", "Gostyngodd amser", "Cododd cynadleddau", "mwyaf oedd Yr ",
-                "Yn nesaf", "Table_", "[note", "[low]", "Y cant", "wahaniaeth o Gymru", "ar gyfer canrannau mae",
-                "ddim yn arwyddocaol", ", arwyddocaol", "Canran asesiadau", "charts/", "o'r ")
+WELSH_FAULTS = (
+    "dau gyfran",
+    "Cododd gofalwyr",
+    "Gostyngodd amser",
+    "Cododd cynadleddau",
+    "mwyaf oedd Yr ",
+    "Yn nesaf",
+    "Table_",
+    "[note",
+    "[low]",
+    "Y cant",
+    "wahaniaeth o Gymru",
+    "ar gyfer canrannau mae",
+    "ddim yn arwyddocaol",
+    ", arwyddocaol",
+    "Canran asesiadau",
+    "charts/",
+    "o'r ",
+)
 
 
 def test_welsh_edition_has_none_of_the_known_faults(built_sample: Path) -> None:
@@ -232,9 +254,12 @@ def test_welsh_edition_has_none_of_the_known_faults(built_sample: Path) -> None:
         word_xml = word.read("word/document.xml").decode("utf-8")
     book = load_workbook(built_sample / "_output" / "cy" / "adroddiad-y-cyfarwyddwr-2023-24-data.xlsx")
     cells = " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c)
-    texts = {"html": html_text(output_file(built_sample, "cy", "html")) + " " + attributes,
-             "pdf": pdf_text(output_file(built_sample, "cy", "pdf")), "docx": word_xml,
-             "xlsx": " ".join(book.sheetnames) + " " + cells}
+    texts = {
+        "html": html_text(output_file(built_sample, "cy", "html")) + " " + attributes,
+        "pdf": pdf_text(output_file(built_sample, "cy", "pdf")),
+        "docx": word_xml,
+        "xlsx": " ".join(book.sheetnames) + " " + cells,
+    }
     found = {fmt: [f for f in WELSH_FAULTS if f in " ".join(text.split())] for fmt, text in texts.items()}
     assert not any(found.values()), found
     assert "Canran" in texts["html"] and "[nodyn 1]" in texts["xlsx"] and "Tabl_1" in book.sheetnames

@@ -57,8 +57,11 @@ def test_a_colour_too_light_for_text_is_named(tmp_path: Path) -> None:
 
 
 def test_a_missing_font_file_is_named(tmp_path: Path) -> None:
-    message = refused(tmp_path, "typography:\n  fonts:\n    - family: Council Sans\n      source: file\n"
-                                "      files: [fonts/CouncilSans.ttf]\n  base: {family: Council Sans}\n")
+    message = refused(
+        tmp_path,
+        "typography:\n  fonts:\n    - family: Council Sans\n      source: file\n"
+        "      files: [fonts/CouncilSans.ttf]\n  base: {family: Council Sans}\n",
+    )
     assert "typography.fonts[0].files[0]" in message and "fonts/CouncilSans.ttf" in message
 
 
@@ -104,8 +107,9 @@ def test_new_projects_get_a_commented_brand_file(tmp_path: Path) -> None:
 
 def test_html_shows_the_logo_and_the_brand_colours(built_sample: Path) -> None:
     page = output_file(built_sample, "en", "html").read_text(encoding="utf-8")
-    assert re.search(r'<img class="logo" src="data:image/svg\+xml;base64,[^"]+" alt="Glanafon County Borough Council">',
-                     page)
+    assert re.search(
+        r'<img class="logo" src="data:image/svg\+xml;base64,[^"]+" alt="Glanafon County Borough Council">', page
+    )
     assert f"--brand: {SAMPLE_GREEN}" in page and "--link: #1B5E9E" in page
     assert '"DejaVu Serif"' in page
 
@@ -124,14 +128,15 @@ def test_pdf_cover_has_the_logo_and_headings_take_the_brand(built_sample: Path) 
                     alts.append(str(node.get("/Alt", "")))
                 stack.append(node.get("/K"))
         assert "Glanafon County Borough Council" in alts, alts[:5]
-        fonts = {str(f.get("/BaseFont", "")) for page in pdf.pages[:4]
-                 for f in (page.Resources.get("/Font") or {}).values()}
+        fonts = {
+            str(f.get("/BaseFont", "")) for page in pdf.pages[:4] for f in (page.Resources.get("/Font") or {}).values()
+        }
         assert any("DejaVuSerif" in f for f in fonts), fonts  # the headings' typeface, embedded
     with pdfplumber.open(path) as pdf:
         words = pdf.pages[2].extract_words(extra_attrs=["non_stroking_color"])
     heading = next(w for w in words if w["text"] == "Chapter")
     colour = heading["non_stroking_color"]
-    green = tuple(int(SAMPLE_GREEN[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    green = tuple(int(SAMPLE_GREEN[i : i + 2], 16) / 255 for i in (1, 3, 5))
     assert all(abs(a - b) < 0.01 for a, b in zip(colour, green, strict=True)), colour
 
 

@@ -24,14 +24,23 @@ from playwright.sync_api import sync_playwright
 
 from conftest import EDITIONS, chromium_path, output_file, pdf_text
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 AXE_SCRIPT = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = 320  # WCAG 1.4.10 Reflow: content at 320 CSS px wide without scrolling in two directions
-FIRST_CHAPTER = {"en": "Chapter 1: Director's summary", "cy": "Pennod 1: Crynodeb y Cyfarwyddwr",
-                 "bilingual": "Pennod 1: Crynodeb y Cyfarwyddwr"}
+FIRST_CHAPTER = {
+    "en": "Chapter 1: Director's summary",
+    "cy": "Pennod 1: Crynodeb y Cyfarwyddwr",
+    "bilingual": "Pennod 1: Crynodeb y Cyfarwyddwr",
+}
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +76,12 @@ def visit(browser: Any, path: Path, viewport: dict[str, int] | None = None) -> I
     context.route("**/*", guard)
     context.on("request", lambda request: seen.requests.append(request.url))
     page = context.new_page()
-    page.on("console", lambda message: seen.errors.append(f"console.{message.type}: {message.text}")
-            if message.type == "error" else None)
+    page.on(
+        "console",
+        lambda message: (
+            seen.errors.append(f"console.{message.type}: {message.text}") if message.type == "error" else None
+        ),
+    )
     page.on("pageerror", lambda error: seen.errors.append(f"uncaught: {error}"))
     seen.page = page
     try:
@@ -114,8 +127,12 @@ def test_nothing_is_fetched_and_nothing_fails(built_sample: Path, browser: Any, 
     assert seen.requests[0] == path.as_uri()
     assert not seen.errors, "\n".join(seen.errors)
     assert "Glanafon" in title
-    assert title.startswith(("Director of Social Services annual report 2023-24",
-                             "Adroddiad blynyddol y Cyfarwyddwr Gwasanaethau Cymdeithasol 2023-24")), title
+    assert title.startswith(
+        (
+            "Director of Social Services annual report 2023-24",
+            "Adroddiad blynyddol y Cyfarwyddwr Gwasanaethau Cymdeithasol 2023-24",
+        )
+    ), title
 
 
 def focused(page: Any) -> dict[str, Any]:
@@ -188,11 +205,13 @@ def test_content_reflows_at_320_css_pixels(built_sample: Path, browser: Any, edi
         width = page.evaluate("document.documentElement.scrollWidth")
         # a wide table scrolls inside its own region, which the keyboard can reach
         scrollers = page.eval_on_selector_all(
-            "table", """tables => tables.map(t => {
+            "table",
+            """tables => tables.map(t => {
                 const box = t.parentElement;
                 return {wrapped: box.classList.contains('table-wrap'), scrolls: box.scrollWidth > box.clientWidth,
                         focusable: box.tabIndex === 0, name: box.getAttribute('aria-label') || ''};
-            })""")
+            })""",
+        )
     assert width <= NARROW, f"the page is {width}px wide at a {NARROW}px viewport"
     assert scrollers and all(s["wrapped"] for s in scrollers)
     assert all(s["focusable"] and s["name"] for s in scrollers if s["scrolls"]), scrollers

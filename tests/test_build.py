@@ -17,29 +17,49 @@ STANDARDS = yaml.safe_load((REPO / "src/dirreport/catalogue/standards.yaml").rea
 PRESCRIBED = {
     "en": {
         "chapters": ["Chapter 1: Director's summary", "Chapter 2: Context", "Chapter 3: Performance assessment"],
-        "parts": ["Chapter 3(a): People", "Chapter 3(b): Prevention", "Chapter 3(c): Partnership and integration",
-                  "Chapter 3(d): Well-being"],
-        "sections": ["Section (i): What do we know about the quality and impact of what we are doing?",
-                     "Section (ii): How do we know?",
-                     "Section (iii): What are we doing well and how can we do better?",
-                     "Section (iv): What progress did we make on the areas for improvement identified in last "
-                     "year's report? What difference did we make?"],
-        "chapter4": ["Chapter 4: Other information", "Chapter 4(a): Inspections and reviews",
-                     "Chapter 4(b): Complaints and representations",
-                     "Chapter 4(c): Referencing other sources of information", "Chapter 4(d): Any other information"],
+        "parts": [
+            "Chapter 3(a): People",
+            "Chapter 3(b): Prevention",
+            "Chapter 3(c): Partnership and integration",
+            "Chapter 3(d): Well-being",
+        ],
+        "sections": [
+            "Section (i): What do we know about the quality and impact of what we are doing?",
+            "Section (ii): How do we know?",
+            "Section (iii): What are we doing well and how can we do better?",
+            "Section (iv): What progress did we make on the areas for improvement identified in last "
+            "year's report? What difference did we make?",
+        ],
+        "chapter4": [
+            "Chapter 4: Other information",
+            "Chapter 4(a): Inspections and reviews",
+            "Chapter 4(b): Complaints and representations",
+            "Chapter 4(c): Referencing other sources of information",
+            "Chapter 4(d): Any other information",
+        ],
     },
     "cy": {
         "chapters": ["Pennod 1: Crynodeb y Cyfarwyddwr", "Pennod 2: Cyd-destun", "Pennod 3: Asesu perfformiad"],
-        "parts": ["Pennod 3(a): Pobl", "Pennod 3(b): Atal", "Pennod 3(c): Partneriaeth ac integreiddio",
-                  "Pennod 3(d): Llesiant"],
-        "sections": ["Adran (i): Beth a wyddom am ansawdd ac effaith yr hyn rydym yn ei wneud?",
-                     "Adran (ii): Sut rydym yn gwybod?",
-                     "Adran (iii): Beth rydym yn ei wneud yn dda a sut gallwn wneud yn well?",
-                     "Adran (iv): Pa gynnydd a wnaethom ar y meysydd i'w gwella a nodwyd yn adroddiad y llynedd? "
-                     "Pa wahaniaeth a wnaethom?"],
-        "chapter4": ["Pennod 4: Gwybodaeth arall", "Pennod 4(a): Arolygiadau ac adolygiadau",
-                     "Pennod 4(b): Cwynion a sylwadau", "Pennod 4(c): Cyfeirio at ffynonellau gwybodaeth eraill",
-                     "Pennod 4(d): Unrhyw wybodaeth arall"],
+        "parts": [
+            "Pennod 3(a): Pobl",
+            "Pennod 3(b): Atal",
+            "Pennod 3(c): Partneriaeth ac integreiddio",
+            "Pennod 3(d): Llesiant",
+        ],
+        "sections": [
+            "Adran (i): Beth a wyddom am ansawdd ac effaith yr hyn rydym yn ei wneud?",
+            "Adran (ii): Sut rydym yn gwybod?",
+            "Adran (iii): Beth rydym yn ei wneud yn dda a sut gallwn wneud yn well?",
+            "Adran (iv): Pa gynnydd a wnaethom ar y meysydd i'w gwella a nodwyd yn adroddiad y llynedd? "
+            "Pa wahaniaeth a wnaethom?",
+        ],
+        "chapter4": [
+            "Pennod 4: Gwybodaeth arall",
+            "Pennod 4(a): Arolygiadau ac adolygiadau",
+            "Pennod 4(b): Cwynion a sylwadau",
+            "Pennod 4(c): Cyfeirio at ffynonellau gwybodaeth eraill",
+            "Pennod 4(d): Unrhyw wybodaeth arall",
+        ],
     },
 }
 
@@ -168,9 +188,20 @@ def test_libreoffice_opens_the_word_file(built_sample: Path, tmp_path: Path, edi
     docx_path = output_file(built_sample, edition, "docx")
     profile = tmp_path / "profile"
     result = subprocess.run(
-        [soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(docx_path)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            soffice_path(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     converted = tmp_path / (docx_path.stem + ".pdf")
@@ -183,21 +214,26 @@ def test_batch_builds_a_report_for_every_authority_in_the_data(tmp_path: Path) -
     from conftest import copy_project, dirreport
 
     project = copy_project(REPO / "tests" / "fixtures" / "small", tmp_path / "p")
-    run = dirreport("build", str(project), "--authority", "all", "--format", "html", "--lang", "en", "--lang", "cy",
-                    "--draft")
+    run = dirreport(
+        "build", str(project), "--authority", "all", "--format", "html", "--lang", "en", "--lang", "cy", "--draft"
+    )
     assert run.returncode == 0, run.output
     assert "built 3 of 3 authorities" in run.output
     # the selection is honoured: no bilingual edition, no PDF or Word file
     built = {p.suffix for p in (project / "_output" / "authorities").rglob("*.*") if p.is_file()}
     assert ".html" in built and not {".pdf", ".docx"} & built
     assert not list((project / "_output" / "authorities").glob("*/bilingual/*.html"))
-    names = {"W06000011": ("Swansea", "Abertawe"), "W06000015": ("Cardiff", "Caerdydd"),
-             "W06000022": ("Newport", "Casnewydd")}
+    names = {
+        "W06000011": ("Swansea", "Abertawe"),
+        "W06000015": ("Cardiff", "Caerdydd"),
+        "W06000022": ("Newport", "Casnewydd"),
+    }
     for code, (english, welsh) in names.items():
         folder = project / "_output" / "authorities" / code
         en_title = re.search(r"<title>([^<]*)</title>", (folder / "en" / "directors-report-2023-24.html").read_text())
-        cy_title = re.search(r"<title>([^<]*)</title>",
-                             (folder / "cy" / "adroddiad-y-cyfarwyddwr-2023-24.html").read_text())
+        cy_title = re.search(
+            r"<title>([^<]*)</title>", (folder / "cy" / "adroddiad-y-cyfarwyddwr-2023-24.html").read_text()
+        )
         assert en_title and en_title.group(1).endswith(f"– {english}")
         assert cy_title and cy_title.group(1).endswith(f"– {welsh}")
     # Cardiff has years of data: its trend charts, drawn during the batch, are in its page

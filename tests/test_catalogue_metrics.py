@@ -148,17 +148,13 @@ def test_fixture_codes_are_all_catalogued(by_code: dict[str, dict[str, Any]], te
     check_all_seed_codes(fixture_codes(), by_code, text)
 
 
-def test_seed_section5_codes_are_all_catalogued(
-    by_code: dict[str, dict[str, Any]], text: str
-) -> None:
+def test_seed_section5_codes_are_all_catalogued(by_code: dict[str, dict[str, Any]], text: str) -> None:
     seed = seed_section5_codes()
     check_all_seed_codes(seed, by_code, text)
     assert seed == fixture_codes(), "tests/fixtures/seed_004_codes.txt is out of date"
 
 
-def test_catalogue_codes_not_in_seed_are_errata(
-    by_code: dict[str, dict[str, Any]], errata_codes: set[str]
-) -> None:
+def test_catalogue_codes_not_in_seed_are_errata(by_code: dict[str, dict[str, Any]], errata_codes: set[str]) -> None:
     extra = sorted(set(by_code) - fixture_codes())
     unexplained = [c for c in extra if c not in errata_codes or "note" not in by_code[c]]
     assert not unexplained, f"codes not in the guidance and not explained as errata: {unexplained}"
@@ -250,9 +246,7 @@ def test_same_as_from_guidance(by_code: dict[str, dict[str, Any]]) -> None:
 
 
 # --------------------------------------------------------------------------- errata
-def test_notes_are_listed_in_errata(
-    by_code: dict[str, dict[str, Any]], errata_codes: set[str]
-) -> None:
+def test_notes_are_listed_in_errata(by_code: dict[str, dict[str, Any]], errata_codes: set[str]) -> None:
     unlisted = sorted(c for c, m in by_code.items() if "note" in m and c not in errata_codes)
     assert not unlisted, f"entries with a note not mentioned under 'Errata resolved': {unlisted}"
 
@@ -288,5 +282,8 @@ def test_complete_breakdowns_are_whole_families(by_code: dict[str, dict[str, Any
     for members in complete:
         assert all(m.get("exhaustive") for m in members), members[0]["code"]
         last = members[-1]["en"].lower()
-        assert (last.endswith(("other", "other reason", "central management and service"))
-                or "part time" in last or "no current care and support plan" in last), last
+        assert (
+            last.endswith(("other", "other reason", "central management and service"))
+            or "part time" in last
+            or "no current care and support plan" in last
+        ), last

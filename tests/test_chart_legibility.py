@@ -58,8 +58,12 @@ def charts_in(browser: Any, path: Path, viewport: dict[str, int]) -> list[dict[s
 
 
 @pytest.mark.parametrize(("edition", "viewport"), [("en", PHONE), ("cy", PHONE), ("bilingual", DESKTOP)])
-def test_chart_text_is_at_least_12_pixels(built_sample: Path, browser: Any, edition: str,  # noqa: F811
-                                          viewport: dict[str, int]) -> None:
+def test_chart_text_is_at_least_12_pixels(
+    built_sample: Path,
+    browser: Any,  # noqa: F811
+    edition: str,
+    viewport: dict[str, int],
+) -> None:
     charts = charts_in(browser, output_file(built_sample, edition, "html"), viewport)
     assert charts
     small = [(c["id"], t["text"], round(t["px"], 1)) for c in charts for t in c["texts"] if t["px"] < SMALLEST_PX]
@@ -67,14 +71,17 @@ def test_chart_text_is_at_least_12_pixels(built_sample: Path, browser: Any, edit
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_chart_labels_do_not_overlap_each_other_or_the_lines(built_sample: Path, browser: Any,  # noqa: F811
-                                                             edition: str) -> None:
+def test_chart_labels_do_not_overlap_each_other_or_the_lines(
+    built_sample: Path,
+    browser: Any,  # noqa: F811
+    edition: str,
+) -> None:
     charts = charts_in(browser, output_file(built_sample, edition, "html"), PHONE)
     clashes = []
     for chart in charts:
         texts = chart["texts"]
         for i, a in enumerate(texts):
-            for b in texts[i + 1:]:
+            for b in texts[i + 1 :]:
                 if overlap(a["box"], b["box"]):
                     clashes.append((chart["id"], a["text"], b["text"]))
             if any(inside(p, a["box"], 1.5) for line in chart["lines"] for p in line):

@@ -117,12 +117,16 @@ def test_welsh_charts_show_no_english_chart_words(built_sample: Path, project) -
 
 
 DIRECTION = {
-    "en": re.compile(r"\b(rose|fell|was .* the same as|the same as in|significant|not statistically|total rose|"
-                     r"total fell|total was the same)\b"),
+    "en": re.compile(
+        r"\b(rose|fell|was .* the same as|the same as in|significant|not statistically|total rose|"
+        r"total fell|total was the same)\b"
+    ),
     "cy": re.compile(r"(Cododd|Gostyngodd|yr un fath|arwyddocaol)"),
 }
-ENGLISH_SENTENCE = re.compile(r"\b(rose from|fell from|This is|above the figure|below the figure|people who answered|"
-                              r"confidence interval|the largest group)\b")
+ENGLISH_SENTENCE = re.compile(
+    r"\b(rose from|fell from|This is|above the figure|below the figure|people who answered|"
+    r"confidence interval|the largest group)\b"
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -198,8 +202,12 @@ def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample
     assert page.count("<svg") > 25 and "<text" in page  # text stays text
     assert "data:image/png" not in page
     with pikepdf.open(output_file(built_sample, "en", "pdf")) as pdf:
-        images = [name for p in pdf.pages for name, obj in p.Resources.get("/XObject", {}).items()
-                  if obj.get("/Subtype") == "/Image"]
+        images = [
+            name
+            for p in pdf.pages
+            for name, obj in p.Resources.get("/XObject", {}).items()
+            if obj.get("/Subtype") == "/Image"
+        ]
     assert images == []  # no chart was turned into pixels
     with zipfile.ZipFile(output_file(built_sample, "en", "docx")) as docx:
         pngs = [n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".png")]
@@ -213,8 +221,11 @@ def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample
     # drawn and printed at the same width, so the lettering is the size it was designed
 
 
-def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(built_sample: Path, project,  # type: ignore[no-untyped-def]
-                                                                           tmp_path: Path) -> None:
+def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(
+    built_sample: Path,
+    project,  # type: ignore[no-untyped-def]
+    tmp_path: Path,
+) -> None:
     folder = built_sample / "_output" / "en"
     workbook = next(folder.glob("*-data.xlsx"))
     book = load_workbook(workbook)
@@ -224,13 +235,18 @@ def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(built
     summary = next(book[name] for name, description in contents[3:] if description.startswith("Performance at a"))
     rows = list(summary.iter_rows(values_only=True))
     header = rows.index(next(r for r in rows if r[0] == "Indicator"))
-    reviews = next(r for r in rows[header + 1:] if r[0].startswith("Percentage of adult care and support plan"))
+    reviews = next(r for r in rows[header + 1 :] if r[0].startswith("Percentage of adult care and support plan"))
     result = project.results.indicators["AD-REVIEWS-TIMELY"]
     assert reviews[1] == round(result.latest.value, 1)
     assert f"{reviews[1]}%" in output_file(built_sample, "en", "html").read_text(encoding="utf-8")
     profile = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
-    run = subprocess.run([soffice_path(), profile, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path),
-                          str(workbook)], capture_output=True, text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [soffice_path(), profile, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(workbook)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert run.returncode == 0 and (tmp_path / (workbook.stem + ".csv")).exists(), run.stderr
 
 

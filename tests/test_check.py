@@ -31,13 +31,15 @@ def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
     (project / "narratives" / "cy" / "4b.md").unlink()
     # 2. an NHS number (943 476 5919 has a valid check digit) planted in a narrative
     context = project / "narratives" / "en" / "2-context.md"
-    context.write_text(context.read_text(encoding="utf-8") + "\nOne resident, NHS number 943 476 5919, told us.\n",
-                       encoding="utf-8")
+    context.write_text(
+        context.read_text(encoding="utf-8") + "\nOne resident, NHS number 943 476 5919, told us.\n", encoding="utf-8"
+    )
     nhs_line = body_line(context, "943 476 5919")
     # 3. an unsuppressed count of 3 in the text
     summary = project / "narratives" / "en" / "1-summary.md"
-    summary.write_text(summary.read_text(encoding="utf-8") + "\nThis year 3 children waited too long.\n",
-                       encoding="utf-8")
+    summary.write_text(
+        summary.read_text(encoding="utf-8") + "\nThis year 3 children waited too long.\n", encoding="utf-8"
+    )
     count_line = body_line(summary, "3 children waited")
     # 4. an image with no alternative text
     (project / "images").mkdir(exist_ok=True)
@@ -64,8 +66,13 @@ def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
     errors = [f for f in card["findings"] if f["severity"] == "error"]
 
     def found(section: str, file: str, text: str, line: int | None = None) -> bool:
-        return any(f["section"] == section and f["file"] == file and text in f["message"]
-                   and (line is None or f["line"] == line) for f in errors)
+        return any(
+            f["section"] == section
+            and f["file"] == file
+            and text in f["message"]
+            and (line is None or f["line"] == line)
+            for f in errors
+        )
 
     assert found("translation", "narratives/cy/4b.md", "is missing")
     assert found("personal-data", "narratives/en/2-context.md", "NHS number", nhs_line)
@@ -91,36 +98,43 @@ def test_build_with_draft_marks_every_page(tmp_path: Path) -> None:
         assert len(marked) == len([p for p in pages if p.strip()])
 
 
-@pytest.mark.parametrize(("number", "valid"), [("9434765919", True), ("9434765918", False), ("4010232137", True),
-                                              ("1234567890", False)])
+@pytest.mark.parametrize(
+    ("number", "valid"), [("9434765919", True), ("9434765918", False), ("4010232137", True), ("1234567890", False)]
+)
 def test_nhs_number_check_digit(number: str, valid: bool) -> None:
     assert nhs_number_valid(number) is valid
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("write to jane.jones@example.org", "an email address"),
-    ("call 029 2087 1234 today", "a phone number"),
-    ("ring +44 7700 900123", "a phone number"),
-    ("NI number AB 12 34 56 C", "a National Insurance number"),
-    ("lives at CF10 1AA", "a postcode"),
-    ("born on 12/03/1950", "a date of birth"),
-    ("ganwyd 3 Mawrth 1950", "a date of birth"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("write to jane.jones@example.org", "an email address"),
+        ("call 029 2087 1234 today", "a phone number"),
+        ("ring +44 7700 900123", "a phone number"),
+        ("NI number AB 12 34 56 C", "a National Insurance number"),
+        ("lives at CF10 1AA", "a postcode"),
+        ("born on 12/03/1950", "a date of birth"),
+        ("ganwyd 3 Mawrth 1950", "a date of birth"),
+    ],
+)
 def test_personal_data_patterns(text: str, kind: str) -> None:
     assert kind in [k for k, _ in personal_data_in(text)]
 
 
 def test_plain_report_text_is_not_personal_data() -> None:
-    text = ("In 2023-24 we had 1,234 contacts; 87.3% were dealt with on time. See section 4(d) and "
-            "https://www.careinspectorate.wales for more. The budget was £112.4m.")
+    text = (
+        "In 2023-24 we had 1,234 contacts; 87.3% were dealt with on time. See section 4(d) and "
+        "https://www.careinspectorate.wales for more. The budget was £112.4m."
+    )
     assert personal_data_in(text) == []
 
 
 def test_allow_list_lets_a_public_number_through(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
     formats = project / "narratives" / "en" / "4c-formats.md"
-    formats.write_text(formats.read_text(encoding="utf-8") + "\nCall our contact centre on 01234 567890.\n",
-                       encoding="utf-8")
+    formats.write_text(
+        formats.read_text(encoding="utf-8") + "\nCall our contact centre on 01234 567890.\n", encoding="utf-8"
+    )
 
     def personal() -> list[str]:
         card = json.loads(dirreport("check", str(project), "--format", "json").stdout)

@@ -40,8 +40,9 @@ def test_a_part_may_not_exceed_its_whole(project: Path) -> None:
 def test_exclusive_parts_may_not_sum_past_their_total(project: Path) -> None:
     replace_value(project, "W06000015", "2023-24", "AD/002c", "400")
     run = dirreport("check", str(project))
-    assert_user_error(run, "the parts of AD/001 add up to 1100", "AD/002a 400 + AD/002b 300 + AD/002c 400",
-                      "more than the total 1000")
+    assert_user_error(
+        run, "the parts of AD/001 add up to 1100", "AD/002a 400 + AD/002b 300 + AD/002c 400", "more than the total 1000"
+    )
 
 
 def test_counts_are_not_negative(project: Path) -> None:

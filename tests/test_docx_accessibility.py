@@ -53,9 +53,13 @@ def is_layout(tbl: Any) -> bool:
     """The bilingual edition's side-by-side layout: one row of two passages, no caption, no data-table style."""
     properties = tbl.find(qn("w:tblPr"))
     rows = tbl.findall(qn("w:tr"))
-    return (properties is not None and properties.find(qn("w:tblCaption")) is None
-            and properties.find(qn("w:tblStyle")) is None and len(rows) == 1
-            and len(rows[0].findall(qn("w:tc"))) == 2)
+    return (
+        properties is not None
+        and properties.find(qn("w:tblCaption")) is None
+        and properties.find(qn("w:tblStyle")) is None
+        and len(rows) == 1
+        and len(rows[0].findall(qn("w:tc"))) == 2
+    )
 
 
 def header_repeats(tr: Any) -> bool:
@@ -86,8 +90,9 @@ def documents(built_sample: Path) -> dict[str, Any]:
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_headings_use_word_heading_styles(documents: dict[str, Any], edition: str) -> None:
-    headings = [(style_of(p), straight(p.text)) for p in paragraphs(documents[edition])
-                if style_of(p).startswith("Heading ")]
+    headings = [
+        (style_of(p), straight(p.text)) for p in paragraphs(documents[edition]) if style_of(p).startswith("Heading ")
+    ]
     assert {"Heading 1", "Heading 2", "Heading 3"} <= {style for style, _ in headings}
     level_one = [text for style, text in headings if style == "Heading 1"]
     for lang in languages(edition):
@@ -184,8 +189,9 @@ def test_every_picture_fits_its_column(documents: dict[str, Any], edition: str) 
             widths = [int(c.get(qn("w:w"))) for c in tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
             column = list(row.findall(qn("w:tc"))).index(cell)
             room = page * widths[column] // sum(widths)
-        assert int(extent.get("cx")) <= room, f"a picture {int(extent.get('cx')) / 360000:.1f} cm wide in " \
-                                              f"{room / 360000:.1f} cm"
+        assert int(extent.get("cx")) <= room, (
+            f"a picture {int(extent.get('cx')) / 360000:.1f} cm wide in {room / 360000:.1f} cm"
+        )
     assert pictures > 10
 
 
@@ -225,9 +231,20 @@ def test_language_is_on_the_styles(documents: dict[str, Any], edition: str) -> N
 
 def soffice(source: Path, target_format: str, outdir: Path, profile: Path) -> Path:
     result = subprocess.run(
-        [soffice_path(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target_format,
-         "--outdir", str(outdir), str(source)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            soffice_path(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            target_format,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     converted = outdir / f"{source.stem}.{target_format.split(':')[0]}"
@@ -236,8 +253,9 @@ def soffice(source: Path, target_format: str, outdir: Path, profile: Path) -> Pa
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_survives_a_libreoffice_round_trip(built_sample: Path, documents: dict[str, Any], tmp_path: Path,
-                                           edition: str) -> None:
+def test_survives_a_libreoffice_round_trip(
+    built_sample: Path, documents: dict[str, Any], tmp_path: Path, edition: str
+) -> None:
     original = documents[edition]
     odt = soffice(output_file(built_sample, edition, "docx"), "odt", tmp_path / "odt", tmp_path / "profile")
     back = soffice(odt, "docx:MS Word 2007 XML", tmp_path / "docx", tmp_path / "profile")
@@ -275,8 +293,7 @@ def branded_project(built_sample: Path, tmp_path_factory: pytest.TempPathFactory
     normal.font.size = Pt(12)
     (project / "templates").mkdir(exist_ok=True)
     reference.save(str(project / "templates" / "reference.docx"))
-    run = dirreport("build", str(project), "--lang", "en", "--format", "docx",
-                    env={"SOURCE_DATE_EPOCH": "1730332800"})
+    run = dirreport("build", str(project), "--lang", "en", "--format", "docx", env={"SOURCE_DATE_EPOCH": "1730332800"})
     assert run.returncode == 0, run.output
     return project
 
@@ -289,8 +306,9 @@ def test_a_projects_own_reference_docx_is_used(branded_project: Path) -> None:
     fonts = normal.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:ascii")) == "Georgia"
     # and the finishing still applies: Word styles, language
-    assert "Chapter 1: Director's summary" in [straight(p.text) for p in paragraphs(document)
-                                                if style_of(p) == "Heading 1"]
+    assert "Chapter 1: Director's summary" in [
+        straight(p.text) for p in paragraphs(document) if style_of(p) == "Heading 1"
+    ]
     assert document.core_properties.language == "en-GB"
     assert any(style_of(p) == "List Bullet" for p in paragraphs(document))
 
@@ -302,8 +320,16 @@ def test_a_reference_docx_without_word_styles_still_gets_them(built_sample: Path
     project = copy_project(REPO, tmp_path / "plain")
     shutil.copytree(built_sample / ".dirreport-cache" / "charts", project / ".dirreport-cache" / "charts")
     (project / "templates").mkdir(exist_ok=True)
-    subprocess.run([pypandoc.get_pandoc_path(), "-o", str(project / "templates" / "reference.docx"),
-                    "--print-default-data-file", "reference.docx"], check=True)
+    subprocess.run(
+        [
+            pypandoc.get_pandoc_path(),
+            "-o",
+            str(project / "templates" / "reference.docx"),
+            "--print-default-data-file",
+            "reference.docx",
+        ],
+        check=True,
+    )
     names = {s.name for s in docx.Document(str(project / "templates" / "reference.docx")).styles}
     assert "Table Grid" not in names and "List Bullet" not in names
     run = dirreport("build", str(project), "--lang", "en", "--format", "docx", env={"SOURCE_DATE_EPOCH": "1730332800"})

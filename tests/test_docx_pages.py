@@ -32,9 +32,22 @@ def laid_out(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> di
     pages = {}
     for edition in EDITIONS:
         source = output_file(built_sample, edition, "docx")
-        result = subprocess.run(["soffice", f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                                 "--convert-to", "pdf", "--outdir", str(out), str(source)],
-                                capture_output=True, text=True, timeout=300, check=False)
+        result = subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation={(out / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         pdf = out / f"{source.stem}.pdf"
         assert pdf.exists(), result.stdout + result.stderr
         pages[edition] = pdf_text(pdf, "-layout").split("\f")[:-1]

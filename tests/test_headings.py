@@ -74,13 +74,17 @@ def html_headings(path: Path) -> list[tuple[int, str]]:
 @pytest.fixture(scope="module")
 def headings(built_sample: Path) -> dict[tuple[str, str], list[tuple[int, str]]]:
     readers = {"pdf": pdf_headings, "docx": docx_headings, "html": html_headings}
-    return {(edition, fmt): read(output_file(built_sample, edition, fmt))
-            for edition in EDITIONS for fmt, read in readers.items()}
+    return {
+        (edition, fmt): read(output_file(built_sample, edition, fmt))
+        for edition in EDITIONS
+        for fmt, read in readers.items()
+    }
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_heading_counts_by_level_agree_across_formats(headings: dict[tuple[str, str], list[tuple[int, str]]],
-                                                     edition: str) -> None:
+def test_heading_counts_by_level_agree_across_formats(
+    headings: dict[tuple[str, str], list[tuple[int, str]]], edition: str
+) -> None:
     counts = {fmt: Counter(level for level, _ in headings[edition, fmt]) for fmt in ("pdf", "docx", "html")}
     assert counts["html"][1] >= 5 and counts["html"][4] > 0, counts  # chapters, appendix and sub-headings
     assert counts["pdf"] == counts["html"], counts
@@ -104,7 +108,8 @@ def test_the_same_headings(headings: dict[tuple[str, str], list[tuple[int, str]]
 
 
 def test_the_bilingual_edition_has_both_editions_headings(
-        headings: dict[tuple[str, str], list[tuple[int, str]]]) -> None:
+    headings: dict[tuple[str, str], list[tuple[int, str]]],
+) -> None:
     """Each of its headings is one of the Welsh edition's or the English edition's, or both joined by ' / '."""
     bilingual = Counter(level for level, _ in headings["bilingual", "pdf"])
     for lang in ("cy", "en"):

@@ -58,8 +58,17 @@ A third time.
 
 
 def _document(markdown: str = MARKDOWN) -> Document:
-    return Document(edition="en", lang="en", basename="report", markdown=markdown, metadata={}, figures=(),
-                    tables=(), resources={}, draft=False)
+    return Document(
+        edition="en",
+        lang="en",
+        basename="report",
+        markdown=markdown,
+        metadata={},
+        figures=(),
+        tables=(),
+        resources={},
+        draft=False,
+    )
 
 
 def _main(page: str) -> str:
@@ -80,8 +89,14 @@ def test_a_heading_keeps_its_own_identifier_and_attributes() -> None:
 
 
 def test_parts_are_nested_inside_their_chapter() -> None:
-    nested = nest([(0, "<p>x</p>"), (1, "<section id='c1'><h2>1</h2></section>"), (2, "<section id='p'></section>"),
-                   (1, "<section id='c2'></section>")])
+    nested = nest(
+        [
+            (0, "<p>x</p>"),
+            (1, "<section id='c1'><h2>1</h2></section>"),
+            (2, "<section id='p'></section>"),
+            (1, "<section id='c2'></section>"),
+        ]
+    )
     assert nested.index("id='p'") < nested.index("</section>\n<section id='c2'>")
     assert nested.count("<section") == nested.count("</section>")
 

@@ -119,16 +119,25 @@ def test_the_change_is_the_difference_of_the_printed_values() -> None:
 # --- one judgement everywhere ---------------------------------------------------------------------------------
 
 
-def _indicator(unit: str = "percent", polarity: str = "higher", threshold: float | None = None,
-               denominator: bool = True) -> Indicator:
+def _indicator(
+    unit: str = "percent", polarity: str = "higher", threshold: float | None = None, denominator: bool = True
+) -> Indicator:
     return Indicator(
-        id="T-ONE", title=Bilingual(en="Test share", cy="Cyfran brawf"), unit=unit, polarity=polarity,
-        standard="QS1", group="AD", numerator=(Term("metric", "AD/008a"),),
-        denominator=(Term("metric", "AD/006"),) if denominator else (), threshold=threshold)
+        id="T-ONE",
+        title=Bilingual(en="Test share", cy="Cyfran brawf"),
+        unit=unit,
+        polarity=polarity,
+        standard="QS1",
+        group="AD",
+        numerator=(Term("metric", "AD/008a"),),
+        denominator=(Term("metric", "AD/006"),) if denominator else (),
+        threshold=threshold,
+    )
 
 
-def _result(ind: Indicator, last: tuple[float, float | None], previous: tuple[float, float | None],
-            counted: bool = True) -> IndicatorResult:
+def _result(
+    ind: Indicator, last: tuple[float, float | None], previous: tuple[float, float | None], counted: bool = True
+) -> IndicatorResult:
     scale = 100.0 if ind.unit == "percent" else 1.0
 
     def pt(year: str, pair: tuple[float, float | None]) -> Point:
@@ -206,8 +215,10 @@ def test_a_percentage_can_carry_its_base() -> None:
     assert sentences.with_base("58.8%", p, "cy") == "58.8% (120 o 204)"
 
 
-@pytest.mark.parametrize("lang, expected", [("en", "−1.5 (down, not significant)"),
-                                            ("cy", "−1.5 (gostyngiad; nid yw’r newid yn arwyddocaol)")])
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("en", "−1.5 (down, not significant)"), ("cy", "−1.5 (gostyngiad; nid yw’r newid yn arwyddocaol)")],
+)
 def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, expected: str) -> None:
     from dirreport.catalogue import load_catalogue
     from dirreport.compute.indicators import _survey
@@ -215,8 +226,14 @@ def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, 
     from dirreport.figures.specs import survey_figure
 
     # 84 of 150 = 56.0% this year, 115 of 200 = 57.5% last year: down 1.5 points, p = 0.78
-    dataset = Dataset({}, {}, {("X", "2023-24", "SV03", "adults"): SurveyCount(150, 84),
-                               ("X", "2022-23", "SV03", "adults"): SurveyCount(200, 115)})
+    dataset = Dataset(
+        {},
+        {},
+        {
+            ("X", "2023-24", "SV03", "adults"): SurveyCount(150, 84),
+            ("X", "2022-23", "SV03", "adults"): SurveyCount(200, 115),
+        },
+    )
     measure = load_catalogue().survey["SV03"]
     result = _survey(measure, "adults", dataset, "X", ("2022-23", "2023-24"))
     assert result is not None and result.change_significant is False
@@ -225,9 +242,11 @@ def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, 
     assert figure.table.rows[0][4] == expected
     assert figure.table.numbers[0][4] == pytest.approx(-1.5)
     described = sentences.describe_survey(result, "Safe", lang)
-    assert ("It fell by 1.5 percentage points since 2022-23, which is not statistically significant." in described
-            if lang == "en"
-            else "Gostyngodd 1.5 pwynt canran ers 2022-23, ond nid yw’r newid yn arwyddocaol yn ystadegol" in described)
+    assert (
+        "It fell by 1.5 percentage points since 2022-23, which is not statistically significant." in described
+        if lang == "en"
+        else "Gostyngodd 1.5 pwynt canran ers 2022-23, ond nid yw’r newid yn arwyddocaol yn ystadegol" in described
+    )
 
 
 def test_a_local_indicator_not_built_from_counts_must_state_its_threshold(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -59,8 +59,12 @@ def test_key_charts_only_the_catalogues_key_indicators(documents: dict[str, Docu
 
 def test_narrative_charts_the_indicators_the_narrative_names(documents: dict[str, Document]) -> None:
     project = load_project(REPO)
-    named = {code.args[0] for n in project.narratives["en"].values() for code in n.shortcodes
-             if code.name in ("indicator", "change", "chart", "table") and code.args}
+    named = {
+        code.args[0]
+        for n in project.narratives["en"].values()
+        for code in n.shortcodes
+        if code.name in ("indicator", "change", "chart", "table") and code.args
+    }
     charted = trend_charts(documents["narrative"])
     assert charted == named & trend_charts(documents["all"]), (charted, named)
     assert len(charted) < len(trend_charts(documents["all"]))

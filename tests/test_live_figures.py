@@ -36,8 +36,11 @@ def png_digests(docx: Path) -> set[str]:
 def test_changing_one_value_changes_text_charts_and_tables_everywhere(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
     (project / "_quarto.yml").write_text(
-        (project / "_quarto.yml").read_text(encoding="utf-8").replace("  bilingual:\n    first: cy\n",
-                                                                      "  bilingual: false\n"), encoding="utf-8")
+        (project / "_quarto.yml")
+        .read_text(encoding="utf-8")
+        .replace("  bilingual:\n    first: cy\n", "  bilingual: false\n"),
+        encoding="utf-8",
+    )
     assert dirreport("build", str(project)).returncode == 0
     before = {lang: shown(project, lang) for lang in ("en", "cy")}
     pictures_before = {lang: png_digests(output_file(project, lang, "docx")) for lang in ("en", "cy")}

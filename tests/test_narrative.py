@@ -70,13 +70,17 @@ def project(tmp_path: Path) -> Path:
 
 CASES = {
     "unknown shortcode": ("{{< indicatr AD-REVIEWS-TIMELY >}}", ["unknown shortcode 'indicatr'"]),
-    "unknown indicator": ("{{< indicator AD-REVIEW-TIMELY >}}", ["'AD-REVIEW-TIMELY' is not in the catalogue",
-                                                                  "did you mean AD-REVIEWS-TIMELY"]),
+    "unknown indicator": (
+        "{{< indicator AD-REVIEW-TIMELY >}}",
+        ["'AD-REVIEW-TIMELY' is not in the catalogue", "did you mean AD-REVIEWS-TIMELY"],
+    ),
     "too many arguments": ("{{< change AD-REVIEWS-TIMELY 2022-23 >}}", ["takes 1 argument(s) but was given 2"]),
     "no arguments": ("{{< metric >}}", ["takes 1 or 2 argument(s) but was given 0"]),
     "chart inside a sentence": ("See {{< chart AD-REVIEWS-TIMELY >}} here.", ["must be on a line of its own"]),
-    "suppressed figure in a sentence": ("Only {{< metric CA/044 >}} young carers.",
-                                        ["CA/044 for 2023-24 is not shown ([c])", "count of 1 to 4"]),
+    "suppressed figure in a sentence": (
+        "Only {{< metric CA/044 >}} young carers.",
+        ["CA/044 for 2023-24 is not shown ([c])", "count of 1 to 4"],
+    ),
     "story without consent": ("{{< quote STORY-05 >}}", ["no consent to publish"]),
 }
 
@@ -98,7 +102,8 @@ def test_evidence_is_filled_in_even_where_the_narrative_is_silent(tmp_path: Path
     shutil.rmtree(project / "narratives" / "cy")
     (project / "_quarto.yml").write_text(
         (project / "_quarto.yml").read_text(encoding="utf-8").replace("languages: [en, cy]", "languages: [en]"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     from dirreport.assemble.editions import assemble
     from dirreport.pipeline.project import load_project
 

@@ -30,17 +30,20 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 def inputs(project: Path) -> dict[str, str]:
-    return {str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(project.rglob("*")) if p.is_file() and "_output" not in p.parts
-            and ".dirreport-cache" not in p.parts}
+    return {
+        str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(project.rglob("*"))
+        if p.is_file() and "_output" not in p.parts and ".dirreport-cache" not in p.parts
+    }
 
 
 def edit(project: Path) -> None:
     """A new figure in the data, so every edition and format changes."""
     path = project / "data" / "metrics.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    lines = ["X99999999,2023-24,AD/022b,54321" if line.startswith("X99999999,2023-24,AD/022b,") else line
-             for line in lines]
+    lines = [
+        "X99999999,2023-24,AD/022b,54321" if line.startswith("X99999999,2023-24,AD/022b,") else line for line in lines
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -65,8 +68,12 @@ def test_killed_builds_leave_a_whole_report_old_or_new(versions, tmp_path: Path)
         project = tmp_path / f"attempt{attempt}"
         shutil.copytree(old, project, symlinks=True)
         edit(project)
-        process = subprocess.Popen([sys.executable, "-m", "dirreport", "build", str(project)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "dirreport", "build", str(project)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         time.sleep(rng.uniform(0.3, 12.0))
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()

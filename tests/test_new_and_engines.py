@@ -60,14 +60,16 @@ def test_quarto_engine_runs_the_blocking_checks_and_publishes_atomically(tmp_pat
     qmd = project / "_output" / "quarto" / "en" / "directors-report-2023-24.qmd"
     before = qmd.read_bytes()
     summary = project / "narratives" / "en" / "1-summary.md"
-    summary.write_text(summary.read_text(encoding="utf-8") + "\n\nCall about NHS number 943 476 5919.\n",
-                       encoding="utf-8")
+    summary.write_text(
+        summary.read_text(encoding="utf-8") + "\n\nCall about NHS number 943 476 5919.\n", encoding="utf-8"
+    )
     run = dirreport("build", str(project), "--engine", "quarto", "--lang", "en")
     assert run.returncode == 1, run.output
     assert "NHS number" in run.output and "narratives/en/1-summary.md" in run.output
     assert qmd.read_bytes() == before  # the published Quarto sources are exactly as they were
-    assert "943 476 5919" not in "".join(p.read_text(encoding="utf-8", errors="replace")
-                                         for p in (project / "_output").rglob("*.qmd"))
+    assert "943 476 5919" not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (project / "_output").rglob("*.qmd")
+    )
 
 
 def free_port() -> int:
@@ -79,15 +81,20 @@ def free_port() -> int:
 def test_preview_serves_locally_and_reloads_after_an_edit(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "dirreport", "preview", str(project), "--port", str(port)],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dirreport", "preview", str(project), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         page = _wait_for(f"http://127.0.0.1:{port}/", timeout=300)
         assert "Chapter 1: Director" in page and "EventSource" in page
         events = urllib.request.urlopen(f"http://127.0.0.1:{port}/__events", timeout=300)
         narrative = project / "narratives" / "en" / "1-summary.md"
-        narrative.write_text(narrative.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n",
-                             encoding="utf-8")
+        narrative.write_text(
+            narrative.read_text(encoding="utf-8") + "\nA sentence added while previewing.\n", encoding="utf-8"
+        )
         assert events.readline().startswith(b"data: reload")
         assert "A sentence added while previewing." in _wait_for(f"http://127.0.0.1:{port}/", timeout=60)
         assert _listening_addresses(port) == {"127.0.0.1"}  # nothing listens beyond this machine's loopback
@@ -101,8 +108,11 @@ def _listening_addresses(port: int) -> set[str]:
     """Local addresses of listening TCP sockets on a port, as the operating system reports them."""
     import psutil
 
-    return {c.laddr.ip for c in psutil.net_connections(kind="inet")
-            if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port}
+    return {
+        c.laddr.ip
+        for c in psutil.net_connections(kind="inet")
+        if c.status == psutil.CONN_LISTEN and c.laddr and c.laddr.port == port
+    }
 
 
 def _wait_for(url: str, timeout: float) -> str:

@@ -49,8 +49,11 @@ def page_images(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) ->
     images: dict[str, list[Path]] = {}
     for edition in EDITIONS:
         folder = tmp_path_factory.mktemp(f"pages-{edition}")
-        subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(output_file(built_sample, edition, "pdf")),
-                        str(folder / "page")], check=True, capture_output=True)
+        subprocess.run(
+            ["pdftoppm", "-r", str(DPI), "-png", str(output_file(built_sample, edition, "pdf")), str(folder / "page")],
+            check=True,
+            capture_output=True,
+        )
         images[edition] = sorted(folder.glob("page-*.png"))
     return images
 
@@ -77,8 +80,10 @@ def test_no_page_is_blank(page_images: dict[str, list[Path]], edition: str) -> N
         pixels = ink(path)
         height, width = pixels.shape
         # the running header and footer sit in the top and bottom margins: a page with only those is blank
-        body = pixels[round(to_px(MARGIN_Y)):height - round(to_px(MARGIN_Y)),
-                      round(to_px(MARGIN_X)):width - round(to_px(MARGIN_X))]
+        body = pixels[
+            round(to_px(MARGIN_Y)) : height - round(to_px(MARGIN_Y)),
+            round(to_px(MARGIN_X)) : width - round(to_px(MARGIN_X)),
+        ]
         share = float(body.mean())
         if share < MIN_INK:
             blank.append(f"{path.name}: {share:.4%} ink")
@@ -86,8 +91,9 @@ def test_no_page_is_blank(page_images: dict[str, list[Path]], edition: str) -> N
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_nothing_is_drawn_in_the_side_margins(built_sample: Path, page_images: dict[str, list[Path]],
-                                              edition: str) -> None:
+def test_nothing_is_drawn_in_the_side_margins(
+    built_sample: Path, page_images: dict[str, list[Path]], edition: str
+) -> None:
     with pdfplumber.open(output_file(built_sample, edition, "pdf")) as pdf:
         width_pt = float(pdf.pages[0].width)
     area = ContentArea.of(width_pt, 0)
@@ -97,11 +103,13 @@ def test_nothing_is_drawn_in_the_side_margins(built_sample: Path, page_images: d
     overflowing = []
     for path in page_images[edition]:
         pixels = ink(path)
-        left = np.flatnonzero(pixels[:, :last_left + 1].any(axis=0))
+        left = np.flatnonzero(pixels[:, : last_left + 1].any(axis=0))
         right = np.flatnonzero(pixels[:, first_right:].any(axis=0)) + first_right
         if left.size or right.size:
-            overflowing.append(f"{path.name}: ink in pixel columns {sorted({*left.tolist(), *right.tolist()})} "
-                               f"(content area is columns {last_left + 1}-{first_right - 1})")
+            overflowing.append(
+                f"{path.name}: ink in pixel columns {sorted({*left.tolist(), *right.tolist()})} "
+                f"(content area is columns {last_left + 1}-{first_right - 1})"
+            )
     assert not overflowing, "content runs into the side margins:\n" + "\n".join(overflowing)
 
 
@@ -115,8 +123,9 @@ class Layout:
     tables: list[list[list[set[tuple[int, int]]]]]  # table → row → cell → (page number, MCID)
 
 
-def marked_content(element: pikepdf.Dictionary, pages: dict[tuple[int, int], int],
-                   page: int | None = None) -> Iterator[tuple[int, int]]:
+def marked_content(
+    element: pikepdf.Dictionary, pages: dict[tuple[int, int], int], page: int | None = None
+) -> Iterator[tuple[int, int]]:
     """(page number, MCID) of everything an element and its descendants mark, each on its own page.
 
     A table row that breaks across pages marks content on both, so the page is read from each
@@ -161,13 +170,18 @@ def layouts(built_sample: Path) -> dict[str, Layout]:
                 for char in page.chars:
                     if char.get("mcid") is not None and char["text"].strip():
                         chars.setdefault((page.page_number, char["mcid"]), []).append(char)
-                graphics[page.page_number] = [(kind[:-1], obj) for kind in ("lines", "rects", "curves")
-                                              for obj in getattr(page, kind)]
+                graphics[page.page_number] = [
+                    (kind[:-1], obj) for kind in ("lines", "rects", "curves") for obj in getattr(page, kind)
+                ]
         with pikepdf.open(path) as pdf:
             pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-            tables = [[[set(marked_content(cell, pages)) for cell in children(row, "TH", "TD")]
-                       for row in children(table, "TR")]
-                      for table in children(pdf.Root.StructTreeRoot, "Table")]
+            tables = [
+                [
+                    [set(marked_content(cell, pages)) for cell in children(row, "TH", "TD")]
+                    for row in children(table, "TR")
+                ]
+                for table in children(pdf.Root.StructTreeRoot, "Table")
+            ]
         found[edition] = Layout(sizes, chars, graphics, tables)
     return found
 
@@ -196,11 +210,17 @@ def test_every_table_lies_inside_the_margins(layouts: dict[str, Layout], edition
             top = min(c["top"] for c in table_chars)
             bottom = max(c["bottom"] for c in table_chars)
             tolerance = 0.5
-            if (x0 < area.left - tolerance or x1 > area.right + tolerance
-                    or top < area.top - tolerance or bottom > area.bottom + tolerance):
-                outside.append(f"table {number} on page {page_number}: bbox ({x0:.1f}, {top:.1f}, {x1:.1f}, "
-                               f"{bottom:.1f}) outside ({area.left:.1f}, {area.top:.1f}, {area.right:.1f}, "
-                               f"{area.bottom:.1f})")
+            if (
+                x0 < area.left - tolerance
+                or x1 > area.right + tolerance
+                or top < area.top - tolerance
+                or bottom > area.bottom + tolerance
+            ):
+                outside.append(
+                    f"table {number} on page {page_number}: bbox ({x0:.1f}, {top:.1f}, {x1:.1f}, "
+                    f"{bottom:.1f}) outside ({area.left:.1f}, {area.top:.1f}, {area.right:.1f}, "
+                    f"{area.bottom:.1f})"
+                )
     assert not outside, "\n".join(outside)
 
 
@@ -218,7 +238,8 @@ def test_table_cells_do_not_run_into_each_other(layouts: dict[str, Layout], edit
                 for page_number, cell_chars in chars_by_page(layout, cell).items():
                     text = "".join(c["text"] for c in cell_chars)
                     spans.setdefault(page_number, []).append(
-                        (min(c["x0"] for c in cell_chars), max(c["x1"] for c in cell_chars), text))
+                        (min(c["x0"] for c in cell_chars), max(c["x1"] for c in cell_chars), text)
+                    )
             for page_number, page_spans in spans.items():
                 page_spans.sort()
                 for (_, right, text), (left, _, following) in itertools.pairwise(page_spans):

@@ -61,8 +61,10 @@ def pdfs(built_sample: Path) -> Iterator[dict[str, pikepdf.Pdf]]:
 
 @pytest.fixture(scope="module")
 def structure(pdfs: dict[str, pikepdf.Pdf]) -> dict[str, list[tuple[pikepdf.Dictionary, str | None]]]:
-    return {edition: list(elements(pdf.Root.StructTreeRoot, str(pdf.Root.get("/Lang", "")) or None))
-            for edition, pdf in pdfs.items()}
+    return {
+        edition: list(elements(pdf.Root.StructTreeRoot, str(pdf.Root.get("/Lang", "")) or None))
+        for edition, pdf in pdfs.items()
+    }
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -76,8 +78,11 @@ def test_tagged(pdfs: dict[str, pikepdf.Pdf], edition: str) -> None:
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_headings_are_tagged_by_level(structure: dict[str, list[Any]], edition: str) -> None:
-    headings = [(int(role(e)[1:]), straight(str(e.get("/T", "")))) for e, _ in structure[edition]
-                if role(e) in {f"H{n}" for n in range(1, 7)}]
+    headings = [
+        (int(role(e)[1:]), straight(str(e.get("/T", ""))))
+        for e, _ in structure[edition]
+        if role(e) in {f"H{n}" for n in range(1, 7)}
+    ]
     assert {1, 2, 3} <= {level for level, _ in headings}
     level_one = [title for level, title in headings if level == 1]
     for chapter in chapters(edition):
@@ -147,8 +152,9 @@ def test_bilingual_passages_carry_their_own_language(structure: dict[str, list[A
     # and the English headings of the side-by-side passages are English
     english = {straight(str(e.T)) for e, _ in structure["en"] if role(e) in ("H2", "H3") and "/T" in e}
     welsh = {straight(str(e.T)) for e, _ in structure["cy"] if role(e) in ("H2", "H3") and "/T" in e}
-    headings = [(straight(str(e.T)), lang) for e, lang in structure["bilingual"]
-                if role(e) in ("H2", "H3") and "/T" in e]
+    headings = [
+        (straight(str(e.T)), lang) for e, lang in structure["bilingual"] if role(e) in ("H2", "H3") and "/T" in e
+    ]
     english_headings = [(title, lang) for title, lang in headings if title in english - welsh]
     assert english_headings
     assert all(lang == "en-GB" for _, lang in english_headings), english_headings

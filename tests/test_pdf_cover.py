@@ -18,8 +18,11 @@ from conftest import EDITIONS, output_file, pdf_text
 
 CONTENTS = {"en": "Contents", "cy": "Cynnwys", "bilingual": "Cynnwys"}
 CHAPTER_ONE = {"en": "Chapter 1", "cy": "Pennod 1", "bilingual": "Pennod 1"}
-TITLE = {"en": "Director of Social Services annual report", "cy": "Adroddiad blynyddol",
-         "bilingual": "Adroddiad blynyddol"}
+TITLE = {
+    "en": "Director of Social Services annual report",
+    "cy": "Adroddiad blynyddol",
+    "bilingual": "Adroddiad blynyddol",
+}
 NOTICE = {"en": "also available in Welsh", "cy": "Saesneg"}
 SUBJECT = {"en": "social services", "cy": "gwasanaethau cymdeithasol"}
 
@@ -30,8 +33,10 @@ def straight(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages(built_sample: Path) -> dict[str, list[str]]:
-    return {edition: [straight(p) for p in pdf_text(output_file(built_sample, edition, "pdf")).split("\f")]
-            for edition in EDITIONS}
+    return {
+        edition: [straight(p) for p in pdf_text(output_file(built_sample, edition, "pdf")).split("\f")]
+        for edition in EDITIONS
+    }
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -45,8 +50,7 @@ def test_the_cover_is_a_page_of_its_own(pages: dict[str, list[str]], edition: st
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
-def test_the_contents_follows_and_chapter_one_starts_the_next_page(pages: dict[str, list[str]],
-                                                                   edition: str) -> None:
+def test_the_contents_follows_and_chapter_one_starts_the_next_page(pages: dict[str, list[str]], edition: str) -> None:
     contents = pages[edition][1]
     assert contents.startswith(CONTENTS[edition]) or f" {CONTENTS[edition]} " in contents[:200], contents[:200]
     assert contents.count(CHAPTER_ONE[edition][:-2]) >= 4, contents  # chapters 1 to 4 listed
@@ -67,7 +71,7 @@ def test_keywords_say_what_the_report_is_about(built_sample: Path, edition: str)
     with pikepdf.open(output_file(built_sample, edition, "pdf")) as pdf:
         keywords = str(pdf.docinfo.get("/Keywords", ""))
     assert "available" not in keywords and "ar gael" not in keywords, keywords
-    for lang in (["cy", "en"] if edition == "bilingual" else [edition]):
+    for lang in ["cy", "en"] if edition == "bilingual" else [edition]:
         assert SUBJECT[lang] in keywords, keywords
     assert "Glanafon" in keywords
 

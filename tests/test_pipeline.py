@@ -17,13 +17,23 @@ from dirreport.render.common import RenderSettings
 
 
 def _document() -> Document:
-    return Document(edition="en", lang="en", basename="r", markdown="# A heading\n", metadata={}, figures=(),
-                    tables=(), resources={}, draft=False)
+    return Document(
+        edition="en",
+        lang="en",
+        basename="r",
+        markdown="# A heading\n",
+        metadata={},
+        figures=(),
+        tables=(),
+        resources={},
+        draft=False,
+    )
 
 
 def _spec() -> ChartSpec:
-    return ChartSpec(id="AD-X", kind="trend", lang="en", title="A rate", categories=("2022-23", "2023-24"),
-                     series=(), value_axis="%")
+    return ChartSpec(
+        id="AD-X", kind="trend", lang="en", title="A rate", categories=("2022-23", "2023-24"), series=(), value_axis="%"
+    )
 
 
 def _upgrade(monkeypatch: pytest.MonkeyPatch, tool: str) -> None:
@@ -33,10 +43,12 @@ def _upgrade(monkeypatch: pytest.MonkeyPatch, tool: str) -> None:
         cache.code_fingerprint.cache_clear()
 
 
-@pytest.mark.parametrize(("tool", "fmt"), [("pandoc", "html"), ("typst", "pdf"), ("python-docx", "docx"),
-                                           ("dirreport", "html")])
-def test_a_new_tool_version_gives_a_new_render_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                   tool: str, fmt: str) -> None:
+@pytest.mark.parametrize(
+    ("tool", "fmt"), [("pandoc", "html"), ("typst", "pdf"), ("python-docx", "docx"), ("dirreport", "html")]
+)
+def test_a_new_tool_version_gives_a_new_render_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tool: str, fmt: str
+) -> None:
     settings = RenderSettings(project_root=tmp_path, cache_dir=tmp_path, epoch=0)
     before = cache.render_key(_document(), fmt, "pandoc", settings)
     assert cache.render_key(_document(), fmt, "pandoc", settings) == before  # stable while nothing changes
@@ -54,8 +66,9 @@ def test_an_unrelated_tool_leaves_a_render_key_alone(monkeypatch: pytest.MonkeyP
 
 
 @pytest.mark.parametrize("tool", ["matplotlib", "dirreport"])
-def test_a_new_matplotlib_or_dirreport_redraws_charts(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                     tool: str) -> None:
+def test_a_new_matplotlib_or_dirreport_redraws_charts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, tool: str
+) -> None:
     spec = _spec()
     before = chart_files(spec, tmp_path)
     _upgrade(monkeypatch, tool)
@@ -63,8 +76,7 @@ def test_a_new_matplotlib_or_dirreport_redraws_charts(monkeypatch: pytest.Monkey
     assert after["svg"] != before["svg"] and after["png"] != before["png"]
 
 
-def test_a_new_typst_makes_new_word_pictures_but_keeps_the_svg(monkeypatch: pytest.MonkeyPatch,
-                                                               tmp_path: Path) -> None:
+def test_a_new_typst_makes_new_word_pictures_but_keeps_the_svg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     spec = _spec()
     before = chart_files(spec, tmp_path)
     _upgrade(monkeypatch, "typst")

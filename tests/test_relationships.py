@@ -66,17 +66,28 @@ def test_the_sample_passes_its_own_rules(catalogue) -> None:  # type: ignore[no-
     full = load_catalogue(REPO / "data" / "local-catalogue.yml")
     dataset = load_dataset(config, full)  # raises on any broken relationship
     assert dataset.value("X99999999", "2023-24", "AD/001") == sum(
-        dataset.value("X99999999", "2023-24", f"AD/004{x}") or 0 for x in "abcdefghijk")
+        dataset.value("X99999999", "2023-24", f"AD/004{x}") or 0 for x in "abcdefghijk"
+    )
 
 
 # the three impossible figures the sample used to print, put back into a copy of it
 OLD_VALUES = {
     # contacts by source: 469 + 662 + 541 + 476 + 789 + 444 + 458 + 523 + 451 + 599 + 426 = 5,838 against 8,000
-    **dict(zip([f"AD/004{x}" for x in "abcdefghijk"],
-               ["469", "662", "541", "476", "789", "444", "458", "523", "451", "599", "426"], strict=True)),
+    **dict(
+        zip(
+            [f"AD/004{x}" for x in "abcdefghijk"],
+            ["469", "662", "541", "476", "789", "444", "458", "523", "451", "599", "426"],
+            strict=True,
+        )
+    ),
     # adult staff groups: 74.9 + 113.5 + 80.6 + 71.7 + 43 + 41.3 + 116.3 + 101.9 = 643.2 WTE against 663.9
-    **dict(zip([f"WF/004{x}" for x in "abcdefgh"],
-               ["74.9", "113.5", "80.6", "71.7", "43", "41.3", "116.3", "101.9"], strict=True)),
+    **dict(
+        zip(
+            [f"WF/004{x}" for x in "abcdefgh"],
+            ["74.9", "113.5", "80.6", "71.7", "43", "41.3", "116.3", "101.9"],
+            strict=True,
+        )
+    ),
     # enquiries that found abuse: 1,667 + 1,360 + 2,061 + 492 + 2,668 = 8,248 against 549 enquiries
     **dict(zip([f"AD/034{x}" for x in "abcde"], ["1667", "1360", "2061", "492", "2668"], strict=True)),
 }
@@ -110,7 +121,8 @@ def test_the_three_impossible_figures_are_refused(tmp_path: Path, command: str) 
         "more than the total 549 for X99999999 in 2023-24",
         f"data/metrics.csv:row {rows['AD/034a']}: AD/034a (1667) is larger than AD/030 (549)",
         f"rule: {RULE_EXCLUSIVE}",
-        f"rule: {RULE_EXHAUSTIVE}", f"rule: {RULE_PART}",
+        f"rule: {RULE_EXHAUSTIVE}",
+        f"rule: {RULE_PART}",
     )
     assert run.returncode == 2
     assert not (project / "_output").exists()
@@ -120,7 +132,8 @@ def test_a_composition_with_a_total_its_parts_do_not_make_is_refused(tmp_path: P
     from dirreport.errors import InputError
 
     local = tmp_path / "local-catalogue.yml"
-    local.write_text("""
+    local.write_text(
+        """
 compositions:
   - id: LOCAL-ABUSE
     title: {en: Enquiries by category, cy: Ymholiadau yn ôl categori}
@@ -130,10 +143,13 @@ compositions:
     parts:
       AD/034a: {en: Neglect, cy: Esgeulustod}
       AD/034b: {en: Physical abuse, cy: Camdriniaeth gorfforol}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     with pytest.raises(InputError) as caught:
         load_catalogue(local, "data/local-catalogue.yml")
     problem = caught.value.problems[0]
-    assert "composition LOCAL-ABUSE names total AD/030 but its parts are not a complete breakdown of it" in \
-        problem.message
+    assert (
+        "composition LOCAL-ABUSE names total AD/030 but its parts are not a complete breakdown of it" in problem.message
+    )
     assert problem.file == "data/local-catalogue.yml" and problem.line == 3

@@ -52,7 +52,7 @@ def test_no_hidden_value_can_be_recovered_by_subtraction(built_small: Path) -> N
             continue
         header = labels.index("Group") if "Group" in labels else None
         assert header is not None, sheet.title
-        parts = rows[header + 1: labels.index("Total")]
+        parts = rows[header + 1 : labels.index("Total")]
         total = rows[labels.index("Total")][1]
         hidden = [p for p in parts if p[1] == "[c]"]
         # with the total shown, one hidden part would be the total minus the others

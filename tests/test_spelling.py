@@ -21,8 +21,9 @@ def test_misspelt_welsh_is_reported_with_its_line_and_does_not_block(tmp_path: P
     run = dirreport("check", str(project), "--format", "json", env={"DICPATH": str(DICTIONARIES)})
     card = json.loads(run.stdout)
     spelling = [f for f in card["findings"] if "hunspell" in f["message"]]
-    assert any("'cwwynion'" in f["message"] and f["file"] == "narratives/cy/4b.md" and f["line"] == line
-               for f in spelling)
+    assert any(
+        "'cwwynion'" in f["message"] and f["file"] == "narratives/cy/4b.md" and f["line"] == line for f in spelling
+    )
     assert all(f["severity"] == "warning" for f in spelling)
     assert not any("'cwynion'" in f["message"] for f in spelling)  # a correct word is not flagged
     assert run.returncode == 0  # spelling never blocks publication

@@ -30,8 +30,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> Run:
 # --- one cell -------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["2024-25", "2024/25", "202425", "2024-2025", "2024/2025", "2024 to 2025",
-                                  " 2024-25 "])
+@pytest.mark.parametrize(
+    "text", ["2024-25", "2024/25", "202425", "2024-2025", "2024/2025", "2024 to 2025", " 2024-25 "]
+)
 def test_every_way_of_writing_a_financial_year_is_the_same_year(text: str) -> None:
     assert cells.financial_year(text) == "2024-25"
 
@@ -43,32 +44,57 @@ def test_a_span_that_is_not_one_financial_year_is_refused_with_the_year_meant(te
     assert "is not one financial year" in refusal.message and "e.g." in refusal.hint
 
 
-@pytest.mark.parametrize(("text", "status"), [
-    ("*", "c"), ("[c]", "c"), ("..", "x"), ("[x]", "x"), (".", "z"), ("[z]", "z"), ("-", "low"), ("[low]", "low"),
-    ("[LOW]", "low"), ("k", "low"),
-])
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("*", "c"),
+        ("[c]", "c"),
+        ("..", "x"),
+        ("[x]", "x"),
+        (".", "z"),
+        ("[z]", "z"),
+        ("-", "low"),
+        ("[low]", "low"),
+        ("[LOW]", "low"),
+        ("k", "low"),
+    ],
+)
 def test_markers_in_the_value_column_are_statuses_never_zero(text: str, status: str) -> None:
     assert cells.value_cell(text) == cells.Cell(None, status)
 
 
-@pytest.mark.parametrize(("text", "value"), [("1,234", 1234.0), ("1,234,567.5", 1234567.5), ("12.5", 12.5),
-                                            ("0", 0.0), ("", None), ("1e3", 1000.0)])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1,234", 1234.0), ("1,234,567.5", 1234567.5), ("12.5", 12.5), ("0", 0.0), ("", None), ("1e3", 1000.0)],
+)
 def test_numbers_with_thousands_separators(text: str, value: float | None) -> None:
     assert cells.value_cell(text) == cells.Cell(value, None)
 
 
-@pytest.mark.parametrize(("text", "words"), [("2,5", "decimal comma"), ("inf", "not a finite number"),
-                                             ("NaN", "not a finite number"), ("1e300", "too large"),
-                                             ("12 people", "not a number")])
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("2,5", "decimal comma"),
+        ("inf", "not a finite number"),
+        ("NaN", "not a finite number"),
+        ("1e300", "too large"),
+        ("12 people", "not a number"),
+    ],
+)
 def test_values_no_report_could_hold_are_refused(text: str, words: str) -> None:
     refusal = cells.value_cell(text)
     assert isinstance(refusal, cells.Refusal) and words in refusal.message
 
 
-@pytest.mark.parametrize(("text", "cell"), [
-    ("1,234 [p]", cells.Cell(1234.0, None, ("p",))), ("87 (r)", cells.Cell(87.0, None, ("r",))),
-    ("12p", cells.Cell(12.0, None, ("p",))), ("12 [c]", cells.Cell(None, "c", ())),
-])
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [
+        ("1,234 [p]", cells.Cell(1234.0, None, ("p",))),
+        ("87 (r)", cells.Cell(87.0, None, ("r",))),
+        ("12p", cells.Cell(12.0, None, ("p",))),
+        ("12 [c]", cells.Cell(None, "c", ())),
+    ],
+)
 def test_shorthand_written_after_the_number(text: str, cell: cells.Cell) -> None:
     assert cells.value_cell(text) == cell
 
@@ -94,13 +120,16 @@ def small_project(tmp_path: Path, metrics: str) -> Path:
 def test_statuses_and_flags_reach_the_indicators(tmp_path: Path) -> None:
     from dirreport.pipeline.project import load_project
 
-    project = small_project(tmp_path, "authority,year,metric,value,note\n"
-                                      "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,150,\n"
-                                      "W06000015,2022-23,AD/024,200,b\nW06000015,2022-23,AD/025,160,\n"
-                                      "W06000015,2023-24,AD/024,250,p\nW06000015,2023-24,AD/025,205 [r],\n"
-                                      "W06000015,2023-24,AD/026,*,\nW06000015,2023-24,AD/027,20,\n"
-                                      "W06000015,2023-24,CH/041,.,\n"
-                                      "W92000004,2023-24,AD/024,..,\nW92000004,2023-24,AD/025,1600,\n")
+    project = small_project(
+        tmp_path,
+        "authority,year,metric,value,note\n"
+        "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,150,\n"
+        "W06000015,2022-23,AD/024,200,b\nW06000015,2022-23,AD/025,160,\n"
+        "W06000015,2023-24,AD/024,250,p\nW06000015,2023-24,AD/025,205 [r],\n"
+        "W06000015,2023-24,AD/026,*,\nW06000015,2023-24,AD/027,20,\n"
+        "W06000015,2023-24,CH/041,.,\n"
+        "W92000004,2023-24,AD/024,..,\nW92000004,2023-24,AD/025,1600,\n",
+    )
     results = load_project(project).results
     reviews = results.indicators["AD-REVIEWS-TIMELY"]
     assert reviews.latest.status == "ok" and {"p", "r"} <= set(reviews.latest.flags)
@@ -119,10 +148,13 @@ def test_a_break_in_series_is_neither_compared_nor_joined(tmp_path: Path) -> Non
     from dirreport.lang.bilingual_text import Bilingual
     from dirreport.pipeline.project import load_project
 
-    project = small_project(tmp_path, "authority,year,metric,value,note\n"
-                                      "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,150,\n"
-                                      "W06000015,2022-23,AD/024,200,\nW06000015,2022-23,AD/025,160,\n"
-                                      "W06000015,2023-24,AD/024,250,b\nW06000015,2023-24,AD/025,205,\n")
+    project = small_project(
+        tmp_path,
+        "authority,year,metric,value,note\n"
+        "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,150,\n"
+        "W06000015,2022-23,AD/024,200,\nW06000015,2022-23,AD/025,160,\n"
+        "W06000015,2023-24,AD/024,250,b\nW06000015,2023-24,AD/025,205,\n",
+    )
     result = load_project(project).results.indicators["AD-REVIEWS-TIMELY"]
     assert result.trend.change is None  # 2023-24 measures something else than 2022-23
     figure = trend_figure(result, Bilingual("Cardiff", "Caerdydd"), "cy")
@@ -136,14 +168,16 @@ def test_a_break_in_series_is_neither_compared_nor_joined(tmp_path: Path) -> Non
 # --- dirreport data import ------------------------------------------------------------------------------------------
 
 
-TABLE = ("AreaCode,YearCode,NoteCodes,Measure,Data\n"
-         "W06000015,202324,p,AD/024,260\n"       # differs from the authority's own return: kept, and said so
-         "W06000015,202223,,AD/025,150\n"        # the same as the return: nothing to do
-         "W06000016,202324,,AD/024,*\n"          # another authority, confidential
-         "W06000016,2023/24,r,AD/025,\"1,234\"\n"
-         "W92000004,202324,,AD/024,..\n"         # Wales, not available: replaces 2000 and says so
-         "W06000015,202324,,Something else,12\n"
-         "K02000001,202324,,AD/024,12\n")
+TABLE = (
+    "AreaCode,YearCode,NoteCodes,Measure,Data\n"
+    "W06000015,202324,p,AD/024,260\n"  # differs from the authority's own return: kept, and said so
+    "W06000015,202223,,AD/025,150\n"  # the same as the return: nothing to do
+    "W06000016,202324,,AD/024,*\n"  # another authority, confidential
+    'W06000016,2023/24,r,AD/025,"1,234"\n'
+    "W92000004,202324,,AD/024,..\n"  # Wales, not available: replaces 2000 and says so
+    "W06000015,202324,,Something else,12\n"
+    "K02000001,202324,,AD/024,12\n"
+)
 
 
 def test_import_maps_what_it_can_and_says_what_it_cannot(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -157,8 +191,10 @@ def test_import_maps_what_it_can_and_says_what_it_cannot(tmp_path: Path, capsys:
     done = run(["data", "import", str(project / "statswales.csv"), "--project", str(project)], capsys)
     assert done.returncode == 0, done.output
     assert "2 rows added, 1 updated, 1 already up to date, 2 not mapped" in done.stdout
-    assert "kept your own return's figure: AD/024 for W06000015 in 2023-24: 250 in data/metrics.csv, 260 [p]" \
+    assert (
+        "kept your own return's figure: AD/024 for W06000015 in 2023-24: 250 in data/metrics.csv, 260 [p]"
         in done.stdout
+    )
     assert "updated AD/024 for W92000004 in 2023-24: 2000 in data/metrics.csv, [x] in the table (row 6)" in done.stdout
     assert "row 7: measure 'Something else'" in done.stdout and "row 8: area 'K02000001'" in done.stdout
     rows = (project / "data" / "metrics.csv").read_text(encoding="utf-8-sig").splitlines()
@@ -166,8 +202,7 @@ def test_import_maps_what_it_can_and_says_what_it_cannot(tmp_path: Path, capsys:
     assert "W06000015,2023-24,AD/024,250," in rows
     assert "W06000016,2023-24,AD/024,[c]," in rows and "W06000016,2023-24,AD/025,1234,r" in rows
     assert "W92000004,2023-24,AD/024,[x]," in rows
-    again = run(["data", "import", str(project / "statswales.csv"), "--project", str(project), "--replace-own"],
-                capsys)
+    again = run(["data", "import", str(project / "statswales.csv"), "--project", str(project), "--replace-own"], capsys)
     assert "replaced your own return's figure: AD/024 for W06000015 in 2023-24" in again.stdout
     assert "W06000015,2023-24,AD/024,260,p" in (project / "data" / "metrics.csv").read_text(encoding="utf-8-sig")
 
@@ -175,8 +210,9 @@ def test_import_maps_what_it_can_and_says_what_it_cannot(tmp_path: Path, capsys:
 # --- faults in dirreport are reported as faults ---------------------------------------------------------------------
 
 
-def test_a_fault_in_dirreport_is_not_blamed_on_the_user(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                      capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_fault_in_dirreport_is_not_blamed_on_the_user(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from dirreport.assemble import edition as assemble
 
     def broken(*_args: object, **_kwargs: object) -> None:
@@ -205,12 +241,14 @@ def test_a_template_error_is_still_the_template_s(tmp_path: Path, capsys: pytest
 # --- a StatsWales table with shorthand, imported and built in every format and language -----------------------------
 
 
-STATSWALES = ("AreaCode,YearCode,NoteCodes,Measure,Data\n"
-              "X99999999,202324,,AD/025,*\n"        # reviews on time: confidential
-              "X99999999,202324,,CH/049,..\n"       # pathway plans on time: not available
-              "X99999999,202324,p,AD/033,41\n"      # advocate before enquiry: provisional
-              "X99999999,202324,,AD/018B,[z]\n"     # OT without a plan: not applicable (code in capitals)
-              "W92000004,2023/24,,AD/032,2500\n")
+STATSWALES = (
+    "AreaCode,YearCode,NoteCodes,Measure,Data\n"
+    "X99999999,202324,,AD/025,*\n"  # reviews on time: confidential
+    "X99999999,202324,,CH/049,..\n"  # pathway plans on time: not available
+    "X99999999,202324,p,AD/033,41\n"  # advocate before enquiry: provisional
+    "X99999999,202324,,AD/018B,[z]\n"  # OT without a plan: not applicable (code in capitals)
+    "W92000004,2023/24,,AD/032,2500\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -244,28 +282,40 @@ def text_of(path: Path) -> str:
 def test_shorthand_shows_in_every_format_and_language(built_from_statswales: Path, edition: str, fmt: str) -> None:
     text = text_of(output_file(built_from_statswales, edition, fmt))
     langs = ["en", "cy"] if edition == "bilingual" else [edition]
-    about = {"en": ["Figures the data marks confidential, shown [c]", "Figures the data marks not available, shown [x]",
-                    "Figures the data marks provisional, shown [p] in tables", "(AD/033, 2023-24)",
-                    "Figures the data marks not applicable, shown [z]"],
-             "cy": ["Ffigurau sy’n gyfrinachol yn ôl y data, wedi’u dangos fel [c]",
-                    "Ffigurau nad ydynt ar gael yn ôl y data, wedi’u dangos fel [x]",
-                    "Ffigurau sydd dros dro yn ôl y data, wedi’u marcio [p] mewn tablau", "(AD/033, 2023-24)"]}
+    about = {
+        "en": [
+            "Figures the data marks confidential, shown [c]",
+            "Figures the data marks not available, shown [x]",
+            "Figures the data marks provisional, shown [p] in tables",
+            "(AD/033, 2023-24)",
+            "Figures the data marks not applicable, shown [z]",
+        ],
+        "cy": [
+            "Ffigurau sy’n gyfrinachol yn ôl y data, wedi’u dangos fel [c]",
+            "Ffigurau nad ydynt ar gael yn ôl y data, wedi’u dangos fel [x]",
+            "Ffigurau sydd dros dro yn ôl y data, wedi’u marcio [p] mewn tablau",
+            "(AD/033, 2023-24)",
+        ],
+    }
     for lang in langs:
         for sentence in about[lang]:
             assert sentence.replace("’", "'") in text.replace("’", "'"), (lang, sentence)
     # the provisional value is marked beside the number, the [p] note explains it under the table
     assert "% [p]" in text
-    marker_notes = {"en": ["[p] Provisional: the figure may change",
-                           "[c] Not shown: the figure is confidential in the data, or rests on a count"],
-                    "cy": ["[p] Dros dro: gall y ffigur newid",
-                           "[c] Heb ei ddangos: mae'r ffigur yn gyfrinachol yn y data"]}
+    marker_notes = {
+        "en": [
+            "[p] Provisional: the figure may change",
+            "[c] Not shown: the figure is confidential in the data, or rests on a count",
+        ],
+        "cy": ["[p] Dros dro: gall y ffigur newid", "[c] Heb ei ddangos: mae'r ffigur yn gyfrinachol yn y data"],
+    }
     for lang in langs:
         for note in marker_notes[lang]:
             assert note in text.replace("’", "'"), (lang, note)
     if edition == "en" and fmt == "html":  # in reading order; PDF cells wrap and Word lists tables apart
         for row, then in ROWS:
             at = text.find(row)
-            assert at >= 0 and then in text[at + len(row):at + len(row) + 12], (row, then)
+            assert at >= 0 and then in text[at + len(row) : at + len(row) + 12], (row, then)
 
 
 def test_downloads_keep_each_marker(built_from_statswales: Path) -> None:
@@ -281,15 +331,18 @@ def test_downloads_keep_each_marker(built_from_statswales: Path) -> None:
         from openpyxl import load_workbook
 
         book = load_workbook(next(folder.glob("*-data.xlsx")), read_only=True)
-        notes = " ".join(str(v) for sheet in book.worksheets[:4] for row in sheet.iter_rows(values_only=True)
-                         for v in row if v)
+        notes = " ".join(
+            str(v) for sheet in book.worksheets[:4] for row in sheet.iter_rows(values_only=True) for v in row if v
+        )
         assert ("[p] Provisional" if edition == "en" else "[p] Dros dro") in notes
 
 
 def test_a_chart_of_a_confidential_figure_says_why_in_its_description(built_from_statswales: Path) -> None:
     page = html_text(output_file(built_from_statswales, "en", "html"))
-    assert "Percentage of adult care and support plan reviews completed within statutory timescales: the figure " \
-           "for 2023-24 is confidential in the data and is not shown [c]." in page
+    assert (
+        "Percentage of adult care and support plan reviews completed within statutory timescales: the figure "
+        "for 2023-24 is confidential in the data and is not shown [c]." in page
+    )
 
 
 # --- settings, declared once -------------------------------------------------------------------------------------

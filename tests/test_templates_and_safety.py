@@ -17,8 +17,8 @@ def project(tmp_path: Path) -> Path:
 def test_a_project_template_replaces_the_packaged_one(project: Path) -> None:
     (project / "templates").mkdir(exist_ok=True)
     (project / "templates" / "notices.md.j2").write_text(
-        "::: {.notice}\n{{ _(\"Sample data\") }}: Own notice from the project templates.\n:::\n",
-        encoding="utf-8")
+        '::: {.notice}\n{{ _("Sample data") }}: Own notice from the project templates.\n:::\n', encoding="utf-8"
+    )
     run = dirreport("build", str(project), "--lang", "en", "--format", "html")
     assert run.returncode == 0, run.output
     text = html_text(output_file(project, "en", "html"))
@@ -36,8 +36,7 @@ def test_a_template_cannot_reach_python_internals(project: Path) -> None:
 
 def test_a_template_syntax_error_is_located(project: Path) -> None:
     (project / "templates").mkdir(exist_ok=True)
-    (project / "templates" / "notices.md.j2").write_text("Fine line\n{% if meta.sample %}\nno end\n",
-                                                         encoding="utf-8")
+    (project / "templates" / "notices.md.j2").write_text("Fine line\n{% if meta.sample %}\nno end\n", encoding="utf-8")
     run = dirreport("build", str(project), "--lang", "en", "--format", "html")
     assert_user_error(run, "templates/notices.md.j2", "template syntax error")
 
@@ -79,8 +78,14 @@ def test_hostile_narrative_is_neutralised_and_no_script_runs(project: Path, tmp_
     path.write_text(front + "\n---\n\n" + HOSTILE, encoding="utf-8")
     check = dirreport("check", str(project))
     assert check.returncode == 1
-    for fragment in ("raw HTML with <script>", "onerror= attribute", "link to 'javascript:",
-                     "leads outside the project", "is on the internet", "<iframe>"):
+    for fragment in (
+        "raw HTML with <script>",
+        "onerror= attribute",
+        "link to 'javascript:",
+        "leads outside the project",
+        "is on the internet",
+        "<iframe>",
+    ):
         assert fragment in check.output, check.output
     run = dirreport("build", str(project), "--lang", "en", "--format", "html", "--draft")
     assert run.returncode == 0, run.output
@@ -94,17 +99,26 @@ def test_hostile_narrative_is_neutralised_and_no_script_runs(project: Path, tmp_
 
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        browser = p.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
         page_ = browser.new_page()
         page_.on("request", lambda request: requests.append(request.url))
         dialogs: list[str] = []
         page_.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page_.goto(page.as_uri())
         # click everything in the hostile section, as a curious reader might
-        page_.evaluate("() => document.querySelectorAll('#sec-2-context a, #sec-2-context span')"
-                       ".forEach(e => e.click())")
+        page_.evaluate(
+            "() => document.querySelectorAll('#sec-2-context a, #sec-2-context span').forEach(e => e.click())"
+        )
         pwned = page_.evaluate("() => window.__pwned === undefined ? null : String(window.__pwned)")
         browser.close()
     assert pwned is None

@@ -74,8 +74,9 @@ def test_each_edition_names_the_other(built_sample: Path) -> None:
     english = docx_text(output_file(built_sample, "en", "docx"))
     assert "adroddiad-y-cyfarwyddwr-2023-24" in english
     page = output_file(built_sample, "en", "html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="alternate" hreflang="cy-GB" href="\.\./cy/adroddiad-y-cyfarwyddwr-2023-24\.html">',
-                     page)
+    assert re.search(
+        r'<link rel="alternate" hreflang="cy-GB" href="\.\./cy/adroddiad-y-cyfarwyddwr-2023-24\.html">', page
+    )
 
 
 # --- the bilingual edition -------------------------------------------------------------------------------------
@@ -146,8 +147,10 @@ def edit_english_paragraph(project: Path) -> int:
 
 def test_export_marks_exactly_the_changed_paragraph(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
-    assert "0 to translate" in dirreport("translate", "export", str(tmp_path / "before.xlf"), "--project",
-                                         str(project)).stdout
+    assert (
+        "0 to translate"
+        in dirreport("translate", "export", str(tmp_path / "before.xlf"), "--project", str(project)).stdout
+    )
     line = edit_english_paragraph(project)
     run = dirreport("translate", "export", str(tmp_path / "after.xlf"), "--project", str(project))
     assert run.returncode == 0, run.output
@@ -160,8 +163,9 @@ def test_export_marks_exactly_the_changed_paragraph(tmp_path: Path) -> None:
     assert len(initial) == 1
     assert "hill farms" in "".join(initial[0].find("x:source", ns).itertext())
     check = dirreport("check", str(project))
-    assert_user_error(check, "narratives/cy/2-context.md:line", "is out of date",
-                      f"narratives/en/2-context.md line {line} changed")
+    assert_user_error(
+        check, "narratives/cy/2-context.md:line", "is out of date", f"narratives/en/2-context.md line {line} changed"
+    )
 
 
 def test_import_changes_exactly_that_welsh_paragraph(tmp_path: Path) -> None:

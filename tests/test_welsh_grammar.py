@@ -19,7 +19,7 @@ from dirreport.catalogue import Indicator, load_authorities, load_catalogue
 from dirreport.compute.indicators import OK, IndicatorResult, Point, Results, Trend, compute
 from dirreport.config.settings import load_config
 from dirreport.data.dataset import load_dataset
-from dirreport.lang import i18n, sentences, welsh
+from dirreport.lang import composition_sentences, i18n, sentences, welsh
 from dirreport.lang.bilingual_text import Bilingual
 
 CATALOGUE = load_catalogue()
@@ -38,14 +38,21 @@ PLACES = {
     "Sir Benfro": ("yn Sir Benfro", "Sir Benfro", "a Sir Benfro", "â Sir Benfro"),
     "Sir Gaerfyrddin": ("yn Sir Gaerfyrddin", "Sir Gaerfyrddin", "a Sir Gaerfyrddin", "â Sir Gaerfyrddin"),
     "Abertawe": ("yn Abertawe", "Abertawe", "ac Abertawe", "ag Abertawe"),
-    "Castell-nedd Port Talbot": ("yng Nghastell-nedd Port Talbot", "Gastell-nedd Port Talbot",
-                                 "a Chastell-nedd Port Talbot", "â Chastell-nedd Port Talbot"),
-    "Pen-y-bont ar Ogwr": ("ym Mhen-y-bont ar Ogwr", "Ben-y-bont ar Ogwr", "a Phen-y-bont ar Ogwr",
-                           "â Phen-y-bont ar Ogwr"),
+    "Castell-nedd Port Talbot": (
+        "yng Nghastell-nedd Port Talbot",
+        "Gastell-nedd Port Talbot",
+        "a Chastell-nedd Port Talbot",
+        "â Chastell-nedd Port Talbot",
+    ),
+    "Pen-y-bont ar Ogwr": (
+        "ym Mhen-y-bont ar Ogwr",
+        "Ben-y-bont ar Ogwr",
+        "a Phen-y-bont ar Ogwr",
+        "â Phen-y-bont ar Ogwr",
+    ),
     "Bro Morgannwg": ("ym Mro Morgannwg", "Fro Morgannwg", "a Bro Morgannwg", "â Bro Morgannwg"),
     "Caerdydd": ("yng Nghaerdydd", "Gaerdydd", "a Chaerdydd", "â Chaerdydd"),
-    "Rhondda Cynon Taf": ("yn Rhondda Cynon Taf", "Rondda Cynon Taf", "a Rhondda Cynon Taf",
-                          "â Rhondda Cynon Taf"),
+    "Rhondda Cynon Taf": ("yn Rhondda Cynon Taf", "Rondda Cynon Taf", "a Rhondda Cynon Taf", "â Rhondda Cynon Taf"),
     "Caerffili": ("yng Nghaerffili", "Gaerffili", "a Chaerffili", "â Chaerffili"),
     "Blaenau Gwent": ("ym Mlaenau Gwent", "Flaenau Gwent", "a Blaenau Gwent", "â Blaenau Gwent"),
     "Torfaen": ("yn Nhorfaen", "Dorfaen", "a Thorfaen", "â Thorfaen"),
@@ -91,23 +98,48 @@ def test_population_sentence_puts_each_place_after_yn(name: str) -> None:
     assert sentence == f"Yn 2023-24, amcangyfrifir bod 123,456 o bobl yn byw {PLACES[name][0]}."
 
 
-@pytest.mark.parametrize(("word", "after_yn"), [
-    ("da", "yn dda"), ("mawr", "yn fawr"), ("bach", "yn fach"), ("pwysig", "yn bwysig"), ("tawel", "yn dawel"),
-    ("cyflym", "yn gyflym"), ("gwell", "yn well"), ("dibynnol", "yn ddibynnol"), ("llawn", "yn llawn"),
-    ("rhad", "yn rhad"), ("uchel", "yn uchel"), ("ffyddlon", "yn ffyddlon"), ("chwim", "yn chwim"),
-])
+@pytest.mark.parametrize(
+    ("word", "after_yn"),
+    [
+        ("da", "yn dda"),
+        ("mawr", "yn fawr"),
+        ("bach", "yn fach"),
+        ("pwysig", "yn bwysig"),
+        ("tawel", "yn dawel"),
+        ("cyflym", "yn gyflym"),
+        ("gwell", "yn well"),
+        ("dibynnol", "yn ddibynnol"),
+        ("llawn", "yn llawn"),
+        ("rhad", "yn rhad"),
+        ("uchel", "yn uchel"),
+        ("ffyddlon", "yn ffyddlon"),
+        ("chwim", "yn chwim"),
+    ],
+)
 def test_soft_mutation_after_yn_before_a_complement(word: str, after_yn: str) -> None:
     assert welsh.predicate(word) == after_yn
 
 
-@pytest.mark.parametrize(("n", "noun", "gender", "expected"), [
-    (1, "cyfran", "f", "un gyfran"), (1, "llaw", "f", "un llaw"), (1, "grŵp", "m", "un grŵp"),
-    (2, "cyfran", "f", "dwy gyfran"), (2, "grŵp", "m", "dau grŵp"), (2, "plentyn", "m", "dau blentyn"),
-    (2, "merch", "f", "dwy ferch"), (2, "gwaith", "m", "dau waith"),
-    (3, "pecyn", "m", "tri phecyn"), (3, "cyfran", "f", "tair cyfran"), (3, "tîm", "m", "tri thîm"),
-    (4, "pecyn", "m", "pedwar pecyn"), (4, "cyfran", "f", "pedair cyfran"),
-    (5, "grŵp", "m", "5 grŵp"), (22, "awdurdod", "m", "22 awdurdod"),
-])
+@pytest.mark.parametrize(
+    ("n", "noun", "gender", "expected"),
+    [
+        (1, "cyfran", "f", "un gyfran"),
+        (1, "llaw", "f", "un llaw"),
+        (1, "grŵp", "m", "un grŵp"),
+        (2, "cyfran", "f", "dwy gyfran"),
+        (2, "grŵp", "m", "dau grŵp"),
+        (2, "plentyn", "m", "dau blentyn"),
+        (2, "merch", "f", "dwy ferch"),
+        (2, "gwaith", "m", "dau waith"),
+        (3, "pecyn", "m", "tri phecyn"),
+        (3, "cyfran", "f", "tair cyfran"),
+        (3, "tîm", "m", "tri thîm"),
+        (4, "pecyn", "m", "pedwar pecyn"),
+        (4, "cyfran", "f", "pedair cyfran"),
+        (5, "grŵp", "m", "5 grŵp"),
+        (22, "awdurdod", "m", "22 awdurdod"),
+    ],
+)
 def test_numbers_agree_with_the_gender_of_their_noun(n: int, noun: str, gender: str, expected: str) -> None:
     assert welsh.count(n, noun, gender) == expected
 
@@ -131,12 +163,19 @@ def test_every_indicator_has_a_welsh_subject_with_a_known_head_noun() -> None:
 
 
 def result_for(ind: Indicator, values: tuple[float, ...]) -> IndicatorResult:
-    years = ("2019-20", "2020-21", "2021-22", "2022-23", "2023-24")[-len(values):]
+    years = ("2019-20", "2020-21", "2021-22", "2022-23", "2023-24")[-len(values) :]
     series = tuple(Point(y, v, v, 100.0, OK) for y, v in zip(years, values, strict=True))
     change = values[-1] - values[-2] if len(values) > 1 else None
     movement = "none" if change is None else "up" if change > 0 else "down" if change < 0 else "same"
-    return IndicatorResult(ind, series, (), (), Trend(movement, "neutral", change, years[-2] if change is not None
-                                                    else None), "none", "unknown")
+    return IndicatorResult(
+        ind,
+        series,
+        (),
+        (),
+        Trend(movement, "neutral", change, years[-2] if change is not None else None),
+        "none",
+        "unknown",
+    )
 
 
 def mid_sentence_capitals(text: str) -> list[str]:
@@ -184,7 +223,9 @@ def test_each_composition_description_reads_as_welsh(composition_id: str, result
     values: list[float | None] = [float(100 - i) for i in range(len(labels))]
     values[-1] = None
     shown = [i18n.number(v, "cy") if v is not None else "[c]" for v in values]
-    sentence = sentences.describe_composition(comp.title.cy, labels, values, shown, "1,000", comp, results, "cy")
+    sentence = composition_sentences.describe_composition(
+        comp.title.cy, labels, values, shown, "1,000", comp, results, "cy"
+    )
     largest, second = labels[0], labels[1]
     assert f"Y grŵp mwyaf oedd {sentences.lower_first(largest)}, 100." in sentence
     assert f"Yr ail oedd {sentences.lower_first(second)}, 99." in sentence
@@ -192,10 +233,11 @@ def test_each_composition_description_reads_as_welsh(composition_id: str, result
     assert not mid_sentence_capitals(sentence.split(": ", 1)[1]), sentence
 
 
-@pytest.mark.parametrize(("hidden", "words"), [(1, "un grŵp"), (2, "dau grŵp"), (3, "tri grŵp"), (4, "pedwar grŵp"),
-                                                (7, "7 grŵp")])
+@pytest.mark.parametrize(
+    ("hidden", "words"), [(1, "un grŵp"), (2, "dau grŵp"), (3, "tri grŵp"), (4, "pedwar grŵp"), (7, "7 grŵp")]
+)
 def test_hidden_groups_are_counted_in_welsh(hidden: int, words: str) -> None:
-    assert sentences.hidden_groups(hidden, "cy") == f"Ni ddangosir {words} [c]."
+    assert composition_sentences.hidden_groups(hidden, "cy") == f"Ni ddangosir {words} [c]."
 
 
 @pytest.mark.parametrize("measure_id", sorted(CATALOGUE.survey))
@@ -211,10 +253,46 @@ def test_each_survey_title_is_a_label_in_welsh_sentences(measure_id: str, result
 
 # --- the message catalogue ---------------------------------------------------------------------------------
 
-ENGLISH_WORDS = {"the", "and", "of", "not", "shown", "figure", "figures", "this", "that", "with", "for", "from",
-                 "low", "note", "table", "page", "draft", "per", "cent", "percentage", "welsh", "english",
-                 "significant", "available", "change", "total", "group", "groups", "which", "are", "was", "were",
-                 "report", "section", "chapter", "contents", "published", "sample"}
+ENGLISH_WORDS = {
+    "the",
+    "and",
+    "of",
+    "not",
+    "shown",
+    "figure",
+    "figures",
+    "this",
+    "that",
+    "with",
+    "for",
+    "from",
+    "low",
+    "note",
+    "table",
+    "page",
+    "draft",
+    "per",
+    "cent",
+    "percentage",
+    "welsh",
+    "english",
+    "significant",
+    "available",
+    "change",
+    "total",
+    "group",
+    "groups",
+    "which",
+    "are",
+    "was",
+    "were",
+    "report",
+    "section",
+    "chapter",
+    "contents",
+    "published",
+    "sample",
+}
 SAME_IN_BOTH = {"{title}, {year}", "{value} (n = {base})", "Staff"}  # no words of either language to translate
 
 

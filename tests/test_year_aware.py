@@ -66,8 +66,13 @@ def test_an_empty_sufficiency_section_is_an_error(project_2026: Path, tmp_path: 
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("---", 4) + 4] + "\n<!-- to do -->\n", encoding="utf-8")
     claims = narrative_claims(load_project(target))
-    assert any(c.severity == "error" and c.problem.file == "narratives/en/4d-sufficiency.md"
-               and "is empty" in c.problem.message and "75D" in c.problem.message for c in claims)
+    assert any(
+        c.severity == "error"
+        and c.problem.file == "narratives/en/4d-sufficiency.md"
+        and "is empty" in c.problem.message
+        and "75D" in c.problem.message
+        for c in claims
+    )
     path.unlink()
     project = load_project(target)
     assert any(p.file == "narratives/en/4d-sufficiency.md" and "is missing" in p.message for p in project.missing)
@@ -77,7 +82,8 @@ def test_before_2026_27_a_sufficiency_file_is_not_read(tmp_path: Path) -> None:
     target = tmp_path / "p"
     scaffold(target, "W06000015", "2024-25", None, None)
     (target / "narratives" / "en" / "4d-sufficiency.md").write_text(
-        "---\ntitle: x\nheading: 4d-sufficiency\nstatus: final\n---\n\nWe opened a home.\n", encoding="utf-8")
+        "---\ntitle: x\nheading: 4d-sufficiency\nstatus: final\n---\n\nWe opened a home.\n", encoding="utf-8"
+    )
     project = load_project(target)
     assert "4d-sufficiency" not in project.narratives["en"]
     assert not any("4d-sufficiency" in (p.file or "") for p in project.missing)
@@ -87,8 +93,10 @@ def test_before_2026_27_a_sufficiency_file_is_not_read(tmp_path: Path) -> None:
 def test_citing_law_not_yet_in_force_is_warned(year: str, warned: int) -> None:
     from dirreport.checks.claims import _laws
 
-    text = ("---\ntitle: x\n---\n\nThe Health and Social Care (Wales) Act 2025 brings changes.\n\n"
-            "We report under section 75D.\n\n<!-- section 75D in a comment is not cited -->\n")
+    text = (
+        "---\ntitle: x\n---\n\nThe Health and Social Care (Wales) Act 2025 brings changes.\n\n"
+        "We report under section 75D.\n\n<!-- section 75D in a comment is not cited -->\n"
+    )
     narrative, _problems = parse("narratives/en/4d.md", text)
     found = _laws(narrative, year)
     assert len(found) == warned
@@ -99,8 +107,10 @@ def test_evidence_is_not_found_in_a_comment_or_the_placeholder() -> None:
     from dirreport.checks.claims import cites_evidence
     from dirreport.checks.findings import EVIDENCE_WORDS
 
-    stub = "---\ntitle: x\n---\n\n<!-- How do we know? Name the evidence: audits, research. -->\n\n" \
-           "[Placeholder: this section has not been written yet.]\n"
+    stub = (
+        "---\ntitle: x\n---\n\n<!-- How do we know? Name the evidence: audits, research. -->\n\n"
+        "[Placeholder: this section has not been written yet.]\n"
+    )
     assert not cites_evidence(parse("a.md", stub)[0], EVIDENCE_WORDS)
     written = stub + "\nA case file audit in May found most plans up to date.\n"
     assert cites_evidence(parse("a.md", written)[0], EVIDENCE_WORDS)
@@ -125,12 +135,18 @@ def test_a_percentage_on_a_small_base_is_warned(tmp_path: Path) -> None:
     shutil.copytree(SMALL, target)
     metrics = target / "data" / "metrics.csv"
     text = metrics.read_text(encoding="utf-8")
-    metrics.write_text(text.replace("W06000015,2023-24,AD/026,40", "W06000015,2023-24,AD/026,20")
-                       .replace("W06000015,2023-24,AD/027,30", "W06000015,2023-24,AD/027,15"), encoding="utf-8")
+    metrics.write_text(
+        text.replace("W06000015,2023-24,AD/026,40", "W06000015,2023-24,AD/026,20").replace(
+            "W06000015,2023-24,AD/027,30", "W06000015,2023-24,AD/027,15"
+        ),
+        encoding="utf-8",
+    )
     folder = target / "narratives" / "en"
     folder.mkdir(parents=True)
-    (folder / "3c-i.md").write_text("---\ntitle: x\nheading: 3c-i\n---\n\n"
-                                    "Reviews on time: {{< indicator AD-DP-REVIEWS-TIMELY >}}.\n", encoding="utf-8")
+    (folder / "3c-i.md").write_text(
+        "---\ntitle: x\nheading: 3c-i\n---\n\nReviews on time: {{< indicator AD-DP-REVIEWS-TIMELY >}}.\n",
+        encoding="utf-8",
+    )
     claims = [c for c in narrative_claims(load_project(target)) if "cases" in c.problem.message]
     assert len(claims) == 1 and claims[0].severity == "warning"
     assert claims[0].problem.file == "narratives/en/3c-i.md" and claims[0].problem.line == 6

@@ -29,34 +29,103 @@ SAMPLE_CODE = "X99999999"
 YEARS = ("2019-20", "2020-21", "2021-22", "2022-23", "2023-24")
 # approximate mid-year populations (thousands) give each synthetic authority a size
 SIZES = {
-    "W06000001": 69, "W06000002": 117, "W06000003": 114, "W06000004": 96, "W06000005": 155,
-    "W06000006": 135, "W06000008": 71, "W06000009": 123, "W06000010": 188, "W06000011": 238,
-    "W06000012": 142, "W06000013": 145, "W06000014": 131, "W06000015": 362, "W06000016": 237,
-    "W06000018": 175, "W06000019": 67, "W06000020": 92, "W06000021": 93, "W06000022": 159,
-    "W06000023": 133, "W06000024": 58, SAMPLE_CODE: 121,
+    "W06000001": 69,
+    "W06000002": 117,
+    "W06000003": 114,
+    "W06000004": 96,
+    "W06000005": 155,
+    "W06000006": 135,
+    "W06000008": 71,
+    "W06000009": 123,
+    "W06000010": 188,
+    "W06000011": 238,
+    "W06000012": 142,
+    "W06000013": 145,
+    "W06000014": 131,
+    "W06000015": 362,
+    "W06000016": 237,
+    "W06000018": 175,
+    "W06000019": 67,
+    "W06000020": 92,
+    "W06000021": 93,
+    "W06000022": 159,
+    "W06000023": 133,
+    "W06000024": 58,
+    SAMPLE_CODE: 121,
 }
 BAND_SHARES = {"0-17": 0.205, "18-64": 0.585, "65-74": 0.115, "75+": 0.095}
 # rough counts per 10,000 population for top-level metrics, by prefix of code
 BASE_RATE = {"AD": 180.0, "CH": 120.0, "CA": 30.0, "WF": 60.0, "SU": 0.5}
 # metrics whose size matters to an indicator: counts per 10,000 of the whole population
 PER_10K = {
-    "CH/041": 22.5, "CH/015": 37.0, "AD/019": 151.0, "AD/045": 4.8, "CA/006": 40.0, "CA/029": 8.2,
-    "CA/019": 16.0, "CA/021": 2.0, "CA/044": 0.25, "CH/052": 0.5, "CH/055": 1.0, "WF/001": 100.0,
-    "WF/003a": 45.0, "WF/003b": 35.0, "WF/006a": 0.6, "WF/006b": 0.7, "WF/007a": 0.5, "WF/007b": 0.5,
-    "WF/019a": 1.0, "SU/001": 0.4, "SU/002": 0.5, "SU/003": 0.4,
-    "AD/001": 800.0, "CH/001": 450.0, "CA/001": 40.0, "CA/024": 10.0, "AD/028": 60.0, "AD/030": 40.0,
-    "AD/032": 5.0, "AD/013": 45.0, "AD/017": 60.0, "AD/023a": 8.0, "AD/023b": 25.0, "AD/024": 140.0,
-    "AD/026": 25.0, "CH/039": 8.0, "CH/026": 9.0, "CH/020": 30.0, "CH/022": 12.0, "CH/036": 10.0,
-    "CH/017": 60.0, "CH/043": 180.0, "CH/029": 230.0, "CH/048": 3.0, "CH/053a": 4.0, "CH/053b": 4.0,
-    "CH/053c": 4.0, "CA/007": 30.0, "CA/022": 14.0, "CA/045": 3.0,
+    "CH/041": 22.5,
+    "CH/015": 37.0,
+    "AD/019": 151.0,
+    "AD/045": 4.8,
+    "CA/006": 40.0,
+    "CA/029": 8.2,
+    "CA/019": 16.0,
+    "CA/021": 2.0,
+    "CA/044": 0.25,
+    "CH/052": 0.5,
+    "CH/055": 1.0,
+    "WF/001": 100.0,
+    "WF/003a": 45.0,
+    "WF/003b": 35.0,
+    "WF/006a": 0.6,
+    "WF/006b": 0.7,
+    "WF/007a": 0.5,
+    "WF/007b": 0.5,
+    "WF/019a": 1.0,
+    "SU/001": 0.4,
+    "SU/002": 0.5,
+    "SU/003": 0.4,
+    "AD/001": 800.0,
+    "CH/001": 450.0,
+    "CA/001": 40.0,
+    "CA/024": 10.0,
+    "AD/028": 60.0,
+    "AD/030": 40.0,
+    "AD/032": 5.0,
+    "AD/013": 45.0,
+    "AD/017": 60.0,
+    "AD/023a": 8.0,
+    "AD/023b": 25.0,
+    "AD/024": 140.0,
+    "AD/026": 25.0,
+    "CH/039": 8.0,
+    "CH/026": 9.0,
+    "CH/020": 30.0,
+    "CH/022": 12.0,
+    "CH/036": 10.0,
+    "CH/017": 60.0,
+    "CH/043": 180.0,
+    "CH/029": 230.0,
+    "CH/048": 3.0,
+    "CH/053a": 4.0,
+    "CH/053b": 4.0,
+    "CH/053c": 4.0,
+    "CA/007": 30.0,
+    "CA/022": 14.0,
+    "CA/045": 3.0,
 }
 # indicators whose rate is nothing like the default range of 55% to 92%
 RATE_RANGES = {
-    "AD-IAA-REPEAT": (0.15, 0.3), "CH-IAA-REPEAT": (0.15, 0.3), "CH-CPR-REREGISTRATIONS": (0.03, 0.1),
-    "CH-LAC-THREE-PLACEMENTS": (0.06, 0.12), "CH-SCHOOL-MOVES": (0.08, 0.18), "CH-RETURNED-HOME": (0.08, 0.18),
-    "WF-AGENCY": (0.04, 0.15), "WF-TURNOVER": (0.08, 0.16), "WF-WELSH-FLUENT": (0.18, 0.4),
-    "WF-SW-ADULTS": (0.12, 0.22), "WF-SW-CHILDREN": (0.2, 0.35), "AD-DP-SHARE": (0.12, 0.3),
-    "AD-OT-PREVENTIVE": (0.5, 0.75), "AD-REABLEMENT-REDUCED": (0.3, 0.5), "AD-REABLEMENT-MITIGATED": (0.15, 0.3),
+    "AD-IAA-REPEAT": (0.15, 0.3),
+    "CH-IAA-REPEAT": (0.15, 0.3),
+    "CH-CPR-REREGISTRATIONS": (0.03, 0.1),
+    "CH-LAC-THREE-PLACEMENTS": (0.06, 0.12),
+    "CH-SCHOOL-MOVES": (0.08, 0.18),
+    "CH-RETURNED-HOME": (0.08, 0.18),
+    "WF-AGENCY": (0.04, 0.15),
+    "WF-TURNOVER": (0.08, 0.16),
+    "WF-WELSH-FLUENT": (0.18, 0.4),
+    "WF-SW-ADULTS": (0.12, 0.22),
+    "WF-SW-CHILDREN": (0.2, 0.35),
+    "AD-DP-SHARE": (0.12, 0.3),
+    "AD-OT-PREVENTIVE": (0.5, 0.75),
+    "AD-REABLEMENT-REDUCED": (0.3, 0.5),
+    "AD-REABLEMENT-MITIGATED": (0.15, 0.3),
     "CH-CARE-LEAVERS-EET": (0.45, 0.7),
 }
 
@@ -71,8 +140,9 @@ def _rate_for(indicator_id: str, authority: str, year_index: int, rng: random.Ra
     return min(0.99, max(0.01, base + trend * year_index + noise))
 
 
-def generate(authorities: list[str], years: tuple[str, ...] = YEARS, seed: int = 2024,
-             all_metrics_for: set[str] | None = None) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
+def generate(
+    authorities: list[str], years: tuple[str, ...] = YEARS, seed: int = 2024, all_metrics_for: set[str] | None = None
+) -> tuple[list[list[str]], list[list[str]], list[list[str]]]:
     """Rows of metrics.csv, population.csv and survey.csv for the given authorities, plus Wales."""
     catalogue = load_catalogue(ROOT / "data" / "local-catalogue.yml")
     rng = random.Random(seed)
@@ -102,8 +172,9 @@ def generate(authorities: list[str], years: tuple[str, ...] = YEARS, seed: int =
             _enforce(catalogue, auth, year, ordered, values)
     for year in years:
         for band in BAND_SHARES:
-            population[(WALES, year, band)] = sum(population[(a, year, band)] for a in authorities
-                                                  if a.startswith("W06"))
+            population[(WALES, year, band)] = sum(
+                population[(a, year, band)] for a in authorities if a.startswith("W06")
+            )
         sums: dict[str, float] = defaultdict(float)
         for (auth, y, code), v in values.items():
             if y == year and auth.startswith("W06"):
@@ -183,8 +254,13 @@ def _apply_indicators(catalogue, auth, year, yi, values, population, rng) -> Non
         if ind.unit == "percent":
             target = denominator * _rate_for(ind.id, auth, yi, rng)
         elif ind.unit == "days":
-            target = denominator * rng.uniform(20, 60) if "WAIT" in ind.id else denominator * rng.uniform(180, 320) \
-                if "CPR" in ind.id else denominator * rng.uniform(9, 16)
+            target = (
+                denominator * rng.uniform(20, 60)
+                if "WAIT" in ind.id
+                else denominator * rng.uniform(180, 320)
+                if "CPR" in ind.id
+                else denominator * rng.uniform(9, 16)
+            )
         else:
             continue
         current = sum(values.get((auth, year, c), 0.0) for c in numerator_codes) or 1.0
@@ -226,8 +302,6 @@ def _repair(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-
             for c in present:
                 v = values[(auth, year, c)] * factor
                 values[(auth, year, c)] = round(v, 1) if catalogue.metrics[c].unit == "wte" else float(int(v))
-
-
 
     for code in ordered:
         key = (auth, year, code)

@@ -44,8 +44,16 @@ def build(
     ``languages`` (en, cy, bilingual) and ``formats`` (html, pdf, docx) choose among the project's own;
     empty means all.  Returns what was published (``outputs``), the warnings, and what came from the cache.
     """
-    options = BuildOptions(root=Path(path), languages=tuple(languages), formats=tuple(formats), draft=draft,
-                           engine=engine, authority=authority, jobs=jobs, force=force)
+    options = BuildOptions(
+        root=Path(path),
+        languages=tuple(languages),
+        formats=tuple(formats),
+        draft=draft,
+        engine=engine,
+        authority=authority,
+        jobs=jobs,
+        force=force,
+    )
     return run_build(options)
 
 

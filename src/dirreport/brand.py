@@ -70,7 +70,7 @@ class Brand:
 def relative_luminance(colour: str) -> float:
     """WCAG 2.2's relative luminance of an sRGB colour such as '#12436D'."""
     value = colour.lstrip("#")
-    channels = [int(value[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -89,12 +89,22 @@ def load_brand(root: Path) -> Brand:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(Problem(f"is not valid YAML: {getattr(exc, 'problem', exc)}", file=BRAND_FILE,
-                                 line=mark.line + 1 if mark else None,
-                                 hint="check the indentation and quoting of that line")) from None
+        raise InputError(
+            Problem(
+                f"is not valid YAML: {getattr(exc, 'problem', exc)}",
+                file=BRAND_FILE,
+                line=mark.line + 1 if mark else None,
+                hint="check the indentation and quoting of that line",
+            )
+        ) from None
     if not isinstance(data, dict):
-        raise InputError(Problem("must be a mapping of meta, logo, color and typography", file=BRAND_FILE,
-                                 hint="see the brand.yml format Quarto uses"))
+        raise InputError(
+            Problem(
+                "must be a mapping of meta, logo, color and typography",
+                file=BRAND_FILE,
+                hint="see the brand.yml format Quarto uses",
+            )
+        )
     return _Reader(root, data).brand()
 
 
@@ -126,8 +136,11 @@ class _Reader:
                 break
         text = NAMED.get(text.lower(), text)
         if not HEX.match(text):
-            self.problem(key, f"'{value}' is not a colour", "write a hex colour such as \"#12436D\" or the name of a "
-                         "colour in color.palette")
+            self.problem(
+                key,
+                f"'{value}' is not a colour",
+                'write a hex colour such as "#12436D" or the name of a colour in color.palette',
+            )
             return default
         hexed = text.lstrip("#")
         if len(hexed) == 3:
@@ -143,15 +156,19 @@ class _Reader:
         heading = self.colour("typography.headings.color", (headings or {}).get("color"), primary)
         link_colour = self.colour("typography.link.color", (link or {}).get("color"), DEFAULT_LINK)
         for key, value, least, use in (
-                ("color.foreground", foreground, TEXT_CONTRAST, "text"),
-                ("color.primary", primary, TEXT_CONTRAST, "headings, the banner and chart labels"),
-                ("typography.headings.color", heading, TEXT_CONTRAST, "headings"),
-                ("typography.link.color", link_colour, TEXT_CONTRAST, "links")):
+            ("color.foreground", foreground, TEXT_CONTRAST, "text"),
+            ("color.primary", primary, TEXT_CONTRAST, "headings, the banner and chart labels"),
+            ("typography.headings.color", heading, TEXT_CONTRAST, "headings"),
+            ("typography.link.color", link_colour, TEXT_CONTRAST, "links"),
+        ):
             ratio = contrast(value, background)
             if ratio < least:
-                self.problem(key, f"{value} on the background {background} has a contrast of {ratio:.1f}:1, "
-                             f"less than the {least}:1 that {use} need (WCAG 2.2)",
-                             "choose a darker colour for this role, or give the lighter one a role that is not text")
+                self.problem(
+                    key,
+                    f"{value} on the background {background} has a contrast of {ratio:.1f}:1, "
+                    f"less than the {least}:1 that {use} need (WCAG 2.2)",
+                    "choose a darker colour for this role, or give the lighter one a role that is not text",
+                )
         base_font, heading_font, dirs, files = self.fonts(headings or {})
         logo, alt = self.logo()
         meta = self.data.get("meta") if isinstance(self.data.get("meta"), dict) else {}
@@ -160,9 +177,21 @@ class _Reader:
             name = name.get("full") or name.get("short") or ""
         if self.problems:
             raise InputError(self.problems)
-        return Brand(name=str(name), primary=primary, heading=heading, link=link_colour, foreground=foreground,
-                     background=background, base_font=base_font, heading_font=heading_font, font_dirs=dirs,
-                     font_files=files, logo=logo, logo_alt=alt, warnings=tuple(self.warnings))
+        return Brand(
+            name=str(name),
+            primary=primary,
+            heading=heading,
+            link=link_colour,
+            foreground=foreground,
+            background=background,
+            base_font=base_font,
+            heading_font=heading_font,
+            font_dirs=dirs,
+            font_files=files,
+            logo=logo,
+            logo_alt=alt,
+            warnings=tuple(self.warnings),
+        )
 
     def fonts(self, headings: dict[str, Any]) -> tuple[str, str, tuple[Path, ...], tuple[Path, ...]]:
         declared: dict[str, list[Path]] = {}
@@ -181,17 +210,26 @@ class _Reader:
             elif source == "system":
                 declared[family] = system_files(family)
                 if not declared[family]:
-                    self.problem(f"{key}.family", f"the font '{family}' is not installed on this computer",
-                                 "install it, or put its files in the project and write source: file")
+                    self.problem(
+                        f"{key}.family",
+                        f"the font '{family}' is not installed on this computer",
+                        "install it, or put its files in the project and write source: file",
+                    )
             else:
-                self.problem(f"{key}.source", f"source '{source}' would fetch the font from the internet, and a "
-                             "build never does", "download the font's files into the project (for example fonts/) "
-                             "and write source: file with files: [...]")
+                self.problem(
+                    f"{key}.source",
+                    f"source '{source}' would fetch the font from the internet, and a build never does",
+                    "download the font's files into the project (for example fonts/) "
+                    "and write source: file with files: [...]",
+                )
         base = self.typography.get("base")
         base_family = base.get("family") if isinstance(base, dict) else base
         base_font = self.family("typography.base.family", base_family, declared)
-        heading_font = self.family("typography.headings.family", headings.get("family"), declared) \
-            if headings.get("family") else base_font
+        heading_font = (
+            self.family("typography.headings.family", headings.get("family"), declared)
+            if headings.get("family")
+            else base_font
+        )
         for family in {base_font, heading_font} - set(declared) - {DEFAULT_FONT}:
             declared[family] = system_files(family)  # installed, not declared: Typst still needs its files
         files = tuple(p for paths in declared.values() for p in paths)
@@ -204,8 +242,11 @@ class _Reader:
             where = f"{key}.files[{j}]"
             path = (self.root / str(raw)) if raw else None
             if path is None or not path.is_file():
-                self.problem(where, f"the font file '{raw}' is not in the project",
-                             "put the font file there, or correct the path (relative to _brand.yml)")
+                self.problem(
+                    where,
+                    f"the font file '{raw}' is not in the project",
+                    "put the font file there, or correct the path (relative to _brand.yml)",
+                )
             elif path.suffix.lower() not in FONT_SUFFIXES:
                 self.problem(where, f"'{raw}' is not a font file", "use a .ttf or .otf file")
             else:
@@ -217,8 +258,11 @@ class _Reader:
             return DEFAULT_FONT
         name = str(family)
         if name not in declared and not system_files(name):
-            self.problem(key, f"the font '{name}' is neither in typography.fonts nor installed",
-                         "add it to typography.fonts with source: file and its files, or install it")
+            self.problem(
+                key,
+                f"the font '{name}' is neither in typography.fonts nor installed",
+                "add it to typography.fonts with source: file and its files, or install it",
+            )
             return DEFAULT_FONT
         return name
 
@@ -241,8 +285,11 @@ class _Reader:
             alt = str(resource.get("alt", "")) if isinstance(resource, dict) else ""
             path = self.root / str(raw)
             if not path.is_file():
-                self.problem(f"logo.{size}", f"the logo '{raw}' is not in the project",
-                             "put the image there or correct the path (relative to _brand.yml)")
+                self.problem(
+                    f"logo.{size}",
+                    f"the logo '{raw}' is not in the project",
+                    "put the image there or correct the path (relative to _brand.yml)",
+                )
                 return None, ""
             if path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
                 self.problem(f"logo.{size}", f"'{raw}' is not an SVG, PNG or JPEG image", "use an SVG or PNG logo")

@@ -28,18 +28,42 @@ HIDING = (CONFIDENTIAL, NOT_AVAILABLE, NOT_APPLICABLE, LOW_FIGURE)
 
 # markers written in the value column instead of a number
 VALUE_MARKERS = {
-    "*": CONFIDENTIAL, "[c]": CONFIDENTIAL, "c": CONFIDENTIAL,
-    "..": NOT_AVAILABLE, "[x]": NOT_AVAILABLE, "x": NOT_AVAILABLE,
-    ".": NOT_APPLICABLE, "[z]": NOT_APPLICABLE, "z": NOT_APPLICABLE,
-    "-": LOW_FIGURE, "[low]": LOW_FIGURE, "k": LOW_FIGURE, "[k]": LOW_FIGURE, "low": LOW_FIGURE,
+    "*": CONFIDENTIAL,
+    "[c]": CONFIDENTIAL,
+    "c": CONFIDENTIAL,
+    "..": NOT_AVAILABLE,
+    "[x]": NOT_AVAILABLE,
+    "x": NOT_AVAILABLE,
+    ".": NOT_APPLICABLE,
+    "[z]": NOT_APPLICABLE,
+    "z": NOT_APPLICABLE,
+    "-": LOW_FIGURE,
+    "[low]": LOW_FIGURE,
+    "k": LOW_FIGURE,
+    "[k]": LOW_FIGURE,
+    "low": LOW_FIGURE,
 }
 
 # codes of a note column, as StatsWales publishes them
 NOTE_CODES = {
-    "a": "average", "b": "break in series", "c": "confidential", "e": "estimated", "f": "forecast",
-    "k": "low figure", "ns": "not significant", "s": "significant at 0.05", "ss": "significant at 0.01",
-    "sss": "significant at 0.001", "p": "provisional", "r": "revised", "t": "total", "u": "low reliability",
-    "w": "none recorded in survey", "x": "not available", "z": "not applicable", "low": "low figure",
+    "a": "average",
+    "b": "break in series",
+    "c": "confidential",
+    "e": "estimated",
+    "f": "forecast",
+    "k": "low figure",
+    "ns": "not significant",
+    "s": "significant at 0.05",
+    "ss": "significant at 0.01",
+    "sss": "significant at 0.001",
+    "p": "provisional",
+    "r": "revised",
+    "t": "total",
+    "u": "low reliability",
+    "w": "none recorded in survey",
+    "x": "not available",
+    "z": "not applicable",
+    "low": "low figure",
 }
 NOTE_STATUS = {"c": CONFIDENTIAL, "x": NOT_AVAILABLE, "z": NOT_APPLICABLE, "k": LOW_FIGURE, "low": LOW_FIGURE}
 # the flags a reader is told about beside the value
@@ -53,8 +77,11 @@ _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 _NON_FINITE = re.compile(r"^[+-]?(inf|infinity|nan)$", re.IGNORECASE)
-_WITH_CODES = re.compile(r"^(?P<number>[+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*"
-                         r"(?P<codes>(?:[\[(]?[a-z]{1,3}[\])]?\s*)+)$", re.IGNORECASE)
+_WITH_CODES = re.compile(
+    r"^(?P<number>[+-]?[\d.,]+(?:[eE][+-]?\d+)?)\s*"
+    r"(?P<codes>(?:[\[(]?[a-z]{1,3}[\])]?\s*)+)$",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"^(\d{4})\s*(?:[-/–]|\s+to\s+)?\s*(\d{2}|\d{4})$", re.IGNORECASE)
 
 
@@ -86,20 +113,25 @@ def number(text: str) -> float | Refusal | None:
     if not text:
         return None
     if _NON_FINITE.match(text):
-        return Refusal(f"'{shown}' is not a finite number",
-                       "write the figure itself, or leave the cell blank if it was not collected")
+        return Refusal(
+            f"'{shown}' is not a finite number",
+            "write the figure itself, or leave the cell blank if it was not collected",
+        )
     if _GROUPED.match(text):
         text = text.replace(",", "")
     elif _DECIMAL_COMMA.match(text):
-        return Refusal(f"'{shown}' has a decimal comma",
-                       f"write {text.replace(',', '.')} with a decimal point (commas only separate thousands, "
-                       "as in 1,234)")
+        return Refusal(
+            f"'{shown}' has a decimal comma",
+            f"write {text.replace(',', '.')} with a decimal point (commas only separate thousands, as in 1,234)",
+        )
     if not _PLAIN.match(text):
         return Refusal(f"'{shown}' is not a number", "write a number such as 1234 or 12.5")
     value = float(text)
     if not math.isfinite(value) or abs(value) > LARGEST:
-        return Refusal(f"'{shown}' is too large to be a figure in a report",
-                       "check the value; it is probably a slip of the keyboard")
+        return Refusal(
+            f"'{shown}' is too large to be a figure in a report",
+            "check the value; it is probably a slip of the keyboard",
+        )
     return value
 
 
@@ -117,17 +149,22 @@ def value_cell(text: str) -> Cell | Refusal:
             return value or Refusal(f"'{stripped}' has no number", "write the number before its shorthand")
         hiding = [NOTE_STATUS[c] for c in codes if c in NOTE_STATUS]
         if hiding and hiding[0] in (NOT_AVAILABLE, NOT_APPLICABLE):
-            return Refusal(f"'{stripped}' gives a number but marks it {NOTE_CODES[codes[0]]}",
-                           "give either the number or the marker, not both")
+            return Refusal(
+                f"'{stripped}' gives a number but marks it {NOTE_CODES[codes[0]]}",
+                "give either the number or the marker, not both",
+            )
         if hiding:  # confidential or a low figure: the publisher says the number must not be shown
             return Cell(None, hiding[0], tuple(c for c in codes if c not in NOTE_STATUS))
         return Cell(value, None, codes)
     read = number(stripped)
     if isinstance(read, Refusal):
         if read.message.endswith("is not a number"):
-            return Refusal(read.message, "write a number such as 1234 or 12.5, a shorthand marker "
-                                         "([c] confidential, [x] not available, [z] not applicable, [low] low "
-                                         "figure, or StatsWales' * .. . -), or leave it blank if it was not collected")
+            return Refusal(
+                read.message,
+                "write a number such as 1234 or 12.5, a shorthand marker "
+                "([c] confidential, [x] not available, [z] not applicable, [low] low "
+                "figure, or StatsWales' * .. . -), or leave it blank if it was not collected",
+            )
         return read
     return Cell(read, None)
 
@@ -137,10 +174,11 @@ def note_codes(text: str) -> tuple[str, ...] | Refusal:
     codes = [c.strip("[]()").lower() for c in re.split(r"[\s,;/]+", text.strip()) if c.strip("[]()")]
     unknown = [c for c in codes if c not in NOTE_CODES]
     if unknown:
-        return Refusal(f"note '{text.strip()}' has the code{'s' if len(unknown) > 1 else ''} "
-                       f"{', '.join(repr(u) for u in unknown)}, which StatsWales does not use",
-                       "use the published shorthand: " + ", ".join(f"{k} {v}" for k, v in NOTE_CODES.items()
-                                                                   if k != "low"))
+        return Refusal(
+            f"note '{text.strip()}' has the code{'s' if len(unknown) > 1 else ''} "
+            f"{', '.join(repr(u) for u in unknown)}, which StatsWales does not use",
+            "use the published shorthand: " + ", ".join(f"{k} {v}" for k, v in NOTE_CODES.items() if k != "low"),
+        )
     return tuple(dict.fromkeys(codes))
 
 
@@ -149,12 +187,16 @@ def financial_year(text: str) -> str | Refusal:
     stripped = text.strip()
     m = _YEAR.match(stripped)
     if not m:
-        return Refusal(f"year '{stripped}' is not a financial year like 2023-24",
-                       "write years as YYYY-YY; in Excel format the column as Text so it is not read as a date")
+        return Refusal(
+            f"year '{stripped}' is not a financial year like 2023-24",
+            "write years as YYYY-YY; in Excel format the column as Text so it is not read as a date",
+        )
     start, end = int(m.group(1)), m.group(2)
     expected = start + 1
     if (len(end) == 4 and int(end) != expected) or (len(end) == 2 and int(end) != expected % 100):
-        return Refusal(f"year '{stripped}' is not one financial year: {start}-{expected % 100:02d} runs from "
-                       f"April {start} to March {expected}",
-                       f"write the year the figures cover, e.g. {start}-{expected % 100:02d}")
+        return Refusal(
+            f"year '{stripped}' is not one financial year: {start}-{expected % 100:02d} runs from "
+            f"April {start} to March {expected}",
+            f"write the year the figures cover, e.g. {start}-{expected % 100:02d}",
+        )
     return f"{start}-{expected % 100:02d}"

@@ -75,7 +75,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                 view = assemblers[lang].place_view(place)
                 any_draft = any_draft or ((view.narrative is not None or view.missing) and view.status != "final")
                 context = {
-                    "lang": lang, "place": view,
+                    "lang": lang,
+                    "place": view,
                     "summary": partial(_summary, assemblers[lang], project, lang),
                     "summary_number": partial(_summary_number, assemblers[lang]),
                     "sufficiency": assemblers[lang].sufficiency_table,
@@ -90,8 +91,11 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
             meta.pop("other-edition-notice", None)
             text = envs[lang].get_template("notices.md.j2").render({"meta": meta})
             notices.append(Side(lang, "", Markup(text)))
-        body = envs[first].get_template("bilingual.md.j2").render(
-            {"pairs": pairs, "notices": notices, "pagebreak": PAGEBREAK})
+        body = (
+            envs[first]
+            .get_template("bilingual.md.j2")
+            .render({"pairs": pairs, "notices": notices, "pagebreak": PAGEBREAK})
+        )
         appendix = _appendix(assemblers, envs, order)
     except InputError:
         raise
@@ -105,8 +109,9 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
     metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
-    marked = _both_languages(metadata, {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order},
-                             order)
+    marked = _both_languages(
+        metadata, {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order}, order
+    )
     if "logo" in metadata:
         metadata["logo-alt"] = metadata["subtitle"]
     metadata["lang"] = LANG_TAGS[first]
@@ -129,8 +134,18 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
 
 
 # What the page templates print around the body, in both languages: cover, contents title, page furniture.
-BOTH_LANGUAGES = ("title", "subtitle", "toc-title", "date", "page-label", "draft-mark", "sample-label",
-                  "sample-text", "running-head", "skip-link")
+BOTH_LANGUAGES = (
+    "title",
+    "subtitle",
+    "toc-title",
+    "date",
+    "page-label",
+    "draft-mark",
+    "sample-label",
+    "sample-text",
+    "running-head",
+    "skip-link",
+)
 # Printed inside an HTML attribute or as a background mark, where a tagged span cannot go: plain text only.
 PLAIN_ONLY = ("draft-mark",)
 
@@ -160,6 +175,8 @@ def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], o
     # the page's <title> and description are plain text: the tagged halves cannot go there
     metadata["head-title"] = f"{metadata['title']} – {metadata['subtitle']}"
     return marked
+
+
 def _summary_number(assembler: Assembler) -> int | None:
     return assembler.book.summary_number
 
@@ -172,10 +189,19 @@ def _summary(assembler: Assembler, project: Project, lang: str) -> Markup:
 def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) -> str:  # type: ignore[type-arg]
     parts = []
     for lang in order:
-        text = envs[lang].get_template("appendix.md.j2").render(
-            {"appendix": assemblers[lang].book.appendix_tables(), "lang": lang, "pagebreak": Markup(""),
-             "source_notes": marked_in_data(assemblers[lang].project, lang),
-             "data_file": data_files(assemblers[lang].book)})
+        text = (
+            envs[lang]
+            .get_template("appendix.md.j2")
+            .render(
+                {
+                    "appendix": assemblers[lang].book.appendix_tables(),
+                    "lang": lang,
+                    "pagebreak": Markup(""),
+                    "source_notes": marked_in_data(assemblers[lang].project, lang),
+                    "data_file": data_files(assemblers[lang].book),
+                }
+            )
+        )
         parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
     return "\n".join(parts)
 
@@ -183,7 +209,8 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
 def _demote_anchors(text: str, lang: str) -> str:
     """Both languages' appendices have the same anchors; keep them distinct."""
     return text.replace("{#sec-appendix}", f"{{#sec-appendix-{lang}}}").replace(
-        "{#sec-about-figures}", f"{{#sec-about-figures-{lang}}}")
+        "{#sec-about-figures}", f"{{#sec-about-figures-{lang}}}"
+    )
 
 
 def _population(project: Project, lang: str) -> str:

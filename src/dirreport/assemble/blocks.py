@@ -103,16 +103,25 @@ def _unique_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
-def figure_blocks(figure: Figure, number_caption: str, data_link: str, svg_path: Path, inline_svg: bool = True,
-                  data_href: str | None = None) -> str:
+def figure_blocks(
+    figure: Figure,
+    number_caption: str,
+    data_link: str,
+    svg_path: Path,
+    inline_svg: bool = True,
+    data_href: str | None = None,
+) -> str:
     """One figure in all three formats, each showing the same caption and alternative text.
 
     Its data link goes to its table in the appendix, or to the spreadsheet published beside the report.
     """
     href = data_href or f"#{table_anchor(figure.table, figure.spec.lang)}"
     anchor = f"fig-{figure.id.replace('/', '-').lower()}-{figure.spec.lang}"
-    picture = (svg_inline(svg_path, figure.alt, anchor) if inline_svg and svg_path.exists()
-               else f'<img src="charts/{svg_name(figure)}" alt="{html.escape(figure.alt)}">')
+    picture = (
+        svg_inline(svg_path, figure.alt, anchor)
+        if inline_svg and svg_path.exists()
+        else f'<img src="charts/{svg_name(figure)}" alt="{html.escape(figure.alt)}">'
+    )
     html_block = raw(
         "html",
         f'<figure id="{anchor}" class="chart">\n{picture}\n'
@@ -127,11 +136,16 @@ def figure_blocks(figure: Figure, number_caption: str, data_link: str, svg_path:
         f"![{md(number_caption)}](charts/{png_name(figure)}){{#{anchor} "
         f'alt="{_attr(figure.alt)}" width="{CHART_WIDTH_IN}in"}}'
     )
-    return "\n\n".join([
-        visible("html", html_block),
-        visible("typst", typst_block),
-        visible("docx", docx_block),
-    ]) + f"\n\n[{md(data_link)}]({href}){{.data-link}}\n"
+    return (
+        "\n\n".join(
+            [
+                visible("html", html_block),
+                visible("typst", typst_block),
+                visible("docx", docx_block),
+            ]
+        )
+        + f"\n\n[{md(data_link)}]({href}){{.data-link}}\n"
+    )
 
 
 def _attr(text: str) -> str:

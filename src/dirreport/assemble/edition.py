@@ -46,7 +46,8 @@ from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project, narrative_path
 
 PAGEBREAK = Markup(
-    blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)")) + "\n\n"
+    blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)"))
+    + "\n\n"
     + blocks.visible("docx", blocks.raw("openxml", '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'))
 )
 SHORTCODES = SHORTCODE_NAMES
@@ -90,14 +91,18 @@ class PlaceView:
 class Assembler:
     """Builds one edition's document; collects problems rather than stopping at the first."""
 
-    def __init__(self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False,
-                 data_edition: str | None = None) -> None:
+    def __init__(
+        self, project: Project, lang: str, engine: str = "pandoc", draft: bool = False, data_edition: str | None = None
+    ) -> None:
         self.project = project
         self.lang = lang
         self.engine = engine
         self.draft = draft
-        data_file = (f"{output_basename(data_edition or lang, project.config.year)}-data.xlsx"
-                     if project.config.appendix == "download" else None)
+        data_file = (
+            f"{output_basename(data_edition or lang, project.config.year)}-data.xlsx"
+            if project.config.appendix == "download"
+            else None
+        )
         self.book = FigureBook(lang, project.cache_dir / "charts", engine, data_file, project.brand.primary)
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
@@ -124,6 +129,7 @@ class Assembler:
             except _ShortcodeError as exc:
                 self.errors.append(Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint))
                 return code.raw.replace("{{<", "\\{\\{<").replace(">}}", ">\\}\\}")
+
         return expand_one
 
     def _shortcode(self, code: Shortcode) -> str:
@@ -142,24 +148,28 @@ class Assembler:
             rest = [a for a in args[1:] if a != "n"]
             with_base = len(rest) < len(args) - 1
             if len(rest) > 1:
-                raise _ShortcodeError("shortcode 'indicator' takes an ID, a year and 'n', once each",
-                                      f"write it as {_usage('indicator')}")
+                raise _ShortcodeError(
+                    "shortcode 'indicator' takes an ID, a year and 'n', once each", f"write it as {_usage('indicator')}"
+                )
             p = self._year_point(result, rest[0] if rest else None)
             if p.status != OK:
                 raise _figure_not_shown(f"indicator {args[0]}", p.status, p.year)
             text = sentences.value(p.value, result.indicator.unit, lang, result.decimals)
             if with_base:
                 if result.indicator.unit != "percent" or p.denominator is None:
-                    raise _ShortcodeError(f"indicator {args[0]} is not a percentage of counts, so it has no base "
-                                          "to give", "leave out 'n'")
+                    raise _ShortcodeError(
+                        f"indicator {args[0]} is not a percentage of counts, so it has no base to give", "leave out 'n'"
+                    )
                 text = sentences.with_base(text, p, lang)
             return blocks.md(text)
         if name == "metric":
             self._arguments(code, 1, 2)
             metric_code = args[0]
             if metric_code not in self.project.catalogue.metrics:
-                raise _ShortcodeError(f"metric '{metric_code}' is not in the catalogue",
-                                      "check the code with 'dirreport catalogue " + metric_code.split("/")[0] + "'")
+                raise _ShortcodeError(
+                    f"metric '{metric_code}' is not in the catalogue",
+                    "check the code with 'dirreport catalogue " + metric_code.split("/")[0] + "'",
+                )
             year = args[1] if len(args) > 1 else results.year
             value = results.metric(metric_code, year)
             if value.status != OK:
@@ -172,17 +182,23 @@ class Assembler:
             result = self._survey(args[0], args[1] if len(args) > 1 else None)
             latest = result.latest
             if latest is None or latest.status != OK:
-                raise _figure_not_shown(f"survey measure {args[0]}", latest.status if latest else "x",
-                                        results.year)
+                raise _figure_not_shown(f"survey measure {args[0]}", latest.status if latest else "x", results.year)
             if "n" in args[2:]:
-                return blocks.md(_("{value} ({numerator} of {denominator})", lang,
-                                   value=i18n.percent(latest.percent, lang),
-                                   numerator=i18n.number(latest.positive, lang),
-                                   denominator=i18n.number(latest.respondents, lang)))
+                return blocks.md(
+                    _(
+                        "{value} ({numerator} of {denominator})",
+                        lang,
+                        value=i18n.percent(latest.percent, lang),
+                        numerator=i18n.number(latest.positive, lang),
+                        denominator=i18n.number(latest.respondents, lang),
+                    )
+                )
             return blocks.md(i18n.percent(latest.percent, lang))
         if not code.alone:
-            raise _ShortcodeError(f"shortcode '{name}' makes a block and must be on a line of its own",
-                                  "put it in its own paragraph, with blank lines around it")
+            raise _ShortcodeError(
+                f"shortcode '{name}' makes a block and must be on a line of its own",
+                "put it in its own paragraph, with blank lines around it",
+            )
         if name == "chart":
             self._arguments(code, 1, 2)
             return "\n" + self._chart(args[0], args[1] if len(args) > 1 else "trend") + "\n"
@@ -196,15 +212,19 @@ class Assembler:
         n = len(code.args)
         if not least <= n <= most:
             wanted = str(least) if least == most else f"{least} or {most}"
-            raise _ShortcodeError(f"shortcode '{code.name}' takes {wanted} argument(s) but was given {n}",
-                                  f"write it as {_usage(code.name)}")
+            raise _ShortcodeError(
+                f"shortcode '{code.name}' takes {wanted} argument(s) but was given {n}",
+                f"write it as {_usage(code.name)}",
+            )
 
     def _indicator(self, iid: str) -> Any:
         result = self.project.results.indicators.get(iid)
         if result is None:
-            raise _ShortcodeError(f"indicator '{iid}' is not in the catalogue",
-                                  _did_you_mean(iid, list(self.project.results.indicators)) or
-                                  "list indicators with 'dirreport catalogue'")
+            raise _ShortcodeError(
+                f"indicator '{iid}' is not in the catalogue",
+                _did_you_mean(iid, list(self.project.results.indicators))
+                or "list indicators with 'dirreport catalogue'",
+            )
         return result
 
     def _year_point(self, result: Any, year: str | None) -> Any:
@@ -213,26 +233,31 @@ class Assembler:
         for p in result.series:
             if p.year == year:
                 return p
-        raise _ShortcodeError(f"year '{year}' is not one of the report's years",
-                              "use one of " + ", ".join(self.project.results.years))
+        raise _ShortcodeError(
+            f"year '{year}' is not one of the report's years", "use one of " + ", ".join(self.project.results.years)
+        )
 
     def _survey(self, measure: str, group: str | None) -> Any:
         found = self.project.results.survey_for(measure)
         if measure not in self.project.catalogue.survey:
-            raise _ShortcodeError(f"survey measure '{measure}' is not in the catalogue",
-                                  "use SV01..SV17 or a local measure")
+            raise _ShortcodeError(
+                f"survey measure '{measure}' is not in the catalogue", "use SV01..SV17 or a local measure"
+            )
         if not found:
             raise _ShortcodeError(f"there are no survey results for {measure}", "add them to data/survey.csv")
         if group is None:
             if len(found) > 1:
-                raise _ShortcodeError(f"survey measure {measure} has results for several groups",
-                                      "name the group: " + ", ".join(r.group for r in found))
+                raise _ShortcodeError(
+                    f"survey measure {measure} has results for several groups",
+                    "name the group: " + ", ".join(r.group for r in found),
+                )
             return found[0]
         for r in found:
             if r.group == group:
                 return r
-        raise _ShortcodeError(f"survey measure {measure} has no results for '{group}'",
-                              "use one of " + ", ".join(r.group for r in found))
+        raise _ShortcodeError(
+            f"survey measure {measure} has no results for '{group}'", "use one of " + ", ".join(r.group for r in found)
+        )
 
     def _chart(self, chart_id: str, kind: str) -> str:
         # charts label the series with the place's short name: "Glanafon", not the council's full title
@@ -242,16 +267,19 @@ class Assembler:
             if kind == "compare":
                 fig = comparison_figure(result, name, self.lang)
                 if fig is None:
-                    raise _ShortcodeError(f"there are no other authorities' figures to compare {chart_id} with",
-                                          "add rows for other authorities to data/metrics.csv, or use a trend chart")
+                    raise _ShortcodeError(
+                        f"there are no other authorities' figures to compare {chart_id} with",
+                        "add rows for other authorities to data/metrics.csv, or use a trend chart",
+                    )
             elif kind == "trend":
                 fig = trend_figure(result, name, self.lang)
             else:
                 raise _ShortcodeError(f"chart kind '{kind}' is not known", "use trend or compare")
             return str(self.book.figure(fig))
         if chart_id in self.project.catalogue.compositions:
-            fig = composition_figure(self.project.catalogue.compositions[chart_id], results, self.project.catalogue,
-                                     self.lang)
+            fig = composition_figure(
+                self.project.catalogue.compositions[chart_id], results, self.project.catalogue, self.lang
+            )
             if fig is None:
                 raise _ShortcodeError(f"there are no figures for {chart_id}", "add its metrics to the data")
             return str(self.book.figure(fig))
@@ -262,9 +290,10 @@ class Assembler:
             if fig is None:
                 raise _ShortcodeError(f"there are no survey results for {chart_id}", "add them to data/survey.csv")
             return str(self.book.figure(fig))
-        raise _ShortcodeError(f"there is no chart '{chart_id}'",
-                              _did_you_mean(chart_id, list(results.indicators)) or
-                              "charts are named by indicator or survey measure id")
+        raise _ShortcodeError(
+            f"there is no chart '{chart_id}'",
+            _did_you_mean(chart_id, list(results.indicators)) or "charts are named by indicator or survey measure id",
+        )
 
     def _table(self, table_id: str) -> str:
         results = self.project.results
@@ -277,18 +306,21 @@ class Assembler:
             fig = trend_figure(results.indicators[table_id], self.config.area, self.lang)
             return str(self.book.table(fig.table))
         if table_id in self.project.catalogue.compositions:
-            comp_fig = composition_figure(self.project.catalogue.compositions[table_id], results,
-                                          self.project.catalogue, self.lang)
+            comp_fig = composition_figure(
+                self.project.catalogue.compositions[table_id], results, self.project.catalogue, self.lang
+            )
             if comp_fig is None:
                 raise _ShortcodeError(f"there are no figures for {table_id}", "add its metrics to the data")
             return str(self.book.table(comp_fig.table))
-        raise _ShortcodeError(f"there is no table '{table_id}'",
-                              "use summary, a quality standard (QS1..QS8) or an indicator id")
+        raise _ShortcodeError(
+            f"there is no table '{table_id}'", "use summary, a quality standard (QS1..QS8) or an indicator id"
+        )
 
     def summary(self) -> Markup:
         """The at-a-glance table, or nothing where it has been printed already."""
-        return self.book.summary(summary_table(self.project.results, self.project.catalogue,
-                                               self.config.authority_name, self.lang))
+        return self.book.summary(
+            summary_table(self.project.results, self.project.catalogue, self.config.authority_name, self.lang)
+        )
 
     def charts_trend(self, iid: str) -> bool:
         """Whether the evidence for a standard charts this indicator's trend (the project's `charts` setting).
@@ -305,27 +337,35 @@ class Assembler:
 
     @cached_property
     def _narrative_codes(self) -> list[Shortcode]:
-        return [code for narrative in self.project.narratives.get(self.lang, {}).values()
-                for code in narrative.shortcodes]
+        return [
+            code for narrative in self.project.narratives.get(self.lang, {}).values() for code in narrative.shortcodes
+        ]
 
     @cached_property
     def _narrative_charts(self) -> set[tuple[str, str]]:
-        return {(code.args[0], code.args[1] if len(code.args) > 1 else "trend")
-                for code in self._narrative_codes if code.name == "chart" and code.args}
+        return {
+            (code.args[0], code.args[1] if len(code.args) > 1 else "trend")
+            for code in self._narrative_codes
+            if code.name == "chart" and code.args
+        }
 
     @cached_property
     def _narrative_names(self) -> set[str]:
         """Indicators the narrative names in any shortcode."""
-        return {code.args[0] for code in self._narrative_codes
-                if code.name in ("indicator", "change", "chart", "table") and code.args}
+        return {
+            code.args[0]
+            for code in self._narrative_codes
+            if code.name in ("indicator", "change", "chart", "table") and code.args
+        }
 
     def _quote(self, story_id: str) -> str:
         story = self.project.dataset.stories.get(story_id)
         if story is None:
             raise _ShortcodeError(f"there is no story '{story_id}' in data/stories.csv", "check the id")
         if not story.consent:
-            raise _ShortcodeError(f"story '{story_id}' has no consent to publish",
-                                  "only use stories whose consent column says yes")
+            raise _ShortcodeError(
+                f"story '{story_id}' has no consent to publish", "only use stories whose consent column says yes"
+            )
         text = story.text.get(self.lang, "").strip()
         if not text:
             raise _ShortcodeError(f"story '{story_id}' has no {self.lang} text", f"fill in its {self.lang} column")
@@ -344,8 +384,15 @@ class Assembler:
 
     def _standard_summary(self, standard_id: str) -> StandardView:
         std = self.project.catalogue.standards[standard_id]
-        return StandardView(standard_id, std.number, _("Quality standard {n}", self.lang, n=std.number),
-                            std.text(self.lang), Markup(""), [], Markup(""))
+        return StandardView(
+            standard_id,
+            std.number,
+            _("Quality standard {n}", self.lang, n=std.number),
+            std.text(self.lang),
+            Markup(""),
+            [],
+            Markup(""),
+        )
 
     def standard_view(self, standard_id: str) -> StandardView:
         catalogue, results, lang = self.project.catalogue, self.project.results, self.lang
@@ -362,13 +409,28 @@ class Assembler:
             if figure is not None:
                 figures.append(self.book.figure(figure))
         survey_results = [r for m in catalogue.survey_for(standard_id) for r in results.survey_for(m.id)]
-        survey = self.book.figure(survey_figure(
-            f"survey-{standard_id}",
-            _("What people told us: survey results for quality standard {n}, {year}", lang, n=std.number,
-              year=i18n.financial_year(results.year, lang)),
-            survey_results, lang))
-        return StandardView(standard_id, std.number, _("Quality standard {n}", lang, n=std.number),
-                            std.text(lang), table, figures, survey)
+        survey = self.book.figure(
+            survey_figure(
+                f"survey-{standard_id}",
+                _(
+                    "What people told us: survey results for quality standard {n}, {year}",
+                    lang,
+                    n=std.number,
+                    year=i18n.financial_year(results.year, lang),
+                ),
+                survey_results,
+                lang,
+            )
+        )
+        return StandardView(
+            standard_id,
+            std.number,
+            _("Quality standard {n}", lang, n=std.number),
+            std.text(lang),
+            table,
+            figures,
+            survey,
+        )
 
     # --- places -------------------------------------------------------------------------------------
 
@@ -383,10 +445,20 @@ class Assembler:
             if place.kind == "section" and place.numbering[-1] == "iv":
                 body, improvements = self._improvements(place, narrative, body)
             text = Markup(body)
-        view = PlaceView(place.id, place.level, place.kind, place.numbering[-1] if place.numbering else "",
-                         place.heading(self.lang), place.anchor, text, status, improvements=improvements,
-                         missing=narrative is None and place in prescribed_form.narrative_places()
-                         and prescribed_form.in_force(place, self.config.year))
+        view = PlaceView(
+            place.id,
+            place.level,
+            place.kind,
+            place.numbering[-1] if place.numbering else "",
+            place.heading(self.lang),
+            place.anchor,
+            text,
+            status,
+            improvements=improvements,
+            missing=narrative is None
+            and place in prescribed_form.narrative_places()
+            and prescribed_form.in_force(place, self.config.year),
+        )
         if view.missing:
             view.status = "draft"
         standards = self.project.catalogue.standards_of(place.heading_id) if place.heading_id else []
@@ -411,17 +483,23 @@ class Assembler:
         views = []
         for point in points:
             found = chunks.pop(point.id.lower(), None)
-            views.append(ImprovementView(
-                point.id,
-                point.text.get(self.lang, ""),
-                found[0] if found else None,
-                Markup(found[1]) if found else None,
-            ))
+            views.append(
+                ImprovementView(
+                    point.id,
+                    point.text.get(self.lang, ""),
+                    found[0] if found else None,
+                    Markup(found[1]) if found else None,
+                )
+            )
         remaining = chunks.pop("", ("", ""))[1]
         for unknown in chunks:
-            self.errors.append(Problem(f"heading {{#{unknown}}} names no improvement from last year",
-                                       file=narrative.path,
-                                       hint="use an id from data/last-year-improvements.csv"))
+            self.errors.append(
+                Problem(
+                    f"heading {{#{unknown}}} names no improvement from last year",
+                    file=narrative.path,
+                    hint="use an id from data/last-year-improvements.csv",
+                )
+            )
         return remaining, views
 
     def sufficiency_applies(self) -> bool:
@@ -440,10 +518,14 @@ class Assembler:
             numbers.append((catalogue.metrics[c].label(lang), v.value if v.status == OK else shown))
         if not rows:
             return Markup("")
-        table = Table("sufficiency", _("Sufficiency of accommodation, {year}", lang,
-                                       year=i18n.financial_year(results.year, lang)),
-                      (_("Measure", lang), i18n.financial_year(results.year, lang)), tuple(rows), tuple(numbers),
-                      ("l", "r"))
+        table = Table(
+            "sufficiency",
+            _("Sufficiency of accommodation, {year}", lang, year=i18n.financial_year(results.year, lang)),
+            (_("Measure", lang), i18n.financial_year(results.year, lang)),
+            tuple(rows),
+            tuple(numbers),
+            ("l", "r"),
+        )
         return self.book.table(table)
 
 
@@ -463,18 +545,27 @@ class _NotShown(_ShortcodeError):
 
 def _figure_not_shown(what: str, status: str, year: str) -> _NotShown:
     if status == SUPPRESSED:
-        return _NotShown(f"{what} for {year} is not shown ([c]): it is marked confidential in the data or rests on "
-                         "a count of 1 to 4",
-                         "do not quote it in a sentence; describe it without the number or use a table",
-                         i18n.SUPPRESSED)
+        return _NotShown(
+            f"{what} for {year} is not shown ([c]): it is marked confidential in the data or rests on "
+            "a count of 1 to 4",
+            "do not quote it in a sentence; describe it without the number or use a table",
+            i18n.SUPPRESSED,
+        )
     if status == "low":
-        return _NotShown(f"{what} for {year} is not shown ([low]): a low figure, or fewer than 10 respondents",
-                         "do not quote it as a figure", i18n.LOW_BASE)
+        return _NotShown(
+            f"{what} for {year} is not shown ([low]): a low figure, or fewer than 10 respondents",
+            "do not quote it as a figure",
+            i18n.LOW_BASE,
+        )
     if status == "z":
-        return _NotShown(f"{what} for {year} is marked not applicable ([z]) in the data",
-                         "remove the figure from the text", i18n.NOT_APPLICABLE)
-    return _NotShown(f"{what} has no value for {year}", "add the data or remove the figure from the text",
-                     i18n.NOT_AVAILABLE)
+        return _NotShown(
+            f"{what} for {year} is marked not applicable ([z]) in the data",
+            "remove the figure from the text",
+            i18n.NOT_APPLICABLE,
+        )
+    return _NotShown(
+        f"{what} has no value for {year}", "add the data or remove the figure from the text", i18n.NOT_AVAILABLE
+    )
 
 
 def _usage(name: str) -> str:
@@ -545,8 +636,9 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
     env = environment(config.root, lang)
     try:
         body = env.get_template("report.md.j2").render(context)
-        appendix = env.get_template("appendix.md.j2").render({**context, "appendix": assembler.book.appendix_tables(),
-                                                              "data_file": data_files(assembler.book)})
+        appendix = env.get_template("appendix.md.j2").render(
+            {**context, "appendix": assembler.book.appendix_tables(), "data_file": data_files(assembler.book)}
+        )
     except InputError:
         raise
     except Exception as exc:
@@ -576,16 +668,22 @@ def cause_first(project: Project, errors: list[Problem]) -> list[Problem]:
     if any(a == authority for a, _y, _c in project.dataset.metrics):
         return errors
     empty = not project.dataset.metrics  # no comparators either: comparison charts are symptoms too
-    symptoms = [e for e in errors if " has no value for " in e.message
-                or (empty and "no other authorities' figures" in e.message)]
+    symptoms = [
+        e
+        for e in errors
+        if " has no value for " in e.message or (empty and "no other authorities' figures" in e.message)
+    ]
     if not symptoms:
         return errors
     metrics_file = project.dataset.files.get("metrics", "data/metrics.csv")
-    cause = Problem(f"has no figures for {authority}, so none of the figures the narratives quote has a value",
-                    file=metrics_file, line=2,
-                    position_kind="row",
-                    hint="add the authority's figures (authority,year,metric,value), import a StatsWales table with "
-                    "'dirreport data import FILE', or check the authority code in _quarto.yml")
+    cause = Problem(
+        f"has no figures for {authority}, so none of the figures the narratives quote has a value",
+        file=metrics_file,
+        line=2,
+        position_kind="row",
+        hint="add the authority's figures (authority,year,metric,value), import a StatsWales table with "
+        "'dirreport data import FILE', or check the authority code in _quarto.yml",
+    )
     return [cause, *(e for e in errors if e not in symptoms)]
 
 
@@ -595,9 +693,14 @@ def refuse_leftover_shortcode(markdown: str, edition: str) -> None:
 
     found = leftover_shortcode(markdown)
     if found is not None:
-        raise InputError(Problem(f"the {edition} report would print '{found.strip()}' as text", file="narratives/",
-                                 hint="a shortcode is not closed or was written into a template or a data file; "
-                                 "search the narratives, templates and data for {{<"))
+        raise InputError(
+            Problem(
+                f"the {edition} report would print '{found.strip()}' as text",
+                file="narratives/",
+                hint="a shortcode is not closed or was written into a template or a data file; "
+                "search the narratives, templates and data for {{<",
+            )
+        )
 
 
 def marked_in_data(project: Project, lang: str) -> list[Markup]:

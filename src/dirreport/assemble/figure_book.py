@@ -19,8 +19,9 @@ from dirreport.lang.i18n import _
 class FigureBook:
     """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
 
-    def __init__(self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None,
-                 colour: str = "#12436D") -> None:
+    def __init__(
+        self, lang: str, cache_dir: Path, engine: str, data_file: str | None = None, colour: str = "#12436D"
+    ) -> None:
         self.lang = lang
         self.colour = colour  # the brand's primary colour, for the authority's own series in every chart
         self.cache_dir = cache_dir
@@ -46,8 +47,11 @@ class FigureBook:
         svg = chart_files(fig.spec, self.cache_dir)["svg"]
         if self.data_file:
             data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
-            return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc",
-                                               data_href=self.data_file))
+            return Markup(
+                blocks.figure_blocks(
+                    fig, caption, data_label, svg, inline_svg=self.engine == "pandoc", data_href=self.data_file
+                )
+            )
         data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
         return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
 

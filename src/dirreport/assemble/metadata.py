@@ -18,8 +18,9 @@ from dirreport.pipeline.project import Project
 def report_title(project: Project, lang: str) -> str:
     if project.config.title is not None:
         return project.config.title(lang)
-    return _("Director of Social Services annual report {year}", lang,
-             year=i18n.financial_year(project.config.year, lang))
+    return _(
+        "Director of Social Services annual report {year}", lang, year=i18n.financial_year(project.config.year, lang)
+    )
 
 
 def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict[str, Any]:
@@ -54,13 +55,15 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         meta["date"] = _("Published {date}", lang, date=i18n.date(config.date, lang))
         meta["date-iso"] = config.date.isoformat()
     if other in config.languages:
-        meta.update({
-            "other-edition-notice": _(OTHER_EDITION_NOTICE[other], lang, file=f"{other_file}.html, .pdf, .docx"),
-            "other-edition-file": other_file,
-            "other-edition-lang": LANG_TAGS[other],
-            # the link to the other edition is written in that edition's language
-            "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
-        })
+        meta.update(
+            {
+                "other-edition-notice": _(OTHER_EDITION_NOTICE[other], lang, file=f"{other_file}.html, .pdf, .docx"),
+                "other-edition-file": other_file,
+                "other-edition-lang": LANG_TAGS[other],
+                # the link to the other edition is written in that edition's language
+                "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
+            }
+        )
     meta["keywords"] = keywords(project, lang)
     meta.update(brand_metadata(project))
     if "logo" in meta:
@@ -69,15 +72,22 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
 
 
 # whole sentences: a language's name mutates after "yn" (yn Gymraeg), so it is never a value put into a pattern
-OTHER_EDITION_NOTICE = {"en": N_("This report is also available in English: {file}."),
-                        "cy": N_("This report is also available in Welsh: {file}.")}
+OTHER_EDITION_NOTICE = {
+    "en": N_("This report is also available in English: {file}."),
+    "cy": N_("This report is also available in Welsh: {file}."),
+}
+
+
 def brand_metadata(project: Project) -> dict[str, Any]:
     """The brand's colours, typefaces and logo, as the output templates use them."""
     brand = project.brand
     # colours without their '#', which pandoc would escape in Typst; the templates put it back
     meta: dict[str, Any] = {
-        "brand-primary": brand.primary[1:], "brand-heading": brand.heading[1:], "brand-link": brand.link[1:],
-        "brand-foreground": brand.foreground[1:], "font-base": brand.base_font,
+        "brand-primary": brand.primary[1:],
+        "brand-heading": brand.heading[1:],
+        "brand-link": brand.link[1:],
+        "brand-foreground": brand.foreground[1:],
+        "font-base": brand.base_font,
         "font-headings": brand.heading_font,
         "font-dirs": tuple(str(d) for d in brand.font_dirs),  # for Typst, not for pandoc (a tuple: not written)
     }
@@ -88,8 +98,15 @@ def brand_metadata(project: Project) -> dict[str, Any]:
 
 def keywords(project: Project, lang: str) -> list[str]:
     """What the report is about, for the PDF's and Word file's Keywords and the web page's meta keywords."""
-    return [_("social services", lang), _("annual report", lang), _("Director of Social Services", lang),
-            project.config.authority_name(lang), i18n.financial_year(project.config.year, lang), _("Wales", lang)]
+    return [
+        _("social services", lang),
+        _("annual report", lang),
+        _("Director of Social Services", lang),
+        project.config.authority_name(lang),
+        i18n.financial_year(project.config.year, lang),
+        _("Wales", lang),
+    ]
+
 
 OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
 

@@ -17,10 +17,12 @@ from dirreport.lang import i18n
 def environment(project_root: Path, lang: str) -> ImmutableSandboxedEnvironment:
     """The sandboxed Jinja2 environment: project templates first, then the package's own."""
     env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([
-            FileSystemLoader(str(project_root / "templates")),
-            PackageLoader("dirreport", "templates"),
-        ]),
+        loader=ChoiceLoader(
+            [
+                FileSystemLoader(str(project_root / "templates")),
+                PackageLoader("dirreport", "templates"),
+            ]
+        ),
         autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -88,19 +90,36 @@ def template_problem(exc: Exception, project_root: Path) -> Problem:
         except ValueError:
             name = "dirreport template " + path.name
     if isinstance(exc, SecurityError):
-        return Problem(f"the template tried something not allowed ({exc})", file=name, line=line,
-                       hint="templates may only use the values dirreport gives them, not Python internals")
+        return Problem(
+            f"the template tried something not allowed ({exc})",
+            file=name,
+            line=line,
+            hint="templates may only use the values dirreport gives them, not Python internals",
+        )
     if isinstance(exc, TemplateSyntaxError):
-        return Problem(f"template syntax error: {exc.message}", file=name, line=line,
-                       hint="check the {% %} and {{ }} tags on that line")
+        return Problem(
+            f"template syntax error: {exc.message}",
+            file=name,
+            line=line,
+            hint="check the {% %} and {{ }} tags on that line",
+        )
     if isinstance(exc, UndefinedError):
-        return Problem(f"the template uses something undefined ({exc.message})", file=name, line=line,
-                       hint="check the spelling of the name, or compare with the package template")
+        return Problem(
+            f"the template uses something undefined ({exc.message})",
+            file=name,
+            line=line,
+            hint="check the spelling of the name, or compare with the package template",
+        )
     if isinstance(exc, RecursionError):
-        return Problem("the template includes itself, directly or through another template", file=name, line=line,
-                       hint="a template in templates/ replaces the package's template of the same name, so it "
-                            "cannot include it; copy the package template's text instead")
+        return Problem(
+            "the template includes itself, directly or through another template",
+            file=name,
+            line=line,
+            hint="a template in templates/ replaces the package's template of the same name, so it "
+            "cannot include it; copy the package template's text instead",
+        )
     if isinstance(exc, TemplateNotFound):
-        return Problem(f"template '{exc.name}' was not found", file=name, line=line,
-                       hint="check the name in the include")
+        return Problem(
+            f"template '{exc.name}' was not found", file=name, line=line, hint="check the name in the include"
+        )
     return Problem(f"the template failed: {exc}", file=name, line=line, hint="compare with the package template")

@@ -50,10 +50,7 @@ def _load_yaml_resource(name: str) -> Any:
 def load_authorities() -> dict[str, Authority]:
     text = _package_file("authorities.csv").read_text(encoding="utf-8")
     rows = csv.DictReader(text.splitlines())
-    return {
-        r["code"]: Authority(r["code"], Bilingual(en=r["en"], cy=r["cy"]), r["kind"])
-        for r in rows
-    }
+    return {r["code"]: Authority(r["code"], Bilingual(en=r["en"], cy=r["cy"]), r["kind"]) for r in rows}
 
 
 @cache
@@ -86,9 +83,7 @@ def _read_metrics(data: Any, local: bool) -> tuple[list[Metric], list[Section], 
         if "en" in group:
             groups[gid] = Bilingual.from_mapping(group, f"group {gid}")
         for section in group.get("sections", []) or []:
-            sections.append(
-                Section(section["id"], gid, Bilingual.from_mapping(section, f"section {section['id']}"))
-            )
+            sections.append(Section(section["id"], gid, Bilingual.from_mapping(section, f"section {section['id']}")))
             for m in section.get("metrics", []) or []:
                 metrics.append(
                     Metric(
@@ -118,10 +113,7 @@ def _terms(value: Any, what: str) -> tuple[Term, ...]:
         if text.startswith("population:"):
             group = text.split(":", 1)[1].strip()
             if group not in POPULATION_GROUPS:
-                raise ValueError(
-                    f"{what} names population group '{group}'; use one of "
-                    + ", ".join(POPULATION_GROUPS)
-                )
+                raise ValueError(f"{what} names population group '{group}'; use one of " + ", ".join(POPULATION_GROUPS))
             terms.append(Term("population", group))
         else:
             terms.append(Term("metric", text))
@@ -167,17 +159,21 @@ def _read_compositions(data: Any, local: bool) -> list[Composition]:
     out: list[Composition] = []
     for item in data.get("compositions", []) or []:
         cid = str(item["id"])
-        parts = tuple((str(code), Bilingual.from_mapping(label, f"composition {cid} part {code}"))
-                      for code, label in (item.get("parts") or {}).items())
-        out.append(Composition(
-            id=cid,
-            title=Bilingual.from_mapping(item.get("title"), f"composition {cid} title"),
-            parts=parts,
-            standard=item["standard"],
-            group=item["group"],
-            total=item.get("total"),
-            local=local,
-        ))
+        parts = tuple(
+            (str(code), Bilingual.from_mapping(label, f"composition {cid} part {code}"))
+            for code, label in (item.get("parts") or {}).items()
+        )
+        out.append(
+            Composition(
+                id=cid,
+                title=Bilingual.from_mapping(item.get("title"), f"composition {cid} title"),
+                parts=parts,
+                standard=item["standard"],
+                group=item["group"],
+                total=item.get("total"),
+                local=local,
+            )
+        )
     return out
 
 
@@ -211,13 +207,17 @@ def _breakdowns(metrics: Iterable[Metric]) -> tuple[Breakdown, ...]:
         if m.parent and m.exclusive:
             family = m.code.rstrip("abcdefghijklmnopqrstuvwxyz")
             parts.setdefault((m.parent, family), []).append(m)
-    return tuple(Breakdown(total, tuple(m.code for m in members), all(m.exhaustive for m in members))
-                 for (total, _), members in parts.items() if len(members) > 1)
+    return tuple(
+        Breakdown(total, tuple(m.code for m in members), all(m.exhaustive for m in members))
+        for (total, _), members in parts.items()
+        if len(members) > 1
+    )
 
 
 @cache
-def _national() -> tuple[list[Metric], list[Section], dict[str, Bilingual], list[Indicator], list[SurveyMeasure],
-                         list[Composition]]:
+def _national() -> tuple[
+    list[Metric], list[Section], dict[str, Bilingual], list[Indicator], list[SurveyMeasure], list[Composition]
+]:
     metrics, sections, groups = _read_metrics(_load_yaml_resource("metrics.yaml"), local=False)
     indicator_data = _load_yaml_resource("indicators.yaml")
     indicators = _read_indicators(indicator_data, local=False)
@@ -271,26 +271,35 @@ def load_catalogue(local_file: Path | None = None, display_name: str | None = No
                 problems.append(Problem(f"composition {comp.id} uses unknown metric {code}", hint="check the code"))
         if comp.total and comp.total not in catalogue.metrics:
             problems.append(Problem(f"composition {comp.id} has unknown total {comp.total}", hint="check the code"))
-        elif comp.total and not any(b.total == comp.total and b.exhaustive
-                                    and set(b.parts) == {c for c, _ in comp.parts} for b in catalogue.breakdowns):
-            problems.append(Problem(
-                f"composition {comp.id} names total {comp.total} but its parts are not a complete breakdown of it",
-                hint="mark each part 'parent: " + comp.total + "', 'exclusive: true' and 'exhaustive: true' if they "
-                     "add up to it, or leave out 'total' so the report prints the sum of the parts"))
+        elif comp.total and not any(
+            b.total == comp.total and b.exhaustive and set(b.parts) == {c for c, _ in comp.parts}
+            for b in catalogue.breakdowns
+        ):
+            problems.append(
+                Problem(
+                    f"composition {comp.id} names total {comp.total} but its parts are not a complete breakdown of it",
+                    hint="mark each part 'parent: "
+                    + comp.total
+                    + "', 'exclusive: true' and 'exhaustive: true' if they "
+                    "add up to it, or leave out 'total' so the report prints the sum of the parts",
+                )
+            )
         if comp.standard not in catalogue.standards:
-            problems.append(Problem(f"composition {comp.id} names quality standard '{comp.standard}'",
-                                    hint="use QS1 to QS8"))
+            problems.append(
+                Problem(f"composition {comp.id} names quality standard '{comp.standard}'", hint="use QS1 to QS8")
+            )
     if problems:
         name = display_name or (local_file.name if local_file else "catalogue")
         text = local_file.read_text(encoding="utf-8-sig") if local_file is not None and local_file.exists() else ""
-        raise InputError([replace(p, file=p.file or name, line=p.line or _line_of(text, p.message))
-                          for p in problems])
+        raise InputError([replace(p, file=p.file or name, line=p.line or _line_of(text, p.message)) for p in problems])
     return catalogue
 
 
 _ENTRY = re.compile(r"^(?:metric|indicator|composition|survey measure) ([A-Za-z0-9/_.-]+)")
-_CODE = re.compile(r"(?:unknown metric|unknown total|names quality standard|names group|has unit|has polarity|"
-                   r"names respondent group) '?([A-Za-z0-9/_.+-]+)'?")
+_CODE = re.compile(
+    r"(?:unknown metric|unknown total|names quality standard|names group|has unit|has polarity|"
+    r"names respondent group) '?([A-Za-z0-9/_.+-]+)'?"
+)
 
 
 def _line_of(text: str, message: str) -> int | None:
@@ -299,8 +308,14 @@ def _line_of(text: str, message: str) -> int | None:
     if not text or entry is None:
         return None
     lines = text.splitlines()
-    start = next((n for n, line in enumerate(lines)
-                  if re.match(rf"^\s*-?\s*(id|code):\s*['\"]?{re.escape(entry.group(1))}['\"]?\s*$", line)), None)
+    start = next(
+        (
+            n
+            for n, line in enumerate(lines)
+            if re.match(rf"^\s*-?\s*(id|code):\s*['\"]?{re.escape(entry.group(1))}['\"]?\s*$", line)
+        ),
+        None,
+    )
     if start is None:
         return None
     code = _CODE.search(message)
@@ -362,8 +377,10 @@ def validate_catalogue(
         seen.add(m.code)
         if not METRIC_CODE.match(m.code):
             problems.append(
-                Problem(f"metric code '{m.code}' is not of the form AB/123 or AB/123a",
-                        hint="use two or three capital letters, a slash, three digits")
+                Problem(
+                    f"metric code '{m.code}' is not of the form AB/123 or AB/123a",
+                    hint="use two or three capital letters, a slash, three digits",
+                )
             )
         if m.unit not in UNITS:
             problems.append(Problem(f"metric {m.code} has unit '{m.unit}'", hint="use one of " + ", ".join(UNITS)))
@@ -380,16 +397,22 @@ def validate_catalogue(
         for code in ind.metrics:
             if code not in catalogue.metrics:
                 problems.append(
-                    Problem(f"indicator {ind.id} uses unknown metric {code}",
-                            hint="define the metric or correct the formula")
+                    Problem(
+                        f"indicator {ind.id} uses unknown metric {code}",
+                        hint="define the metric or correct the formula",
+                    )
                 )
         if ind.unit not in INDICATOR_UNITS:
             problems.append(
                 Problem(f"indicator {ind.id} has unit '{ind.unit}'", hint="use one of " + ", ".join(INDICATOR_UNITS))
             )
         if ind.unit != "count" and not ind.denominator:
-            problems.append(Problem(f"indicator {ind.id} is a {ind.unit} but has no denominator",
-                                    hint="add a denominator or make its unit 'count'"))
+            problems.append(
+                Problem(
+                    f"indicator {ind.id} is a {ind.unit} but has no denominator",
+                    hint="add a denominator or make its unit 'count'",
+                )
+            )
         if ind.polarity not in POLARITIES:
             problems.append(
                 Problem(f"indicator {ind.id} has polarity '{ind.polarity}'", hint="use higher, lower or none")
@@ -399,19 +422,28 @@ def validate_catalogue(
                 Problem(f"indicator {ind.id} names quality standard '{ind.standard}'", hint="use QS1 to QS8")
             )
         if ind.threshold is None and not counts_only(ind, catalogue.metrics):
-            problems.append(Problem(
-                f"indicator {ind.id} is not built from counts alone, so no test can judge its change, "
-                "and it has no threshold",
-                hint="add 'threshold:' with the smallest change, in the indicator's units, that means something"))
+            problems.append(
+                Problem(
+                    f"indicator {ind.id} is not built from counts alone, so no test can judge its change, "
+                    "and it has no threshold",
+                    hint="add 'threshold:' with the smallest change, in the indicator's units, that means something",
+                )
+            )
         if ind.group not in catalogue.groups:
-            problems.append(Problem(f"indicator {ind.id} names group '{ind.group}'",
-                                    hint="use " + ", ".join(catalogue.groups)))
+            problems.append(
+                Problem(f"indicator {ind.id} names group '{ind.group}'", hint="use " + ", ".join(catalogue.groups))
+            )
     for s in survey:
         if s.standard not in catalogue.standards:
-            problems.append(Problem(f"survey measure {s.id} names quality standard '{s.standard}'",
-                                    hint="use QS1 to QS8"))
+            problems.append(
+                Problem(f"survey measure {s.id} names quality standard '{s.standard}'", hint="use QS1 to QS8")
+            )
         for g in s.groups:
             if g not in SURVEY_GROUPS:
-                problems.append(Problem(f"survey measure {s.id} names respondent group '{g}'",
-                                        hint="use one of " + ", ".join(SURVEY_GROUPS)))
+                problems.append(
+                    Problem(
+                        f"survey measure {s.id} names respondent group '{g}'",
+                        hint="use one of " + ", ".join(SURVEY_GROUPS),
+                    )
+                )
     return problems

@@ -189,5 +189,8 @@ def counts_only(indicator: Indicator, metrics: Mapping[str, Metric]) -> bool:
     """Whether an indicator is built from counts of people or events alone, so a test can judge its change."""
     if indicator.unit in ("days", "number"):
         return False
-    return all(metrics[t.ref].unit == "count" for t in (*indicator.numerator, *indicator.denominator)
-               if t.kind == "metric" and t.ref in metrics)
+    return all(
+        metrics[t.ref].unit == "count"
+        for t in (*indicator.numerator, *indicator.denominator)
+        if t.kind == "metric" and t.ref in metrics
+    )

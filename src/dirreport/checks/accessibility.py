@@ -20,21 +20,42 @@ def check_accessibility(project: Project, card: ReportCard) -> None:
         for narrative in narratives.values():
             for image in narrative.images:
                 if not image.alt.strip():
-                    card.add("accessibility", ERROR, Problem(
-                        f"image '{image.src}' has no alternative text", file=narrative.path, line=image.span.line,
-                        hint="describe what it shows inside the brackets: ![description](path)"))
+                    card.add(
+                        "accessibility",
+                        ERROR,
+                        Problem(
+                            f"image '{image.src}' has no alternative text",
+                            file=narrative.path,
+                            line=image.span.line,
+                            hint="describe what it shows inside the brackets: ![description](path)",
+                        ),
+                    )
             previous = None
             for heading in narrative.headings:
                 if previous is not None and heading.level > previous + 1:
-                    card.add("accessibility", ERROR, Problem(
-                        f"heading '{heading.text}' skips from level {previous} to level {heading.level}",
-                        file=narrative.path, line=heading.line, hint="use the next heading level down"))
+                    card.add(
+                        "accessibility",
+                        ERROR,
+                        Problem(
+                            f"heading '{heading.text}' skips from level {previous} to level {heading.level}",
+                            file=narrative.path,
+                            line=heading.line,
+                            hint="use the next heading level down",
+                        ),
+                    )
                 previous = heading.level
             for link in narrative.links:
                 if link.text.strip().lower().rstrip(".") in VAGUE_LINKS:
-                    card.add("accessibility", ERROR, Problem(
-                        f"link text '{link.text}' does not say where it goes", file=narrative.path,
-                        line=link.span.line, hint="use words that make sense on their own, e.g. the page's title"))
+                    card.add(
+                        "accessibility",
+                        ERROR,
+                        Problem(
+                            f"link text '{link.text}' does not say where it goes",
+                            file=narrative.path,
+                            line=link.span.line,
+                            hint="use words that make sense on their own, e.g. the page's title",
+                        ),
+                    )
             _table_headers(narrative, card)
             if lang == "en":
                 _readability(project, narrative, card)
@@ -46,8 +67,16 @@ def _table_headers(narrative: Narrative, card: ReportCard) -> None:
             header = narrative.lines[n - 2]
             cells = [c.strip() for c in header.strip().strip("|").split("|")]
             if any(not c for c in cells):
-                card.add("accessibility", ERROR, Problem("a table column has no header", file=narrative.path,
-                                                         line=n - 1, hint="give every column a header"))
+                card.add(
+                    "accessibility",
+                    ERROR,
+                    Problem(
+                        "a table column has no header",
+                        file=narrative.path,
+                        line=n - 1,
+                        hint="give every column a header",
+                    ),
+                )
 
 
 def _readability(project: Project, narrative: Narrative, card: ReportCard) -> None:
@@ -61,7 +90,13 @@ def _readability(project: Project, narrative: Narrative, card: ReportCard) -> No
     score = float(textstat.flesch_reading_ease(prose))
     card.readability[narrative.path] = round(score, 1)
     if score < project.config.readability_target:
-        card.add("accessibility", WARNING, Problem(
-            f"reads harder than plain English: Flesch reading ease {score:.0f}, target "
-            f"{project.config.readability_target:g}", file=narrative.path,
-            hint="use shorter sentences and everyday words"))
+        card.add(
+            "accessibility",
+            WARNING,
+            Problem(
+                f"reads harder than plain English: Flesch reading ease {score:.0f}, target "
+                f"{project.config.readability_target:g}",
+                file=narrative.path,
+                hint="use shorter sentences and everyday words",
+            ),
+        )

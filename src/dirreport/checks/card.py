@@ -52,5 +52,13 @@ def blocking_problems(project: Project, assembled: bool = False) -> list[Problem
     return [f.problem for f in run_checks(project, assembled).errors]
 
 
-__all__ = ["ERROR", "WARNING", "Finding", "ReportCard", "StandardCoverage", "blocking_problems", "render_card",
-           "run_checks"]
+__all__ = [
+    "ERROR",
+    "WARNING",
+    "Finding",
+    "ReportCard",
+    "StandardCoverage",
+    "blocking_problems",
+    "render_card",
+    "run_checks",
+]

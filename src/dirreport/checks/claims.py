@@ -38,13 +38,17 @@ class Law:
 
 LAWS = (
     # Royal Assent on 24 March 2025, within the 2024-25 year
-    Law("the Health and Social Care (Wales) Act 2025",
-        re.compile(r"Health and Social Care \(Wales\) Act 2025|Deddf Iechyd a Gofal Cymdeithasol \(Cymru\) 2025",
-                   re.I),
-        "2024-25"),
+    Law(
+        "the Health and Social Care (Wales) Act 2025",
+        re.compile(r"Health and Social Care \(Wales\) Act 2025|Deddf Iechyd a Gofal Cymdeithasol \(Cymru\) 2025", re.I),
+        "2024-25",
+    ),
     # section 75D of the 2014 Act (report on the sufficiency of accommodation), in force 1 April 2026
-    Law("section 75D of the Social Services and Well-being (Wales) Act 2014",
-        re.compile(r"\b(?:section|sections|s\.|adran|adrannau)\s*75D\b", re.I), "2026-27"),
+    Law(
+        "section 75D of the Social Services and Well-being (Wales) Act 2014",
+        re.compile(r"\b(?:section|sections|s\.|adran|adrannau)\s*75D\b", re.I),
+        "2026-27",
+    ),
 )
 
 
@@ -58,7 +62,7 @@ class Claim:
 def prose_lines(narrative: Narrative) -> Iterator[tuple[int, str]]:
     """The body's lines as the author wrote them: HTML comments blanked (line numbers kept)."""
     body_start = narrative.body_start
-    text = "\n".join(narrative.lines[body_start - 1:])
+    text = "\n".join(narrative.lines[body_start - 1 :])
     text = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     for offset, line in enumerate(text.split("\n")):
         yield body_start + offset, line
@@ -92,17 +96,34 @@ def narrative_claims(project: Project) -> list[Claim]:
     for narratives in project.narratives.values():
         for place_id, narrative in narratives.items():
             for line in placeholder_lines(narrative):
-                out.append(Claim("error", "narrative", Problem(
-                    "still holds the placeholder 'dirreport new' wrote", file=narrative.path, line=line,
-                    hint="write the section in place of the placeholder line")))
+                out.append(
+                    Claim(
+                        "error",
+                        "narrative",
+                        Problem(
+                            "still holds the placeholder 'dirreport new' wrote",
+                            file=narrative.path,
+                            line=line,
+                            hint="write the section in place of the placeholder line",
+                        ),
+                    )
+                )
             out += _laws(narrative, year)
             if place_id in prescribed_form.FROM_YEAR and not written_text(narrative):
-                out.append(Claim("error", "coverage", Problem(
-                    "is empty: from the 2026-27 report on, section 75D of the 2014 Act requires an account of "
-                    "the steps taken to secure sufficient accommodation for looked after children",
-                    file=narrative.path, line=narrative.body_start,
-                    hint="describe the sufficiency plan's steps, the places they made available and the "
-                         "applications for supplementary placements")))
+                out.append(
+                    Claim(
+                        "error",
+                        "coverage",
+                        Problem(
+                            "is empty: from the 2026-27 report on, section 75D of the 2014 Act requires an account of "
+                            "the steps taken to secure sufficient accommodation for looked after children",
+                            file=narrative.path,
+                            line=narrative.body_start,
+                            hint="describe the sufficiency plan's steps, the places they made available and the "
+                            "applications for supplementary placements",
+                        ),
+                    )
+                )
     out += _bases(project)
     return out
 
@@ -112,10 +133,19 @@ def _laws(narrative: Narrative, year: str) -> list[Claim]:
     for n, line in prose_lines(narrative):
         for law in LAWS:
             if int(year[:4]) < int(law.first_year[:4]) and law.pattern.search(line):
-                out.append(Claim("warning", "narrative", Problem(
-                    f"cites {law.name}, which is not in force in the report year {year} (it applies from "
-                    f"{law.first_year})", file=narrative.path, line=n,
-                    hint="describe the law in force in the year, or speak of the change to come")))
+                out.append(
+                    Claim(
+                        "warning",
+                        "narrative",
+                        Problem(
+                            f"cites {law.name}, which is not in force in the report year {year} (it applies from "
+                            f"{law.first_year})",
+                            file=narrative.path,
+                            line=n,
+                            hint="describe the law in force in the year, or speak of the change to come",
+                        ),
+                    )
+                )
     return out
 
 
@@ -128,11 +158,21 @@ def _bases(project: Project) -> list[Claim]:
             for code in narrative.shortcodes:
                 base, what = _base_of(code.name, code.args, project)
                 if base is not None and 0 < base < SMALL_BASE:
-                    out.append(Claim("warning", "data", Problem(
-                        f"quotes {what} as a percentage of only {base:g} cases (fewer than {SMALL_BASE}) for "
-                        f"{results.year}", file=narrative.path, line=code.span.line,
-                        hint="give the counts instead, or with it ('n', e.g. {{< indicator ID n >}}), so a reader "
-                             "sees how few cases it rests on")))
+                    out.append(
+                        Claim(
+                            "warning",
+                            "data",
+                            Problem(
+                                f"quotes {what} as a percentage of only {base:g} cases (fewer than {SMALL_BASE}) for "
+                                f"{results.year}",
+                                file=narrative.path,
+                                line=code.span.line,
+                                hint="give the counts instead, or with it ('n', e.g. {{< indicator ID n >}}), "
+                                "so a reader "
+                                "sees how few cases it rests on",
+                            ),
+                        )
+                    )
     return out
 
 

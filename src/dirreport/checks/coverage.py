@@ -31,52 +31,104 @@ def check_coverage(project: Project, card: ReportCard) -> None:
         card.coverage.append(row)
         label = f"quality standard {std.number} ({std.id})"
         where = narrative_path("en", f"{part}-ii")
-        row.indicators = sum(1 for i in catalogue.indicators_for(std.id)
-                             if results.indicators[i.id].latest.status == OK)
-        row.survey = sum(1 for m in catalogue.survey_for(std.id) for r in results.survey_for(m.id)
-                         if r.latest is not None and r.latest.status == OK)
+        row.indicators = sum(
+            1 for i in catalogue.indicators_for(std.id) if results.indicators[i.id].latest.status == OK
+        )
+        row.survey = sum(
+            1
+            for m in catalogue.survey_for(std.id)
+            for r in results.survey_for(m.id)
+            if r.latest is not None and r.latest.status == OK
+        )
         if row.indicators == 0 and row.survey == 0:
-            card.add("coverage", ERROR, Problem(f"{label} has no evidence: no indicator and no survey result for "
-                                                f"{results.year}", file=where,
-                                                hint="add the metrics and survey results that evidence it"))
+            card.add(
+                "coverage",
+                ERROR,
+                Problem(
+                    f"{label} has no evidence: no indicator and no survey result for {results.year}",
+                    file=where,
+                    hint="add the metrics and survey results that evidence it",
+                ),
+            )
         elif row.indicators == 0:
-            card.add("coverage", WARNING, Problem(f"{label} has no indicator with a value for {results.year}",
-                                                  file=where, hint="add the metrics its indicators use"))
+            card.add(
+                "coverage",
+                WARNING,
+                Problem(
+                    f"{label} has no indicator with a value for {results.year}",
+                    file=where,
+                    hint="add the metrics its indicators use",
+                ),
+            )
         elif row.survey == 0:
-            card.add("coverage", WARNING, Problem(f"{label} has no survey result", file=where,
-                                                  hint="add a national or local survey measure for it"))
+            card.add(
+                "coverage",
+                WARNING,
+                Problem(
+                    f"{label} has no survey result", file=where, hint="add a national or local survey measure for it"
+                ),
+            )
         for lang in project.config.languages:
             for narrative in narratives_of_part(project, part, lang):
                 if narrative.status != "final":
                     row.narrative_final = False
-                    card.add("coverage", WARNING, Problem("is not marked final", file=narrative.path, line=2,
-                                                          hint="set status: final when the section is approved"))
+                    card.add(
+                        "coverage",
+                        WARNING,
+                        Problem(
+                            "is not marked final",
+                            file=narrative.path,
+                            line=2,
+                            hint="set status: final when the section is approved",
+                        ),
+                    )
         english = {n.path.rsplit("/", 1)[-1][:-3]: n for n in narratives_of_part(project, part, "en")}
         improve = english.get(f"{part}-iii")
         if improve is not None:
             headings = tuple(IMPROVE_HEADINGS.values())
             row.improvement_point = any(h.text.strip().lower().startswith(headings) for h in improve.headings)
             if not row.improvement_point:
-                card.add("coverage", WARNING, Problem(
-                    "has no 'What we need to improve' list", file=improve.path,
-                    hint="an honest self-assessment names what must get better; add a heading "
-                         "'What we need to improve' with the points"))
+                card.add(
+                    "coverage",
+                    WARNING,
+                    Problem(
+                        "has no 'What we need to improve' list",
+                        file=improve.path,
+                        hint="an honest self-assessment names what must get better; add a heading "
+                        "'What we need to improve' with the points",
+                    ),
+                )
         evidence = english.get(f"{part}-ii")
         if evidence is not None:
             row.evidence_cited = cites_evidence(evidence, EVIDENCE_WORDS)
             if not row.evidence_cited:
-                card.add("coverage", WARNING, Problem("cites no research or evidence", file=evidence.path,
-                                                      hint="say how you know: audits, reviews, research, feedback"))
+                card.add(
+                    "coverage",
+                    WARNING,
+                    Problem(
+                        "cites no research or evidence",
+                        file=evidence.path,
+                        hint="say how you know: audits, reviews, research, feedback",
+                    ),
+                )
     for result in weakest(results):
         std = catalogue.standards[result.indicator.standard]
         part = heading_parts[std.heading_id]
-        mentioned = any(result.indicator.id in code.args for n in narratives_of_part(project, part)
-                        for code in n.shortcodes)
-        mentioned = mentioned or any(result.indicator.id in code.args for n in project.narratives.get("en", {}).values()
-                                     for code in n.shortcodes)
+        mentioned = any(
+            result.indicator.id in code.args for n in narratives_of_part(project, part) for code in n.shortcodes
+        )
+        mentioned = mentioned or any(
+            result.indicator.id in code.args for n in project.narratives.get("en", {}).values() for code in n.shortcodes
+        )
         if not mentioned:
-            card.add("coverage", WARNING, Problem(
-                f"{result.indicator.id} is one of the weakest indicators (worse than last year or than Wales) "
-                "but no narrative mentions it", file=narrative_path("en", f"{part}-i"),
-                hint=f"an honest report explains it; add {{{{< indicator {result.indicator.id} >}}}} with what "
-                     "is being done"))
+            card.add(
+                "coverage",
+                WARNING,
+                Problem(
+                    f"{result.indicator.id} is one of the weakest indicators (worse than last year or than Wales) "
+                    "but no narrative mentions it",
+                    file=narrative_path("en", f"{part}-i"),
+                    hint=f"an honest report explains it; add {{{{< indicator {result.indicator.id} >}}}} with what "
+                    "is being done",
+                ),
+            )

@@ -21,17 +21,30 @@ def check_data(project: Project, card: ReportCard) -> None:
     wanted = sorted({c for i in catalogue.indicators.values() for c in i.metrics})
     absent = [c for c in wanted if c not in present]
     if absent:
-        card.add("data", WARNING, Problem(
-            f"{len(absent)} metrics used by indicators have no rows for {authority}: {', '.join(absent[:12])}"
-            + (" ..." if len(absent) > 12 else ""), file=metrics_file,
-            hint="add them, or leave the indicators they feed showing [x]"))
+        card.add(
+            "data",
+            WARNING,
+            Problem(
+                f"{len(absent)} metrics used by indicators have no rows for {authority}: {', '.join(absent[:12])}"
+                + (" ..." if len(absent) > 12 else ""),
+                file=metrics_file,
+                hint="add them, or leave the indicators they feed showing [x]",
+            ),
+        )
     for result in results.indicators.values():
         # a value the data itself marks not available ([x] or '..') is accounted for, not missing
         missing = [p.year for p in result.series if p.status == "x" and "x" not in p.flags]
         used = [c for c in result.indicator.metrics if c in present]
         if missing and used and len(missing) < len(result.series):
-            card.add("data", WARNING, Problem(f"{result.indicator.id} has no value for {', '.join(missing)}",
-                                              file=metrics_file, hint="add the missing years if they were collected"))
+            card.add(
+                "data",
+                WARNING,
+                Problem(
+                    f"{result.indicator.id} has no value for {', '.join(missing)}",
+                    file=metrics_file,
+                    hint="add the missing years if they were collected",
+                ),
+            )
     factor = project.config.outlier_factor
     years = results.years
     for code in sorted(present):
@@ -42,7 +55,14 @@ def check_data(project: Project, card: ReportCard) -> None:
             if a is None or b is None or max(a, b) < OUTLIER_MIN or min(a, b) == 0:
                 continue
             if b / a > factor or a / b > factor:
-                card.add("data", WARNING, Problem(
-                    f"{code} moved from {a:g} in {before} to {b:g} in {after}, more than a factor of {factor:g}",
-                    file=metrics_file, line=dataset.metric_rows.get((authority, after, code)), position_kind="row",
-                    hint="check the value; if it is right, explain the change in the narrative"))
+                card.add(
+                    "data",
+                    WARNING,
+                    Problem(
+                        f"{code} moved from {a:g} in {before} to {b:g} in {after}, more than a factor of {factor:g}",
+                        file=metrics_file,
+                        line=dataset.metric_rows.get((authority, after, code)),
+                        position_kind="row",
+                        hint="check the value; if it is right, explain the change in the narrative",
+                    ),
+                )

@@ -38,13 +38,31 @@ def check_disclosure(project: Project, card: ReportCard) -> None:
                     if match.group(1).lower() in ("one", "un") and not re.search(r"\d", match.group(0)):
                         # "one of our priorities", "un teulu" as an example: only digits and 2-4 are counts
                         continue
-                    card.add("disclosure", ERROR, Problem(
-                        f"'{match.group(0)}' is a count small enough to identify people", file=narrative.path, line=n,
-                        hint="describe it without the number (e.g. 'a small number'), as the tables show [c]"))
+                    card.add(
+                        "disclosure",
+                        ERROR,
+                        Problem(
+                            f"'{match.group(0)}' is a count small enough to identify people",
+                            file=narrative.path,
+                            line=n,
+                            hint="describe it without the number (e.g. 'a small number'), as the tables show [c]",
+                        ),
+                    )
     for (code, year), value in project.results.metrics.items():
         metric = project.catalogue.metrics[code]
-        if value.status == OK and metric.unit == "count" and metric.people and value.value is not None \
-                and 1 <= value.value <= 4:
-            card.add("disclosure", ERROR, Problem(f"{code} for {year} is {value.value:g} and would be published",
-                                                  file=project.dataset.files.get("metrics"),
-                                                  hint="this is a fault in dirreport's suppression; report it"))
+        if (
+            value.status == OK
+            and metric.unit == "count"
+            and metric.people
+            and value.value is not None
+            and 1 <= value.value <= 4
+        ):
+            card.add(
+                "disclosure",
+                ERROR,
+                Problem(
+                    f"{code} for {year} is {value.value:g} and would be published",
+                    file=project.dataset.files.get("metrics"),
+                    hint="this is a fault in dirreport's suppression; report it",
+                ),
+            )

@@ -17,12 +17,39 @@ SECTIONS = {
     "disclosure": "Disclosure control",
 }
 EVIDENCE_WORDS = (
-    "research", "audit", "study", "review", "evaluation", "inspection", "survey", "report", "evidence",
-    "ymchwil", "archwiliad", "astudiaeth", "adolygiad", "gwerthusiad", "arolygiad", "arolwg", "adroddiad",
+    "research",
+    "audit",
+    "study",
+    "review",
+    "evaluation",
+    "inspection",
+    "survey",
+    "report",
+    "evidence",
+    "ymchwil",
+    "archwiliad",
+    "astudiaeth",
+    "adolygiad",
+    "gwerthusiad",
+    "arolygiad",
+    "arolwg",
+    "adroddiad",
     "tystiolaeth",
 )
-VAGUE_LINKS = {"click here", "here", "read more", "more", "link", "this link", "cliciwch yma", "yma",
-               "darllen mwy", "mwy", "dolen", "y ddolen hon"}
+VAGUE_LINKS = {
+    "click here",
+    "here",
+    "read more",
+    "more",
+    "link",
+    "this link",
+    "cliciwch yma",
+    "yma",
+    "darllen mwy",
+    "mwy",
+    "dolen",
+    "y ddolen hon",
+}
 PLACEHOLDERS = ("[CYFIEITHU / TRANSLATE]", "[Placeholder:", "[Dalfan:")
 OUTLIER_MIN = 20
 

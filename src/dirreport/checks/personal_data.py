@@ -14,12 +14,14 @@ from dirreport.pipeline.project import Project
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 PHONE = re.compile(r"(?<![\w/])(?:\+44\s?\(?0?\)?|0)(?:\d[\s-]?){9,10}(?!\d)")
 NHS = re.compile(r"(?<!\d)(\d{3})[\s-]?(\d{3})[\s-]?(\d{4})(?!\d)")
-NINO = re.compile(r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b",
-                  re.IGNORECASE)
+NINO = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.IGNORECASE
+)
 POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 DATE = r"(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}|\d{1,2}\s+[A-Za-zŵŷ]+\s+(?:19|20)\d{2})"
-BIRTH = re.compile(rf"(?:born|date of birth|d\.?o\.?b\.?|ganwyd|dyddiad geni)\W{{0,20}}(?:on\s+|ar\s+)?{DATE}",
-                   re.IGNORECASE)
+BIRTH = re.compile(
+    rf"(?:born|date of birth|d\.?o\.?b\.?|ganwyd|dyddiad geni)\W{{0,20}}(?:on\s+|ar\s+)?{DATE}", re.IGNORECASE
+)
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -56,10 +58,18 @@ def check_personal_data(project: Project, card: ReportCard) -> None:
     def report(kind: str, text: str, file: str, line: int | None, kind_of_line: str = "line") -> None:
         if text in allowed or text.strip() in allowed:
             return
-        card.add("personal-data", ERROR, Problem(
-            f"looks like {kind} ('{_mask(text)}')", file=file, line=line, position_kind=kind_of_line,
-            hint="remove it; if it is not personal data (e.g. a public switchboard number), add it to "
-                 "allow: in _quarto.yml"))
+        card.add(
+            "personal-data",
+            ERROR,
+            Problem(
+                f"looks like {kind} ('{_mask(text)}')",
+                file=file,
+                line=line,
+                position_kind=kind_of_line,
+                hint="remove it; if it is not personal data (e.g. a public switchboard number), add it to "
+                "allow: in _quarto.yml",
+            ),
+        )
 
     for narratives in project.narratives.values():
         for narrative in narratives.values():
@@ -70,16 +80,29 @@ def check_personal_data(project: Project, card: ReportCard) -> None:
                 for kind, text in personal_data_in(clean):
                     report(kind, text, narrative.path, n)
     stories = project.dataset.files.get("stories", "data/stories.csv")
-    used = {c.args[0] for ns in project.narratives.values() for n in ns.values() for c in n.shortcodes
-            if c.name == "quote" and c.args}
+    used = {
+        c.args[0]
+        for ns in project.narratives.values()
+        for n in ns.values()
+        for c in n.shortcodes
+        if c.name == "quote" and c.args
+    }
     for story in project.dataset.stories.values():
         for lang in ("en", "cy"):
             for kind, text in personal_data_in(story.text.get(lang, "") + " " + story.attribution.get(lang, "")):
                 report(kind, text, stories, story.row, "row")
         if story.id in used and not story.consent:
-            card.add("personal-data", ERROR, Problem(
-                f"story {story.id} is quoted but has no consent", file=stories, line=story.row, position_kind="row",
-                hint="remove the quote, or record the person's consent"))
+            card.add(
+                "personal-data",
+                ERROR,
+                Problem(
+                    f"story {story.id} is quoted but has no consent",
+                    file=stories,
+                    line=story.row,
+                    position_kind="row",
+                    hint="remove the quote, or record the person's consent",
+                ),
+            )
 
 
 def _mask(text: str) -> str:

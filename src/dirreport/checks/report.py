@@ -14,15 +14,27 @@ from dirreport.checks.findings import (
 
 def render_card(card: ReportCard, fmt: str, quiet: bool = False) -> str:
     if fmt == "json":
-        return json.dumps({
-            "errors": len(card.errors),
-            "warnings": len(card.warnings),
-            "coverage": [vars(c) for c in card.coverage],
-            "readability": card.readability,
-            "findings": [{"section": f.section, "severity": f.severity, "message": f.problem.message,
-                          "file": f.problem.file, "line": f.problem.line, "hint": f.problem.hint}
-                         for f in card.findings],
-        }, ensure_ascii=False, indent=2)
+        return json.dumps(
+            {
+                "errors": len(card.errors),
+                "warnings": len(card.warnings),
+                "coverage": [vars(c) for c in card.coverage],
+                "readability": card.readability,
+                "findings": [
+                    {
+                        "section": f.section,
+                        "severity": f.severity,
+                        "message": f.problem.message,
+                        "file": f.problem.file,
+                        "line": f.problem.line,
+                        "hint": f.problem.hint,
+                    }
+                    for f in card.findings
+                ],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
     if fmt == "html":
         return _html(card)
     return _text(card, quiet)
@@ -38,12 +50,24 @@ def _text(card: ReportCard, quiet: bool) -> str:
     console = Console(file=buffer, width=110, force_terminal=False, color_system=None)
     if not quiet:
         table = Table(title="Evidence for the quality standards")
-        for column in ("Standard", "Narrative final", "Indicators", "Survey results", "Improvement points",
-                       "Evidence cited"):
+        for column in (
+            "Standard",
+            "Narrative final",
+            "Indicators",
+            "Survey results",
+            "Improvement points",
+            "Evidence cited",
+        ):
             table.add_column(column)
         for row in card.coverage:
-            table.add_row(row.standard, _tick(row.narrative_final), str(row.indicators), str(row.survey),
-                          _tick(row.improvement_point), _tick(row.evidence_cited))
+            table.add_row(
+                row.standard,
+                _tick(row.narrative_final),
+                str(row.indicators),
+                str(row.survey),
+                _tick(row.improvement_point),
+                _tick(row.evidence_cited),
+            )
         console.print(table)
     for key, title in SECTIONS.items():
         items = [f for f in card.findings if f.section == key and (not quiet or f.severity == ERROR)]
@@ -53,10 +77,13 @@ def _text(card: ReportCard, quiet: bool) -> str:
         console.print(f"{mark} {title}")
         for finding in items:
             # one line per problem, never wrapped, so it can be searched and copied whole
-            console.print(f"    {finding.severity}: {finding.problem.located()}", markup=False, highlight=False,
-                          soft_wrap=True)
-    console.print(f"{len(card.errors)} errors, {len(card.warnings)} warnings"
-                  + ("; publication is blocked" if card.errors else "; ready to publish"))
+            console.print(
+                f"    {finding.severity}: {finding.problem.located()}", markup=False, highlight=False, soft_wrap=True
+            )
+    console.print(
+        f"{len(card.errors)} errors, {len(card.warnings)} warnings"
+        + ("; publication is blocked" if card.errors else "; ready to publish")
+    )
     return buffer.getvalue()
 
 
@@ -68,7 +95,8 @@ def _html(card: ReportCard) -> str:
     rows = "".join(
         f"<tr><th scope='row'>{c.standard}</th><td>{_tick(c.narrative_final)}</td><td>{c.indicators}</td>"
         f"<td>{c.survey}</td><td>{_tick(c.improvement_point)}</td><td>{_tick(c.evidence_cited)}</td></tr>"
-        for c in card.coverage)
+        for c in card.coverage
+    )
     sections = []
     for key, title in SECTIONS.items():
         items = [f for f in card.findings if f.section == key]
@@ -82,5 +110,3 @@ def _html(card: ReportCard) -> str:
         "<th scope='col'>Improvement points</th><th scope='col'>Evidence cited</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>{''.join(sections)}</main></body></html>"
     )
-
-

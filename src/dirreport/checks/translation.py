@@ -28,26 +28,53 @@ def check_translation(project: Project, card: ReportCard) -> None:
         if target is None:
             continue
         if len(source.headings) != len(target.headings):
-            card.add("translation", ERROR, Problem(
-                f"has {len(target.headings)} headings but {source.path} has {len(source.headings)}",
-                file=target.path, line=target.headings[0].line if target.headings else 1,
-                hint="both languages need the same headings"))
+            card.add(
+                "translation",
+                ERROR,
+                Problem(
+                    f"has {len(target.headings)} headings but {source.path} has {len(source.headings)}",
+                    file=target.path,
+                    line=target.headings[0].line if target.headings else 1,
+                    hint="both languages need the same headings",
+                ),
+            )
         _compare_shortcodes(source, target, card)
         for n, text in enumerate(target.lines, start=1):
             if any(marker in text for marker in PLACEHOLDERS[:1]):
-                card.add("translation", ERROR, Problem("holds a paragraph that is not translated yet", file=target.path,
-                                                       line=n, hint="translate it, or import the translator's XLIFF"))
+                card.add(
+                    "translation",
+                    ERROR,
+                    Problem(
+                        "holds a paragraph that is not translated yet",
+                        file=target.path,
+                        line=n,
+                        hint="translate it, or import the translator's XLIFF",
+                    ),
+                )
         src = read_segments(source.path, "\n".join(source.lines))
         tgt = read_segments(target.path, "\n".join(target.lines))
         for segment, line in stale_segments(src, tgt):
-            card.add("translation", ERROR, Problem(
-                f"is out of date: {source.path} line {segment.line} changed after it was translated",
-                file=target.path, line=line,
-                hint="send the change to translation ('dirreport translate export') and import it"))
+            card.add(
+                "translation",
+                ERROR,
+                Problem(
+                    f"is out of date: {source.path} line {segment.line} changed after it was translated",
+                    file=target.path,
+                    line=line,
+                    hint="send the change to translation ('dirreport translate export') and import it",
+                ),
+            )
     for place_id, target in welsh.items():
         if place_id not in english:
-            card.add("translation", ERROR, Problem(f"has no English source {narrative_path('en', place_id)}",
-                                                   file=target.path, hint="add the English section"))
+            card.add(
+                "translation",
+                ERROR,
+                Problem(
+                    f"has no English source {narrative_path('en', place_id)}",
+                    file=target.path,
+                    hint="add the English section",
+                ),
+            )
     _spelling(project, card)
 
 
@@ -67,10 +94,20 @@ def _compare_shortcodes(source: Narrative, target: Narrative, card: ReportCard) 
             assert found is not None
             message = f"has an extra shortcode {{{{< {found[0]} {' '.join(found[1])} >}}}} not in {source.path}"
         else:
-            message = (f"is missing shortcode {{{{< {expected[0]} {' '.join(expected[1])} >}}}} that {source.path} "
-                       f"has at line {source_line}")
-        card.add("translation", ERROR, Problem(message, file=target.path, line=line,
-                                               hint="use the same shortcodes, in the same order, in both languages"))
+            message = (
+                f"is missing shortcode {{{{< {expected[0]} {' '.join(expected[1])} >}}}} that {source.path} "
+                f"has at line {source_line}"
+            )
+        card.add(
+            "translation",
+            ERROR,
+            Problem(
+                message,
+                file=target.path,
+                line=line,
+                hint="use the same shortcodes, in the same order, in both languages",
+            ),
+        )
         return
 
 
@@ -91,16 +128,28 @@ def _spelling(project: Project, card: ReportCard) -> None:
         return
     known = _known_welsh_words(project)
     for narrative in project.narratives.get("cy", {}).values():
-        lines = narrative.lines[narrative.body_start - 1:]
+        lines = narrative.lines[narrative.body_start - 1 :]
         prose = [_prose(line) for line in lines]
-        result = subprocess.run([hunspell, "-d", "cy_GB", "-i", "utf-8", "-l"], input="\n".join(prose),
-                                capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            [hunspell, "-d", "cy_GB", "-i", "utf-8", "-l"],
+            input="\n".join(prose),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         words = [w for w in dict.fromkeys(result.stdout.split()) if w not in known and len(w) > 1 and not w.isupper()]
         for word in words[:20]:
             number = next(n for n, line in enumerate(prose) if re.search(rf"\b{re.escape(word)}\b", line))
-            card.add("translation", WARNING, Problem(f"hunspell does not know the Welsh word '{word}'",
-                                                     file=narrative.path, line=narrative.body_start + number,
-                                                     hint="check its spelling (a name or new term may be right)"))
+            card.add(
+                "translation",
+                WARNING,
+                Problem(
+                    f"hunspell does not know the Welsh word '{word}'",
+                    file=narrative.path,
+                    line=narrative.body_start + number,
+                    hint="check its spelling (a name or new term may be right)",
+                ),
+            )
 
 
 def _prose(line: str) -> str:

@@ -26,8 +26,12 @@ def show(query: str | None, project_dir: Path, authorities: bool) -> str:
         return trace(catalogue.indicators[query], catalogue, project_dir)
     if query and query in catalogue.metrics:
         m = catalogue.metrics[query]
-        lines = [f"{m.code}  ({catalogue.groups[m.group].en}, {catalogue.sections[m.section].title.en})",
-                 f"  en: {m.label.en}", f"  cy: {m.label.cy}", f"  unit: {m.unit}, counted: {m.period}"]
+        lines = [
+            f"{m.code}  ({catalogue.groups[m.group].en}, {catalogue.sections[m.section].title.en})",
+            f"  en: {m.label.en}",
+            f"  cy: {m.label.cy}",
+            f"  unit: {m.unit}, counted: {m.period}",
+        ]
         if m.parent:
             lines.append(f"  part of: {m.parent}" + (" (one of exclusive categories)" if m.exclusive else ""))
         if m.note:
@@ -46,11 +50,17 @@ def listing(catalogue: Catalogue, query: str | None) -> str:
         return not q or any(q in t.lower() for t in texts)
 
     lines = ["Indicators:"]
-    lines += [f"  {i.id:28} {i.standard}  {i.title.en}" for i in catalogue.indicators.values()
-              if hit(i.id, i.title.en, i.title.cy, i.standard, " ".join(i.metrics))]
+    lines += [
+        f"  {i.id:28} {i.standard}  {i.title.en}"
+        for i in catalogue.indicators.values()
+        if hit(i.id, i.title.en, i.title.cy, i.standard, " ".join(i.metrics))
+    ]
     lines.append("Survey measures:")
-    lines += [f"  {s.id:28} {s.standard}  {s.title.en} ({', '.join(s.groups)})" for s in catalogue.survey.values()
-              if hit(s.id, s.title.en, s.title.cy, s.standard)]
+    lines += [
+        f"  {s.id:28} {s.standard}  {s.title.en} ({', '.join(s.groups)})"
+        for s in catalogue.survey.values()
+        if hit(s.id, s.title.en, s.title.cy, s.standard)
+    ]
     lines.append("Metrics:")
     lines += [f"  {m.code:10} {m.label.en}" for m in catalogue.metrics.values() if hit(m.code, m.label.en, m.label.cy)]
     shown = [line for line in lines if line.startswith("  ")]
@@ -107,11 +117,16 @@ def _rule(indicator: Indicator, catalogue: Catalogue) -> str:
         return f"a threshold of {indicator.threshold:g} ({units})"
     if not counts_only(indicator, catalogue.metrics):
         return "no rule: the indicator is not built from counts and states no threshold"
-    if not indicator.denominator or indicator.unit != "percent" or any(
-            t.kind == "population" for t in indicator.denominator):
+    if (
+        not indicator.denominator
+        or indicator.unit != "percent"
+        or any(t.kind == "population" for t in indicator.denominator)
+    ):
         return "the exact Poisson test at the 5% level"
-    return ("the two-proportion z-test at the 5% level (Fisher's exact test when an expected count is below 5; "
-            "the exact Poisson test if a numerator exceeds its denominator)")
+    return (
+        "the two-proportion z-test at the 5% level (Fisher's exact test when an expected count is below 5; "
+        "the exact Poisson test if a numerator exceeds its denominator)"
+    )
 
 
 def _num(value: float | None) -> str:

@@ -12,71 +12,13 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Any
 
 import click
 
+from dirreport.cli.output import CommandProgress, Output
 from dirreport.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
-from dirreport.pipeline.progress import Progress
 
 log = logging.getLogger("dirreport")
-
-
-class Output:
-    """Where messages go: quiet for CI, verbose for diagnosis."""
-
-    def __init__(self, quiet: bool, verbose: bool) -> None:
-        self.quiet = quiet
-        self.verbose = verbose
-        for old in [h for h in log.handlers if getattr(h, "dirreport_cli", False)]:
-            log.removeHandler(old)  # one handler however many commands run in this process
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(message)s"))
-        handler.dirreport_cli = True  # type: ignore[attr-defined]
-        log.addHandler(handler)
-        log.setLevel(logging.DEBUG if verbose else logging.WARNING)
-
-    def info(self, message: str) -> None:
-        if not self.quiet:
-            click.echo(message)
-
-    def progress(self, message: str) -> None:
-        if self.verbose:
-            click.echo(f"  {message}", err=True)
-
-
-class CommandProgress(Progress):
-    """A build's progress on the terminal: steps with --verbose, and progress bars for a batch."""
-
-    def __init__(self, out: Output, bars: bool) -> None:
-        self.out = out
-        self.bars: Any = None
-        self.tasks: dict[str, object] = {}
-        if bars and not out.quiet:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.bars = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), transient=False)
-
-    def __enter__(self) -> CommandProgress:
-        if self.bars is not None:
-            self.bars.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bars is not None:
-            self.bars.stop()
-
-    def step(self, message: str) -> None:
-        self.out.progress(message)
-
-    def start(self, name: str, total: int) -> None:
-        if self.bars is not None:
-            self.tasks[name] = self.bars.add_task(name, total=total)
-
-    def advance(self, name: str, amount: int = 1) -> None:
-        if self.bars is not None and name in self.tasks:
-            self.bars.advance(self.tasks[name], amount)
 
 
 def _problems(error: DirreportError) -> None:
@@ -99,27 +41,60 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--lang", "languages", multiple=True, type=click.Choice(["en", "cy", "bilingual"]),
-              help="Build only this edition (repeatable). Default: every language in _quarto.yml and bilingual.")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["html", "pdf", "docx"]),
-              help="Build only this format (repeatable). Default: every format in _quarto.yml.")
+@click.option(
+    "--lang",
+    "languages",
+    multiple=True,
+    type=click.Choice(["en", "cy", "bilingual"]),
+    help="Build only this edition (repeatable). Default: every language in _quarto.yml and bilingual.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["html", "pdf", "docx"]),
+    help="Build only this format (repeatable). Default: every format in _quarto.yml.",
+)
 @click.option("--draft", is_flag=True, help="Build even if checks find errors, marked DRAFT on every page.")
-@click.option("--engine", type=click.Choice(["pandoc", "quarto"]), default="pandoc", show_default=True,
-              help="pandoc and Typst (built in), or the Quarto CLI where it is installed.")
+@click.option(
+    "--engine",
+    type=click.Choice(["pandoc", "quarto"]),
+    default="pandoc",
+    show_default=True,
+    help="pandoc and Typst (built in), or the Quarto CLI where it is installed.",
+)
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (unchanged stages still cached).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each step.")
-def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...], draft: bool, engine: str,
-          authority: str | None, jobs: int, force: bool, quiet: bool, verbose: bool) -> None:
+def build(
+    project_dir: Path,
+    languages: tuple[str, ...],
+    formats: tuple[str, ...],
+    draft: bool,
+    engine: str,
+    authority: str | None,
+    jobs: int,
+    force: bool,
+    quiet: bool,
+    verbose: bool,
+) -> None:
     """Build the report's editions into the project's _output/ folder."""
     from dirreport.pipeline.build import ALL, BuildOptions
     from dirreport.pipeline.build import build as run_build
 
     out = Output(quiet, verbose)
-    options = BuildOptions(root=project_dir, languages=languages, formats=formats, draft=draft, engine=engine,
-                           authority=authority, jobs=jobs, force=force)
+    options = BuildOptions(
+        root=project_dir,
+        languages=languages,
+        formats=formats,
+        draft=draft,
+        engine=engine,
+        authority=authority,
+        jobs=jobs,
+        force=force,
+    )
     with CommandProgress(out, bars=authority == ALL) as progress:
         report = run_build(options, progress)
     _warn(report.warnings, out)
@@ -129,11 +104,14 @@ def build(project_dir: Path, languages: tuple[str, ...], formats: tuple[str, ...
     root = Path(project_dir).resolve()
     for path in report.outputs:
         out.info(f"wrote {path.relative_to(root) if path.is_relative_to(root) else path}")
-    out.progress(f"{report.renders_done} rendered, {report.renders_cached} from cache, "
-                 f"{report.charts_drawn} charts drawn")
+    out.progress(
+        f"{report.renders_done} rendered, {report.renders_cached} from cache, {report.charts_drawn} charts drawn"
+    )
     if authority == ALL:
-        out.info(f"built {len(report.authorities)} of {len(report.authorities) + len(_authorities(report.failed))} "
-                 "authorities")
+        out.info(
+            f"built {len(report.authorities)} of {len(report.authorities) + len(_authorities(report.failed))} "
+            "authorities"
+        )
     if report.failed:
         raise CheckFailed(report.failed)
 
@@ -171,8 +149,13 @@ def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose
 
 @cli.command()
 @click.argument("query", required=False)
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path),
-              help="Project folder, to include its local catalogue and trace figures to its data.")
+@click.option(
+    "--project",
+    "project_dir",
+    default=".",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project folder, to include its local catalogue and trace figures to its data.",
+)
 @click.option("--authorities", is_flag=True, help="List the authorities and their ONS codes.")
 def catalogue(query: str | None, project_dir: Path, authorities: bool) -> None:
     """List metrics, indicators and survey measures; with an ID, show its formula and the rows behind it."""
@@ -200,10 +183,18 @@ def data_template(target: Path, project_dir: Path) -> None:
 @data.command("import")
 @click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--map", "mappings", multiple=True, metavar="MEASURE=CODE",
-              help="Map a StatsWales measure onto a metric code, e.g. --map \"Adults assessed=AD/005\" (repeatable).")
-@click.option("--replace-own", is_flag=True,
-              help="Take the table's figures for this project's own authority where they differ (each is listed).")
+@click.option(
+    "--map",
+    "mappings",
+    multiple=True,
+    metavar="MEASURE=CODE",
+    help='Map a StatsWales measure onto a metric code, e.g. --map "Adults assessed=AD/005" (repeatable).',
+)
+@click.option(
+    "--replace-own",
+    is_flag=True,
+    help="Take the table's figures for this project's own authority where they differ (each is listed).",
+)
 @click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
 def data_import(source: Path, project_dir: Path, mappings: tuple[str, ...], replace_own: bool, dry_run: bool) -> None:
     """Merge a StatsWales data table (AreaCode, YearCode, NoteCodes, Measure, Data) into data/metrics.csv."""
@@ -285,9 +276,11 @@ def translate_baseline(project_dir: Path) -> None:
     click.echo(baseline(project_dir))
 
 
-REPORT_FAULT = ("internal error: this is a fault in dirreport {version}, not in your project ({what}); "
-                "please report it to dirreport's maintainers with the command you ran and what it prints with "
-                "--verbose")
+REPORT_FAULT = (
+    "internal error: this is a fault in dirreport {version}, not in your project ({what}); "
+    "please report it to dirreport's maintainers with the command you ran and what it prints with "
+    "--verbose"
+)
 
 
 def _fault(error: BaseException, verbose: bool) -> int:
@@ -330,8 +323,11 @@ def main(argv: list[str] | None = None) -> int:
         if error.filename is None:
             return _fault(error, "--verbose" in args or "-v" in args)
         # a folder that does not exist, a file open in Excel, a full disk: the machine's answer, not a fault
-        click.echo(f"error: {error.filename}: {error.strerror or error}. check that the folder exists, that you may "
-                   "write there, and that the file is not open in another program.", err=True)
+        click.echo(
+            f"error: {error.filename}: {error.strerror or error}. check that the folder exists, that you may "
+            "write there, and that the file is not open in another program.",
+            err=True,
+        )
         return EXIT_USAGE
     except Exception as error:  # anything else is dirreport's fault, never the user's
         return _fault(error, "--verbose" in args or "-v" in args)

@@ -50,8 +50,10 @@ def rebuild(live: LivePreview, state: State, changed: list[Path] | None = None) 
         click.echo(f"rebuilt {time.strftime('%H:%M:%S')}")
     except DirreportError as error:
         lines = "".join(f"<li>{html.escape(p.located())}</li>" for p in error.problems)
-        page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Build failed</title></head>"
-                f"<body><main><h1>The build failed</h1><ul>{lines}</ul></main>{RELOAD_SCRIPT}</body></html>").encode()
+        page = (
+            f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>Build failed</title></head>"
+            f"<body><main><h1>The build failed</h1><ul>{lines}</ul></main>{RELOAD_SCRIPT}</body></html>"
+        ).encode()
         for problem in error.problems:
             click.echo(f"error: {problem.located()}", err=True)
     state.publish(page)

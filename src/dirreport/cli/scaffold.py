@@ -27,21 +27,28 @@ GUIDANCE = {
     "extra": N_("Write this section in plain language."),
 }
 PLACE_GUIDANCE = {
-    "4d-sufficiency": N_("Report on the sufficiency of accommodation for looked after children, as section 75D "
-                         "of the 2014 Act requires from the 2026-27 report on: the steps your sufficiency plan "
-                         "took, the additional places they made available, and the applications to place children "
-                         "in a supplementary placement under section 81B against the plan's estimate."),
+    "4d-sufficiency": N_(
+        "Report on the sufficiency of accommodation for looked after children, as section 75D "
+        "of the 2014 Act requires from the 2026-27 report on: the steps your sufficiency plan "
+        "took, the additional places they made available, and the applications to place children "
+        "in a supplementary placement under section 81B against the plan's estimate."
+    ),
 }
 SECTION_GUIDANCE = {
-    "i": N_("What do we know about the quality and impact of our work under this heading? Use "
-            "{{< indicator ID >}} and {{< change ID >}} to quote figures from the data."),
-    "ii": N_("How do we know? Name the evidence: audits, case file reviews, feedback, research. The "
-             "indicator tables and charts for this heading's quality standards are added after this text."),
-    "iii": N_("What are we doing well and how can we do better? Include a list headed 'What we need to "
-              "improve'."),
-    "iv": N_("What progress did we make on last year's areas for improvement? For each one in "
-             "data/last-year-improvements.csv write a subsection whose heading ends with its id, e.g. "
-             "## Recruiting social workers {#IMP-01}"),
+    "i": N_(
+        "What do we know about the quality and impact of our work under this heading? Use "
+        "{{< indicator ID >}} and {{< change ID >}} to quote figures from the data."
+    ),
+    "ii": N_(
+        "How do we know? Name the evidence: audits, case file reviews, feedback, research. The "
+        "indicator tables and charts for this heading's quality standards are added after this text."
+    ),
+    "iii": N_("What are we doing well and how can we do better? Include a list headed 'What we need to improve'."),
+    "iv": N_(
+        "What progress did we make on last year's areas for improvement? For each one in "
+        "data/last-year-improvements.csv write a subsection whose heading ends with its id, e.g. "
+        "## Recruiting social workers {#IMP-01}"
+    ),
 }
 
 
@@ -92,29 +99,39 @@ LENGTH_SETTINGS = """\
 """
 
 
-def scaffold(path: Path, authority: str, year: str, name_en: str | None, name_cy: str | None,
-             xlsx: bool = False) -> list[Path]:
+def scaffold(
+    path: Path, authority: str, year: str, name_en: str | None, name_cy: str | None, xlsx: bool = False
+) -> list[Path]:
     if path.exists() and any(path.iterdir()):
-        raise InputError(Problem("already exists and is not empty", file=str(path),
-                                 hint="choose a new folder name"))
+        raise InputError(Problem("already exists and is not empty", file=str(path), hint="choose a new folder name"))
     if not YEAR.match(year):
-        raise InputError(Problem(f"year '{year}' is not a financial year like 2024-25", file="--year",
-                                 hint="write it as YYYY-YY"))
+        raise InputError(
+            Problem(f"year '{year}' is not a financial year like 2024-25", file="--year", hint="write it as YYYY-YY")
+        )
     authorities = load_authorities()
     if authority not in authorities and not (name_en and name_cy):
-        raise InputError(Problem(f"'{authority}' is not the ONS code of a Welsh local authority", file="--authority",
-                                 hint="use W06000001..W06000024, or give --name-en and --name-cy"))
+        raise InputError(
+            Problem(
+                f"'{authority}' is not the ONS code of a Welsh local authority",
+                file="--authority",
+                hint="use W06000001..W06000024, or give --name-en and --name-cy",
+            )
+        )
     written: list[Path] = []
     path.mkdir(parents=True, exist_ok=True)
     settings: dict[str, object] = {"authority": authority}
     if name_en and name_cy:
         settings["authority-name"] = {"en": name_en, "cy": name_cy}
-    settings.update({"year": year, "languages": ["en", "cy"], "formats": ["html", "pdf", "docx"],
-                     "director": {"name": ""}})
+    settings.update(
+        {"year": year, "languages": ["en", "cy"], "formats": ["html", "pdf", "docx"], "director": {"name": ""}}
+    )
     config = {"project": {"type": "default", "output-dir": "_output"}, "dirreport": settings}
     (path / "_quarto.yml").write_text(
         "# Report settings. Quarto reads this file too; dirreport's settings are under dirreport:.\n"
-        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + LENGTH_SETTINGS, encoding="utf-8")
+        + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+        + LENGTH_SETTINGS,
+        encoding="utf-8",
+    )
     written.append(path / "_quarto.yml")
     data = path / "data"
     data.mkdir()
@@ -156,8 +173,7 @@ def stub(place: prescribed_form.Place, lang: str) -> str:
         from dirreport.catalogue import load_standards
 
         standards = [s.id for s in load_standards()[0].values() if s.heading_id == place.heading_id]
-    meta = {"title": place.heading(lang), "heading": place.id, "standards": standards,
-            "status": "draft", "owner": ""}
+    meta = {"title": place.heading(lang), "heading": place.id, "standards": standards, "status": "draft", "owner": ""}
     message = SECTION_GUIDANCE[place.numbering[-1]] if place.kind == "section" else GUIDANCE[place.kind]
     message = PLACE_GUIDANCE.get(place.id, message)
     guidance = _(message, lang).replace("--", "—")

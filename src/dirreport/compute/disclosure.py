@@ -42,9 +42,7 @@ def suppress_breakdown(total_code: str, total: float | None, parts: Mapping[str,
         return hidden
     if len(hidden) == 1:
         candidates = sorted(
-            (value, code)
-            for code, value in parts.items()
-            if code not in hidden and value is not None and value > 0
+            (value, code) for code, value in parts.items() if code not in hidden and value is not None and value > 0
         )
         hidden.add(candidates[0][1] if candidates else total_code)
     return hidden

@@ -269,13 +269,18 @@ def _trend(ind: Indicator, series: tuple[Point, ...], counted: bool) -> Trend:
     decimals = DECIMALS[ind.unit]
     change = printed_change(last.value or 0.0, prev.value or 0.0, decimals)
     movement = movement_of(change)
-    verdict = assess_indicator(ind, counted, (last.numerator, last.denominator),
-                               (prev.numerator, prev.denominator), change)
+    verdict = assess_indicator(
+        ind, counted, (last.numerator, last.denominator), (prev.numerator, prev.denominator), change
+    )
     return Trend(movement, judgement_of(movement, verdict.supported, ind.polarity), change, prev.year, verdict)
 
 
 def _indicator(
-    ind: Indicator, dataset: Dataset, authority: str, years: tuple[str, ...], others: list[str],
+    ind: Indicator,
+    dataset: Dataset,
+    authority: str,
+    years: tuple[str, ...],
+    others: list[str],
     counted: bool = True,
 ) -> IndicatorResult:
     series = tuple(point(ind, dataset, authority, y) for y in years)
@@ -361,13 +366,15 @@ def _published_metrics(
             parts = {c: dataset.metrics.get((authority, year, c)) for c in breakdown.parts}
             for code in suppress_breakdown(breakdown.total, total, parts):
                 if (code, year) in out:
-                    out[(code, year)] = MetricValue(code, year, out[(code, year)].value, SUPPRESSED,
-                                                    out[(code, year)].flags)
+                    out[(code, year)] = MetricValue(
+                        code, year, out[(code, year)].value, SUPPRESSED, out[(code, year)].flags
+                    )
     return out
 
 
 def weakest(results: Results, limit: int = 5) -> list[IndicatorResult]:
     """Indicators that got worse or trail Wales most, so the report cannot leave them out."""
+
     def badness(r: IndicatorResult) -> float:
         score = 0.0
         if r.trend.judgement == "worse" and r.trend.change is not None and r.previous and r.previous.value:

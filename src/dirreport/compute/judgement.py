@@ -97,8 +97,14 @@ def assess_indicator(
     result: TestResult
     if not indicator.denominator:
         result = compare_counts(_count(x1), 1.0, _count(x2), 1.0)
-    elif (indicator.unit == "percent" and all(t.kind == "metric" for t in indicator.denominator)
-          and n1 and n2 and 0 <= (x1 or 0) <= n1 and 0 <= (x2 or 0) <= n2):
+    elif (
+        indicator.unit == "percent"
+        and all(t.kind == "metric" for t in indicator.denominator)
+        and n1
+        and n2
+        and 0 <= (x1 or 0) <= n1
+        and 0 <= (x2 or 0) <= n2
+    ):
         result = compare_proportions(_count(x1), _count(n1), _count(x2), _count(n2))
     else:
         result = compare_counts(_count(x1), float(n1 or 0), _count(x2), float(n2 or 0))

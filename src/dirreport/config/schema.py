@@ -77,7 +77,7 @@ def _bilingual(value: Any) -> Bilingual:
 def _year(value: Any) -> str:
     read = cells.financial_year(str(value)) if isinstance(value, str | int) and not isinstance(value, bool) else None
     if read is None:
-        raise ValueError(f"must be a financial year like \"2023-24\", not {_what(value)}")
+        raise ValueError(f'must be a financial year like "2023-24", not {_what(value)}')
     if isinstance(read, cells.Refusal):
         raise ValueError(read.message.replace(f"year '{str(value).strip()}' ", f"'{value}' "))
     if not 2016 <= int(read[:4]) <= dt.date.today().year:
@@ -118,7 +118,7 @@ def _director(value: Any) -> str:
         return name.strip()
     if isinstance(value, str):
         return value.strip()
-    raise ValueError(f"must be {{name: \"...\"}}, not {_what(value)}")
+    raise ValueError(f'must be {{name: "..."}}, not {_what(value)}')
 
 
 def _date(value: Any) -> dt.date:
@@ -158,7 +158,7 @@ def _bilingual_edition(value: Any) -> BilingualSettings:
 
 def _text_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-        raise ValueError(f"must be a list of exact texts such as [\"01234 567890\"], not {_what(value)}")
+        raise ValueError(f'must be a list of exact texts such as ["01234 567890"], not {_what(value)}')
     return tuple(str(v) for v in value)
 
 
@@ -174,24 +174,54 @@ def _number(above: float | None = None) -> Callable[[Any], float]:
 
 
 TEXT = Kind("text", _text, {"type": "string", "minLength": 1})
-BILINGUAL = Kind("{en, cy}", _bilingual, {
-    "type": "object", "required": ["en", "cy"], "additionalProperties": False,
-    "properties": {"en": {"type": "string", "minLength": 1}, "cy": {"type": "string", "minLength": 1}}})
+BILINGUAL = Kind(
+    "{en, cy}",
+    _bilingual,
+    {
+        "type": "object",
+        "required": ["en", "cy"],
+        "additionalProperties": False,
+        "properties": {"en": {"type": "string", "minLength": 1}, "cy": {"type": "string", "minLength": 1}},
+    },
+)
 YEAR = Kind("financial year", _year, {"type": ["string", "integer"], "pattern": r"^\d{4}\s*[-/]?\s*(\d{2}|\d{4})$"})
-LANGUAGE_LIST = Kind("list of en, cy", _choices(LANGUAGES), {
-    "type": "array", "minItems": 1, "items": {"enum": list(LANGUAGES)}})
-FORMAT_LIST = Kind("list of html, pdf, docx", _choices(FORMATS), {
-    "type": "array", "minItems": 1, "items": {"enum": list(FORMATS)}})
-DIRECTOR = Kind("{name}", _director, {"oneOf": [
-    {"type": "object", "required": ["name"], "additionalProperties": False,
-     "properties": {"name": {"type": "string", "minLength": 1}}},
-    {"type": "string", "minLength": 1}]})
+LANGUAGE_LIST = Kind(
+    "list of en, cy", _choices(LANGUAGES), {"type": "array", "minItems": 1, "items": {"enum": list(LANGUAGES)}}
+)
+FORMAT_LIST = Kind(
+    "list of html, pdf, docx", _choices(FORMATS), {"type": "array", "minItems": 1, "items": {"enum": list(FORMATS)}}
+)
+DIRECTOR = Kind(
+    "{name}",
+    _director,
+    {
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["name"],
+                "additionalProperties": False,
+                "properties": {"name": {"type": "string", "minLength": 1}},
+            },
+            {"type": "string", "minLength": 1},
+        ]
+    },
+)
 DATE = Kind("date", _date, {"type": "string", "format": "date"})
 BOOL = Kind("true or false", _bool, {"type": "boolean"})
-BILINGUAL_EDITION = Kind("{first: cy|en} or false", _bilingual_edition, {"oneOf": [
-    {"type": "boolean"},
-    {"type": "object", "additionalProperties": False,
-     "properties": {"first": {"enum": list(LANGUAGES)}, "enabled": {"type": "boolean"}}}]})
+BILINGUAL_EDITION = Kind(
+    "{first: cy|en} or false",
+    _bilingual_edition,
+    {
+        "oneOf": [
+            {"type": "boolean"},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {"first": {"enum": list(LANGUAGES)}, "enabled": {"type": "boolean"}},
+            },
+        ]
+    },
+)
 TEXT_LIST = Kind("list of texts", _text_list, {"type": "array", "items": {"type": "string"}})
 FACTOR = Kind("number above 1", _number(above=1), {"type": "number", "exclusiveMinimum": 1})
 NUMBER = Kind("number", _number(), {"type": "number"})
@@ -201,36 +231,89 @@ CHARTS = Kind("all, key or narrative", _one_of(CHART_CHOICES), {"enum": list(CHA
 APPENDIX = Kind("print or download", _one_of(APPENDIX_CHOICES), {"enum": list(APPENDIX_CHOICES)})
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("authority", TEXT, "ONS code of one of the 22 authorities, or any code of your own with "
-            "authority-name given", required=True, example="W06000015"),
-    Setting("authority-name", BILINGUAL, "the authority's name in English and Welsh (needed for a code that is "
-            "not one of the 22)", example='{en: "...", cy: "..."}'),
-    Setting("area-name", BILINGUAL, "the place, for charts and sentences (default: the authority's name)",
-            example='{en: "...", cy: "..."}'),
-    Setting("title", BILINGUAL, "the report's title (default: \"Director of Social Services annual report\" and "
-            "the year)", example='{en: "...", cy: "..."}'),
-    Setting("year", YEAR, "financial year of the report; 2023-24, 2023/24 and 202324 are the same year",
-            required=True, example='"2023-24"'),
-    Setting("languages", LANGUAGE_LIST, "the single-language editions to build", default=list(LANGUAGES),
-            example="[en, cy]"),
+    Setting(
+        "authority",
+        TEXT,
+        "ONS code of one of the 22 authorities, or any code of your own with authority-name given",
+        required=True,
+        example="W06000015",
+    ),
+    Setting(
+        "authority-name",
+        BILINGUAL,
+        "the authority's name in English and Welsh (needed for a code that is not one of the 22)",
+        example='{en: "...", cy: "..."}',
+    ),
+    Setting(
+        "area-name",
+        BILINGUAL,
+        "the place, for charts and sentences (default: the authority's name)",
+        example='{en: "...", cy: "..."}',
+    ),
+    Setting(
+        "title",
+        BILINGUAL,
+        'the report\'s title (default: "Director of Social Services annual report" and the year)',
+        example='{en: "...", cy: "..."}',
+    ),
+    Setting(
+        "year",
+        YEAR,
+        "financial year of the report; 2023-24, 2023/24 and 202324 are the same year",
+        required=True,
+        example='"2023-24"',
+    ),
+    Setting(
+        "languages", LANGUAGE_LIST, "the single-language editions to build", default=list(LANGUAGES), example="[en, cy]"
+    ),
     Setting("formats", FORMAT_LIST, "the formats to build", default=list(FORMATS), example="[html, pdf, docx]"),
     Setting("director", DIRECTOR, "the Director of Social Services", default="", example='{name: "..."}'),
     Setting("date", DATE, "publication date, shown on the cover (optional)", example="2024-10-31"),
-    Setting("bilingual", BILINGUAL_EDITION, "the bilingual edition, Welsh or English first; false for none",
-            default={"first": "cy"}, example="{first: cy}"),
-    Setting("sample", BOOL, "true marks every page \"Sample data\"", default=False, example="false"),
-    Setting("last-year", TEXT, "last year's project folder: its \"What we need to improve\" lists become this "
-            "year's points to answer (or give data/last-year-improvements.csv)", example="../2022-23"),
+    Setting(
+        "bilingual",
+        BILINGUAL_EDITION,
+        "the bilingual edition, Welsh or English first; false for none",
+        default={"first": "cy"},
+        example="{first: cy}",
+    ),
+    Setting("sample", BOOL, 'true marks every page "Sample data"', default=False, example="false"),
+    Setting(
+        "last-year",
+        TEXT,
+        'last year\'s project folder: its "What we need to improve" lists become this '
+        "year's points to answer (or give data/last-year-improvements.csv)",
+        example="../2022-23",
+    ),
     Setting("allow", TEXT_LIST, "exact texts the personal-data check may let through", default=[], example="[]"),
-    Setting("outlier-factor", FACTOR, "a value that changes by more than this factor in a year is flagged",
-            default=2.0, example="2.0"),
-    Setting("readability-target", NUMBER, "Flesch reading ease each English section should reach", default=50.0,
-            example="50"),
-    Setting("charts", CHARTS, "which indicators the evidence sections chart: all, key (the catalogue's key "
-            "indicators) or narrative (those the narrative names); a chart the narrative places is never repeated",
-            default="all", example="key"),
-    Setting("appendix", APPENDIX, "the data behind the charts: print (an appendix of tables) or download (only "
-            "the CSV and spreadsheet)", default="print", example="print"),
+    Setting(
+        "outlier-factor",
+        FACTOR,
+        "a value that changes by more than this factor in a year is flagged",
+        default=2.0,
+        example="2.0",
+    ),
+    Setting(
+        "readability-target",
+        NUMBER,
+        "Flesch reading ease each English section should reach",
+        default=50.0,
+        example="50",
+    ),
+    Setting(
+        "charts",
+        CHARTS,
+        "which indicators the evidence sections chart: all, key (the catalogue's key "
+        "indicators) or narrative (those the narrative names); a chart the narrative places is never repeated",
+        default="all",
+        example="key",
+    ),
+    Setting(
+        "appendix",
+        APPENDIX,
+        "the data behind the charts: print (an appendix of tables) or download (only the CSV and spreadsheet)",
+        default="print",
+        example="print",
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -132,8 +132,12 @@ def load_config(root: Path) -> Config:
     except UnicodeDecodeError as exc:
         start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
         raise InputError(
-            Problem(f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like Windows/Latin-1 encoding)",
-                    file=name, line=raw[:start].count(b"\n") + 1, hint="save the file as UTF-8")
+            Problem(
+                f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like Windows/Latin-1 encoding)",
+                file=name,
+                line=raw[:start].count(b"\n") + 1,
+                hint="save the file as UTF-8",
+            )
         ) from None
     try:
         data = yaml.safe_load(text)
@@ -149,8 +153,12 @@ def load_config(root: Path) -> Config:
         ) from None
     except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
         raise InputError(
-            Problem(f"has a date that does not exist ({exc})", file=name, line=value_error_line(text),
-                    hint="write dates as YYYY-MM-DD, e.g. 2024-10-31")
+            Problem(
+                f"has a date that does not exist ({exc})",
+                file=name,
+                line=value_error_line(text),
+                hint="write dates as YYYY-MM-DD, e.g. 2024-10-31",
+            )
         ) from None
     located = _Located(text)
     if not isinstance(data, dict) or not isinstance(data.get("dirreport"), dict):
@@ -161,7 +169,8 @@ def load_config(root: Path) -> Config:
                 file=name,
                 line=located.line(stray[0]) if stray else None,
                 hint="put authority, year and the other settings under a 'dirreport:' key, indented by two spaces"
-                if stray else "add a 'dirreport:' key with authority, year and languages (see README)",
+                if stray
+                else "add a 'dirreport:' key with authority, year and languages (see README)",
             )
         )
     return _validate(root, data, located, name)
@@ -191,15 +200,19 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         if key in INEFFECTIVE:
             problem(key, f"setting 'dirreport.{key}' has no effect here", f"remove it: {INEFFECTIVE[key]}")
         elif key not in BY_KEY:
-            problem(key, f"unknown setting 'dirreport.{key}'", "remove it or check its spelling: "
-                    + ", ".join(sorted(BY_KEY)))
+            problem(
+                key,
+                f"unknown setting 'dirreport.{key}'",
+                "remove it or check its spelling: " + ", ".join(sorted(BY_KEY)),
+            )
     values: dict[str, Any] = {}
     for setting in SETTINGS:
         raw = given.get(setting.key)
         if raw is None:
             if setting.required:
-                problem(setting.key, f"no '{setting.key}' given", f"add {setting.key}: {setting.example} "
-                        f"({setting.doc})")
+                problem(
+                    setting.key, f"no '{setting.key}' given", f"add {setting.key}: {setting.example} ({setting.doc})"
+                )
             values[setting.attribute] = None if setting.default is None else setting.kind.read(setting.default)
             continue
         try:
@@ -215,16 +228,24 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         if code in authorities and code != WALES:
             authority_name = authorities[code].name
         else:
-            problem("authority", f"'{code}' is not the ONS code of a Welsh local authority",
-                    "use a code W06000001..W06000024, or give authority-name: {en: ..., cy: ...}")
+            problem(
+                "authority",
+                f"'{code}' is not the ONS code of a Welsh local authority",
+                "use a code W06000001..W06000024, or give authority-name: {en: ..., cy: ...}",
+            )
 
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     out_name = str((project or {}).get("output-dir", "_output"))
     output_dir = (root / out_name).resolve()
     if not output_dir.is_relative_to(root.resolve()) or output_dir == root.resolve():
-        problems.add(Problem(f"output-dir '{out_name}' is outside the project folder", file=name,
-                             line=located.line("project", "output-dir"),
-                             hint="use a folder inside the project, e.g. _output"))
+        problems.add(
+            Problem(
+                f"output-dir '{out_name}' is outside the project folder",
+                file=name,
+                line=located.line("project", "output-dir"),
+                hint="use a folder inside the project, e.g. _output",
+            )
+        )
     problems.raise_if_any()
     assert authority_name is not None
     return Config(

@@ -48,10 +48,10 @@ def expand(narrative: Narrative, expander: Expander, heading_base: int) -> str:
     for piece in narrative.html:
         if piece.lines is not None:
             first, last = piece.lines
-            cleaned = clean_html("\n".join(lines[first - 1:last]))
-            lines[first - 1:last] = [cleaned] + [""] * (last - first)
+            cleaned = clean_html("\n".join(lines[first - 1 : last]))
+            lines[first - 1 : last] = [cleaned] + [""] * (last - first)
     _shift_headings(lines, narrative.headings, heading_base)
-    return "\n".join(lines[narrative.body_start - 1:]).strip() + "\n"
+    return "\n".join(lines[narrative.body_start - 1 :]).strip() + "\n"
 
 
 def md_text(text: str) -> str:

@@ -49,12 +49,24 @@ def structure_problems(path: str, lines: tuple[str, ...], body_start: int) -> li
         problems += _shortcodes(path, number, text)
         problems += _tags(path, number, text, open_tags)
     if comment_from is not None:
-        problems.append(Problem(
-            "a comment opened with <!-- is never closed with -->, so everything after it would vanish from the "
-            "report", file=path, line=comment_from, hint="close the comment with --> where the hidden text ends"))
+        problems.append(
+            Problem(
+                "a comment opened with <!-- is never closed with -->, so everything after it would vanish from the "
+                "report",
+                file=path,
+                line=comment_from,
+                hint="close the comment with --> where the hidden text ends",
+            )
+        )
     for tag, number in open_tags:
-        problems.append(Problem(f"<{tag}> is opened but never closed", file=path, line=number,
-                                hint=f"close it with </{tag}>, or remove it"))
+        problems.append(
+            Problem(
+                f"<{tag}> is opened but never closed",
+                file=path,
+                line=number,
+                hint=f"close it with </{tag}>, or remove it",
+            )
+        )
     return problems
 
 
@@ -81,30 +93,47 @@ def _outside_comments(text: str, number: int, comment_from: int | None) -> tuple
 def _shortcodes(path: str, number: int, text: str) -> list[Problem]:
     problems = []
     for match in _MISWRITTEN.finditer(text):
-        problems.append(Problem(
-            f"'{match.group(0)}' looks like a shortcode without its angle brackets", file=path, line=number,
-            hint=f"write {{{{< {match.group(2)} ... >}}}}, with < after the opening braces and > before the closing"))
+        problems.append(
+            Problem(
+                f"'{match.group(0)}' looks like a shortcode without its angle brackets",
+                file=path,
+                line=number,
+                hint=f"write {{{{< {match.group(2)} ... >}}}}, "
+                "with < after the opening braces and > before the closing",
+            )
+        )
     bare = text
     pos = 0
     while (start := bare.find(SHORTCODE_OPEN, pos)) >= 0:  # blank out the well-formed ones to find stray >}}
         end = bare.find(SHORTCODE_CLOSE, start)
         if end < 0:
             break
-        bare = bare[:start] + " " * (end + len(SHORTCODE_CLOSE) - start) + bare[end + len(SHORTCODE_CLOSE):]
+        bare = bare[:start] + " " * (end + len(SHORTCODE_CLOSE) - start) + bare[end + len(SHORTCODE_CLOSE) :]
     if not _MISWRITTEN.search(text) and SHORTCODE_OPEN not in bare and _STRAY_CLOSE.search(bare):
-        problems.append(Problem("'>}}' closes a shortcode that was never opened with {{<", file=path, line=number,
-                                hint="write the shortcode whole, e.g. {{< metric AD/001 >}}"))
+        problems.append(
+            Problem(
+                "'>}}' closes a shortcode that was never opened with {{<",
+                file=path,
+                line=number,
+                hint="write the shortcode whole, e.g. {{< metric AD/001 >}}",
+            )
+        )
     pos = 0
     while (start := text.find(SHORTCODE_OPEN, pos)) >= 0:
         end = text.find(SHORTCODE_CLOSE, start + len(SHORTCODE_OPEN))
         following = text.find(SHORTCODE_OPEN, start + len(SHORTCODE_OPEN))
         if end < 0 or (0 <= following < end):
-            shown = text[start:following if 0 <= following < end else len(text)].strip()
+            shown = text[start : following if 0 <= following < end else len(text)].strip()
             if len(shown) > 40:
                 shown = shown[:40] + "…"
-            problems.append(Problem(
-                f"shortcode '{shown}' is not closed with >}}}} on the same line", file=path, line=number,
-                hint="finish it on this line, e.g. {{< metric AD/001 >}}; shortcodes cannot span lines"))
+            problems.append(
+                Problem(
+                    f"shortcode '{shown}' is not closed with >}}}} on the same line",
+                    file=path,
+                    line=number,
+                    hint="finish it on this line, e.g. {{< metric AD/001 >}}; shortcodes cannot span lines",
+                )
+            )
             if end < 0:
                 break
             pos = following
@@ -127,11 +156,23 @@ def _tags(path: str, number: int, text: str, open_tags: list[tuple[str, int]]) -
                 last, line = open_tags.pop()
                 if last == tag:
                     break
-                problems.append(Problem(f"<{last}> is opened but never closed (</{tag}> comes first)", file=path,
-                                        line=line, hint=f"close it with </{last}> before </{tag}>"))
+                problems.append(
+                    Problem(
+                        f"<{last}> is opened but never closed (</{tag}> comes first)",
+                        file=path,
+                        line=line,
+                        hint=f"close it with </{last}> before </{tag}>",
+                    )
+                )
         else:
-            problems.append(Problem(f"closing tag </{tag}> has no opening <{tag}>", file=path, line=number,
-                                    hint="remove it; text pasted from a web page often brings stray closing tags"))
+            problems.append(
+                Problem(
+                    f"closing tag </{tag}> has no opening <{tag}>",
+                    file=path,
+                    line=number,
+                    hint="remove it; text pasted from a web page often brings stray closing tags",
+                )
+            )
     return problems
 
 

@@ -104,7 +104,7 @@ class Narrative:
 
     @property
     def body(self) -> str:
-        return "\n".join(self.lines[self.body_start - 1:])
+        return "\n".join(self.lines[self.body_start - 1 :])
 
 
 def _parser() -> MarkdownIt:
@@ -134,8 +134,9 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
 def _record_spans(md: MarkdownIt, name: str) -> None:
     """Wrap a built-in inline rule so its tokens remember where in the source they came from."""
     original = md.inline.ruler.__rules__[md.inline.ruler.__find__(name)].fn
-    wanted = {"link": ("link_open",), "image": ("image",), "html_inline": ("html_inline",),
-              "autolink": ("link_open",)}[name]
+    wanted = {"link": ("link_open",), "image": ("image",), "html_inline": ("html_inline",), "autolink": ("link_open",)}[
+        name
+    ]
 
     def wrapped(state: StateInline, silent: bool) -> bool:
         start = state.pos
@@ -194,8 +195,9 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                 # running prose only: list items and quotes are not sentences to score for readability
                 paragraphs.append((token.map[0] + 1, token.content))
             children = token.children or []
-            meaningful = [c for c in children if not (c.type == "text" and not c.content.strip())
-                          and c.type not in ("softbreak",)]
+            meaningful = [
+                c for c in children if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak",)
+            ]
             for child in children:
                 offset = (child.meta or {}).get("offset")
                 if offset is None:
@@ -205,8 +207,9 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                 if child.type == "shortcode":
                     name, args, error = _split_shortcode(child.content)
                     if error:
-                        problems.append(Problem(error, file=path, line=span.line,
-                                                hint="write shortcodes as {{< name argument >}}"))
+                        problems.append(
+                            Problem(error, file=path, line=span.line, hint="write shortcodes as {{< name argument >}}")
+                        )
                         continue
                     shortcodes.append(Shortcode(name, args, child.content, span, alone=len(meaningful) == 1))
                 elif child.type == "image":
@@ -217,8 +220,18 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                 elif child.type == "html_inline":
                     html.append(HtmlPiece(child.content, span, None))
     problems += structure_problems(path, lines, body_start)
-    narrative = Narrative(path, meta, lines, body_start, tuple(shortcodes), tuple(headings), tuple(images),
-                          tuple(links), tuple(html), tuple(paragraphs))
+    narrative = Narrative(
+        path,
+        meta,
+        lines,
+        body_start,
+        tuple(shortcodes),
+        tuple(headings),
+        tuple(images),
+        tuple(links),
+        tuple(html),
+        tuple(paragraphs),
+    )
     return narrative, problems
 
 
@@ -249,13 +262,19 @@ def _span(lines: tuple[str, ...], first_line: int, content: str, offset: int, en
 
 
 def _split_shortcode(raw: str) -> tuple[str, tuple[str, ...], str | None]:
-    inner = raw[len(SHORTCODE_OPEN):-len(SHORTCODE_CLOSE)].strip()
+    inner = raw[len(SHORTCODE_OPEN) : -len(SHORTCODE_CLOSE)].strip()
     try:
         parts = shlex.split(inner)
     except ValueError as exc:
         if "quotation" in str(exc):
-            return "", (), (f"shortcode {raw} cannot be read: it holds a quote mark or apostrophe that is never "
-                            "closed (is the shortcode missing its >}} before the text that follows?)")
+            return (
+                "",
+                (),
+                (
+                    f"shortcode {raw} cannot be read: it holds a quote mark or apostrophe that is never "
+                    "closed (is the shortcode missing its >}} before the text that follows?)"
+                ),
+            )
         return "", (), f"shortcode {raw} cannot be read ({exc})"
     if not parts:
         return "", (), f"shortcode {raw} has no name"
@@ -267,24 +286,53 @@ def read_front_matter(path: str, content: str) -> tuple[dict[str, Any], list[Pro
         data = yaml.safe_load(content) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        return {}, [Problem(f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})", file=path,
-                            line=(mark.line + 2) if mark else 1, hint="check the lines between the two ---")]
+        return {}, [
+            Problem(
+                f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
+                file=path,
+                line=(mark.line + 2) if mark else 1,
+                hint="check the lines between the two ---",
+            )
+        ]
     except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
-        return {}, [Problem(f"front matter has a date that does not exist ({exc})", file=path,
-                            line=value_error_line(content, first_line=2) or 1,
-                            hint="write dates as YYYY-MM-DD, or put the text in quotes")]
+        return {}, [
+            Problem(
+                f"front matter has a date that does not exist ({exc})",
+                file=path,
+                line=value_error_line(content, first_line=2) or 1,
+                hint="write dates as YYYY-MM-DD, or put the text in quotes",
+            )
+        ]
     if not isinstance(data, dict):
-        return {}, [Problem("front matter must be 'key: value' lines", file=path, line=1,
-                            hint="see the narrative stubs made by 'dirreport new'")]
+        return {}, [
+            Problem(
+                "front matter must be 'key: value' lines",
+                file=path,
+                line=1,
+                hint="see the narrative stubs made by 'dirreport new'",
+            )
+        ]
     problems = []
     status = data.get("status", "draft")
     if status not in STATUSES:
-        problems.append(Problem(f"status '{status}' is not draft or final", file=path,
-                                line=_key_line(content, "status"), hint="write status: draft or status: final"))
+        problems.append(
+            Problem(
+                f"status '{status}' is not draft or final",
+                file=path,
+                line=_key_line(content, "status"),
+                hint="write status: draft or status: final",
+            )
+        )
     standards = data.get("standards", [])
     if standards and not isinstance(standards, list):
-        problems.append(Problem("standards must be a list such as [QS1, QS2]", file=path,
-                                line=_key_line(content, "standards"), hint="write standards: [QS1]"))
+        problems.append(
+            Problem(
+                "standards must be a list such as [QS1, QS2]",
+                file=path,
+                line=_key_line(content, "standards"),
+                hint="write standards: [QS1]",
+            )
+        )
     return data, problems
 
 
@@ -293,4 +341,3 @@ def _key_line(content: str, key: str) -> int:
         if line.startswith(f"{key}:"):
             return n
     return 1
-

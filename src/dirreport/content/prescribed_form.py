@@ -35,8 +35,13 @@ SECTIONS = (
     ("i", N_("What do we know about the quality and impact of what we are doing?")),
     ("ii", N_("How do we know?")),
     ("iii", N_("What are we doing well and how can we do better?")),
-    ("iv", N_("What progress did we make on the areas for improvement identified in last year's report? "
-              "What difference did we make?")),
+    (
+        "iv",
+        N_(
+            "What progress did we make on the areas for improvement identified in last year's report? "
+            "What difference did we make?"
+        ),
+    ),
 )
 
 PARTS_4 = (
@@ -117,8 +122,7 @@ def places() -> tuple[Place, ...]:
         for pid, (owner, title) in EXTRAS.items():
             if owner == parent:
                 level = 2 if parent in ("3-performance", "4-other") else 3
-                out.append(Place(pid, level, "extra", False, (), title, parent=parent,
-                                 optional=pid in FROM_YEAR))
+                out.append(Place(pid, level, "extra", False, (), title, parent=parent, optional=pid in FROM_YEAR))
 
     for number, chapter_id, title in CHAPTERS:
         out.append(Place(chapter_id, 1, "chapter", True, (number,), title))
@@ -128,8 +132,18 @@ def places() -> tuple[Place, ...]:
                 part_id = f"3{letter}"
                 out.append(Place(part_id, 2, "part", True, ("3", letter), part_title, heading_id, chapter_id))
                 for numeral, section_title in SECTIONS:
-                    out.append(Place(f"{part_id}-{numeral}", 3, "section", True, ("3", letter, numeral),
-                                     section_title, heading_id, part_id))
+                    out.append(
+                        Place(
+                            f"{part_id}-{numeral}",
+                            3,
+                            "section",
+                            True,
+                            ("3", letter, numeral),
+                            section_title,
+                            heading_id,
+                            part_id,
+                        )
+                    )
         if number == "4":
             for letter, part_title in PARTS_4:
                 part_id = f"4{letter}"

@@ -75,9 +75,14 @@ def check_links_and_images(narrative: Narrative, project_root: Path) -> tuple[li
     warnings: list[Problem] = []
     for link in narrative.links:
         if ACTIVE_SCHEMES.match(link.href):
-            warnings.append(Problem(f"link to '{link.href[:40]}' is not allowed and was removed", file=narrative.path,
-                                    line=link.span.line,
-                                    hint="links may go to web pages (https://...) or email addresses only"))
+            warnings.append(
+                Problem(
+                    f"link to '{link.href[:40]}' is not allowed and was removed",
+                    file=narrative.path,
+                    line=link.span.line,
+                    hint="links may go to web pages (https://...) or email addresses only",
+                )
+            )
     for image in narrative.images:
         problem, fatal = _image_problem(image, narrative.path, project_root)
         if problem:
@@ -86,10 +91,14 @@ def check_links_and_images(narrative: Narrative, project_root: Path) -> tuple[li
         issues = unsafe_html(piece.html)
         if issues:
             line = piece.span.line if piece.span else (piece.lines[0] if piece.lines else None)
-            warnings.append(Problem(f"raw HTML with {', '.join(dict.fromkeys(issues))} is not allowed and was removed",
-                                    file=narrative.path, line=line,
-                                    hint="write Markdown instead of HTML; only simple tags such as <abbr> or "
-                                    "<span lang> are kept"))
+            warnings.append(
+                Problem(
+                    f"raw HTML with {', '.join(dict.fromkeys(issues))} is not allowed and was removed",
+                    file=narrative.path,
+                    line=line,
+                    hint="write Markdown instead of HTML; only simple tags such as <abbr> or <span lang> are kept",
+                )
+            )
     return errors, warnings
 
 
@@ -104,30 +113,54 @@ def _image_problem(image: Image, path: str, root: Path) -> tuple[Problem | None,
     src = image.src.strip()
     line = image.span.line
     if URL.match(src):
-        return Problem(f"image '{src[:60]}' is on the internet and was left out", file=path, line=line,
-                       hint="download it into the project (e.g. images/) and refer to it by its path"), False
+        return Problem(
+            f"image '{src[:60]}' is on the internet and was left out",
+            file=path,
+            line=line,
+            hint="download it into the project (e.g. images/) and refer to it by its path",
+        ), False
     posix = PurePosixPath(src.replace("\\", "/"))
     if posix.is_absolute() or re.match(r"^[A-Za-z]:", src):
-        return Problem(f"image path '{src}' is absolute and was left out", file=path, line=line,
-                       hint="use a path relative to the project folder, e.g. images/photo.jpg"), False
+        return Problem(
+            f"image path '{src}' is absolute and was left out",
+            file=path,
+            line=line,
+            hint="use a path relative to the project folder, e.g. images/photo.jpg",
+        ), False
     if ".." in posix.parts:
-        return Problem(f"image path '{src}' leads outside the project and was left out", file=path, line=line,
-                       hint="put the image inside the project folder"), False
+        return Problem(
+            f"image path '{src}' leads outside the project and was left out",
+            file=path,
+            line=line,
+            hint="put the image inside the project folder",
+        ), False
     target = root / posix
     if posix.suffix.lower() not in IMAGE_EXTENSIONS:
-        return Problem(f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP file", file=path, line=line,
-                       hint="convert it to PNG or JPEG"), True
+        return Problem(
+            f"image '{src}' is not a PNG, JPEG, GIF, SVG or WebP file",
+            file=path,
+            line=line,
+            hint="convert it to PNG or JPEG",
+        ), True
     if not target.exists() and not target.is_symlink():
-        return Problem(f"image '{src}' does not exist", file=path, line=line,
-                       hint="check the file name and folder"), True
+        return Problem(
+            f"image '{src}' does not exist", file=path, line=line, hint="check the file name and folder"
+        ), True
     if not target.resolve().is_relative_to(root.resolve()):
-        return Problem(f"image '{src}' is a link to a file outside the project", file=path, line=line,
-                       hint="copy the image into the project instead of linking to it"), True
+        return Problem(
+            f"image '{src}' is a link to a file outside the project",
+            file=path,
+            line=line,
+            hint="copy the image into the project instead of linking to it",
+        ), True
     size = target.stat().st_size
     if size > MAX_IMAGE_BYTES:
-        return Problem(f"image '{src}' is {size // (1024 * 1024)} MB", file=path, line=line,
-                       hint=f"reduce it below {MAX_IMAGE_BYTES // (1024 * 1024)} MB "
-                       "(2000 pixels wide is plenty)"), True
+        return Problem(
+            f"image '{src}' is {size // (1024 * 1024)} MB",
+            file=path,
+            line=line,
+            hint=f"reduce it below {MAX_IMAGE_BYTES // (1024 * 1024)} MB (2000 pixels wide is plenty)",
+        ), True
     return None, False
 
 

@@ -46,10 +46,14 @@ def find_data_file(root: Path, stem: str) -> Path | None:
     """
     found = [p for ext in (".xlsx", ".csv") if (p := root / "data" / f"{stem}{ext}").exists() or p.is_symlink()]
     if len(found) > 1 and not (stem == "metrics" and _is_template_workbook(found[0])):
-        raise InputError(Problem(
-            f"data/{stem}.xlsx and data/{stem}.csv are both present, and only one can be used",
-            file=f"data/{stem}.xlsx", hint=f"delete or rename the one that is out of date (e.g. to {stem}-old.csv), "
-            "so the figures published are the ones you edited"))
+        raise InputError(
+            Problem(
+                f"data/{stem}.xlsx and data/{stem}.csv are both present, and only one can be used",
+                file=f"data/{stem}.xlsx",
+                hint=f"delete or rename the one that is out of date (e.g. to {stem}-old.csv), "
+                "so the figures published are the ones you edited",
+            )
+        )
     return found[0] if found else None
 
 
@@ -60,13 +64,17 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
 
     metrics_path = find_data_file(root, "metrics")
     if metrics_path is None:
-        raise InputError(Problem("no metrics file", file="data/metrics.csv",
-                                 hint="add data/metrics.csv (authority,year,metric,value) or data/metrics.xlsx"))
+        raise InputError(
+            Problem(
+                "no metrics file",
+                file="data/metrics.csv",
+                hint="add data/metrics.csv (authority,year,metric,value) or data/metrics.xlsx",
+            )
+        )
     metrics_name = _rel(metrics_path, root)
     files["metrics"] = metrics_name
     comparators: dict[MetricKey, float | None] = {}
-    if (metrics_path.suffix.lower() == ".xlsx" and not metrics_path.is_symlink()
-            and _is_template_workbook(metrics_path)):
+    if metrics_path.suffix.lower() == ".xlsx" and not metrics_path.is_symlink() and _is_template_workbook(metrics_path):
         from dirreport.data.workbook import read_template_workbook
 
         table = read_template_workbook(metrics_path, metrics_name, config, catalogue)
@@ -78,13 +86,18 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
             others = read_table(csv_path, "data/metrics.csv", METRICS_COLUMNS)
             ours = others.frame["authority"] == config.authority
             for idx in others.frame.index[ours][:1]:
-                collector.add(Problem(
-                    f"has figures for {config.authority}, this project's own authority, which "
-                    f"{metrics_name} also holds (first on row {int(others.rows[idx])}, "
-                    f"{int(ours.sum())} rows in all); the workbook's would be used and these ignored",
-                    file="data/metrics.csv", line=int(others.rows[idx]), position_kind="row",
-                    hint=f"keep this authority's return in one place: enter the figures in {metrics_name} and "
-                    "delete these rows, or delete the workbook"))
+                collector.add(
+                    Problem(
+                        f"has figures for {config.authority}, this project's own authority, which "
+                        f"{metrics_name} also holds (first on row {int(others.rows[idx])}, "
+                        f"{int(ours.sum())} rows in all); the workbook's would be used and these ignored",
+                        file="data/metrics.csv",
+                        line=int(others.rows[idx]),
+                        position_kind="row",
+                        hint=f"keep this authority's return in one place: enter the figures in {metrics_name} and "
+                        "delete these rows, or delete the workbook",
+                    )
+                )
             others = RawTable(others.name, others.frame[~ours], others.rows[~ours])
             comparators, _, comparator_notes = _metrics(others, config, catalogue, collector)
     else:
@@ -99,8 +112,9 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
     pop_path = find_data_file(root, "population")
     if pop_path is not None:
         files["population"] = _rel(pop_path, root)
-        population = read_population(read_table(pop_path, files["population"], POPULATION_COLUMNS),
-                                  config, catalogue, collector)
+        population = read_population(
+            read_table(pop_path, files["population"], POPULATION_COLUMNS), config, catalogue, collector
+        )
 
     survey: dict[tuple[str, str, str, str], SurveyCount] = {}
     survey_path = find_data_file(root, "survey")
@@ -149,10 +163,14 @@ def _require_own_rows(table: RawTable, config: Config, collector: ProblemCollect
         return  # said already, naming the code the rows carry
     codes = table.frame["authority"].value_counts()
     listed = ", ".join(f"'{code}' ({count} rows)" for code, count in codes.head(3).items())
-    collector.add(Problem(
-        f"authority '{config.authority}' has no rows in {table.where}, whose rows are for {listed}",
-        file="_quarto.yml", line=setting_line(config.root, "authority"),
-        hint=f"correct 'authority' here, or the authority column of {table.where}, so the two match"))
+    collector.add(
+        Problem(
+            f"authority '{config.authority}' has no rows in {table.where}, whose rows are for {listed}",
+            file="_quarto.yml",
+            line=setting_line(config.root, "authority"),
+            hint=f"correct 'authority' here, or the authority column of {table.where}, so the two match",
+        )
+    )
 
 
 def _metrics(
@@ -170,19 +188,31 @@ def _metrics(
     known = frame["metric"].isin(catalogue.metrics.keys())
     for idx in frame.index[~known]:
         code = cell(frame, idx, "metric")
-        collector.add(Problem(
-            f"metric '{code}' is not in the catalogue" if code else "metric is empty",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="metric",
-            hint=_suggest_code(code, catalogue) or "check the code against the technical guidance "
-            "('dirreport catalogue' lists them) or define it in data/local-catalogue.yml",
-        ))
+        collector.add(
+            Problem(
+                f"metric '{code}' is not in the catalogue" if code else "metric is empty",
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column="metric",
+                hint=_suggest_code(code, catalogue)
+                or "check the code against the technical guidance "
+                "('dirreport catalogue' lists them) or define it in data/local-catalogue.yml",
+            )
+        )
     ok &= known
     values, marked, refused = _read_values(frame["value"])
     for idx, why in refused.items():
-        collector.add(Problem(
-            f"value {why.message}", file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
-            column=value_column(idx), hint=why.hint,
-        ))
+        collector.add(
+            Problem(
+                f"value {why.message}",
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column=value_column(idx),
+                hint=why.hint,
+            )
+        )
     not_number = frame.index.isin(list(refused))
     ok &= ~not_number
     notes: dict[object, tuple[str, ...]] = {idx: tuple(codes.split()) for idx, codes in marked.items()}
@@ -191,19 +221,33 @@ def _metrics(
         for idx in frame.index[frame[note_column] != ""]:
             codes = cells.note_codes(cell(frame, idx, note_column))
             if isinstance(codes, cells.Refusal):
-                collector.add(Problem(codes.message, file=table.where_of(idx), line=int(table.rows[idx]),
-                                      position_kind="row", column=note_column, hint=codes.hint))
+                collector.add(
+                    Problem(
+                        codes.message,
+                        file=table.where_of(idx),
+                        line=int(table.rows[idx]),
+                        position_kind="row",
+                        column=note_column,
+                        hint=codes.hint,
+                    )
+                )
                 ok[idx] = False
                 continue
             hiding = [cells.NOTE_STATUS[c] for c in codes if c in cells.NOTE_STATUS]
             given = values[idx]
             if hiding and hiding[0] in (cells.NOT_AVAILABLE, cells.NOT_APPLICABLE) and not pd.isna(given):
-                collector.add(Problem(
-                    f"{cell(frame, idx, 'metric')} has the value {cell(frame, idx, 'value')} but its note says "
-                    f"{cells.NOTE_CODES[codes[0] if codes[0] in cells.NOTE_STATUS else 'x']}",
-                    file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=note_column,
-                    hint="leave the value blank for a figure that is not available or not applicable, "
-                    "or remove the note"))
+                collector.add(
+                    Problem(
+                        f"{cell(frame, idx, 'metric')} has the value {cell(frame, idx, 'value')} but its note says "
+                        f"{cells.NOTE_CODES[codes[0] if codes[0] in cells.NOTE_STATUS else 'x']}",
+                        file=table.where_of(idx),
+                        line=int(table.rows[idx]),
+                        position_kind="row",
+                        column=note_column,
+                        hint="leave the value blank for a figure that is not available or not applicable, "
+                        "or remove the note",
+                    )
+                )
                 ok[idx] = False
                 continue
             statuses = tuple(dict.fromkeys([*notes.get(idx, ()), *hiding]))
@@ -212,32 +256,47 @@ def _metrics(
                 values[idx] = float("nan")  # confidential or a low figure: the number is never published
     negative = values < 0
     for idx in frame.index[negative]:
-        collector.add(Problem(
-            f"{cell(frame, idx, 'metric')} is {cell(frame, idx, 'value')}, but counts cannot be negative",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
-            hint="correct the value; a count is zero or more",
-        ))
+        collector.add(
+            Problem(
+                f"{cell(frame, idx, 'metric')} is {cell(frame, idx, 'value')}, but counts cannot be negative",
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column=value_column(idx),
+                hint="correct the value; a count is zero or more",
+            )
+        )
     ok &= ~negative
     units = frame["metric"].map(lambda c: catalogue.metrics[c].unit if c in catalogue.metrics else "")
     fractional = (units == "count") & values.notna() & (values % 1 != 0)
     for idx in frame.index[fractional]:
-        collector.add(Problem(
-            f"{cell(frame, idx, 'metric')} counts people or events but has the fraction {cell(frame, idx, 'value')}",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column=value_column(idx),
-            hint="counts are whole numbers; check the value",
-        ))
+        collector.add(
+            Problem(
+                f"{cell(frame, idx, 'metric')} counts people or events "
+                f"but has the fraction {cell(frame, idx, 'value')}",
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column=value_column(idx),
+                hint="counts are whole numbers; check the value",
+            )
+        )
     ok &= ~fractional
     keys = frame["authority"] + "\x00" + frame["year"] + "\x00" + frame["metric"]
     dup = keys.duplicated(keep="first") & ok
     if dup.any():
         first_row = {k: int(table.rows[i]) for i, k in keys[~keys.duplicated(keep="first")].items()}
         for idx in frame.index[dup]:
-            collector.add(Problem(
-                f"{cell(frame, idx, 'metric')} for {cell(frame, idx, 'authority')} in {cell(frame, idx, 'year')} "
-                f"is given twice (first on row {first_row[keys[idx]]})",
-                file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
-                hint="keep one row for each authority, year and metric",
-            ))
+            collector.add(
+                Problem(
+                    f"{cell(frame, idx, 'metric')} for {cell(frame, idx, 'authority')} in {cell(frame, idx, 'year')} "
+                    f"is given twice (first on row {first_row[keys[idx]]})",
+                    file=table.where_of(idx),
+                    line=int(table.rows[idx]),
+                    position_kind="row",
+                    hint="keep one row for each authority, year and metric",
+                )
+            )
     ok &= ~dup
     good = frame[ok]
     result: dict[MetricKey, float | None] = {}
@@ -290,4 +349,3 @@ def _suggest_code(code: str, catalogue: Catalogue) -> str | None:
         return f"did you mean {normal}?"
     close = difflib.get_close_matches(normal, list(catalogue.metrics), n=1, cutoff=0.85)
     return f"did you mean {close[0]}?" if close else None
-

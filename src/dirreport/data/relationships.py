@@ -44,22 +44,31 @@ def consistency_problems(dataset: Dataset, catalogue: Catalogue, file: str) -> l
         if metric.parent:
             whole = values.get((authority, year, metric.parent))
             if whole is not None and value > whole:
-                problems.append(Problem(
-                    f"{code} ({_num(value)}) is larger than {metric.parent} ({_num(whole)}), "
-                    f"the total it is part of, for {authority} in {year} (rule: {RULE_PART})",
-                    file=file, line=loc((authority, year, code)), position_kind="row",
-                    hint=f"a part cannot exceed its whole; check both values (row of {metric.parent}: "
-                    f"{loc((authority, year, metric.parent))})",
-                ))
+                problems.append(
+                    Problem(
+                        f"{code} ({_num(value)}) is larger than {metric.parent} ({_num(whole)}), "
+                        f"the total it is part of, for {authority} in {year} (rule: {RULE_PART})",
+                        file=file,
+                        line=loc((authority, year, code)),
+                        position_kind="row",
+                        hint=f"a part cannot exceed its whole; check both values (row of {metric.parent}: "
+                        f"{loc((authority, year, metric.parent))})",
+                    )
+                )
         if metric.same_as:
             other = values.get((authority, year, metric.same_as))
             if other is not None and other != value:
-                problems.append(Problem(
-                    f"{code} ({_num(value)}) should equal {metric.same_as} ({_num(other)}) for {authority} in {year}"
-                    f" (rule: {RULE_SAME})",
-                    file=file, line=loc((authority, year, code)), position_kind="row",
-                    hint="the guidance defines them as the same count; correct one of them",
-                ))
+                problems.append(
+                    Problem(
+                        f"{code} ({_num(value)}) should equal {metric.same_as} ({_num(other)}) "
+                        f"for {authority} in {year}"
+                        f" (rule: {RULE_SAME})",
+                        file=file,
+                        line=loc((authority, year, code)),
+                        position_kind="row",
+                        hint="the guidance defines them as the same count; correct one of them",
+                    )
+                )
     for breakdown in catalogue.breakdowns:
         allowance = rounding_allowance(catalogue, breakdown.parts)
         for authority, year in {(a, y) for a, y, c in values if c == breakdown.total}:
@@ -74,21 +83,29 @@ def consistency_problems(dataset: Dataset, catalogue: Catalogue, file: str) -> l
             listed = " + ".join(f"{c} {_num(v)}" for c, v in present)
             first = present[0][0]
             if summed > total + allowance:
-                problems.append(Problem(
-                    f"the parts of {breakdown.total} add up to {_num(summed)} ({listed}), more than the total "
-                    f"{_num(total)} for {authority} in {year} (rule: {RULE_EXCLUSIVE})",
-                    file=file, line=loc((authority, year, first)), position_kind="row",
-                    hint="each case belongs to one category only; check the parts and the total",
-                ))
+                problems.append(
+                    Problem(
+                        f"the parts of {breakdown.total} add up to {_num(summed)} ({listed}), more than the total "
+                        f"{_num(total)} for {authority} in {year} (rule: {RULE_EXCLUSIVE})",
+                        file=file,
+                        line=loc((authority, year, first)),
+                        position_kind="row",
+                        hint="each case belongs to one category only; check the parts and the total",
+                    )
+                )
             elif breakdown.exhaustive and len(present) == len(parts) and abs(summed - total) > allowance:
-                problems.append(Problem(
-                    f"the parts of {breakdown.total} add up to {_num(summed)} ({listed}), not the total "
-                    f"{_num(total)} for {authority} in {year} (rule: {RULE_EXHAUSTIVE})",
-                    file=file, line=loc((authority, year, first)), position_kind="row",
-                    hint=f"every case falls in one of these categories, so they must add up to {breakdown.total}; "
-                    f"check the parts and the total (row of {breakdown.total}: "
-                    f"{loc((authority, year, breakdown.total))})",
-                ))
+                problems.append(
+                    Problem(
+                        f"the parts of {breakdown.total} add up to {_num(summed)} ({listed}), not the total "
+                        f"{_num(total)} for {authority} in {year} (rule: {RULE_EXHAUSTIVE})",
+                        file=file,
+                        line=loc((authority, year, first)),
+                        position_kind="row",
+                        hint=f"every case falls in one of these categories, so they must add up to {breakdown.total}; "
+                        f"check the parts and the total (row of {breakdown.total}: "
+                        f"{loc((authority, year, breakdown.total))})",
+                    )
+                )
     problems.sort(key=lambda p: (p.line or 0, p.message))
     return problems
 

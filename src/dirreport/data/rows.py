@@ -15,19 +15,21 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-
 def cell(frame: pd.DataFrame, index: object, column: str) -> str:
     """A cell as text: the readers keep every cell as a string until it is validated."""
     return str(frame.at[index, column])
 
+
 def known_authorities(config: Config, catalogue: Catalogue) -> set[str]:
     return set(catalogue.authorities) | {config.authority}
+
 
 def setting_line(root: Path, key: str) -> int | None:
     """The line of a ``dirreport:`` setting in _quarto.yml, for a message caused by its value."""
     from dirreport.config.settings import CONFIG_FILE, located_line
 
     return located_line(root / CONFIG_FILE, "dirreport", key)
+
 
 def check_common(
     table: RawTable,
@@ -51,22 +53,31 @@ def check_common(
         first = indexes[0]
         if value and not own_rows:
             # no row is for the project's authority: the code in _quarto.yml is the likelier mistake
-            cause = Problem(f"authority '{config.authority}' has no rows in the data, whose rows are for '{value}' "
-                            f"({table.where} and others)", file="_quarto.yml",
-                            line=setting_line(config.root, "authority"),
-                            hint=f"if '{value}' is this project's authority, correct 'authority' here; otherwise "
-                            f"correct the authority column of {table.where}")
-            if not any(p.file == cause.file and p.message.startswith(cause.message.split(" (")[0])
-                       for p in collector.problems):
+            cause = Problem(
+                f"authority '{config.authority}' has no rows in the data, whose rows are for '{value}' "
+                f"({table.where} and others)",
+                file="_quarto.yml",
+                line=setting_line(config.root, "authority"),
+                hint=f"if '{value}' is this project's authority, correct 'authority' here; otherwise "
+                f"correct the authority column of {table.where}",
+            )
+            if not any(
+                p.file == cause.file and p.message.startswith(cause.message.split(" (")[0]) for p in collector.problems
+            ):
                 collector.add(cause)
             continue
         more = f" (and {len(indexes) - 1} more rows)" if len(indexes) > 1 else ""
         hint = f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})"
-        collector.add(Problem(
-            (f"authority '{value}' is not a known ONS code" if value else "authority is empty") + more,
-            file=table.where_of(first), line=int(table.rows[first]), position_kind="row", column="authority",
-            hint=hint,
-        ))
+        collector.add(
+            Problem(
+                (f"authority '{value}' is not a known ONS code" if value else "authority is empty") + more,
+                file=table.where_of(first),
+                line=int(table.rows[first]),
+                position_kind="row",
+                column="authority",
+                hint=hint,
+            )
+        )
     ok &= ~bad_auth
     # 2024/25, 202425 and 2024-2025 are the same financial year as 2024-25
     read = {text: cells.financial_year(text) for text in frame["year"].unique()}
@@ -78,18 +89,29 @@ def check_common(
     years = frame["year"]
     for idx in frame.index[~well_formed]:
         why = refused[years[idx]]
-        collector.add(Problem(
-            why.message, file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
-            hint=why.hint,
-        ))
+        collector.add(
+            Problem(
+                why.message,
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column="year",
+                hint=why.hint,
+            )
+        )
     ok &= well_formed
     start = pd.to_numeric(years.str[:4], errors="coerce")
     future = well_formed & (start > year_start(config.year))
     for idx in frame.index[future]:
-        collector.add(Problem(
-            f"year {years[idx]} is after the report year {config.year}",
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="year",
-            hint="remove rows for future years or change 'year' in _quarto.yml",
-        ))
+        collector.add(
+            Problem(
+                f"year {years[idx]} is after the report year {config.year}",
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column="year",
+                hint="remove rows for future years or change 'year' in _quarto.yml",
+            )
+        )
     ok &= ~future
     return ok

@@ -47,8 +47,10 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
     def lines(self, source: str, written: bool) -> list[str]:
-        out = [f"{source}: {self.added} rows added, {len(self.updated)} updated, {self.unchanged} already up to date, "
-               f"{len(self.skipped)} not mapped" + ("" if written else " (nothing written: --dry-run)")]
+        out = [
+            f"{source}: {self.added} rows added, {len(self.updated)} updated, {self.unchanged} already up to date, "
+            f"{len(self.skipped)} not mapped" + ("" if written else " (nothing written: --dry-run)")
+        ]
         out += [f"  updated {line}" for line in self.updated]
         out += [f"  kept your own return's figure: {line}" for line in self.kept_own]
         if self.kept_own:
@@ -78,8 +80,7 @@ def _metric_code(text: str, catalogue: Catalogue, mapping: dict[str, str]) -> st
     return None
 
 
-def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own: bool,
-                 dry_run: bool) -> list[str]:
+def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own: bool, dry_run: bool) -> list[str]:
     """Read ``source``, merge it into data/metrics.csv and say what was done."""
     from dirreport.catalogue import load_catalogue
     from dirreport.config.settings import load_config
@@ -93,14 +94,24 @@ def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own:
     columns = {role: _column(frame.columns, role) for role in COLUMN_NAMES}
     missing = [role for role in ("authority", "year", "metric", "value") if columns[role] is None]
     if missing:
-        raise InputError(Problem(
-            f"has no column for {', '.join(missing)} (found: {', '.join(frame.columns)})", file=name, line=1,
-            position_kind="row", hint="a StatsWales data table has AreaCode, YearCode, Measure (or MeasureCode), "
-            "Data and, optionally, NoteCodes"))
+        raise InputError(
+            Problem(
+                f"has no column for {', '.join(missing)} (found: {', '.join(frame.columns)})",
+                file=name,
+                line=1,
+                position_kind="row",
+                hint="a StatsWales data table has AreaCode, YearCode, Measure (or MeasureCode), "
+                "Data and, optionally, NoteCodes",
+            )
+        )
     unknown_targets = {k: v for k, v in mapping.items() if v not in catalogue.metrics}
     if unknown_targets:
-        raise InputError(Problem(f"--map names metric {', '.join(sorted(unknown_targets.values()))}, which is not in "
-                                 "the catalogue", hint="'dirreport catalogue' lists the codes"))
+        raise InputError(
+            Problem(
+                f"--map names metric {', '.join(sorted(unknown_targets.values()))}, which is not in the catalogue",
+                hint="'dirreport catalogue' lists the codes",
+            )
+        )
     known_areas = set(catalogue.authorities) | {config.authority, WALES}
     collector = ProblemCollector()
     report = ImportReport()
@@ -113,18 +124,22 @@ def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own:
             return str(frame.at[idx, column]).strip() if column is not None else ""
 
         def refuse(why: cells.Refusal, role: str, row: int = row) -> None:
-            collector.add(Problem(why.message, file=name, line=row, position_kind="row", column=columns[role],
-                                  hint=why.hint))
+            collector.add(
+                Problem(why.message, file=name, line=row, position_kind="row", column=columns[role], hint=why.hint)
+            )
 
         area, measure = cell("authority"), cell("metric")
         code = _metric_code(measure, catalogue, mapping)
         if area not in known_areas:
-            report.skipped.append(f"row {row}: area '{area}' is not a Welsh authority, Wales or this project's "
-                                  f"authority")
+            report.skipped.append(
+                f"row {row}: area '{area}' is not a Welsh authority, Wales or this project's authority"
+            )
             continue
         if code is None:
-            report.skipped.append(f"row {row}: measure '{measure}' is not a metric of the catalogue (map it with "
-                                  f"--map \"{measure}=CODE\")")
+            report.skipped.append(
+                f"row {row}: measure '{measure}' is not a metric of the catalogue (map it with "
+                f'--map "{measure}=CODE")'
+            )
             continue
         year = cells.financial_year(cell("year"))
         if isinstance(year, cells.Refusal):
@@ -147,21 +162,38 @@ def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own:
             text = str(int(value.value)) if value.value.is_integer() else repr(value.value)
         key = (area, year, code)
         if key in incoming:
-            collector.add(Problem(f"{code} for {area} in {year} is given twice (first on row {incoming[key][2]})",
-                                  file=name, line=row, position_kind="row",
-                                  hint="keep one row for each area, year and measure"))
+            collector.add(
+                Problem(
+                    f"{code} for {area} in {year} is given twice (first on row {incoming[key][2]})",
+                    file=name,
+                    line=row,
+                    position_kind="row",
+                    hint="keep one row for each area, year and measure",
+                )
+            )
             continue
         incoming[key] = (text, note, row)
     collector.raise_if_any()
     if not incoming:
-        raise InputError(Problem("has no rows that could be mapped onto the catalogue's metrics", file=name,
-                                 hint="; ".join(report.skipped[:3]) or "the table is empty"))
+        raise InputError(
+            Problem(
+                "has no rows that could be mapped onto the catalogue's metrics",
+                file=name,
+                hint="; ".join(report.skipped[:3]) or "the table is empty",
+            )
+        )
     written = _merge(config, incoming, report, replace_own, dry_run, catalogue)
     return report.lines(name, written)
 
 
-def _merge(config: Config, incoming: dict[tuple[str, str, str], tuple[str, str, int]], report: ImportReport,
-           replace_own: bool, dry_run: bool, catalogue: Catalogue) -> bool:
+def _merge(
+    config: Config,
+    incoming: dict[tuple[str, str, str], tuple[str, str, int]],
+    report: ImportReport,
+    replace_own: bool,
+    dry_run: bool,
+    catalogue: Catalogue,
+) -> bool:
     target = config.root / METRICS_FILE
     header = ["authority", "year", "metric", "value", "note"]
     rows: list[list[str]] = []
@@ -179,8 +211,10 @@ def _merge(config: Config, incoming: dict[tuple[str, str, str], tuple[str, str, 
     workbook = (config.root / "data" / "metrics.xlsx").exists()
     for key, (value, note, source_row) in incoming.items():
         if workbook and key[0] == config.authority:
-            report.kept_own.append(f"{key[2]} for {key[0]} in {key[1]}: the return is in data/metrics.xlsx, "
-                                   f"so the table's {_show([*key, value, note])} (row {source_row}) was not added")
+            report.kept_own.append(
+                f"{key[2]} for {key[0]} in {key[1]}: the return is in data/metrics.xlsx, "
+                f"so the table's {_show([*key, value, note])} (row {source_row}) was not added"
+            )
             continue
         if key not in where:
             rows.append([*key, value, note])
@@ -190,8 +224,10 @@ def _merge(config: Config, incoming: dict[tuple[str, str, str], tuple[str, str, 
         if (current[3], current[4]) == (value, note):
             report.unchanged += 1
             continue
-        change = (f"{key[2]} for {key[0]} in {key[1]}: {_show(current)} in {METRICS_FILE}, "
-                  f"{_show([*key, value, note])} in the table (row {source_row})")
+        change = (
+            f"{key[2]} for {key[0]} in {key[1]}: {_show(current)} in {METRICS_FILE}, "
+            f"{_show([*key, value, note])} in the table (row {source_row})"
+        )
         if key[0] == config.authority:
             if not replace_own:
                 report.kept_own.append(change)

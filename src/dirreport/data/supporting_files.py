@@ -26,11 +26,16 @@ def read_population(
     ok = check_common(table, config, catalogue, collector)
     band_ok = frame["age_band"].isin(POPULATION_BANDS)
     for idx in frame.index[~band_ok]:
-        collector.add(Problem(
-            f"age band '{cell(frame, idx, 'age_band')}' is not one of " + ", ".join(POPULATION_BANDS),
-            file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row", column="age_band",
-            hint="use the four bands 0-17, 18-64, 65-74, 75+",
-        ))
+        collector.add(
+            Problem(
+                f"age band '{cell(frame, idx, 'age_band')}' is not one of " + ", ".join(POPULATION_BANDS),
+                file=table.where_of(idx),
+                line=int(table.rows[idx]),
+                position_kind="row",
+                column="age_band",
+                hint="use the four bands 0-17, 18-64, 65-74, 75+",
+            )
+        )
     values = pd.Series(float("nan"), index=frame.index)
     bad = pd.Series(False, index=frame.index)
     for idx in frame.index:
@@ -47,8 +52,16 @@ def read_population(
             hint = "write the mid-year estimate for the age band, or remove the row if you do not have it"
         if why is not None:
             bad[idx] = True
-            collector.add(Problem(why, file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
-                                  column="population", hint=hint))
+            collector.add(
+                Problem(
+                    why,
+                    file=table.where_of(idx),
+                    line=int(table.rows[idx]),
+                    position_kind="row",
+                    column="population",
+                    hint=hint,
+                )
+            )
         else:
             values[idx] = read
     ok &= band_ok & ~bad
@@ -56,11 +69,15 @@ def read_population(
     for idx in frame.index[ok]:
         key = (cell(frame, idx, "authority"), cell(frame, idx, "year"), cell(frame, idx, "age_band"))
         if key in out:
-            collector.add(Problem(
-                f"population for {key[0]} {key[1]} {key[2]} is given twice",
-                file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
-                hint="keep one row for each authority, year and age band",
-            ))
+            collector.add(
+                Problem(
+                    f"population for {key[0]} {key[1]} {key[2]} is given twice",
+                    file=table.where_of(idx),
+                    line=int(table.rows[idx]),
+                    position_kind="row",
+                    hint="keep one row for each authority, year and age band",
+                )
+            )
         out[key] = int(values[idx])
     return out
 
@@ -76,19 +93,26 @@ def read_survey(
         measure, group = cell(frame, idx, "measure"), cell(frame, idx, "group")
 
         def add(message: str, column: str, hint: str, row: int = row, idx: object = idx) -> None:
-            collector.add(Problem(message, file=table.where_of(idx), line=row, position_kind="row",
-                                  column=column, hint=hint))
+            collector.add(
+                Problem(message, file=table.where_of(idx), line=row, position_kind="row", column=column, hint=hint)
+            )
 
         if measure not in catalogue.survey:
-            add(f"survey measure '{measure}' is not in the catalogue", "measure",
-                "use SV01..SV17 ('dirreport catalogue SV') or define it in data/local-catalogue.yml")
+            add(
+                f"survey measure '{measure}' is not in the catalogue",
+                "measure",
+                "use SV01..SV17 ('dirreport catalogue SV') or define it in data/local-catalogue.yml",
+            )
             continue
         if group not in SURVEY_GROUPS:
             add(f"group '{group}' is not a respondent group", "group", "use one of " + ", ".join(SURVEY_GROUPS))
             continue
         if group not in catalogue.survey[measure].groups:
-            add(f"{measure} is not asked of {group}", "group",
-                "use one of " + ", ".join(catalogue.survey[measure].groups))
+            add(
+                f"{measure} is not asked of {group}",
+                "group",
+                "use one of " + ", ".join(catalogue.survey[measure].groups),
+            )
             continue
         counts = [cells.number(cell(frame, idx, column)) for column in ("respondents", "positive")]
         refusal = next((c for c in counts if isinstance(c, cells.Refusal)), None)
@@ -97,18 +121,27 @@ def read_survey(
             add(f"{column} {refusal.message}", column, refusal.hint)
             continue
         if any(not isinstance(c, float) or c % 1 != 0 for c in counts):
-            add("respondents and positive must be whole numbers", "respondents",
-                "write the number who answered and the number who answered positively")
+            add(
+                "respondents and positive must be whole numbers",
+                "respondents",
+                "write the number who answered and the number who answered positively",
+            )
             continue
         respondents, positive = (int(c) for c in counts if isinstance(c, float))
         if respondents < 0 or positive < 0 or positive > respondents:
-            add(f"positive ({positive}) must be between 0 and respondents ({respondents})", "positive",
-                "check the two counts")
+            add(
+                f"positive ({positive}) must be between 0 and respondents ({respondents})",
+                "positive",
+                "check the two counts",
+            )
             continue
         key = (cell(frame, idx, "authority"), cell(frame, idx, "year"), measure, group)
         if key in out:
-            add(f"{measure} for {group} in {key[1]} is given twice", "measure",
-                "keep one row for each authority, year, measure and group")
+            add(
+                f"{measure} for {group} in {key[1]} is given twice",
+                "measure",
+                "keep one row for each authority, year, measure and group",
+            )
             continue
         out[key] = SurveyCount(respondents, positive)
     return out
@@ -122,13 +155,28 @@ def read_stories(table: RawTable, collector: ProblemCollector) -> dict[str, Stor
         sid = cell(frame, idx, "id")
         consent = cell(frame, idx, "consent").lower()
         if consent not in ("yes", "no", "ydy", "nac ydy", "y", "n", "true", "false"):
-            collector.add(Problem(f"consent '{cell(frame, idx, 'consent')}' for story {sid} is not yes or no",
-                                  file=table.where, line=row, position_kind="row", column="consent",
-                                  hint="write yes only when the person agreed to publication, otherwise no"))
+            collector.add(
+                Problem(
+                    f"consent '{cell(frame, idx, 'consent')}' for story {sid} is not yes or no",
+                    file=table.where,
+                    line=row,
+                    position_kind="row",
+                    column="consent",
+                    hint="write yes only when the person agreed to publication, otherwise no",
+                )
+            )
             continue
         if sid in out:
-            collector.add(Problem(f"story id '{sid}' is used twice", file=table.where, line=row,
-                                  position_kind="row", column="id", hint="give each story its own id"))
+            collector.add(
+                Problem(
+                    f"story id '{sid}' is used twice",
+                    file=table.where,
+                    line=row,
+                    position_kind="row",
+                    column="id",
+                    hint="give each story its own id",
+                )
+            )
             continue
         out[sid] = Story(
             id=sid,
@@ -150,10 +198,16 @@ def read_improvements(table: RawTable, collector: ProblemCollector) -> tuple[Imp
     for idx in frame.index:
         part = cell(frame, idx, "part").lower().replace("(", "").replace(")", "")
         if part not in parts:
-            collector.add(Problem(f"part '{cell(frame, idx, 'part')}' is not 3a, 3b, 3c or 3d",
-                                  file=table.where_of(idx), line=int(table.rows[idx]), position_kind="row",
-                                  column="part",
-                                  hint="name the part of Chapter 3 the improvement belongs to"))
+            collector.add(
+                Problem(
+                    f"part '{cell(frame, idx, 'part')}' is not 3a, 3b, 3c or 3d",
+                    file=table.where_of(idx),
+                    line=int(table.rows[idx]),
+                    position_kind="row",
+                    column="part",
+                    hint="name the part of Chapter 3 the improvement belongs to",
+                )
+            )
             continue
         text = {"en": cell(frame, idx, "en"), "cy": cell(frame, idx, "cy")}
         out.append(Improvement(cell(frame, idx, "id"), part, text))

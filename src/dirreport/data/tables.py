@@ -53,8 +53,11 @@ def read_table(path: Path, name: str, required: tuple[str, ...]) -> RawTable:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise InputError(
-            Problem(f"is {size // (1024 * 1024)} MB, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB a report needs",
-                    file=name, hint="keep only the years and authorities the report uses")
+            Problem(
+                f"is {size // (1024 * 1024)} MB, more than the {MAX_FILE_BYTES // (1024 * 1024)} MB a report needs",
+                file=name,
+                hint="keep only the years and authorities the report uses",
+            )
         )
     if path.suffix.lower() == ".xlsx":
         table = _read_xlsx(path, name)
@@ -136,14 +139,17 @@ def _parser_problem(message: str, name: str) -> Problem:
     m = re.search(r"EOF inside string starting at row (\d+)", message)
     if m:
         return Problem(
-            "has a double quote (\") that is never closed",
+            'has a double quote (") that is never closed',
             file=name,
             line=int(m.group(1)) + 1,
             position_kind="row",
             hint="close the quote at the end of the text, or remove it",
         )
-    return Problem(f"cannot be read as CSV ({message.strip()})", file=name,
-                   hint="open it in a spreadsheet and save it again as CSV UTF-8")
+    return Problem(
+        f"cannot be read as CSV ({message.strip()})",
+        file=name,
+        hint="open it in a spreadsheet and save it again as CSV UTF-8",
+    )
 
 
 def _read_xlsx(path: Path, name: str) -> RawTable:
@@ -154,8 +160,11 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(
-            Problem(f"cannot be opened as an Excel workbook ({type(exc).__name__})", file=name,
-                    hint="open it in Excel and save it again as .xlsx")
+            Problem(
+                f"cannot be opened as an Excel workbook ({type(exc).__name__})",
+                file=name,
+                hint="open it in Excel and save it again as .xlsx",
+            )
         ) from None
     sheet = book.worksheets[0]
     values = list(sheet.iter_rows(values_only=True))
@@ -198,8 +207,10 @@ def _statswales_hint(table: RawTable) -> str | None:
     names = {c.replace("_", "").replace(" ", "") for c in table.frame.columns}
     if {"areacode", "yearcode"} <= names or ("data" in names and "measure" in names):
         name = table.name.rsplit("/", 1)[-1]
-        return (f"this looks like a StatsWales data table: keep it under another name and bring it in with "
-                f"'dirreport data import {name}', which writes authority,year,metric,value rows")
+        return (
+            f"this looks like a StatsWales data table: keep it under another name and bring it in with "
+            f"'dirreport data import {name}', which writes authority,year,metric,value rows"
+        )
     return None
 
 

@@ -44,10 +44,14 @@ def write_template(path: Path, authority: str, year: str, catalogue: Catalogue |
     about["B2"] = authority
     about["A3"] = "Report year / Blwyddyn yr adroddiad"
     about["B3"] = year
-    about["A5"] = ("Fill in one value for each metric and year on the other sheets; leave a cell blank if the "
-                   "figure was not collected. Save as data/metrics.xlsx in the report project.")
-    about["A6"] = ("Llenwch un gwerth ar gyfer pob metrig a blwyddyn ar y dalennau eraill; gadewch gell yn wag os "
-                   "na chasglwyd y ffigur. Cadwch fel data/metrics.xlsx ym mhrosiect yr adroddiad.")
+    about["A5"] = (
+        "Fill in one value for each metric and year on the other sheets; leave a cell blank if the "
+        "figure was not collected. Save as data/metrics.xlsx in the report project."
+    )
+    about["A6"] = (
+        "Llenwch un gwerth ar gyfer pob metrig a blwyddyn ar y dalennau eraill; gadewch gell yn wag os "
+        "na chasglwyd y ffigur. Cadwch fel data/metrics.xlsx ym mhrosiect yr adroddiad."
+    )
     about.column_dimensions["A"].width = 40
     about.column_dimensions["B"].width = 20
     header_fill = PatternFill("solid", fgColor="DDE6F0")
@@ -73,8 +77,9 @@ def write_template(path: Path, authority: str, year: str, catalogue: Catalogue |
         last = HEADER_ROW + len(metrics)
         from openpyxl.utils import get_column_letter
 
-        table = Table(displayName=f"metrics_{group_id.lower()}",
-                      ref=f"A{HEADER_ROW}:{get_column_letter(len(header))}{last}")
+        table = Table(
+            displayName=f"metrics_{group_id.lower()}", ref=f"A{HEADER_ROW}:{get_column_letter(len(header))}{last}"
+        )
         table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=True)
         sheet.add_table(table)
         sheet.freeze_panes = f"B{HEADER_ROW + 1}"
@@ -111,17 +116,22 @@ def read_template_workbook(path: Path, name: str, config: Config, catalogue: Cat
     try:
         authority = str(book[ABOUT]["B2"].value or "").strip()
         if authority != config.authority:
-            raise InputError(Problem(
-                f"is for authority '{authority}' but the project is for '{config.authority}'",
-                file=f"{name} (sheet {ABOUT})", line=2, position_kind="row",
-                hint="make a template for this project with 'dirreport data template'"))
+            raise InputError(
+                Problem(
+                    f"is for authority '{authority}' but the project is for '{config.authority}'",
+                    file=f"{name} (sheet {ABOUT})",
+                    line=2,
+                    position_kind="row",
+                    hint="make a template for this project with 'dirreport data template'",
+                )
+            )
         records: list[tuple[str, str, str, str, str]] = []
         for sheet in book.worksheets[1:]:
             rows = list(sheet.iter_rows(values_only=True))
             if len(rows) < HEADER_ROW:
                 continue
             header = [cell_text(v) for v in rows[HEADER_ROW - 1]]
-            years = header[FIRST_YEAR_COLUMN - 1:]
+            years = header[FIRST_YEAR_COLUMN - 1 :]
             for offset, values in enumerate(rows[HEADER_ROW:], start=HEADER_ROW + 1):
                 code = cell_text(values[0]) if values else ""
                 if not code:

@@ -10,13 +10,13 @@ with the same specification, style and language is in the cache.
 
 from __future__ import annotations
 
-import itertools
 import os
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from dirreport import toolchain
+from dirreport.figures.label_placement import place_labels
 from dirreport.figures.specs import ChartSpec
 
 STYLE_VERSION = "14"
@@ -48,21 +48,23 @@ def _pyplot() -> Any:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({
-        "font.family": FONT,
-        "font.size": FONT_PT,
-        "svg.fonttype": "none",
-        "svg.hashsalt": "dirreport",
-        "axes.edgecolor": PALETTE["text"],
-        "axes.labelcolor": PALETTE["text"],
-        "xtick.color": PALETTE["text"],
-        "ytick.color": PALETTE["text"],
-        "text.color": PALETTE["text"],
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": False,
-        "figure.dpi": 100,
-    })
+    plt.rcParams.update(
+        {
+            "font.family": FONT,
+            "font.size": FONT_PT,
+            "svg.fonttype": "none",
+            "svg.hashsalt": "dirreport",
+            "axes.edgecolor": PALETTE["text"],
+            "axes.labelcolor": PALETTE["text"],
+            "xtick.color": PALETTE["text"],
+            "ytick.color": PALETTE["text"],
+            "text.color": PALETTE["text"],
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "axes.grid": False,
+            "figure.dpi": 100,
+        }
+    )
     return plt
 
 
@@ -125,8 +127,9 @@ def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
     work.mkdir(parents=True)
     try:
         pairs = [(str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"])) for s in todo]
-        typst_rasterise(PictureJob(pairs=pairs, work=str(work), width_in=WIDTH_IN, ppi=PNG_DPI,
-                                   font_paths=font_paths()))
+        typst_rasterise(
+            PictureJob(pairs=pairs, work=str(work), width_in=WIDTH_IN, ppi=PNG_DPI, font_paths=font_paths())
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return len(todo)
@@ -168,24 +171,61 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         text_colour = spec.colour if series.role == "ours" else TEXT_COLOURS[series.role]
         style = "-" if series.role == "ours" else "--"
         # direct label at the line's end, instead of a legend, with the line's latest value
-        last = next((label for v, label in zip(reversed(series.values), reversed(series.labels), strict=False)
-                     if v is not None), "") if len(series.labels) == len(series.values) else ""
+        last = (
+            next(
+                (
+                    label
+                    for v, label in zip(reversed(series.values), reversed(series.labels), strict=False)
+                    if v is not None
+                ),
+                "",
+            )
+            if len(series.labels) == len(series.values)
+            else ""
+        )
         for part in _unbroken(points, series.breaks):
             # a break in series: the years either side measure different things, so no line joins them
             pxs, pys = zip(*part, strict=True)
-            ax.plot(pxs, pys, style, color=colour, linewidth=2.2 if series.role == "ours" else 1.8,
-                    marker="o" if series.role == "ours" else "s", markersize=4.5, gid=f"series-{series.role}")
-        ends.append(ax.annotate(f"{series.label} {_short(last)}".strip(), (xs[-1], ys[-1]), xytext=(8, 0),
-                                textcoords="offset points",
-                                va="center", ha="left", color=text_colour, fontweight="bold",
-                                gid=f"end-{series.role}"))
+            ax.plot(
+                pxs,
+                pys,
+                style,
+                color=colour,
+                linewidth=2.2 if series.role == "ours" else 1.8,
+                marker="o" if series.role == "ours" else "s",
+                markersize=4.5,
+                gid=f"series-{series.role}",
+            )
+        ends.append(
+            ax.annotate(
+                f"{series.label} {_short(last)}".strip(),
+                (xs[-1], ys[-1]),
+                xytext=(8, 0),
+                textcoords="offset points",
+                va="center",
+                ha="left",
+                color=text_colour,
+                fontweight="bold",
+                gid=f"end-{series.role}",
+            )
+        )
     ours = spec.series[0]
     values = []
     latest = max((i for i, v in enumerate(ours.values) if v is not None), default=-1)
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is not None and i != latest:  # the latest value is in the label at the line's end
-            values.append(ax.annotate(_short(label), (i, v), xytext=(0, 8), textcoords="offset points",
-                                      ha="center", va="bottom", color=spec.colour, gid=f"value-{i}"))
+            values.append(
+                ax.annotate(
+                    _short(label),
+                    (i, v),
+                    xytext=(0, 8),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    color=spec.colour,
+                    gid=f"value-{i}",
+                )
+            )
     ax.set_xticks(x, [_year(c) for c in spec.categories])
     longest = max((len(t.get_text()) for t in ends), default=0)
     ax.set_xlim(-0.4, len(x) - 0.6 + max(1.3, 0.17 * longest))
@@ -198,7 +238,7 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     # lay the chart out first, so labels are placed where they will be drawn, then keep that layout
     fig.set_layout_engine("tight", pad=0.4)
     fig.get_layout_engine().execute(fig)
-    _place_labels(fig, ax, ends, values)
+    place_labels(fig, ax, ends, values)
     fig.set_layout_engine("none")
     return fig
 
@@ -225,76 +265,20 @@ def _year(category: str) -> str:
     return textwrap.fill(category, 10)
 
 
-def _boxes(fig, texts) -> list[Any]:  # type: ignore[no-untyped-def]
-    renderer = fig.canvas.get_renderer()
-    return [t.get_window_extent(renderer).padded(3) for t in texts]  # clear of a line's thickness
-
-
-def _line_points(ax) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
-    """Points along every data line, in display coordinates, close enough together to find a crossing."""
-    import numpy as np
-
-    points = []
-    for line in ax.get_lines():
-        if not str(line.get_gid() or "").startswith("series-"):
-            continue
-        xy = ax.transData.transform(np.column_stack(line.get_data()))
-        for (x0, y0), (x1, y1) in itertools.pairwise(xy):
-            steps = max(2, int(max(abs(x1 - x0), abs(y1 - y0)) / 2))
-            points += [(x0 + (x1 - x0) * k / steps, y0 + (y1 - y0) * k / steps) for k in range(steps + 1)]
-        points += [tuple(p) for p in xy]
-    return points
-
-
-def _place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def]
-    """Move labels off each other and off the lines: line ends apart, each value above or below its point."""
-    points = _line_points(ax)
-    if len(ends) == 2:
-        first, second = _boxes(fig, ends)
-        if first.overlaps(second):
-            # push the two line-end labels apart, the higher up and the lower down
-            upper, lower = sorted(ends, key=lambda t: -ax.transData.transform(t.xy)[1])
-            gap = (min(first.y1, second.y1) - max(first.y0, second.y0)) / fig.dpi * 72 / 2 + 2
-            upper.set_position((8, gap))
-            lower.set_position((8, -gap))
-    placed = _boxes(fig, ends)
-    offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-10, 8), (10, 8), (-10, -8), (10, -8), (0, 30), (0, -30)]
-    for n, text in enumerate(values):
-        best, fewest = offsets[0], None
-        # the first year's label never leans left, towards the axis's own labels
-        for offset in (o for o in offsets if n > 0 or o[0] >= 0):
-            box = _try(fig, text, offset)
-            clashes = sum(box.overlaps(o) for o in placed) * 10 + sum(box.contains(x, y) for x, y in points)
-            if fewest is None or clashes < fewest:
-                best, fewest = offset, clashes
-            if clashes == 0:
-                break
-        placed.append(_try(fig, text, best))
-
-
-def _try(fig, text, offset: tuple[int, int]) -> Any:  # type: ignore[no-untyped-def]
-    """Where a value label would be drawn at this offset from its point."""
-    text.set_position(offset)
-    text.set_va("bottom" if offset[1] > 0 else "top" if offset[1] < 0 else "center")
-    text.set_ha("center" if offset[0] == 0 else "right" if offset[0] < 0 else "left")
-    (box,) = _boxes(fig, [text])
-    return box
-
-
 def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
     """Say on the chart where a year's value is hidden or missing, rather than leave a silent gap."""
     ours = spec.series[0]
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is None:
-            ax.annotate(label, (i, 0), xytext=(0, 6), textcoords="offset points", ha="center",
-                        color=PALETTE["text"])
+            ax.annotate(label, (i, 0), xytext=(0, 6), textcoords="offset points", ha="center", color=PALETTE["text"])
 
 
 def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.3))
     others = list(spec.others)
-    ax.scatter(others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2,
-               zorder=2)
+    ax.scatter(
+        others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2, zorder=2
+    )
     ours = spec.series[0]
     values = [*others, *(v for s in spec.series for v in s.values if v is not None)]
     low, high = min(values), max(values)
@@ -303,17 +287,33 @@ def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         # keep the label inside the chart: anchor it on the side away from the nearer edge
         where = (ours.values[0] - low) / ((high - low) or 1)
         align = "left" if where < 0.25 else "right" if where > 0.75 else "center"
-        ax.annotate(f"{ours.label}: {ours.labels[0]}", (ours.values[0], 0), xytext=(0, -16),
-                    textcoords="offset points", ha=align, va="top", color=spec.colour, fontweight="bold")
+        ax.annotate(
+            f"{ours.label}: {ours.labels[0]}",
+            (ours.values[0], 0),
+            xytext=(0, -16),
+            textcoords="offset points",
+            ha=align,
+            va="top",
+            color=spec.colour,
+            fontweight="bold",
+        )
     wales_value = spec.series[1].values[0] if len(spec.series) > 1 else None
     if wales_value is not None:
         wales = spec.series[1]
         ax.axvline(wales_value, color=PALETTE["wales"], linestyle="--", linewidth=1.6, zorder=1)
         # Wales's label sits above the axis, clear of the dots and of this authority's label
         right = (wales_value - low) / ((high - low) or 1) > 0.7
-        ax.annotate(f"{wales.label}: {wales.labels[0]}", (wales_value, 1), xytext=(-4 if right else 4, -2),
-                    textcoords="offset points", xycoords=("data", "axes fraction"), ha="right" if right else "left",
-                    va="top", color=PALETTE["wales_text"], fontweight="bold")
+        ax.annotate(
+            f"{wales.label}: {wales.labels[0]}",
+            (wales_value, 1),
+            xytext=(-4 if right else 4, -2),
+            textcoords="offset points",
+            xycoords=("data", "axes fraction"),
+            ha="right" if right else "left",
+            va="top",
+            color=PALETTE["wales_text"],
+            fontweight="bold",
+        )
     pad = (high - low) * 0.08 or 1.0
     ax.set_xlim(max(0.0, low - pad) if low >= 0 else low - pad, high + pad)
     ax.set_ylim(-1, 1)
@@ -343,15 +343,21 @@ def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         if interval is not None and series.values[i] is not None:
             v = series.values[i]
             assert v is not None
-            ax.errorbar(v, y[i], xerr=[[v - interval[0]], [interval[1] - v]], fmt="none",
-                        ecolor=PALETTE["interval"], elinewidth=1.1, capsize=3)
+            ax.errorbar(
+                v,
+                y[i],
+                xerr=[[v - interval[0]], [interval[1] - v]],
+                fmt="none",
+                ecolor=PALETTE["interval"],
+                elinewidth=1.1,
+                capsize=3,
+            )
             top = max(top, interval[1])
     for i, label in enumerate(series.labels):
         interval = spec.intervals[i] if i < len(spec.intervals) else None
         end = interval[1] if interval is not None else values[i]
         ax.annotate(label, (end, y[i]), xytext=(5, 0), textcoords="offset points", va="center")
-        ax.annotate(names[i], (0, y[i] + bar / 2), xytext=(0, 3), textcoords="offset points", ha="left",
-                    va="bottom")
+        ax.annotate(names[i], (0, y[i] + bar / 2), xytext=(0, 3), textcoords="offset points", ha="left", va="bottom")
     ax.set_yticks([])
     ax.set_ylim(-bar / 2 - 0.05, n - 1 + 1 - bar / 2)
     limit = 100.0 if spec.percent_axis else top

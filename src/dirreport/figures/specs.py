@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from dirreport.catalogue import Catalogue, Composition
 from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Results, SurveyResult, range_of
-from dirreport.lang import i18n, sentences
+from dirreport.lang import composition_sentences, i18n, sentences
 from dirreport.lang.bilingual_text import Bilingual
 from dirreport.lang.i18n import N_, _
 
@@ -103,19 +103,29 @@ def marker_notes(lang: str, cells: list[str], from_data: frozenset[str] = frozen
     notes = []
     text = " ".join(cells)
     if i18n.SUPPRESSED in text:
-        notes.append(_("[c] Not shown: the figure is confidential in the data, or rests on a count of 1 to 4 people, "
-                       "which could identify someone.", lang) if "c" in from_data else
-                     _("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.",
-                       lang))
+        notes.append(
+            _(
+                "[c] Not shown: the figure is confidential in the data, or rests on a count of 1 to 4 people, "
+                "which could identify someone.",
+                lang,
+            )
+            if "c" in from_data
+            else _("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone.", lang)
+        )
     if i18n.low_marker(lang) in text:
-        notes.append(_("[low] Not shown: a low figure in the data, or fewer than 10 people answered.", lang)
-                     if "low" in from_data else _("[low] Not shown: fewer than 10 people answered.", lang))
+        notes.append(
+            _("[low] Not shown: a low figure in the data, or fewer than 10 people answered.", lang)
+            if "low" in from_data
+            else _("[low] Not shown: fewer than 10 people answered.", lang)
+        )
     if i18n.NOT_AVAILABLE in text:
         notes.append(_("[x] Not available.", lang))
     if i18n.NOT_APPLICABLE in text:
-        notes.append(_("[z] Not applicable.", lang) if "z" in from_data else
-                     _("[z] Not applicable: a count for one authority is not compared with the total for Wales.",
-                       lang))
+        notes.append(
+            _("[z] Not applicable.", lang)
+            if "z" in from_data
+            else _("[z] Not applicable: a count for one authority is not compared with the total for Wales.", lang)
+        )
     for code, note in FLAG_NOTES.items():
         if f"[{code}]" in text:
             notes.append(_(note, lang))
@@ -181,14 +191,23 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
     header: tuple[str, ...] = (_("Year", lang), name(lang), wales_label)
     is_count = ind.unit == "count"
     rows: tuple[tuple[str, ...], ...] = tuple(
-        (years[i], ours.labels[i],
-         i18n.NOT_APPLICABLE if is_count else series[1].labels[i] if len(series) > 1 else i18n.NOT_AVAILABLE)
+        (
+            years[i],
+            ours.labels[i],
+            i18n.NOT_APPLICABLE if is_count else series[1].labels[i] if len(series) > 1 else i18n.NOT_AVAILABLE,
+        )
         for i in range(len(years))
     )
     numbers: tuple[tuple[float | str | None, ...], ...] = tuple(
-        (years[i], _number_or_marker(result.series[i], result.decimals),
-         i18n.NOT_APPLICABLE if is_count
-         else _number_or_marker(result.wales[i], result.decimals) if result.wales else None)
+        (
+            years[i],
+            _number_or_marker(result.series[i], result.decimals),
+            i18n.NOT_APPLICABLE
+            if is_count
+            else _number_or_marker(result.wales[i], result.decimals)
+            if result.wales
+            else None,
+        )
         for i in range(len(years))
     )
     align: tuple[str, ...] = ("l", "r", "r")
@@ -199,12 +218,17 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
         numbers = tuple((*row, *_base_numbers(p)) for row, p in zip(numbers, result.series, strict=True))
         align += ("r", "r")
     notes = [n for n in (unit_note(ind.unit, lang),) if n]
-    notes += marker_notes(lang, [c for r in rows for c in r],
-                          statuses_from_data([*result.series, *result.wales]))
+    notes += marker_notes(lang, [c for r in rows for c in r], statuses_from_data([*result.series, *result.wales]))
     for p in result.series:
         if p.breaks:
-            notes.append(_("Break in series in {year}: figures from that year are not comparable with earlier "
-                           "years, so the chart does not join them.", lang, year=i18n.financial_year(p.year, lang)))
+            notes.append(
+                _(
+                    "Break in series in {year}: figures from that year are not comparable with earlier "
+                    "years, so the chart does not join them.",
+                    lang,
+                    year=i18n.financial_year(p.year, lang),
+                )
+            )
     table = Table(
         id=f"data-{slug(ind.id)}",
         caption=_("Data for the chart: {title}", lang, title=title),
@@ -241,12 +265,18 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
     ours, wales = result.latest.shown, result.wales_latest.shown if result.wales_latest else None
     if ours is None or not result.others:
         return None
-    title = _("{title}: {authority} and the other authorities, {year}", lang, title=ind.title(lang),
-              authority=name(lang), year=i18n.financial_year(result.latest.year, lang))
+    title = _(
+        "{title}: {authority} and the other authorities, {year}",
+        lang,
+        title=ind.title(lang),
+        authority=name(lang),
+        year=i18n.financial_year(result.latest.year, lang),
+    )
     series = [Series(name(lang), (ours,), "ours", (sentences.value(ours, ind.unit, lang, result.decimals),))]
     if wales is not None:
-        series.append(Series(_("Wales", lang), (wales,), "wales",
-                             (sentences.value(wales, ind.unit, lang, result.decimals),)))
+        series.append(
+            Series(_("Wales", lang), (wales,), "wales", (sentences.value(wales, ind.unit, lang, result.decimals),))
+        )
     spec = ChartSpec(
         id=f"{ind.id}-compare",
         kind="comparison",
@@ -260,14 +290,20 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         others=result.others,
     )
     low, mid, high = range_of(result.others) or (0.0, 0.0, 0.0)
+
     def fmt(amount: float) -> str:
         return sentences.value(amount, ind.unit, lang, result.decimals)
 
     alt = _(
-        "{title}: {authority} {value}; the other {n} authorities range from {low} to {high} "
-        "(median {mid}).",
-        lang, title=ind.title(lang), authority=name(lang), value=fmt(ours), n=i18n.number(len(result.others), lang),
-        low=fmt(low), high=fmt(high), mid=fmt(mid),
+        "{title}: {authority} {value}; the other {n} authorities range from {low} to {high} (median {mid}).",
+        lang,
+        title=ind.title(lang),
+        authority=name(lang),
+        value=fmt(ours),
+        n=i18n.number(len(result.others), lang),
+        low=fmt(low),
+        high=fmt(high),
+        mid=fmt(mid),
     )
     alt += " " + sentences.describe_indicator(result, ind.title(lang), lang)
     header = (_("Measure", lang), _("Value", lang))
@@ -284,9 +320,10 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         caption=_("Data for the chart: {title}", lang, title=title),
         header=header,
         rows=tuple(rows),
-        numbers=tuple((r[0], round(v, result.decimals))
-                      for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high],
-                                      strict=True)),
+        numbers=tuple(
+            (r[0], round(v, result.decimals))
+            for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high], strict=True)
+        ),
         align=("l", "r"),
         notes=tuple(n for n in (unit_note(ind.unit, lang),) if n),
     )
@@ -308,20 +345,27 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         intervals.append(latest.interval if latest is not None and shown is not None else None)
         base = i18n.number(latest.respondents, lang) if latest else i18n.NOT_AVAILABLE
         bars.append(_("{value} (n = {base})", lang, value=sentences.survey_point(latest, lang), base=base))
-        ci = (latest.interval if latest and shown is not None else None)
-        rows.append((
-            label,
-            sentences.survey_point(latest, lang),
-            f"{i18n.percent(ci[0], lang)} – {i18n.percent(ci[1], lang)}" if ci else i18n.NOT_AVAILABLE,
-            base,
-            _survey_change(r, lang),
-            sentences.survey_point(r.wales, lang),
-        ))
-        numbers.append((label, round(shown, 1) if shown is not None else None, None,
-                        latest.respondents if latest else None,
-                        round(r.trend.change, 1) if r.change_significant is not None and r.trend.change is not None
-                        else None,
-                        round(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None))
+        ci = latest.interval if latest and shown is not None else None
+        rows.append(
+            (
+                label,
+                sentences.survey_point(latest, lang),
+                f"{i18n.percent(ci[0], lang)} – {i18n.percent(ci[1], lang)}" if ci else i18n.NOT_AVAILABLE,
+                base,
+                _survey_change(r, lang),
+                sentences.survey_point(r.wales, lang),
+            )
+        )
+        numbers.append(
+            (
+                label,
+                round(shown, 1) if shown is not None else None,
+                None,
+                latest.respondents if latest else None,
+                round(r.trend.change, 1) if r.change_significant is not None and r.trend.change is not None else None,
+                round(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None,
+            )
+        )
         alts.append(sentences.describe_survey(r, r.measure.title(lang), lang))
     year = i18n.financial_year(results[0].latest.year if results[0].latest else "", lang)
     spec = ChartSpec(
@@ -335,8 +379,14 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         percent_axis=True,
         intervals=tuple(intervals),
     )
-    header = (_("Survey measure", lang), year, _("95% confidence interval", lang), _("Respondents", lang),
-              _("Change since last year (percentage points)", lang), _("Wales", lang))
+    header = (
+        _("Survey measure", lang),
+        year,
+        _("95% confidence interval", lang),
+        _("Respondents", lang),
+        _("Change since last year (percentage points)", lang),
+        _("Wales", lang),
+    )
     table = Table(
         id=f"data-{slug(fig_id)}",
         caption=_("Data for the chart: {title}", lang, title=title),
@@ -396,20 +446,33 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
     shown_total = total is not None and not total_hidden
     total_text = i18n.number(total, lang, decimals) if shown_total else no_total
     rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if shown_total else no_total))
-    numbers.append((_("Total", lang), round(total or 0, decimals) if shown_total else no_total,
-                    100.0 if shown_total else no_total))
+    numbers.append(
+        (_("Total", lang), round(total or 0, decimals) if shown_total else no_total, 100.0 if shown_total else no_total)
+    )
     title = _("{title}, {year}", lang, title=comp.title(lang), year=i18n.financial_year(year, lang))
     spec = ChartSpec(
-        id=comp.id, kind="composition", lang=lang, title=title, categories=tuple(labels),
+        id=comp.id,
+        kind="composition",
+        lang=lang,
+        title=title,
+        categories=tuple(labels),
         series=(Series(title, tuple(bar_values), "ours", tuple(bar_labels)),),
         value_axis=_("Number", lang) if unit == "count" else value_axis_label("number", lang),
         decimals=decimals,
     )
     header = (_("Group", lang), _("Number", lang), _("Share of total", lang))
-    table = Table(id=f"data-{slug(comp.id)}", caption=_("Data for the chart: {title}", lang, title=title),
-                  header=header, rows=tuple(rows), numbers=tuple(numbers), align=("l", "r", "r"),
-                  notes=marker_notes(lang, [c for r in rows for c in r]))
-    alt = sentences.describe_composition(title, labels, bar_values, bar_labels, total_text, comp, results, lang)
+    table = Table(
+        id=f"data-{slug(comp.id)}",
+        caption=_("Data for the chart: {title}", lang, title=title),
+        header=header,
+        rows=tuple(rows),
+        numbers=tuple(numbers),
+        align=("l", "r", "r"),
+        notes=marker_notes(lang, [c for r in rows for c in r]),
+    )
+    alt = composition_sentences.describe_composition(
+        title, labels, bar_values, bar_labels, total_text, comp, results, lang
+    )
     return Figure(spec.id, spec, title, alt, table)
 
 
@@ -440,8 +503,9 @@ def _number_or_marker(p: object, decimals: int = 1) -> float | str | None:
     return sentences.MARKERS.get(p.status, None)
 
 
-def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang: str,
-                  ids: list[str] | None = None) -> Table:
+def summary_table(
+    results: Results, catalogue: Catalogue, name: Bilingual, lang: str, ids: list[str] | None = None
+) -> Table:
     """Indicator, this year, last year, direction, Wales: the report's performance at a glance."""
     this_year = i18n.financial_year(results.year, lang)
     last = results.years[-2] if len(results.years) > 1 else results.year
@@ -450,18 +514,30 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
     chosen = [results.indicators[i] for i in ids] if ids else list(results.indicators.values())
     for r in chosen:
         unit, dec = r.indicator.unit, r.decimals
-        rows.append((
-            r.indicator.title(lang),
-            sentences.cell(r.latest, unit, lang, dec),
-            sentences.cell(r.previous, unit, lang, dec),
-            sentences.direction_label(r, lang),
-            _wales_cell(r, lang),
-        ))
-        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
-                        None, _wales_number(r)))
+        rows.append(
+            (
+                r.indicator.title(lang),
+                sentences.cell(r.latest, unit, lang, dec),
+                sentences.cell(r.previous, unit, lang, dec),
+                sentences.direction_label(r, lang),
+                _wales_cell(r, lang),
+            )
+        )
+        numbers.append(
+            (
+                r.indicator.title(lang),
+                _number_or_marker(r.latest, dec),
+                _number_or_marker(r.previous, dec),
+                None,
+                _wales_number(r),
+            )
+        )
     notes = [direction_note(lang)]
-    notes += marker_notes(lang, [c for r in rows for c in r],
-                          statuses_from_data([p for r in chosen for p in (r.latest, r.previous, r.wales_latest)]))
+    notes += marker_notes(
+        lang,
+        [c for r in rows for c in r],
+        statuses_from_data([p for r in chosen for p in (r.latest, r.previous, r.wales_latest)]),
+    )
     return Table(
         id="summary",
         caption=_("Performance at a glance, {year}", lang, year=this_year),
@@ -476,28 +552,52 @@ def summary_table(results: Results, catalogue: Catalogue, name: Bilingual, lang:
 def indicator_table(results: Results, ids: list[str], caption: str, table_id: str, lang: str) -> Table:
     """The indicators evidencing one quality standard: two years, change, direction, Wales."""
     last = results.years[-2] if len(results.years) > 1 else results.year
-    header = (_("Indicator", lang), i18n.financial_year(results.year, lang), i18n.financial_year(last, lang),
-              _("Change", lang), _("Direction", lang), _("Wales", lang))
+    header = (
+        _("Indicator", lang),
+        i18n.financial_year(results.year, lang),
+        i18n.financial_year(last, lang),
+        _("Change", lang),
+        _("Direction", lang),
+        _("Wales", lang),
+    )
     rows, numbers = [], []
     for iid in ids:
         r = results.indicators[iid]
         unit, dec = r.indicator.unit, r.decimals
-        rows.append((
-            r.indicator.title(lang),
-            sentences.cell(r.latest, unit, lang, dec),
-            sentences.cell(r.previous, unit, lang, dec),
-            sentences.signed_change(r, lang),
-            sentences.direction_label(r, lang),
-            _wales_cell(r, lang),
-        ))
+        rows.append(
+            (
+                r.indicator.title(lang),
+                sentences.cell(r.latest, unit, lang, dec),
+                sentences.cell(r.previous, unit, lang, dec),
+                sentences.signed_change(r, lang),
+                sentences.direction_label(r, lang),
+                _wales_cell(r, lang),
+            )
+        )
         change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
-        numbers.append((r.indicator.title(lang), _number_or_marker(r.latest, dec), _number_or_marker(r.previous, dec),
-                        change, None, _wales_number(r)))
-    notes = [_("Change is this year's value minus last year's, as printed; for percentages it is in percentage "
-               "points.", lang), direction_note(lang)]
+        numbers.append(
+            (
+                r.indicator.title(lang),
+                _number_or_marker(r.latest, dec),
+                _number_or_marker(r.previous, dec),
+                change,
+                None,
+                _wales_number(r),
+            )
+        )
+    notes = [
+        _(
+            "Change is this year's value minus last year's, as printed; for percentages it is in percentage points.",
+            lang,
+        ),
+        direction_note(lang),
+    ]
     shown = [results.indicators[iid] for iid in ids]
-    notes += marker_notes(lang, [c for r in rows for c in r],
-                          statuses_from_data([p for r in shown for p in (r.latest, r.previous, r.wales_latest)]))
+    notes += marker_notes(
+        lang,
+        [c for r in rows for c in r],
+        statuses_from_data([p for r in shown for p in (r.latest, r.previous, r.wales_latest)]),
+    )
     return Table(
         id=table_id,
         caption=caption,
@@ -511,9 +611,12 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
 
 def direction_note(lang: str) -> str:
     """How the Direction column is judged: one rule for every table, set out in 'About the figures'."""
-    return _("Direction: ▲ rose, ▼ fell, improved or worsened by whether a higher value is better for that "
-             "indicator, only where the change passes the test or threshold set out in 'About the figures'; "
-             "otherwise 'Little change'.", lang)
+    return _(
+        "Direction: ▲ rose, ▼ fell, improved or worsened by whether a higher value is better for that "
+        "indicator, only where the change passes the test or threshold set out in 'About the figures'; "
+        "otherwise 'Little change'.",
+        lang,
+    )
 
 
 def _wales_cell(result: IndicatorResult, lang: str) -> str:
@@ -558,5 +661,7 @@ def source_notes(results: Results, catalogue: Catalogue, lang: str) -> list[str]
             if flag in SOURCE_NOTES:
                 label = f"{catalogue.metrics[code].label(lang)} ({code}, {i18n.financial_year(year, lang)})"
                 marked.setdefault(flag, []).append(label)
-    return [_(SOURCE_NOTES[flag], lang, items="; ".join(items))
-            for flag, items in sorted(marked.items(), key=lambda kv: list(SOURCE_NOTES).index(kv[0]))]
+    return [
+        _(SOURCE_NOTES[flag], lang, items="; ".join(items))
+        for flag, items in sorted(marked.items(), key=lambda kv: list(SOURCE_NOTES).index(kv[0]))
+    ]

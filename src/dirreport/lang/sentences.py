@@ -21,8 +21,8 @@ from dirreport.compute.indicators import (
     SurveyResult,
 )
 from dirreport.lang import i18n
-from dirreport.lang.i18n import N_, _, ngettext
-from dirreport.lang.welsh import count, in_place
+from dirreport.lang.i18n import N_, _
+from dirreport.lang.welsh import in_place
 
 UNIT_PATTERNS = {
     "percent": None,
@@ -108,8 +108,13 @@ def signed(change: float | None, lang: str, decimals: int) -> str:
 
 def with_base(text: str, p: Point, lang: str) -> str:
     """58.8% (120 of 204): a percentage with the counts it rests on."""
-    return _("{value} ({numerator} of {denominator})", lang, value=text,
-             numerator=i18n.number(p.numerator, lang), denominator=i18n.number(p.denominator, lang))
+    return _(
+        "{value} ({numerator} of {denominator})",
+        lang,
+        value=text,
+        numerator=i18n.number(p.numerator, lang),
+        denominator=i18n.number(p.denominator, lang),
+    )
 
 
 def bare(p: Point | None, lang: str, decimals: int) -> str:
@@ -214,18 +219,23 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
         return _(
             "{title}: the figure for {year} is not shown because it rests on a count small enough "
             "to identify people [c].",
-            lang, title=title, year=i18n.financial_year(latest.year, lang),
+            lang,
+            title=title,
+            year=i18n.financial_year(latest.year, lang),
         )
     if latest.status != OK:
-        return _("{title}: no figure is available for {year}.", lang, title=title,
-                 year=i18n.financial_year(latest.year, lang))
+        return _(
+            "{title}: no figure is available for {year}.",
+            lang,
+            title=title,
+            year=i18n.financial_year(latest.year, lang),
+        )
     shown = [p for p in result.series if p.status == OK]
     end = value(latest.value, unit, lang, decimals)
     end_year = i18n.financial_year(latest.year, lang)
     subject = subject_of(result, title, lang)
     if len(shown) < 2:
-        pattern = (N_("{title} was {end} in {end_year}.") if subject is not None
-                   else N_("{title}: {end} in {end_year}."))
+        pattern = N_("{title} was {end} in {end_year}.") if subject is not None else N_("{title}: {end} in {end_year}.")
         sentence = _(pattern, lang, title=subject or title, subject=subject, end=end, end_year=end_year)
     else:
         first = shown[0]
@@ -234,8 +244,9 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
         from dirreport.compute.indicators import judge
         from dirreport.compute.judgement import printed_change
 
-        movement, _judgement = judge(printed_change(latest.value or 0.0, first.value or 0.0, decimals),
-                                     result.indicator.polarity, decimals)
+        movement, _judgement = judge(
+            printed_change(latest.value or 0.0, first.value or 0.0, decimals), result.indicator.polarity, decimals
+        )
         patterns = {
             "up": N_("{title} rose from {start} in {start_year} to {end} in {end_year}."),
             "down": N_("{title} fell from {start} in {start_year} to {end} in {end_year}."),
@@ -247,8 +258,16 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
             "same": N_("{title}: it was {end} in {end_year}, the same as in {start_year}."),
         }
         pattern = patterns[movement] if subject is not None else labelled[movement]
-        sentence = _(pattern, lang, title=subject or title, subject=subject, start=start, start_year=start_year,
-                     end=end, end_year=end_year)
+        sentence = _(
+            pattern,
+            lang,
+            title=subject or title,
+            subject=subject,
+            start=start,
+            start_year=start_year,
+            end=end,
+            end_year=end_year,
+        )
     wales = result.wales_latest
     if wales is not None and wales.status == OK and result.versus_wales != "none":
         wales_text = value(wales.value, unit, lang, decimals)
@@ -269,23 +288,34 @@ def describe_survey(result: SurveyResult, title: str, lang: str) -> str:
     group = group_name(result.group, lang)
     if latest is None or latest.status != OK:
         shorthand = marker(latest.status if latest else MISSING, lang)
-        return _("{title} ({group}): no result can be shown for {year} {marker}.", lang, title=title,
-                 group=group, year=i18n.financial_year((result.series and _last_year(result)) or "", lang),
-                 marker=shorthand)
+        return _(
+            "{title} ({group}): no result can be shown for {year} {marker}.",
+            lang,
+            title=title,
+            group=group,
+            year=i18n.financial_year((result.series and _last_year(result)) or "", lang),
+            marker=shorthand,
+        )
     low, high = latest.interval
     sentence = _(
-        "{title} ({group}): {percent} of {n} people who answered in {year} (95% confidence interval "
-        "{low} to {high}).",
-        lang, title=title, group=group, percent=i18n.percent(latest.percent, lang),
-        n=i18n.number(latest.respondents, lang), year=i18n.financial_year(latest.year, lang),
-        low=i18n.percent(low, lang), high=i18n.percent(high, lang),
+        "{title} ({group}): {percent} of {n} people who answered in {year} (95% confidence interval {low} to {high}).",
+        lang,
+        title=title,
+        group=group,
+        percent=i18n.percent(latest.percent, lang),
+        n=i18n.number(latest.respondents, lang),
+        year=i18n.financial_year(latest.year, lang),
+        low=i18n.percent(low, lang),
+        high=i18n.percent(high, lang),
     )
     if result.change_significant is not None and result.trend.since:
         since = i18n.financial_year(result.trend.since, lang)
         if result.change_significant:
-            pattern = (N_("This is a statistically significant rise since {year}.")
-                       if result.trend.movement == "up"
-                       else N_("This is a statistically significant fall since {year}."))
+            pattern = (
+                N_("This is a statistically significant rise since {year}.")
+                if result.trend.movement == "up"
+                else N_("This is a statistically significant fall since {year}.")
+            )
         elif result.trend.movement == "up":
             pattern = N_("It rose by {size} since {year}, which is not statistically significant.")
         elif result.trend.movement == "down":
@@ -297,8 +327,11 @@ def describe_survey(result: SurveyResult, title: str, lang: str) -> str:
     if result.wales_significant is not None and result.wales is not None:
         wales = i18n.percent(result.wales.percent, lang)
         if result.wales_significant:
-            pattern = (N_("It is significantly above Wales ({wales}).") if result.versus_wales == "above"
-                       else N_("It is significantly below Wales ({wales})."))
+            pattern = (
+                N_("It is significantly above Wales ({wales}).")
+                if result.versus_wales == "above"
+                else N_("It is significantly below Wales ({wales}).")
+            )
         else:
             pattern = N_("It is not significantly different from Wales ({wales}).")
         sentence += " " + _(pattern, lang, wales=wales)
@@ -322,61 +355,3 @@ def people_in_place(total: int, place: str, year: str, lang: str) -> str:
         place=place,
         in_place=in_place(place),
     )
-
-
-def describe_composition(title: str, labels: list[str], values: list[float | None], shown: list[str],
-                         total: str, comp: object, results: object, lang: str) -> str:
-    """The largest parts, how many are hidden, and how the total moved since last year."""
-    ranked = sorted(((v, i) for i, v in enumerate(values) if v is not None), reverse=True)
-    if not ranked:
-        return _("{title}: the figures cannot be shown because they are small enough to identify people [c].", lang,
-                 title=title)
-    first = ranked[0][1]
-    sentence = _("{title}: total {total}; the largest group was {label}, {value}.", lang, title=title, total=total,
-                 label=lower_first(labels[first]), value=shown[first])
-    if len(ranked) > 1:
-        second = ranked[1][1]
-        sentence += " " + _("Next came {label}, {value}.", lang, label=lower_first(labels[second]),
-                            value=shown[second])
-    hidden = sum(1 for v in values if v is None)
-    if hidden:
-        sentence += " " + hidden_groups(hidden, lang)
-    sentence += " " + _total_change(comp, results, lang)
-    return sentence
-
-
-def hidden_groups(n: int, lang: str) -> str:
-    """'2 groups are not shown [c].': Welsh counts with the singular noun, "grŵp" being masculine (dau grŵp)."""
-    if lang == "cy":
-        return _("Groups not shown [c]: {groups}.", lang, groups=count(n, "grŵp", "m"))
-    return ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", n, lang)
-
-
-def _total_change(comp: object, results: object, lang: str) -> str:
-    from dirreport.compute.indicators import Results
-
-    assert isinstance(results, Results)
-    if len(results.years) < 2:
-        return ""
-    this, last = _total(comp, results, results.years[-1]), _total(comp, results, results.years[-2])
-    if this is None or last is None:
-        return ""
-    year = i18n.financial_year(results.years[-2], lang)
-    if this > last:
-        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
-    if this < last:
-        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
-    return _("The total was the same as in {year}.", lang, year=year)
-
-
-def _total(comp: object, results: object, year: str) -> float | None:
-    """A composition's total in a year: its total metric, or the sum of its parts when none is shown hidden."""
-    from dirreport.compute.indicators import Results
-
-    assert isinstance(results, Results)
-    total_code = getattr(comp, "total", None)
-    codes = [total_code] if total_code else [code for code, _label in getattr(comp, "parts", ())]
-    values = [results.metric(code, year) for code in codes]
-    if any(v.status != OK or v.value is None for v in values):
-        return None
-    return sum(v.value for v in values if v.value is not None)

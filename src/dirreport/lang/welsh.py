@@ -36,7 +36,7 @@ def _mutate(word: str, table: dict[str, str]) -> str:
             if radical == "d" and lower[1:2] == "d":
                 return word
             replaced = table[radical]
-            rest = word[len(radical):]
+            rest = word[len(radical) :]
             if word[0].isupper():
                 if replaced:
                     return replaced[0].upper() + replaced[1:] + rest
@@ -190,8 +190,9 @@ class WelshNoun:
             raise ValueError(f"{what} has no Welsh noun phrase ('noun')")
         if gender not in GENDERS:
             raise ValueError(f"{what} has gender {gender!r}; use m or f")
-        return cls(" ".join(noun.split()), str(gender), bool(value.get("definite", False)),
-                   bool(value.get("plural", False)))
+        return cls(
+            " ".join(noun.split()), str(gender), bool(value.get("definite", False)), bool(value.get("plural", False))
+        )
 
 
 GENITIVE_HEADS = {"canran": "f", "nifer": "m", "cyfradd": "f", "cyfran": "f", "cyfanswm": "m"}

@@ -73,8 +73,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     if options.authority == ALL:
         return _build_batch(options, progress)
     config = load_config(options.root)
-    fingerprint = cache.project_fingerprint(config.root, config.output_dir, json.dumps(
-        [options.languages, options.formats, options.draft, options.engine, options.authority]))
+    fingerprint = cache.project_fingerprint(
+        config.root,
+        config.output_dir,
+        json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
+    )
     output = _output_folder(config, options)
     if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
         return BuildReport(up_to_date=True)
@@ -97,8 +100,13 @@ def editions_wanted(config: Config, languages: tuple[str, ...]) -> list[str]:
     """The project's editions (en, cy, bilingual) that the options select."""
     wanted = [e for e in config.editions if not languages or e in languages]
     if not wanted:
-        raise InputError(Problem(f"none of the languages {', '.join(languages)} is set in languages",
-                                 file="_quarto.yml", hint="add it to languages, or choose en, cy or bilingual"))
+        raise InputError(
+            Problem(
+                f"none of the languages {', '.join(languages)} is set in languages",
+                file="_quarto.yml",
+                hint="add it to languages, or choose en, cy or bilingual",
+            )
+        )
     return wanted
 
 
@@ -106,8 +114,13 @@ def formats_wanted(config: Config, formats: tuple[str, ...]) -> list[str]:
     """The project's formats that the options select."""
     wanted = [f for f in config.formats if not formats or f in formats]
     if not wanted:
-        raise InputError(Problem(f"none of the formats {', '.join(formats)} is set in formats",
-                                 file="_quarto.yml", hint="add it to formats or choose another"))
+        raise InputError(
+            Problem(
+                f"none of the formats {', '.join(formats)} is set in formats",
+                file="_quarto.yml",
+                hint="add it to formats or choose another",
+            )
+        )
     return wanted
 
 
@@ -144,8 +157,14 @@ def _engine_warnings(options: BuildOptions, output: Path) -> list[Problem]:
 
 
 def assemble_editions(
-    projects: list[Project], editions: list[str], options: BuildOptions, formats: list[str], pool: Executor,
-    report: BuildReport, progress: Progress, failed: list[Problem] | None = None,
+    projects: list[Project],
+    editions: list[str],
+    options: BuildOptions,
+    formats: list[str],
+    pool: Executor,
+    report: BuildReport,
+    progress: Progress,
+    failed: list[Problem] | None = None,
 ) -> list[dict[str, Document]]:
     """Each project's editions, assembled with every chart they show drawn (once, however many share it).
 
@@ -184,8 +203,9 @@ def assemble_editions(
     if "docx" in formats and options.engine == "pandoc":
         every = {_chart_key(s): s for _p, documents in assembled for s in _charts_of(documents.values())}
         progress.start("pictures for Word", len(every))
-        rasterise_all(list(every.values()), chart_cache, pool,
-                      advance=lambda n: progress.advance("pictures for Word", n))
+        rasterise_all(
+            list(every.values()), chart_cache, pool, advance=lambda n: progress.advance("pictures for Word", n)
+        )
     if failed is not None:
         projects[:] = [p for p, _d in assembled]
     return [d for _p, d in assembled]
@@ -217,15 +237,16 @@ def _charts_of(documents: Iterable[Document]) -> list[ChartSpec]:
 RASTER_CHUNK = 24  # charts a Typst process turns into pictures before it exits and gives back its memory
 
 
-def rasterise_all(specs: list[ChartSpec], chart_cache: Path, pool: Executor,
-                  advance: Callable[[int], None] = lambda _n: None) -> None:
+def rasterise_all(
+    specs: list[ChartSpec], chart_cache: Path, pool: Executor, advance: Callable[[int], None] = lambda _n: None
+) -> None:
     """Word's PNGs, some two dozen charts to a short-lived Typst process, on every core."""
     from dirreport.figures.charts import rasterise
 
     todo = [s for s in specs if not _chart_files(s, chart_cache)["png"].exists()]
     advance(len(specs) - len(todo))
     size = max(1, min(RASTER_CHUNK, -(-len(todo) // workers_of(pool))))  # a small build still uses every core
-    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
     for chunk, future in [(chunk, pool.submit(rasterise, chunk, chart_cache)) for chunk in chunks]:
         future.result()
         advance(len(chunk))
@@ -239,8 +260,14 @@ def _render_task(engine: str, job: str, document: Document, work: str, settings:
 
 
 def render_and_publish(
-    project: Project, documents: dict[str, Document], formats: list[str], options: BuildOptions, output: Path,
-    pool: Executor, report: BuildReport, progress: Progress,
+    project: Project,
+    documents: dict[str, Document],
+    formats: list[str],
+    options: BuildOptions,
+    output: Path,
+    pool: Executor,
+    report: BuildReport,
+    progress: Progress,
 ) -> list[Path]:
     """Render each edition with the engine (or take it from the cache) and switch the new files into place."""
     config = project.config
@@ -260,8 +287,15 @@ def render_and_publish(
                     pending.append((edition, job, cached, work, None))
                     continue
                 shutil.rmtree(work, ignore_errors=True)
-                pending.append((edition, job, cached, work,
-                                pool.submit(_render_task, options.engine, job, document, str(work), settings)))
+                pending.append(
+                    (
+                        edition,
+                        job,
+                        cached,
+                        work,
+                        pool.submit(_render_task, options.engine, job, document, str(work), settings),
+                    )
+                )
         outputs: list[Path] = []
         for edition, job, cached, work, future in pending:
             if future is not None:
@@ -299,8 +333,13 @@ def render_settings(project: Project, edition: str, formats: tuple[str, ...] = (
         other = "cy" if edition == "en" else "en"
         if other in config.languages:
             href = f"../{other}/{output_basename(other, config.year)}.html"
-    return RenderSettings(project_root=config.root, cache_dir=project.cache_dir, epoch=epoch_for(config),
-                          other_edition_href=href, formats=formats)
+    return RenderSettings(
+        project_root=config.root,
+        cache_dir=project.cache_dir,
+        epoch=epoch_for(config),
+        other_edition_href=href,
+        formats=formats,
+    )
 
 
 def epoch_for(config: Config) -> int:
@@ -318,8 +357,11 @@ def epoch_for(config: Config) -> int:
 def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     """One report for every authority in the data (the project's own included), into _output/authorities/<code>/."""
     base = load_project(options.root)
-    codes = [a for a in base.dataset.authorities
-             if a != WALES and (a in base.catalogue.authorities or a == base.config.authority)]
+    codes = [
+        a
+        for a in base.dataset.authorities
+        if a != WALES and (a in base.catalogue.authorities or a == base.config.authority)
+    ]
     projects = [base if code == base.config.authority else for_authority(base, code) for code in codes]
     editions = editions_wanted(base.config, options.languages)
     formats = formats_wanted(base.config, options.formats)

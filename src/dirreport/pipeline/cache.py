@@ -22,8 +22,12 @@ from dirreport.pipeline import publish
 from dirreport.pipeline.project import CACHE_DIR
 from dirreport.render.common import RenderSettings, template
 
-RENDER_TOOLS = {"html": ("pandoc",), "pdf": ("pandoc", "typst"), "docx": ("pandoc", "python-docx", "typst"),
-                "qmd": ("pandoc",)}
+RENDER_TOOLS = {
+    "html": ("pandoc",),
+    "pdf": ("pandoc", "typst"),
+    "docx": ("pandoc", "python-docx", "typst"),
+    "qmd": ("pandoc",),
+}
 PAGE_TEMPLATES = {"html": ("report.html",), "pdf": ("report.typ",), "docx": ("reference.docx",), "qmd": ()}
 
 
@@ -82,8 +86,10 @@ def remember(root: Path, fingerprint: str, outputs: list[str]) -> None:
 
 def render_key(document: Document, fmt: str, engine: str, settings: RenderSettings) -> str:
     """What a rendered file depends on: the document, its page template, the engine and the tools' versions."""
-    h = hashlib.sha256(f"{code_fingerprint()}\0{engine}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}"
-                       f"\0{toolchain.fingerprint(*RENDER_TOOLS[fmt])}\0{settings.formats}".encode())
+    h = hashlib.sha256(
+        f"{code_fingerprint()}\0{engine}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}"
+        f"\0{toolchain.fingerprint(*RENDER_TOOLS[fmt])}\0{settings.formats}".encode()
+    )
     h.update(document.digest().encode())
     for name in PAGE_TEMPLATES[fmt]:
         path = template(settings, name) if name != "reference.docx" else settings.project_root / "templates" / name

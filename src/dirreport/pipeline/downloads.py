@@ -91,9 +91,15 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
         (str(meta.get("title", "")) + " – " + str(meta.get("subtitle", "")), bold),
         (_("Figures behind the charts and tables of the report, one table on each sheet.", lang), None),
         (_("About these data", lang), heading),
-        (_("Indicators are calculated from the metrics the authority returns to the Welsh Government, using "
-           "the formulas published with dirreport's catalogue. Survey results are percentages of people who "
-           "answered positively.", lang), None),
+        (
+            _(
+                "Indicators are calculated from the metrics the authority returns to the Welsh Government, using "
+                "the formulas published with dirreport's catalogue. Survey results are percentages of people who "
+                "answered positively.",
+                lang,
+            ),
+            None,
+        ),
         (_("Shorthand used in the tables", lang), heading),
         (_(MARKER_NOTES[i18n.SUPPRESSED], lang), None),
         (_(MARKER_NOTES[i18n.LOW_BASE], lang), None),
@@ -133,8 +139,9 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
     notes.append([_("Note number", lang), _("Note text", lang)])
     explained = [_(MARKER_NOTES[key], lang) for key in MARKER_NOTES]
     # the shorthand the data brought ([p], [r], confidential in the data …), as the tables explain it
-    explained += [note for _number, table in tables for note in table.notes
-                  if note.startswith("[") and note not in explained]
+    explained += [
+        note for _number, table in tables for note in table.notes if note.startswith("[") and note not in explained
+    ]
     for n, text in enumerate(dict.fromkeys(explained), start=1):
         notes.append([_("[note {n}]", lang, n=n), text])
     notes_table = ExcelTable(displayName="notes", ref=f"A3:B{notes.max_row}")
@@ -199,8 +206,9 @@ def _deterministic(data: bytes, path: Path) -> None:
         for name in src.namelist():
             content = src.read(name)
             if name == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + fixed.encode(),
-                                 content)
+                content = re.sub(
+                    rb"(<dcterms:(created|modified)[^>]*>)[^<]*", lambda m: m.group(1) + fixed.encode(), content
+                )
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(info, content)

@@ -38,12 +38,15 @@ class LivePreview:
             self.renderer = None
         else:
             narratives, warnings, missing = load_narratives(self.project.config)
-            self.project = replace(self.project, narratives=narratives, warnings=tuple(warnings),
-                                   missing=tuple(missing))
-        options = BuildOptions(root=self.root, languages=(self.edition,), formats=("html",), draft=True,
-                               run_checks=False, jobs=1)
-        documents = assemble_editions([self.project], [self.edition], options, ["html"], InProcess(),
-                                      BuildReport(), Progress())[0]
+            self.project = replace(
+                self.project, narratives=narratives, warnings=tuple(warnings), missing=tuple(missing)
+            )
+        options = BuildOptions(
+            root=self.root, languages=(self.edition,), formats=("html",), draft=True, run_checks=False, jobs=1
+        )
+        documents = assemble_editions(
+            [self.project], [self.edition], options, ["html"], InProcess(), BuildReport(), Progress()
+        )[0]
         if self.renderer is None:
             work = self.project.cache_dir / "preview" / self.edition
             self.renderer = SectionRenderer(work, render_settings(self.project, self.edition, ("html",)))

@@ -57,8 +57,13 @@ def load_project(root: Path, authority: str | None = None) -> Project:
     if authority is not None and authority != config.authority:
         auth = catalogue.authorities.get(authority)
         if auth is None:
-            raise InputError(Problem(f"authority '{authority}' is not a known ONS code", file="--authority",
-                                     hint="use a code W06000001..W06000024"))
+            raise InputError(
+                Problem(
+                    f"authority '{authority}' is not a known ONS code",
+                    file="--authority",
+                    hint="use a code W06000001..W06000024",
+                )
+            )
         config = config.with_authority(authority, auth.name)
     dataset = load_dataset(config, catalogue)
     if not dataset.improvements and config.last_year:
@@ -67,8 +72,9 @@ def load_project(root: Path, authority: str | None = None) -> Project:
         dataset = replace_field(dataset, improvements=last_years_points(config))
     narratives, warnings, missing = load_narratives(config)
     results = compute(config, catalogue, dataset)
-    return Project(config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing),
-                   load_brand(config.root))
+    return Project(
+        config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing), load_brand(config.root)
+    )
 
 
 IMPROVE_HEADINGS = {"en": "what we need to improve", "cy": "beth sydd angen i ni ei wella"}
@@ -84,13 +90,18 @@ def last_years_points(config: Config) -> tuple[Improvement, ...]:
     folder = (config.root / str(config.last_year)).resolve()
     where = "_quarto.yml"
     if not (folder / "narratives").is_dir():
-        raise InputError(Problem(f"last-year '{config.last_year}' is not a report project (no narratives folder)",
-                                 file=where, hint="give the path of last year's project folder, or provide "
-                                 "data/last-year-improvements.csv instead"))
+        raise InputError(
+            Problem(
+                f"last-year '{config.last_year}' is not a report project (no narratives folder)",
+                file=where,
+                hint="give the path of last year's project folder, or provide data/last-year-improvements.csv instead",
+            )
+        )
     points: list[Improvement] = []
     for part in ("3a", "3b", "3c", "3d"):
-        texts = {lang: _improvement_items(folder / "narratives" / lang / f"{part}-iii.md", lang)
-                 for lang in ("en", "cy")}
+        texts = {
+            lang: _improvement_items(folder / "narratives" / lang / f"{part}-iii.md", lang) for lang in ("en", "cy")
+        }
         for n, english in enumerate(texts["en"]):
             welsh = texts["cy"][n] if n < len(texts["cy"]) else english
             points.append(Improvement(f"IMP-{len(points) + 1:02d}", part, {"en": english, "cy": welsh}))
@@ -108,8 +119,12 @@ def _improvement_items(path: Path, lang: str) -> list[str]:
         if token.type == "heading_open":
             heading = tokens[i + 1].content.strip().lower()
             inside = heading.startswith(IMPROVE_HEADINGS[lang])
-        elif inside and token.type == "inline" and tokens[i - 1].type == "paragraph_open" \
-                and any(t.type == "list_item_open" for t in tokens[max(0, i - 3):i]):
+        elif (
+            inside
+            and token.type == "inline"
+            and tokens[i - 1].type == "paragraph_open"
+            and any(t.type == "list_item_open" for t in tokens[max(0, i - 3) : i])
+        ):
             items.append(_point(token.content))
     return items
 
@@ -130,17 +145,28 @@ def for_authority(project: Project, code: str) -> Project:
 
     auth = project.catalogue.authorities.get(code)
     if auth is None:
-        raise InputError(Problem(f"authority '{code}' is not a known ONS code", file="--authority",
-                                 hint="use a code W06000001..W06000024"))
+        raise InputError(
+            Problem(
+                f"authority '{code}' is not a known ONS code",
+                file="--authority",
+                hint="use a code W06000001..W06000024",
+            )
+        )
     config = project.config.with_authority(code, auth.name)
     return replace(project, config=config, results=compute(config, project.catalogue, project.dataset))
 
 
 def _refuse_outside_links(root: Path, paths: list[Path]) -> None:
     """A file the report is made from may not be a link out of the project: the report could publish it."""
-    problems = [Problem("is a link to a file outside the project", file=path.relative_to(root).as_posix(),
-                        hint="copy the file into the project instead of linking to it")
-                for path in paths if path.is_symlink() and not path.resolve().is_relative_to(root.resolve())]
+    problems = [
+        Problem(
+            "is a link to a file outside the project",
+            file=path.relative_to(root).as_posix(),
+            hint="copy the file into the project instead of linking to it",
+        )
+        for path in paths
+        if path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+    ]
     if problems:
         raise InputError(problems)
 
@@ -159,9 +185,14 @@ def check_templates(root: Path) -> None:
             try:
                 raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                problems.append(Problem(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                                        file=path.relative_to(root).as_posix(),
-                                        line=raw[: exc.start].count(b"\n") + 1, hint="save it as UTF-8"))
+                problems.append(
+                    Problem(
+                        f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                        file=path.relative_to(root).as_posix(),
+                        line=raw[: exc.start].count(b"\n") + 1,
+                        hint="save it as UTF-8",
+                    )
+                )
     if problems:
         raise InputError(problems)
 
@@ -185,15 +216,24 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
         folder = config.root / "narratives" / lang
         out[lang] = {}
         if not folder.is_dir():
-            missing.append(Problem("folder is missing", file=f"narratives/{lang}/",
-                                  hint=f"create it with one Markdown file per section ('dirreport new' writes stubs), "
-                                  f"or remove '{lang}' from languages in _quarto.yml"))
+            missing.append(
+                Problem(
+                    "folder is missing",
+                    file=f"narratives/{lang}/",
+                    hint=f"create it with one Markdown file per section ('dirreport new' writes stubs), "
+                    f"or remove '{lang}' from languages in _quarto.yml",
+                )
+            )
             continue
         for path in sorted(folder.glob("*.md")):
             if path.stem not in places:
-                errors.append(Problem(f"'{path.name}' is not a section of the report",
-                                      file=narrative_path(lang, path.stem),
-                                      hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places)))
+                errors.append(
+                    Problem(
+                        f"'{path.name}' is not a section of the report",
+                        file=narrative_path(lang, path.stem),
+                        hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places),
+                    )
+                )
         for place in places.values():
             rel = narrative_path(lang, place.id)
             path = config.root / rel
@@ -201,12 +241,22 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 # a section the law asks for only from a later year is not read, whatever it holds
                 continue
             if not path.exists():
-                missing.append(Problem("is missing", file=rel,
-                                       hint="write this section; 'dirreport new' makes a stub for every section"))
+                missing.append(
+                    Problem(
+                        "is missing",
+                        file=rel,
+                        hint="write this section; 'dirreport new' makes a stub for every section",
+                    )
+                )
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
-                errors.append(Problem("is a link to a file outside the project", file=rel,
-                                      hint="copy the file into the project instead of linking to it"))
+                errors.append(
+                    Problem(
+                        "is a link to a file outside the project",
+                        file=rel,
+                        hint="copy the file into the project instead of linking to it",
+                    )
+                )
                 continue
             try:
                 text = path.read_text(encoding="utf-8")
@@ -218,10 +268,22 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
             errors += problems
             heading = narrative.meta.get("heading")
             if heading is not None and str(heading) != place.id:
-                line = next((n for n, text in enumerate(narrative.lines[: narrative.body_start], start=1)
-                             if text.startswith("heading:")), 2)
-                errors.append(Problem(f"front matter says heading '{heading}' but the file is for '{place.id}'",
-                                      file=rel, line=line, hint=f"write heading: {place.id}, or move the text"))
+                line = next(
+                    (
+                        n
+                        for n, text in enumerate(narrative.lines[: narrative.body_start], start=1)
+                        if text.startswith("heading:")
+                    ),
+                    2,
+                )
+                errors.append(
+                    Problem(
+                        f"front matter says heading '{heading}' but the file is for '{place.id}'",
+                        file=rel,
+                        line=line,
+                        hint=f"write heading: {place.id}, or move the text",
+                    )
+                )
             fatal, neutralised = check_links_and_images(narrative, config.root)
             errors += fatal
             warnings += neutralised

@@ -83,11 +83,13 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
     )
     if result.returncode != 0:
         message = (result.stderr or result.stdout).strip().splitlines()
-        raise InputError(Problem(
-            "pandoc could not convert the report: " + (message[-1] if message else f"exit {result.returncode}"),
-            file=str(args[0]) if args else None,
-            hint="check any template of your own in templates/; otherwise this is a bug in dirreport",
-        ))
+        raise InputError(
+            Problem(
+                "pandoc could not convert the report: " + (message[-1] if message else f"exit {result.returncode}"),
+                file=str(args[0]) if args else None,
+                hint="check any template of your own in templates/; otherwise this is a bug in dirreport",
+            )
+        )
 
 
 def lua_filters() -> list[str]:
@@ -97,14 +99,25 @@ def lua_filters() -> list[str]:
     ``languages.lua`` puts a passage's language switch on a line of its own, so a heading that opens the
     passage stays a heading.  In that order: the second takes the passage's language attribute away.
     """
-    return [arg for name in ("formats.lua", "pairs.lua", "lang.lua", "languages.lua")
-            for arg in ("--lua-filter", str(resource(name)))]
+    return [
+        arg
+        for name in ("formats.lua", "pairs.lua", "lang.lua", "languages.lua")
+        for arg in ("--lua-filter", str(resource(name)))
+    ]
 
 
 # Passed as variables, which pandoc prints as they are: as metadata they are Markdown, which pandoc may
 # wrap onto two lines ("DejaVu" / "Serif") and escape for Typst ("#").
-LITERAL_VARIABLES = ("brand-primary", "brand-heading", "brand-link", "brand-foreground", "font-base",
-                     "font-headings", "logo", "logo-alt")
+LITERAL_VARIABLES = (
+    "brand-primary",
+    "brand-heading",
+    "brand-link",
+    "brand-foreground",
+    "font-base",
+    "font-headings",
+    "logo",
+    "logo-alt",
+)
 
 
 def metadata_args(document: Document, settings: RenderSettings) -> list[str]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dirreport.assemble.document import Document
+from dirreport.render import docx_tables
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
@@ -134,15 +135,21 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     run_pandoc(
         [
             source.name,
-            "--from", "markdown",
-            "--to", "docx",
-            "--reference-doc", str(reference_doc(settings, *_look(document))),
+            "--from",
+            "markdown",
+            "--to",
+            "docx",
+            "--reference-doc",
+            str(reference_doc(settings, *_look(document))),
             "--toc",
-            "--toc-depth", "2",
-            "--resource-path", f".:{settings.project_root}",
+            "--toc-depth",
+            "2",
+            "--resource-path",
+            f".:{settings.project_root}",
             *lua_filters(),
             *metadata_args(document, settings),
-            "--output", raw.name,
+            "--output",
+            raw.name,
         ],
         cwd=work,
         epoch=settings.epoch,
@@ -168,7 +175,13 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
 
     word = docx.Document(str(source))
     _ensure_styles(word)
-    _style_tables(word)
+    docx_tables.style_tables(
+        word,
+        grid=style_named(word.styles, "Table Grid").style_id,
+        font=style_named(word.styles, "Normal").font.name or BODY_FONT,
+        layout_style=LAYOUT_STYLE,
+        caption=style_named(word.styles, "Caption"),
+    )
     bullet = style_named(word.styles, "List Bullet")
     caption = style_named(word.styles, "Caption")
     for paragraph in _all_paragraphs(word):
@@ -197,8 +210,9 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     docx_pages.cover_page(word)
     if meta.get("logo"):
         docx_pages.cover_logo(word, target.parent / str(meta["logo"]), str(meta.get("logo-alt", "")))
-    docx_pages.page_furniture(word, str(meta.get("running-head", "")), str(meta.get("year", "")),
-                              str(meta.get("page-label", "")))
+    docx_pages.page_furniture(
+        word, str(meta.get("running-head", "")), str(meta.get("year", "")), str(meta.get("page-label", ""))
+    )
     if document.draft:
         _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")), halves.get("draft-mark"))
     docx_pages.contents_settled(word)
@@ -250,68 +264,8 @@ def _all_paragraphs(word) -> list[Any]:  # type: ignore[no-untyped-def]
     return [Paragraph(p, word._body) for p in body.iter(qn("w:p"))]
 
 
-def _style_tables(word) -> None:  # type: ignore[no-untyped-def]
-    """Data tables, also those nested in the bilingual layout, get Table Grid and a header row repeated on
-    every page; the bilingual layout tables themselves get neither, so they are not read as data."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    from dirreport.render import docx_tables
-
-    grid = style_named(word.styles, "Table Grid").style_id
-    font = style_named(word.styles, "Normal").font.name or BODY_FONT
-    for tbl in word.element.body.iter(qn("w:tbl")):
-        tbl_pr = tbl.find(qn("w:tblPr"))
-        if tbl_pr is None:
-            tbl_pr = OxmlElement("w:tblPr")
-            tbl.insert(0, tbl_pr)
-        style = tbl_pr.find(qn("w:tblStyle"))
-        rows = tbl.findall(qn("w:tr"))
-        if style is not None and style.get(qn("w:val")) == LAYOUT_STYLE:
-            tbl_pr.remove(style)
-            for tr in rows:
-                tr_pr = tr.find(qn("w:trPr"))
-                header = tr_pr.find(qn("w:tblHeader")) if tr_pr is not None else None
-                if header is not None:
-                    tr_pr.remove(header)
-            continue
-        if style is None:
-            style = OxmlElement("w:tblStyle")
-            tbl_pr.insert(0, style)
-        style.set(qn("w:val"), grid)
-        docx_tables.size_table(tbl, font)
-        if rows:
-            _repeat_header(rows[0])
-        _caption_before(word, tbl, tbl_pr)
-
-
-def _caption_before(word, tbl, tbl_pr) -> None:  # type: ignore[no-untyped-def]
-    """pandoc styles a table's caption Compact when the table sits in a table cell (the bilingual layout)."""
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
-    caption = tbl_pr.find(qn("w:tblCaption"))
-    before = tbl.getprevious()
-    if caption is None or before is None or before.tag != qn("w:p"):
-        return
-    text = "".join(t.text or "" for t in before.iter(qn("w:t")))
-    if " ".join(text.split()) == " ".join((caption.get(qn("w:val")) or "").split()):
-        Paragraph(before, word._body).style = style_named(word.styles, "Caption")
-
-
 def work_file(target: Path) -> Path:
     return target.with_name(target.stem + ".unzipped.docx")
-
-
-def _repeat_header(tr) -> None:  # type: ignore[no-untyped-def]
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = tr.get_or_add_trPr()
-    if tr_pr.find(qn("w:tblHeader")) is None:
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
 
 
 def _is_bullet(paragraph) -> bool:  # type: ignore[no-untyped-def]

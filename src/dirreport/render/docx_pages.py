@@ -91,8 +91,11 @@ def _bookmark_of(p: Any, number: int) -> str:
 
 
 def contents_entries(word: Any) -> list[Entry]:
-    return [Entry(level, straight(_text(p)), _bookmark_of(p, i), _language_parts(p))
-            for i, (level, p) in enumerate(headings(word)) if level <= TOC_DEPTH]
+    return [
+        Entry(level, straight(_text(p)), _bookmark_of(p, i), _language_parts(p))
+        for i, (level, p) in enumerate(headings(word))
+        if level <= TOC_DEPTH
+    ]
 
 
 def _language_parts(p: Any) -> tuple[tuple[str, str | None], ...]:
@@ -197,9 +200,16 @@ def fill_contents(word: Any, pages: Mapping[str, int] | None) -> list[Entry]:
             content.remove(p)  # entries of an earlier filling
     entries = contents_entries(word)
     styles = _toc_style_ids(word)
-    paragraphs = [_entry_paragraph(e, styles.get(e.level, "Normal"),
-                                   str(pages[e.bookmark]) if pages and e.bookmark in pages else
-                                   ("" if pages is not None else PLACEHOLDER_PAGE)) for e in entries]
+    paragraphs = [
+        _entry_paragraph(
+            e,
+            styles.get(e.level, "Normal"),
+            str(pages[e.bookmark])
+            if pages and e.bookmark in pages
+            else ("" if pages is not None else PLACEHOLDER_PAGE),
+        )
+        for e in entries
+    ]
     if not paragraphs:
         return entries
     first, last = paragraphs[0], paragraphs[-1]
@@ -237,8 +247,12 @@ def cover_page(word: Any) -> None:
     while anchor.getprevious() is not None and anchor.getprevious().tag == qn("w:bookmarkStart"):
         anchor = anchor.getprevious()
     before = anchor.getprevious()
-    if before is not None and before.tag == qn("w:p") and before.find(f".//{qn('w:br')}") is not None \
-            and not _text(before):
+    if (
+        before is not None
+        and before.tag == qn("w:p")
+        and before.find(f".//{qn('w:br')}") is not None
+        and not _text(before)
+    ):
         anchor = before  # the page break before chapter 1 stays after the contents
     else:
         anchor.addprevious(_page_break())
@@ -326,8 +340,11 @@ def cover_logo(word: Any, logo: Path, alt: str) -> None:
         picture = logo.with_name(logo.stem + ".logo.png")
         work = logo.with_name(".logo-work")
         work.mkdir(exist_ok=True)
-        rasterise(PictureJob(pairs=[(str(logo), str(picture))], work=str(work), width_in=3.0, ppi=300,
-                             font_paths=font_paths()))
+        rasterise(
+            PictureJob(
+                pairs=[(str(logo), str(picture))], work=str(work), width_in=3.0, ppi=300, font_paths=font_paths()
+            )
+        )
     body = word.element.body
     first = body.find(qn("w:p"))
     p = OxmlElement("w:p")

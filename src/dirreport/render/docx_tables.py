@@ -36,6 +36,7 @@ def _face(font: str) -> Any:
 
 def text_width(font: str) -> Callable[[str, float, bool], float]:
     """Width in twips of a piece of text set in `font` at a size in points, bold or not."""
+
     def width(text: str, points: float, bold: bool) -> float:
         if not text:
             return 0.0
@@ -44,6 +45,7 @@ def text_width(font: str) -> Callable[[str, float, bool], float]:
         face.set_text(text)
         advance = face.get_width_height()[0] / 64  # in points at 100 pt
         return float(advance * points / 100 * 20 * (1.08 if bold else 1.0))
+
     return width
 
 
@@ -51,8 +53,9 @@ def _cell_text(tc: Any) -> str:
     return " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
 
 
-def column_widths(rows: list[list[str]], available: float, measure: Callable[[str, float, bool], float],
-                  points: float) -> tuple[list[int], float]:
+def column_widths(
+    rows: list[list[str]], available: float, measure: Callable[[str, float, bool], float], points: float
+) -> tuple[list[int], float]:
     """Each column's width in twips and the text size that lets every word fit whole."""
     columns = max((len(r) for r in rows), default=0)
     while True:
@@ -73,8 +76,7 @@ def column_widths(rows: list[list[str]], available: float, measure: Callable[[st
     else:
         stretch = [w - n for w, n in zip(widest, narrowest, strict=True)]
         room = max(0.0, available - sum(narrowest))
-        widths = [n + (room * s / sum(stretch) if sum(stretch) else 0) for n, s in zip(narrowest, stretch,
-                                                                                       strict=True)]
+        widths = [n + (room * s / sum(stretch) if sum(stretch) else 0) for n, s in zip(narrowest, stretch, strict=True)]
     return [int(w) for w in widths], points
 
 
@@ -116,3 +118,52 @@ def _set(parent: Any, tag: str, attributes: dict[str, str]) -> None:
         parent.append(element)
     for name, value in attributes.items():
         element.set(qn(name), value)
+
+
+def style_tables(word: Any, grid: str, font: str, layout_style: str, caption: Any) -> None:
+    """Data tables, also those nested in the bilingual layout, get Table Grid and a header row repeated on
+    every page; the bilingual layout tables themselves get neither, so they are not read as data."""
+    for tbl in word.element.body.iter(qn("w:tbl")):
+        tbl_pr = tbl.find(qn("w:tblPr"))
+        if tbl_pr is None:
+            tbl_pr = OxmlElement("w:tblPr")
+            tbl.insert(0, tbl_pr)
+        style = tbl_pr.find(qn("w:tblStyle"))
+        rows = tbl.findall(qn("w:tr"))
+        if style is not None and style.get(qn("w:val")) == layout_style:
+            tbl_pr.remove(style)
+            for tr in rows:
+                tr_pr = tr.find(qn("w:trPr"))
+                header = tr_pr.find(qn("w:tblHeader")) if tr_pr is not None else None
+                if header is not None:
+                    tr_pr.remove(header)
+            continue
+        if style is None:
+            style = OxmlElement("w:tblStyle")
+            tbl_pr.insert(0, style)
+        style.set(qn("w:val"), grid)
+        size_table(tbl, font)
+        if rows:
+            _repeat_header(rows[0])
+        _caption_before(word, tbl, tbl_pr, caption)
+
+
+def _caption_before(word: Any, tbl: Any, tbl_pr: Any, caption_style: Any) -> None:
+    """pandoc styles a table's caption Compact when the table sits in a table cell (the bilingual layout)."""
+    from docx.text.paragraph import Paragraph
+
+    caption = tbl_pr.find(qn("w:tblCaption"))
+    before = tbl.getprevious()
+    if caption is None or before is None or before.tag != qn("w:p"):
+        return
+    text = "".join(t.text or "" for t in before.iter(qn("w:t")))
+    if " ".join(text.split()) == " ".join((caption.get(qn("w:val")) or "").split()):
+        Paragraph(before, word._body).style = caption_style
+
+
+def _repeat_header(tr: Any) -> None:
+    tr_pr = tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        header = OxmlElement("w:tblHeader")
+        header.set(qn("w:val"), "true")
+        tr_pr.append(header)

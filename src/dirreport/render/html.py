@@ -19,17 +19,23 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     run_pandoc(
         [
             source.name,
-            "--from", "markdown",
-            "--to", "html5",
+            "--from",
+            "markdown",
+            "--to",
+            "html5",
             "--standalone",
-            "--template", str(template(settings, "report.html")),
+            "--template",
+            str(template(settings, "report.html")),
             "--toc",
-            "--toc-depth", "2",
-            "--shift-heading-level-by", "1",
+            "--toc-depth",
+            "2",
+            "--shift-heading-level-by",
+            "1",
             "--section-divs",
             *lua_filters(),
             *metadata_args(document, settings),
-            "--output", output.name,
+            "--output",
+            output.name,
         ],
         cwd=work,
         epoch=settings.epoch,
@@ -38,8 +44,14 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     return [output]
 
 
-MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
-        ".svg": "image/svg+xml", ".webp": "image/webp"}
+MIME = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
 
 
 def embed_images(page: str, work: Path) -> str:

@@ -160,8 +160,11 @@ class SectionRenderer:
         source = self.work / f"headings-{key[:16]}.md"
         output = source.with_suffix(".json")
         source.write_text(text, encoding="utf-8")
-        run_pandoc([source.name, "--from", "markdown", "--to", "json", "--output", output.name], cwd=self.work,
-                   epoch=self.settings.epoch)
+        run_pandoc(
+            [source.name, "--from", "markdown", "--to", "json", "--output", output.name],
+            cwd=self.work,
+            epoch=self.settings.epoch,
+        )
         self.pandoc_runs += 1
         blocks = json.loads(output.read_text(encoding="utf-8"))["blocks"]
         source.unlink()
@@ -184,12 +187,30 @@ class SectionRenderer:
         source = self.work / f"piece-{key[:16]}.md"
         output = source.with_suffix(".html")
         source.write_text(text, encoding="utf-8")
-        page_args = ["--standalone", "--template", str(template(self.settings, "report.html")), "--toc",
-                     "--toc-depth", "2"] if standalone else []
-        run_pandoc([source.name, "--from", "markdown", "--to", "html5", *page_args,
-                    "--shift-heading-level-by", "1", "--section-divs", *lua_filters(),
-                    *(metadata_args(document, self.settings) if document else []), "--output", output.name],
-                   cwd=self.work, epoch=self.settings.epoch)
+        page_args = (
+            ["--standalone", "--template", str(template(self.settings, "report.html")), "--toc", "--toc-depth", "2"]
+            if standalone
+            else []
+        )
+        run_pandoc(
+            [
+                source.name,
+                "--from",
+                "markdown",
+                "--to",
+                "html5",
+                *page_args,
+                "--shift-heading-level-by",
+                "1",
+                "--section-divs",
+                *lua_filters(),
+                *(metadata_args(document, self.settings) if document else []),
+                "--output",
+                output.name,
+            ],
+            cwd=self.work,
+            epoch=self.settings.epoch,
+        )
         self.pandoc_runs += 1
         html = output.read_text(encoding="utf-8")
         source.unlink()

@@ -46,9 +46,21 @@ def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
     profile = work / "lo-profile"
     out.mkdir(parents=True, exist_ok=True)
     try:
-        subprocess.run([command, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(out), str(docx)],
-                       capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
+        subprocess.run(
+            [
+                command,
+                f"-env:UserInstallation={profile.resolve().as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                str(docx),
+            ],
+            capture_output=True,
+            timeout=CONVERT_TIMEOUT,
+            check=False,
+        )
         pdf_path = out / f"{docx.stem}.pdf"
         if not pdf_path.is_file():
             return None
@@ -78,8 +90,11 @@ def _page_of(item, pdf, pages: dict[Any, int]) -> int | None:  # type: ignore[no
     if destination is not None and not isinstance(destination, list | tuple):
         import pikepdf
 
-        if isinstance(destination, pikepdf.Array) and len(destination) and isinstance(destination[0],
-                                                                                        pikepdf.Dictionary):
+        if (
+            isinstance(destination, pikepdf.Array)
+            and len(destination)
+            and isinstance(destination[0], pikepdf.Dictionary)
+        ):
             return pages.get(destination[0].objgen)
         if isinstance(destination, pikepdf.String | pikepdf.Name):
             names = pdf.Root.get("/Names")

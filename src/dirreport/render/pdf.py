@@ -27,22 +27,33 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     run_pandoc(
         [
             source.name,
-            "--from", "markdown",
-            "--to", "typst",
+            "--from",
+            "markdown",
+            "--to",
+            "typst",
             "--standalone",
-            "--template", str(template(settings, "report.typ")),
-            "--metadata", f"lang-code={document.lang}",
+            "--template",
+            str(template(settings, "report.typ")),
+            "--metadata",
+            f"lang-code={document.lang}",
             *lua_filters(),
             *metadata_args(document, settings),
-            "--output", typ.name,
+            "--output",
+            typ.name,
         ],
         cwd=work,
         epoch=settings.epoch,
     )
     output = work / f"{document.basename}.pdf"
     brand_fonts = [str(d) for d in document.metadata.get("font-dirs", ())]
-    job = PdfJob(source=str(typ), output=str(output), root=str(work), font_paths=[*font_paths(), *brand_fonts],
-                 pdf_standards=PDF_STANDARD, timestamp=settings.epoch)
+    job = PdfJob(
+        source=str(typ),
+        output=str(output),
+        root=str(work),
+        font_paths=[*font_paths(), *brand_fonts],
+        pdf_standards=PDF_STANDARD,
+        timestamp=settings.epoch,
+    )
     try:
         compile_pdf(job)
     except TypstFailed as exc:
@@ -63,6 +74,10 @@ def _typst_problem(exc: TypstFailed, settings: RenderSettings) -> Problem:
     return Problem(
         f"Typst could not make the PDF: {exc.message}{where}",
         file=used.relative_to(settings.project_root).as_posix() if own else used.name,
-        hint="; ".join(exc.hints) or ("correct that line of your template, or remove the file to use dirreport's own"
-                                      if own else "report this: dirreport's own template should always compile"),
+        hint="; ".join(exc.hints)
+        or (
+            "correct that line of your template, or remove the file to use dirreport's own"
+            if own
+            else "report this: dirreport's own template should always compile"
+        ),
     )

@@ -48,12 +48,18 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     (work / "_quarto.yml").write_text(yaml.safe_dump(quarto_project(formats), sort_keys=False), encoding="utf-8")
     quarto = shutil.which("quarto")
     if quarto is not None:
-        result = subprocess.run([quarto, "render", qmd.name], cwd=work, capture_output=True, text=True,
-                                encoding="utf-8", check=False)
+        result = subprocess.run(
+            [quarto, "render", qmd.name], cwd=work, capture_output=True, text=True, encoding="utf-8", check=False
+        )
         if result.returncode != 0:
             last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no message"]
-            raise InputError(Problem(f"quarto render failed: {last[0]}", file=qmd.name,
-                                     hint="run 'quarto render' in a copy of that folder to see Quarto's message"))
+            raise InputError(
+                Problem(
+                    f"quarto render failed: {last[0]}",
+                    file=qmd.name,
+                    hint="run 'quarto render' in a copy of that folder to see Quarto's message",
+                )
+            )
     return sorted(p for p in work.rglob("*") if p.is_file() and not p.name.endswith(".md"))
 
 
@@ -63,7 +69,8 @@ def missing_quarto_warning(folder: Path) -> Problem | None:
         return None
     return Problem(
         "the Quarto CLI is not installed (no 'quarto' on the PATH), so the Quarto sources were written but not "
-        "rendered", file=str(folder),
+        "rendered",
+        file=str(folder),
         hint="install Quarto from quarto.org and run 'quarto render' in each edition's folder there, or build with "
         "the default engine",
     )

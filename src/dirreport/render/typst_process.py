@@ -76,8 +76,9 @@ def rasterise(job: PictureJob) -> None:
 
 
 def _run_child(kind: str, job: dict[str, object]) -> None:
-    run = subprocess.run([sys.executable, __file__, kind, json.dumps(job)],
-                         capture_output=True, text=True, encoding="utf-8", check=False)
+    run = subprocess.run(
+        [sys.executable, __file__, kind, json.dumps(job)], capture_output=True, text=True, encoding="utf-8", check=False
+    )
     if run.returncode == FAILED:
         answer = json.loads(run.stdout)
         raise TypstFailed(answer["message"], answer["hints"], answer["diagnostic"])
@@ -91,25 +92,35 @@ def _run_child(kind: str, job: dict[str, object]) -> None:
 def _compile_pdf(job: PdfJob) -> None:
     import typst
 
-    typst.compile(job.source, output=job.output, root=job.root, font_paths=job.font_paths,
-                  ignore_system_fonts=True, pdf_standards=job.pdf_standards, timestamp=job.timestamp)
+    typst.compile(
+        job.source,
+        output=job.output,
+        root=job.root,
+        font_paths=job.font_paths,
+        ignore_system_fonts=True,
+        pdf_standards=job.pdf_standards,
+        timestamp=job.timestamp,
+    )
 
 
 def _rasterise(job: PictureJob) -> None:
     import typst
 
     for start in range(0, len(job.pairs), PAGES_PER_COMPILE):
-        pairs = job.pairs[start:start + PAGES_PER_COMPILE]
+        pairs = job.pairs[start : start + PAGES_PER_COMPILE]
         pages = []
         for n, (svg, _png) in enumerate(pairs):
             os.link(svg, os.path.join(job.work, f"{start + n}.svg"))
-            pages.append(f'#page(width: auto, height: auto, margin: 0pt, fill: white)'
-                         f'[#image("{start + n}.svg", width: {job.width_in}in)]')
+            pages.append(
+                f"#page(width: auto, height: auto, margin: 0pt, fill: white)"
+                f'[#image("{start + n}.svg", width: {job.width_in}in)]'
+            )
         typ = os.path.join(job.work, f"{start}.typ")
         with open(typ, "w", encoding="utf-8") as f:
             f.write("\n".join(pages))
-        images = typst.compile(typ, format="png", ppi=job.ppi, font_paths=job.font_paths,
-                               ignore_system_fonts=True, root=job.work)
+        images = typst.compile(
+            typ, format="png", ppi=job.ppi, font_paths=job.font_paths, ignore_system_fonts=True, root=job.work
+        )
         for (_svg, png), image in zip(pairs, images if isinstance(images, list) else [images], strict=True):
             tmp = f"{png}.{os.getpid()}.tmp"
             with open(tmp, "wb") as f:

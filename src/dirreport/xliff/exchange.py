@@ -149,8 +149,14 @@ def _load(path: Path, project: Path) -> NarrativeFile:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(Problem(f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=name,
-                                 line=raw[:exc.start].count(b"\n") + 1, hint="save the file as UTF-8")) from None
+        raise InputError(
+            Problem(
+                f"is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                file=name,
+                line=raw[: exc.start].count(b"\n") + 1,
+                hint="save the file as UTF-8",
+            )
+        ) from None
     return read_segments(name, text)
 
 
@@ -206,7 +212,7 @@ def _fill_inline(element: Any, text: str, data: dict[str, str]) -> None:
     tail_holder = None
     occurrences: dict[str, int] = {}
     for match in PROTECTED.finditer(text):
-        chunk = text[last:match.start()]
+        chunk = text[last : match.start()]
         if tail_holder is None:
             element.text = (element.text or "") + chunk
         else:
@@ -217,8 +223,9 @@ def _fill_inline(element: Any, text: str, data: dict[str, str]) -> None:
             ref = f"d{len(data) + 1}"
             data[ref] = original
         occurrences[ref] = occurrences.get(ref, 0) + 1
-        ph = etree.SubElement(element, _q("ph"), id=f"p{ref[1:]}-{occurrences[ref]}", dataRef=ref,
-                              disp=original.strip())
+        ph = etree.SubElement(
+            element, _q("ph"), id=f"p{ref[1:]}-{occurrences[ref]}", dataRef=ref, disp=original.strip()
+        )
         tail_holder = ph
         last = match.end()
     rest = text[last:]
@@ -236,8 +243,13 @@ def _unit_id(stem: str, segment: Segment, seen: dict[str, int]) -> str:
 
 def export_xliff(project: Path, target_file: Path, source_lang: str = "en") -> str:
     target_lang = "cy" if source_lang == "en" else "en"
-    root = etree.Element(_q("xliff"), nsmap={None: XLIFF_NS}, version="2.0",
-                         srcLang=LANG_TAGS[source_lang], trgLang=LANG_TAGS[target_lang])
+    root = etree.Element(
+        _q("xliff"),
+        nsmap={None: XLIFF_NS},
+        version="2.0",
+        srcLang=LANG_TAGS[source_lang],
+        trgLang=LANG_TAGS[target_lang],
+    )
     to_translate: list[str] = []
     total = 0
     for path in _files(project, source_lang):
@@ -249,8 +261,9 @@ def export_xliff(project: Path, target_file: Path, source_lang: str = "en") -> s
         seen: dict[str, int] = {}
         for segment, translation in zip(source.segments, translations, strict=True):
             total += 1
-            unit = etree.SubElement(file_el, _q("unit"), id=_unit_id(path.stem, segment, seen),
-                                    name=f"{source.path}:{segment.line}")
+            unit = etree.SubElement(
+                file_el, _q("unit"), id=_unit_id(path.stem, segment, seen), name=f"{source.path}:{segment.line}"
+            )
             notes = etree.SubElement(unit, _q("notes"))
             etree.SubElement(notes, _q("note"), category="location").text = f"{source.path} line {segment.line}"
             data: dict[str, str] = {}
@@ -272,8 +285,13 @@ def export_xliff(project: Path, target_file: Path, source_lang: str = "en") -> s
     try:
         tree.write(str(target_file), xml_declaration=True, encoding="UTF-8", pretty_print=True)
     except OSError as exc:  # lxml does not name the file; the user needs to know which one
-        raise InputError(Problem(f"cannot be written ({exc.strerror or exc})", file=str(target_file),
-                                 hint="check that the folder exists and that you may write there")) from None
+        raise InputError(
+            Problem(
+                f"cannot be written ({exc.strerror or exc})",
+                file=str(target_file),
+                hint="check that the folder exists and that you may write there",
+            )
+        ) from None
     summary = f"wrote {target_file}: {total} segments, {len(to_translate)} to translate"
     if to_translate:
         summary += "\n" + "\n".join(f"  {where}" for where in to_translate)
@@ -286,8 +304,14 @@ def _inline_text(element: Any, data: dict[str, str], where: str) -> str:
         if child.tag == _q("ph"):
             ref = child.get("dataRef")
             if ref not in data:
-                raise InputError(Problem(f"placeholder {child.get('id')} refers to unknown data '{ref}'", file=where,
-                                         line=child.sourceline, hint="keep the placeholders the export gave you"))
+                raise InputError(
+                    Problem(
+                        f"placeholder {child.get('id')} refers to unknown data '{ref}'",
+                        file=where,
+                        line=child.sourceline,
+                        hint="keep the placeholders the export gave you",
+                    )
+                )
             parts.append(data[ref])
         elif child.tag in (_q("mrk"), _q("pc")):
             parts.append(_inline_text(child, data, where))
@@ -304,25 +328,49 @@ def import_xliff(project: Path, xliff_file: Path) -> str:
     try:
         tree = etree.parse(str(xliff_file))
     except etree.XMLSyntaxError as exc:
-        raise InputError(Problem(f"is not well-formed XML ({exc.msg})", file=name, line=exc.lineno,
-                                 hint="return the file your translation tool exported, unedited")) from None
+        raise InputError(
+            Problem(
+                f"is not well-formed XML ({exc.msg})",
+                file=name,
+                line=exc.lineno,
+                hint="return the file your translation tool exported, unedited",
+            )
+        ) from None
     if not _schema().validate(tree):
         error = _schema().error_log.last_error
-        raise InputError(Problem(f"is not valid XLIFF 2.0: {error.message}", file=name, line=error.line,
-                                 hint="export XLIFF 2.0 from your translation tool")) from None
+        raise InputError(
+            Problem(
+                f"is not valid XLIFF 2.0: {error.message}",
+                file=name,
+                line=error.line,
+                hint="export XLIFF 2.0 from your translation tool",
+            )
+        ) from None
     root = tree.getroot()
     source_lang = _lang(root.get("srcLang"))
     target_lang = _lang(root.get("trgLang") or "")
     if not source_lang or not target_lang or source_lang == target_lang:
-        raise InputError(Problem(f"languages {root.get('srcLang')} to {root.get('trgLang')} are not English and Welsh",
-                                 file=name, line=root.sourceline, hint="use srcLang en-GB and trgLang cy-GB"))
+        raise InputError(
+            Problem(
+                f"languages {root.get('srcLang')} to {root.get('trgLang')} are not English and Welsh",
+                file=name,
+                line=root.sourceline,
+                hint="use srcLang en-GB and trgLang cy-GB",
+            )
+        )
     changed: list[str] = []
     for file_el in root.findall("x:file", NS):
         original = file_el.get("original") or ""
         source_path = project / original
         if not original.startswith(f"narratives/{source_lang}/") or not source_path.is_file():
-            raise InputError(Problem(f"refers to '{original}', which is not a narrative of this project", file=name,
-                                     line=file_el.sourceline, hint="import into the project it was exported from"))
+            raise InputError(
+                Problem(
+                    f"refers to '{original}', which is not a narrative of this project",
+                    file=name,
+                    line=file_el.sourceline,
+                    hint="import into the project it was exported from",
+                )
+            )
         source = _load(source_path, project)
         target_path = project / "narratives" / target_lang / source_path.name
         target = _load(target_path, project) if target_path.exists() else None
@@ -398,9 +446,14 @@ def _units(file_el: Any, source: NarrativeFile, name: str) -> dict[int, str]:
         uid = unit.get("id")
         found = ids.get(uid)
         if found is None:
-            raise InputError(Problem(f"unit '{uid}' no longer matches the source text of {source.path}", file=name,
-                                     line=unit.sourceline, hint="the English changed after export; export again and "
-                                     "translate the new file"))
+            raise InputError(
+                Problem(
+                    f"unit '{uid}' no longer matches the source text of {source.path}",
+                    file=name,
+                    line=unit.sourceline,
+                    hint="the English changed after export; export again and translate the new file",
+                )
+            )
         data = {d.get("id"): d.text or "" for d in unit.findall("x:originalData/x:data", NS)}
         seg_el = unit.find("x:segment", NS)
         target = seg_el.find("x:target", NS) if seg_el is not None else None
@@ -412,9 +465,14 @@ def _units(file_el: Any, source: NarrativeFile, name: str) -> dict[int, str]:
         wanted, got = sorted(_protected(found.text)), sorted(_protected(text))
         if wanted != got:
             missing = [p for p in wanted if p not in got] or got
-            raise InputError(Problem(f"unit '{uid}' does not keep the protected parts of the source "
-                                     f"({', '.join(missing)})", file=name, line=target.sourceline,
-                                     hint="keep every placeholder exactly once in the translation"))
+            raise InputError(
+                Problem(
+                    f"unit '{uid}' does not keep the protected parts of the source ({', '.join(missing)})",
+                    file=name,
+                    line=target.sourceline,
+                    hint="keep every placeholder exactly once in the translation",
+                )
+            )
         out[found.index] = text.replace("\n", " ")
     return out
 
@@ -435,8 +493,10 @@ def baseline(project: Path, source_lang: str = "en") -> str:
             continue
         source, target = _load(path, project), _load(target_path, project)
         if [s.kind for s in source.segments] != [s.kind for s in target.segments]:
-            skipped.append(f"  {target.path}: its paragraphs and headings do not match {source.path}; "
-                           "fix the structure or translate it through XLIFF")
+            skipped.append(
+                f"  {target.path}: its paragraphs and headings do not match {source.path}; "
+                "fix the structure or translate it through XLIFF"
+            )
             continue
         meta = dict(target.meta)
         meta[RECORD_KEY] = {"source": source.path, "segments": [s.digest for s in source.segments]}

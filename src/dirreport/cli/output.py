@@ -1,0 +1,77 @@
+"""What a command prints: messages for people, quiet for CI, steps and progress bars with --verbose.
+
+Kept apart from the commands so that every command reports in the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import click
+
+from dirreport.pipeline.progress import Progress
+
+log = logging.getLogger("dirreport")
+
+
+class Output:
+    """Where messages go: quiet for CI, verbose for diagnosis."""
+
+    def __init__(self, quiet: bool, verbose: bool) -> None:
+        self.quiet = quiet
+        self.verbose = verbose
+        for old in [h for h in log.handlers if getattr(h, "dirreport_cli", False)]:
+            log.removeHandler(old)  # one handler however many commands run in this process
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        handler.dirreport_cli = True  # type: ignore[attr-defined]
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+    def info(self, message: str) -> None:
+        if not self.quiet:
+            click.echo(message)
+
+    def progress(self, message: str) -> None:
+        if self.verbose:
+            click.echo(f"  {message}", err=True)
+
+
+class CommandProgress(Progress):
+    """A build's progress on the terminal: steps with --verbose, and progress bars for a batch."""
+
+    def __init__(self, out: Output, bars: bool) -> None:
+        self.out = out
+        self.bars: Any = None
+        self.tasks: dict[str, object] = {}
+        if bars and not out.quiet:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bars = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                transient=False,
+            )
+
+    def __enter__(self) -> CommandProgress:
+        if self.bars is not None:
+            self.bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bars is not None:
+            self.bars.stop()
+
+    def step(self, message: str) -> None:
+        self.out.progress(message)
+
+    def start(self, name: str, total: int) -> None:
+        if self.bars is not None:
+            self.tasks[name] = self.bars.add_task(name, total=total)
+
+    def advance(self, name: str, amount: int = 1) -> None:
+        if self.bars is not None and name in self.tasks:
+            self.bars.advance(self.tasks[name], amount)

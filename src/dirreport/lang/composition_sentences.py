@@ -1,0 +1,87 @@
+"""Sentences about a breakdown (a composition): its largest parts, the groups hidden, how its total moved.
+
+They are the text alternative of a composition's bar chart, so they say in
+words what the chart shows, with the same hidden groups marked [c].
+"""
+
+from __future__ import annotations
+
+from dirreport.compute.indicators import OK
+from dirreport.lang import i18n
+from dirreport.lang.i18n import _, ngettext
+from dirreport.lang.sentences import lower_first
+from dirreport.lang.welsh import count
+
+
+def describe_composition(
+    title: str,
+    labels: list[str],
+    values: list[float | None],
+    shown: list[str],
+    total: str,
+    comp: object,
+    results: object,
+    lang: str,
+) -> str:
+    """The largest parts, how many are hidden, and how the total moved since last year."""
+    ranked = sorted(((v, i) for i, v in enumerate(values) if v is not None), reverse=True)
+    if not ranked:
+        return _(
+            "{title}: the figures cannot be shown because they are small enough to identify people [c].",
+            lang,
+            title=title,
+        )
+    first = ranked[0][1]
+    sentence = _(
+        "{title}: total {total}; the largest group was {label}, {value}.",
+        lang,
+        title=title,
+        total=total,
+        label=lower_first(labels[first]),
+        value=shown[first],
+    )
+    if len(ranked) > 1:
+        second = ranked[1][1]
+        sentence += " " + _("Next came {label}, {value}.", lang, label=lower_first(labels[second]), value=shown[second])
+    hidden = sum(1 for v in values if v is None)
+    if hidden:
+        sentence += " " + hidden_groups(hidden, lang)
+    sentence += " " + _total_change(comp, results, lang)
+    return sentence
+
+
+def hidden_groups(n: int, lang: str) -> str:
+    """'2 groups are not shown [c].': Welsh counts with the singular noun, "grŵp" being masculine (dau grŵp)."""
+    if lang == "cy":
+        return _("Groups not shown [c]: {groups}.", lang, groups=count(n, "grŵp", "m"))
+    return ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", n, lang)
+
+
+def _total_change(comp: object, results: object, lang: str) -> str:
+    from dirreport.compute.indicators import Results
+
+    assert isinstance(results, Results)
+    if len(results.years) < 2:
+        return ""
+    this, last = _total(comp, results, results.years[-1]), _total(comp, results, results.years[-2])
+    if this is None or last is None:
+        return ""
+    year = i18n.financial_year(results.years[-2], lang)
+    if this > last:
+        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
+    if this < last:
+        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
+    return _("The total was the same as in {year}.", lang, year=year)
+
+
+def _total(comp: object, results: object, year: str) -> float | None:
+    """A composition's total in a year: its total metric, or the sum of its parts when none is shown hidden."""
+    from dirreport.compute.indicators import Results
+
+    assert isinstance(results, Results)
+    total_code = getattr(comp, "total", None)
+    codes = [total_code] if total_code else [code for code, _label in getattr(comp, "parts", ())]
+    values = [results.metric(code, year) for code in codes]
+    if any(v.status != OK or v.value is None for v in values):
+        return None
+    return sum(v.value for v in values if v.value is not None)
