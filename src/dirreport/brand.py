@@ -28,8 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dirreport import yaml_text
 from dirreport.errors import InputError, Problem
 
 BRAND_FILE = "_brand.yml"
@@ -85,18 +84,10 @@ def load_brand(root: Path) -> Brand:
     path = root / BRAND_FILE
     if not path.is_file():
         return Brand()
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(
-            Problem(
-                f"is not valid YAML: {getattr(exc, 'problem', exc)}",
-                file=BRAND_FILE,
-                line=mark.line + 1 if mark else None,
-                hint="check the indentation and quoting of that line",
-            )
-        ) from None
+    data, problem = yaml_text.parse(path.read_text(encoding="utf-8"), BRAND_FILE)
+    if problem is not None:
+        raise InputError(problem)
+    data = data or {}
     if not isinstance(data, dict):
         raise InputError(
             Problem(

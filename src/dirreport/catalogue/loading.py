@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from dirreport import yaml_text
 from dirreport.catalogue.model import (
     INDICATOR_UNITS,
     METRIC_CODE,
@@ -336,19 +337,12 @@ def _explain(exc: BaseException) -> str:
 
 def _read_local(path: Path, name: str) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(
-            Problem(
-                f"is not valid YAML ({getattr(exc, 'problem', exc)})",
-                file=name,
-                line=mark.line + 1 if mark else None,
-                hint="check indentation and quoting around that line",
-            )
-        ) from None
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(Problem("is not UTF-8 text", file=name, hint="save it as UTF-8")) from None
+    data, problem = yaml_text.parse(text, name)
+    if problem is not None:
+        raise InputError(problem)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from dirreport import yaml_text
 from dirreport.catalogue import WALES, load_authorities
 from dirreport.config.schema import BY_KEY, INEFFECTIVE, SETTINGS, BilingualSettings
 from dirreport.errors import InputError, Problem, ProblemCollector
@@ -139,27 +140,9 @@ def load_config(root: Path) -> Config:
                 hint="save the file as UTF-8",
             )
         ) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(
-            Problem(
-                f"is not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                file=name,
-                line=mark.line + 1 if mark else None,
-                hint="check the indentation and quotes on that line",
-            )
-        ) from None
-    except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
-        raise InputError(
-            Problem(
-                f"has a date that does not exist ({exc})",
-                file=name,
-                line=value_error_line(text),
-                hint="write dates as YYYY-MM-DD, e.g. 2024-10-31",
-            )
-        ) from None
+    data, problem = yaml_text.parse(text, name)
+    if problem is not None:
+        raise InputError(problem)
     located = _Located(text)
     if not isinstance(data, dict) or not isinstance(data.get("dirreport"), dict):
         stray = [k for k in (data if isinstance(data, dict) else {}) if k in BY_KEY]
@@ -174,18 +157,6 @@ def load_config(root: Path) -> Config:
             )
         )
     return _validate(root, data, located, name)
-
-
-def value_error_line(text: str, first_line: int = 1) -> int | None:
-    """The line of a YAML text that PyYAML cannot turn into a value (an impossible date such as 2024-02-30)."""
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        try:
-            yaml.safe_load(line.strip().lstrip("- "))
-        except ValueError:
-            return number
-        except yaml.YAMLError:
-            continue
-    return None
 
 
 def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) -> Config:

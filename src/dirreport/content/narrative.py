@@ -19,12 +19,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from dirreport.config.settings import value_error_line
+from dirreport import yaml_text
 from dirreport.content.integrity import structure_problems
 from dirreport.errors import Problem
 
@@ -282,27 +281,10 @@ def _split_shortcode(raw: str) -> tuple[str, tuple[str, ...], str | None]:
 
 
 def read_front_matter(path: str, content: str) -> tuple[dict[str, Any], list[Problem]]:
-    try:
-        data = yaml.safe_load(content) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return {}, [
-            Problem(
-                f"front matter is not valid YAML ({getattr(exc, 'problem', exc)})",
-                file=path,
-                line=(mark.line + 2) if mark else 1,
-                hint="check the lines between the two ---",
-            )
-        ]
-    except ValueError as exc:  # YAML reads 2024-09-31 as a date, and there is no such day
-        return {}, [
-            Problem(
-                f"front matter has a date that does not exist ({exc})",
-                file=path,
-                line=value_error_line(content, first_line=2) or 1,
-                hint="write dates as YYYY-MM-DD, or put the text in quotes",
-            )
-        ]
+    data, problem = yaml_text.parse(content, path, subject="front matter", first_line=2)
+    if problem is not None:
+        return {}, [problem]
+    data = data or {}
     if not isinstance(data, dict):
         return {}, [
             Problem(
