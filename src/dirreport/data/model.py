@@ -1,4 +1,4 @@
-"""What the project's data becomes: metric values, population, survey counts, stories, case studies, last year's points."""
+"""What the project's data becomes: metrics, population, survey counts, stories, case studies, last year's points."""
 
 from __future__ import annotations
 
