@@ -84,7 +84,8 @@ def case_study_block(case: CaseStudy, lang: str, level: int, colour: str) -> str
     parts = labelled_parts(case, lang)
     return "\n\n".join(
         [
-            blocks.visible("html", _html(anchor, kind, title, level, parts)),
+            # the HTML page's h1 is the report's title: its renderer shifts every heading down one level
+            blocks.visible("html", _html(anchor, kind, title, min(level + 1, 6), parts)),
             blocks.visible("typst", _typst(kind, title, level, parts, colour)),
             blocks.visible("docx", _docx(kind, title, level, parts)),
         ]
@@ -121,7 +122,12 @@ def _typst(kind: str, title: str, level: int, parts: list[tuple[str, list[str]]]
     )
     out = [blocks.raw("typst", opening)]
     for label, paras in parts:
-        out.append(blocks.raw("typst", f"#strong[#{blocks.typst_string(label)}]"))
+        # a block of its own, kept with the part it names: a bare #strong would run into the paragraph
+        out.append(
+            blocks.raw(
+                "typst", f"#block(above: 1em, below: 0.5em, sticky: true)[#strong[#{blocks.typst_string(label)}]]"
+            )
+        )
         out.append(_text(paras))
     out.append(blocks.raw("typst", "]"))
     return "\n\n".join(out)
