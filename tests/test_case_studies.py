@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from project_files import copy_project
 
 from conftest import REPO, assert_user_error, dirreport, docx_body_text, html_text, output_file, pdf_text
 from dirreport.assemble.case_study import case_study_block, refusal
@@ -26,7 +27,6 @@ from dirreport.data.model import CASE_STUDY_COLUMNS
 from dirreport.data.tables import read_table
 from dirreport.errors import InputError, ProblemCollector
 from dirreport.pipeline.project import Project, load_project
-from project_files import copy_project
 
 STANDARDS = [f"QS{n}" for n in range(1, 9)]
 HEADER = ",".join(CASE_STUDY_COLUMNS)
