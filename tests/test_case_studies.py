@@ -297,3 +297,25 @@ def test_words_box_is_made_of_restylable_paragraph_styles(built_sample: Path) ->
     assert title._p.pPr.find(qn("w:pBdr")) is not None  # the title sits inside the box
     labels = [p.text for p in document.paragraphs if p.style.name == "Case Study Label"]
     assert labels.count("Beth wnaethon ni") == 4
+
+
+# --- a new project ---------------------------------------------------------------------------------
+
+
+def test_a_new_project_has_a_commented_example_of_a_case_study(tmp_path: Path) -> None:
+    import csv
+
+    from dirreport.cli.scaffold import scaffold
+
+    target = tmp_path / "new"
+    scaffold(target, "W06000015", "2024-25", None, None)
+    with (target / "data" / "case-studies.csv").open(encoding="utf-8-sig") as handle:
+        (row,) = list(csv.DictReader(handle))
+    assert row["id"] == "CS-EXAMPLE" and row["consent"] == "no" and row["standards"] == "QS1"
+    assert row["title_cy"].startswith("Enghraifft:") and row["did_en"] and row["did_cy"]
+    stub = (target / "narratives" / "cy" / "3a-i.md").read_text(encoding="utf-8")
+    comment = stub[stub.index("<!--") : stub.index("-->")]
+    assert "data/case-studies.csv" in comment and "{{< case-study CS-EXAMPLE >}}" in comment
+    new = load_project(target)
+    assert new.dataset.case_studies["CS-EXAMPLE"].consent is False  # never published until replaced
+    assert not any(c.name == "case-study" for n in new.narratives["cy"].values() for c in n.shortcodes)
