@@ -319,3 +319,48 @@ def test_a_new_project_has_a_commented_example_of_a_case_study(tmp_path: Path) -
     new = load_project(target)
     assert new.dataset.case_studies["CS-EXAMPLE"].consent is False  # never published until replaced
     assert not any(c.name == "case-study" for n in new.narratives["cy"].values() for c in n.shortcodes)
+
+
+def test_words_box_keeps_a_look_the_reference_docx_gives_its_styles() -> None:
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    from dirreport.render.docx_case_study import box_case_studies
+
+    document = docx.Document()
+    own = document.styles.add_style("Case Study Text", WD_STYLE_TYPE.PARAGRAPH)
+    own.paragraph_format.space_after = Pt(20)  # the authority's own look: no frame, no fill
+    for name in ("Case Study Kind", "Case Study Label"):
+        document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Case study", style="Case Study Kind")
+    title = document.add_heading("Back home", level=4)
+    document.add_paragraph("What we did", style="Case Study Label")
+    document.add_paragraph("We helped.", style="Case Study Text")
+    box_case_studies(document, "#12436D")
+
+    def frame(style: str) -> object:
+        return document.styles[style].element.find(qn("w:pPr")).find(qn("w:pBdr"))
+
+    assert frame("Case Study Text") is None  # kept as the reference document has it
+    assert frame("Case Study Kind") is not None and frame("Case Study Label") is not None
+    left = frame("Case Study Label").find(qn("w:left"))
+    assert left.get(qn("w:color")) == "12436D"  # the rule in the heading colour
+    assert title._p.pPr.find(qn("w:pBdr")) is None  # the title follows "Case Study Text": no frame either
+
+
+def test_a_storys_optional_standards_column_is_read_and_checked(tmp_path: Path) -> None:
+    from dirreport.data.model import STORIES_COLUMNS
+    from dirreport.data.supporting_files import read_stories
+
+    path = tmp_path / "stories.csv"
+    path.write_text(
+        "id,consent,standards,en,cy\nS-1,yes,QS2; qs6,Words.,Geiriau.\nS-2,yes,QS12,Words.,Geiriau.\n",
+        encoding="utf-8",
+    )
+    collector = ProblemCollector()
+    stories = read_stories(read_table(path, "data/stories.csv", STORIES_COLUMNS), STANDARDS, collector)
+    assert stories["S-1"].standards == ("QS2", "QS6") and "S-2" not in stories
+    (problem,) = collector.problems
+    assert problem.line == 3 and problem.column == "standards" and "'QS12'" in problem.message
