@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dirreport.assemble import blocks
+from dirreport.assemble import blocks, case_study
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.figure_book import FigureBook, data_files
 from dirreport.assemble.metadata import front_matter, metadata_for
@@ -114,9 +114,13 @@ class Assembler:
         """A figure's shorthand in the edition's language ([low] is written [isel] in Welsh)."""
         return i18n.low_marker(self.lang) if shorthand == i18n.LOW_BASE else shorthand
 
-    def expander(self, narrative: Narrative) -> Callable[[Shortcode], str]:
+    def expander(self, narrative: Narrative, level: int = 2) -> Callable[[Shortcode], str]:
+        """Each shortcode's text; ``level`` is the heading level of the narrative's place."""
+
         def expand_one(code: Shortcode) -> str:
             try:
+                if code.name == "case-study" and code.alone and len(code.args) == 1:
+                    return "\n" + self._case_study(code.args[0], level + 1) + "\n"
                 return self._shortcode(code)
             except _NotShown as exc:
                 problem = Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint)
@@ -375,6 +379,21 @@ class Assembler:
             quote += "\n>\n> — " + blocks.md(who)
         return quote
 
+    def _case_study(self, case_id: str, level: int) -> str:
+        cases = self.project.dataset.case_studies
+        file = self.project.dataset.files.get("case-studies", "data/case-studies.csv")
+        case = cases.get(case_id)
+        if case is None:
+            close = _did_you_mean(case_id, list(cases))
+            raise _ShortcodeError(
+                f"there is no case study '{case_id}' in {file}",
+                close or f"check the id, or add a row for it to {file}",
+            )
+        refused = case_study.refusal(case, self.lang, file)
+        if refused is not None:
+            raise _ShortcodeError(str(refused), refused.hint)
+        return case_study.case_study_block(case, self.lang, level, self.project.brand.primary)
+
     # --- evidence -----------------------------------------------------------------------------------
 
     def _standard_table(self, standard_id: str, ids: list[str]) -> Table:
@@ -441,7 +460,7 @@ class Assembler:
         improvements: list[ImprovementView] = []
         if narrative is not None:
             status = narrative.status
-            body = expand(narrative, self.expander(narrative), place.level)
+            body = expand(narrative, self.expander(narrative, place.level), place.level)
             if place.kind == "section" and place.numbering[-1] == "iv":
                 body, improvements = self._improvements(place, narrative, body)
             text = Markup(body)
@@ -577,6 +596,7 @@ def _usage(name: str) -> str:
         "table": "{{< table ID >}}",
         "survey": "{{< survey SV03 adults >}} or, with its base, {{< survey SV03 adults n >}}",
         "quote": "{{< quote STORY-ID >}}",
+        "case-study": "{{< case-study CASE-STUDY-ID >}}",
         "pagebreak": "{{< pagebreak >}}",
     }[name]
 

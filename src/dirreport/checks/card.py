@@ -25,6 +25,7 @@ from dirreport.checks.findings import (
 from dirreport.checks.personal_data import check_personal_data
 from dirreport.checks.report import render_card
 from dirreport.checks.translation import check_translation
+from dirreport.checks.voice import check_voice
 from dirreport.errors import Problem
 from dirreport.pipeline.project import Project
 
@@ -35,6 +36,7 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     if not assembled:
         check_assembly(project, card)
     check_coverage(project, card)
+    check_voice(project, card)
     check_data(project, card)
     check_translation(project, card)
     check_accessibility(project, card)

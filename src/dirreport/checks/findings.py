@@ -69,6 +69,7 @@ class StandardCoverage:
     survey: int = 0
     improvement_point: bool = False
     evidence_cited: bool = False
+    voice: bool = False  # a placed case study or story, or a survey of people or carers (checks/voice.py)
 
 
 @dataclass

@@ -103,6 +103,30 @@ def check_personal_data(project: Project, card: ReportCard) -> None:
                     hint="remove the quote, or record the person's consent",
                 ),
             )
+    cases = project.dataset.files.get("case-studies", "data/case-studies.csv")
+    placed = {
+        c.args[0]
+        for ns in project.narratives.values()
+        for n in ns.values()
+        for c in n.shortcodes
+        if c.name == "case-study" and c.args
+    }
+    for case in project.dataset.case_studies.values():
+        for lang in ("en", "cy"):
+            for kind, text in personal_data_in(" \n".join(case.texts(lang))):
+                report(kind, text, cases, case.row, "row")
+        if case.id in placed and not case.consent:
+            card.add(
+                "personal-data",
+                ERROR,
+                Problem(
+                    f"case study {case.id} is placed in the report but has no consent",
+                    file=cases,
+                    line=case.row,
+                    position_kind="row",
+                    hint="remove its {{< case-study >}} shortcode, or record the person's consent",
+                ),
+            )
 
 
 def _mask(text: str) -> str:

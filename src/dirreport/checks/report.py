@@ -57,6 +57,7 @@ def _text(card: ReportCard, quiet: bool) -> str:
             "Survey results",
             "Improvement points",
             "Evidence cited",
+            "People's voice",
         ):
             table.add_column(column)
         for row in card.coverage:
@@ -67,6 +68,7 @@ def _text(card: ReportCard, quiet: bool) -> str:
                 str(row.survey),
                 _tick(row.improvement_point),
                 _tick(row.evidence_cited),
+                _tick(row.voice),
             )
         console.print(table)
     for key, title in SECTIONS.items():
@@ -94,7 +96,8 @@ def _tick(value: bool) -> str:
 def _html(card: ReportCard) -> str:
     rows = "".join(
         f"<tr><th scope='row'>{c.standard}</th><td>{_tick(c.narrative_final)}</td><td>{c.indicators}</td>"
-        f"<td>{c.survey}</td><td>{_tick(c.improvement_point)}</td><td>{_tick(c.evidence_cited)}</td></tr>"
+        f"<td>{c.survey}</td><td>{_tick(c.improvement_point)}</td><td>{_tick(c.evidence_cited)}</td>"
+        f"<td>{_tick(c.voice)}</td></tr>"
         for c in card.coverage
     )
     sections = []
@@ -107,6 +110,7 @@ def _html(card: ReportCard) -> str:
         f"<main><h1>Report card</h1><p>{len(card.errors)} errors, {len(card.warnings)} warnings.</p>"
         "<table><caption>Evidence for the quality standards</caption><thead><tr><th scope='col'>Standard</th>"
         "<th scope='col'>Narrative final</th><th scope='col'>Indicators</th><th scope='col'>Survey results</th>"
-        "<th scope='col'>Improvement points</th><th scope='col'>Evidence cited</th></tr></thead>"
+        "<th scope='col'>Improvement points</th><th scope='col'>Evidence cited</th>"
+        "<th scope='col'>People's voice</th></tr></thead>"
         f"<tbody>{rows}</tbody></table>{''.join(sections)}</main></body></html>"
     )

@@ -51,6 +51,42 @@ SECTION_GUIDANCE = {
     ),
 }
 
+CASE_STUDY_GUIDANCE = N_(
+    "A case study shows what your work meant to one person. Write it in data/case-studies.csv "
+    "(title, what mattered to the person, what we did, the difference it made, in English and Welsh, "
+    "and the quality standards it shows), record the person's consent, and place it on a line of its "
+    "own, for example: {{< case-study CS-EXAMPLE >}}"
+)
+# The example row of data/case-studies.csv: its consent is "no", so it cannot be published until replaced.
+CASE_STUDY_EXAMPLE = {
+    "title": N_("Example: replace this row with a real case study"),
+    "person": "",  # blank: the label reads "What mattered to the person"
+    "mattered": N_(
+        "What the person told us mattered to them, in their own words where you can. Use no real names "
+        "and nothing that identifies them."
+    ),
+    "did": N_("What the service did, in plain words: who helped, how and how quickly."),
+    "difference": N_(
+        "The difference it made to the person's life. Write yes in the consent column only when they "
+        "have agreed to publication."
+    ),
+}
+CASE_STUDY_HEADER = [
+    "id",
+    "consent",
+    "standards",
+    "title_en",
+    "title_cy",
+    "person_en",
+    "person_cy",
+    "mattered_en",
+    "mattered_cy",
+    "did_en",
+    "did_cy",
+    "difference_en",
+    "difference_cy",
+]
+
 
 # The authority's brand, every line a comment until the comms team fills it in.
 BRAND_TEMPLATE = """\
@@ -138,7 +174,7 @@ def scaffold(
     files = {
         "population.csv": ["authority", "year", "age_band", "population"],
         "survey.csv": ["authority", "year", "measure", "group", "respondents", "positive"],
-        "stories.csv": ["id", "consent", "en", "cy", "attribution_en", "attribution_cy"],
+        "stories.csv": ["id", "consent", "standards", "en", "cy", "attribution_en", "attribution_cy"],
         "last-year-improvements.csv": ["id", "part", "en", "cy"],
     }
     if xlsx:
@@ -150,6 +186,8 @@ def scaffold(
     for name, header in files.items():
         write_csv(data / name, header, [])
         written.append(data / name)
+    write_csv(data / "case-studies.csv", CASE_STUDY_HEADER, [case_study_example()])
+    written.append(data / "case-studies.csv")
     for lang in ("en", "cy"):
         folder = path / "narratives" / lang
         folder.mkdir(parents=True)
@@ -166,6 +204,14 @@ def scaffold(
     return written
 
 
+def case_study_example() -> list[str]:
+    """The example row a new project's case-study file starts with, in both languages, without consent."""
+    row = ["CS-EXAMPLE", "no", "QS1"]
+    for message in CASE_STUDY_EXAMPLE.values():
+        row += [_(message, "en"), _(message, "cy")] if message else ["", ""]
+    return row
+
+
 def stub(place: prescribed_form.Place, lang: str) -> str:
     """A draft narrative: front matter, guidance for the author, a visible placeholder."""
     standards = []
@@ -179,4 +225,6 @@ def stub(place: prescribed_form.Place, lang: str) -> str:
     guidance = _(message, lang).replace("--", "—")
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
     placeholder = _("[Placeholder: this section has not been written yet.]", lang)
+    if place.kind == "section" and place.heading_id and place.numbering[-1] == "i":
+        guidance += "\n\n" + _(CASE_STUDY_GUIDANCE, lang)
     return f"---\n{front}---\n\n<!-- {guidance} -->\n\n{placeholder}\n"

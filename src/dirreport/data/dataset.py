@@ -21,12 +21,15 @@ from dirreport.errors import InputError, Problem, ProblemCollector
 if TYPE_CHECKING:
     import pandas as pd
 
+from dirreport.data.case_studies import read_case_studies
 from dirreport.data.model import (
+    CASE_STUDY_COLUMNS,
     IMPROVEMENTS_COLUMNS,
     METRICS_COLUMNS,
     POPULATION_COLUMNS,
     STORIES_COLUMNS,
     SURVEY_COLUMNS,
+    CaseStudy,
     Dataset,
     Improvement,
     MetricKey,
@@ -126,7 +129,17 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
     stories_path = find_data_file(root, "stories")
     if stories_path is not None:
         files["stories"] = _rel(stories_path, root)
-        stories = read_stories(read_table(stories_path, files["stories"], STORIES_COLUMNS), collector)
+        stories = read_stories(
+            read_table(stories_path, files["stories"], STORIES_COLUMNS), catalogue.standards, collector
+        )
+
+    case_studies: dict[str, CaseStudy] = {}
+    case_path = find_data_file(root, "case-studies")
+    if case_path is not None:
+        files["case-studies"] = _rel(case_path, root)
+        case_studies = read_case_studies(
+            read_table(case_path, files["case-studies"], CASE_STUDY_COLUMNS), catalogue.standards, collector
+        )
 
     improvements: tuple[Improvement, ...] = ()
     imp_path = find_data_file(root, "last-year-improvements")
@@ -135,7 +148,7 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
         improvements = read_improvements(read_table(imp_path, files["improvements"], IMPROVEMENTS_COLUMNS), collector)
 
     collector.raise_if_any()
-    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes)
+    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes, case_studies)
     consistency = consistency_problems(dataset, catalogue, metrics_name)
     if consistency:
         raise InputError(consistency)

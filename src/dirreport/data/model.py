@@ -1,4 +1,4 @@
-"""What the project's data becomes: metric values, population, survey counts, stories, last year's points."""
+"""What the project's data becomes: metrics, population, survey counts, stories, case studies, last year's points."""
 
 from __future__ import annotations
 
@@ -16,6 +16,19 @@ METRICS_COLUMNS = ("authority", "year", "metric", "value")
 POPULATION_COLUMNS = ("authority", "year", "age_band", "population")
 SURVEY_COLUMNS = ("authority", "year", "measure", "group", "respondents", "positive")
 STORIES_COLUMNS = ("id", "consent", "en", "cy")
+CASE_STUDY_COLUMNS = (
+    "id",
+    "consent",
+    "standards",
+    "title_en",
+    "title_cy",
+    "mattered_en",
+    "mattered_cy",
+    "did_en",
+    "did_cy",
+    "difference_en",
+    "difference_cy",
+)
 IMPROVEMENTS_COLUMNS = ("id", "part", "en", "cy")
 
 MetricKey = tuple[str, str, str]
@@ -36,6 +49,31 @@ class Story:
     text: Mapping[str, str]
     attribution: Mapping[str, str]
     row: int
+    # the quality standards the story speaks to (an optional ``standards`` column), for the voice check
+    standards: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """A person's experience told in three parts, usable only with their recorded consent.
+
+    ``person`` is how the labels name them ("What mattered to Elin"); each
+    part may hold several paragraphs, separated by a blank line in the cell.
+    """
+
+    id: str
+    consent: bool
+    standards: tuple[str, ...]
+    title: Mapping[str, str]
+    person: Mapping[str, str]
+    mattered: Mapping[str, str]
+    did: Mapping[str, str]
+    difference: Mapping[str, str]
+    row: int
+
+    def texts(self, lang: str) -> list[str]:
+        """Every piece of its text in one language, for the personal-data check."""
+        return [part.get(lang, "") for part in (self.title, self.person, self.mattered, self.did, self.difference)]
 
 
 @dataclass(frozen=True)
@@ -59,6 +97,7 @@ class Dataset:
     # StatsWales shorthand for a value, from a marker in its cell or its note column (see cells.py);
     # a value whose status hides it (c, x, z, low) is None in ``metrics``
     notes: Mapping[MetricKey, tuple[str, ...]] = field(default_factory=dict)
+    case_studies: Mapping[str, CaseStudy] = field(default_factory=dict)
 
     @property
     def authorities(self) -> list[str]:

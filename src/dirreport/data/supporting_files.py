@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from dirreport import cells
@@ -13,6 +14,7 @@ from dirreport.errors import Problem, ProblemCollector
 if TYPE_CHECKING:
     pass
 
+from dirreport.data.case_studies import parse_standards
 from dirreport.data.model import Improvement, Story, SurveyCount
 from dirreport.data.rows import cell, check_common
 
@@ -147,9 +149,11 @@ def read_survey(
     return out
 
 
-def read_stories(table: RawTable, collector: ProblemCollector) -> dict[str, Story]:
+def read_stories(table: RawTable, standards: Collection[str], collector: ProblemCollector) -> dict[str, Story]:
+    """Each story's consent, and the quality standards it speaks to (an optional ``standards`` column)."""
     frame = table.frame
     out: dict[str, Story] = {}
+    has_standards = "standards" in frame.columns
     for idx in frame.index:
         row = int(table.rows[idx])
         sid = cell(frame, idx, "id")
@@ -178,6 +182,19 @@ def read_stories(table: RawTable, collector: ProblemCollector) -> dict[str, Stor
                 )
             )
             continue
+        linked, unknown = parse_standards(cell(frame, idx, "standards"), standards) if has_standards else ((), [])
+        if unknown:
+            collector.add(
+                Problem(
+                    f"story {sid} names {', '.join(repr(u) for u in unknown)}, which is not a quality standard",
+                    file=table.where,
+                    line=row,
+                    position_kind="row",
+                    column="standards",
+                    hint="name the quality standards it speaks to, QS1 to QS8, separated by semicolons (e.g. QS1; QS3)",
+                )
+            )
+            continue
         out[sid] = Story(
             id=sid,
             consent=consent in ("yes", "ydy", "y", "true"),
@@ -187,6 +204,7 @@ def read_stories(table: RawTable, collector: ProblemCollector) -> dict[str, Stor
                 "cy": cell(frame, idx, "attribution_cy") if "attribution_cy" in frame.columns else "",
             },
             row=row,
+            standards=linked,
         )
     return out
 

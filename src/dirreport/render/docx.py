@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dirreport.assemble.document import Document
-from dirreport.render import docx_tables
+from dirreport.render import docx_case_study, docx_tables
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
@@ -175,6 +175,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
 
     word = docx.Document(str(source))
     _ensure_styles(word)
+    docx_case_study.box_case_studies(word, *_look(document)[1:])
     docx_tables.style_tables(
         word,
         grid=style_named(word.styles, "Table Grid").style_id,
