@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from dirreport.assemble.blocks import md
 from dirreport.assemble.contact import contact_block
-from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import (
     PAGEBREAK,
@@ -29,6 +28,7 @@ from dirreport.assemble.edition import (
     resources_for,
 )
 from dirreport.assemble.figure_book import data_files
+from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, keywords, metadata_for
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.content import prescribed_form

@@ -19,9 +19,7 @@ FORMAT_NAMES = {
     "pdf": N_("a PDF document, for printing"),
     "docx": N_("a Word document, which you can change to suit you, for example to a larger type size"),
 }
-WELSH_LINE = N_(
-    "We welcome correspondence in Welsh. We will answer in Welsh, and this will not lead to a delay."
-)
+WELSH_LINE = N_("We welcome correspondence in Welsh. We will answer in Welsh, and this will not lead to a delay.")
 
 
 def contact_block(config: Config, lang: str) -> Markup:
@@ -34,17 +32,24 @@ def contact_details(config: Config, lang: str) -> str:
     contact = config.contact
     if contact is None:
         return ""
+    labels = {
+        "phone": _("Phone", lang),
+        "email": _("Email", lang),
+        "address": _("Address", lang),
+        "website": _("Website", lang),
+    }
     rows = []
     if contact.phone:
-        rows.append(f"{_('Phone', lang)}: [{md(contact.phone)}](tel:{contact.phone.replace(' ', '')})")
+        rows.append(f"{labels['phone']}: [{md(contact.phone)}](tel:{contact.phone.replace(' ', '')})")
     if contact.email:
-        rows.append(f"{_('Email', lang)}: [{md(contact.email)}](mailto:{contact.email})")
+        rows.append(f"{labels['email']}: [{md(contact.email)}](mailto:{contact.email})")
     if contact.address is not None:
-        rows.append(f"{_('Address', lang)}: {md(contact.address(lang))}")
+        rows.append(f"{labels['address']}: {md(contact.address(lang))}")
     if contact.website:
-        rows.append(f"{_('Website', lang)}: [{md(contact.website)}]({contact.website})")
+        rows.append(f"{labels['website']}: [{md(contact.website)}]({contact.website})")
     welsh = contact.welsh(lang) if contact.welsh is not None else _(WELSH_LINE, lang)
-    heading = f"### {_('Contact us', lang)} {{#sec-contact-{lang}}}"
+    title = _("Contact us", lang)
+    heading = f"### {title} {{#sec-contact-{lang}}}"
     body = "::: {.contact}\n" + "\\\n".join(rows) + "\n:::" if rows else ""
     return "\n\n".join(x for x in (heading, body, md(welsh)) if x)
 
@@ -54,12 +59,11 @@ def accessibility_statement(config: Config, lang: str) -> str:
     if "html" not in config.formats:
         return ""
     how = (
-        _("contact us using the details above", lang)
-        if config.contact is not None
-        else _("contact {authority}", lang, authority=config.authority_name(lang))
+        _("contact us using the details above", lang) if config.contact is not None else _("contact the council", lang)
     )
+    title = _("Accessibility statement", lang)
     paragraphs = [
-        f"### {_('Accessibility statement', lang)} {{#sec-accessibility-{lang}}}",
+        f"### {title} {{#sec-accessibility-{lang}}}",
         _(
             "This statement applies to the web page of this report. We want as many people as possible to be "
             "able to use it. You should be able to change colours, contrast levels and fonts, zoom in up to 400% "
@@ -80,8 +84,7 @@ def accessibility_statement(config: Config, lang: str) -> str:
             how=how,
         ),
         _(
-            "If you find a problem with this page, or think we are not meeting the accessibility requirements, "
-            "{how}.",
+            "If you find a problem with this page, or think we are not meeting the accessibility requirements, {how}.",
             lang,
             how=how,
         ),
@@ -104,10 +107,9 @@ def formats_available(config: Config, lang: str) -> str:
     else:
         languages = _("This report is published in English as:", lang)
     items = [f"- {md(_(FORMAT_NAMES[f], lang))}" for f in config.formats]
-    lines = [f"### {_('Formats of this report', lang)} {{#sec-formats-{lang}}}", md(languages), "\n".join(items)]
+    title = _("Formats of this report", lang)
+    lines = [f"### {title} {{#sec-formats-{lang}}}", md(languages), "\n".join(items)]
     if "bilingual" in config.editions:
         lines.append(md(_("There is also a bilingual edition, with the Welsh and English side by side.", lang)))
-    lines.append(
-        md(_("The figures behind the charts are published with it as a spreadsheet and as CSV files.", lang))
-    )
+    lines.append(md(_("The figures behind the charts are published with it as a spreadsheet and as CSV files.", lang)))
     return "\n\n".join(lines)

@@ -20,8 +20,8 @@ from markupsafe import Markup
 from dirreport.assemble import blocks, forewords
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
-from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.figure_book import FigureBook, data_files
+from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, metadata_for
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.compute.indicators import OK, SUPPRESSED
@@ -722,7 +722,9 @@ def marked_in_data(project: Project, lang: str) -> list[Markup]:
 def is_draft_edition(project: Project, languages: list[str]) -> bool:
     """Any section in these languages missing or not marked final makes the edition a draft."""
     places = [
-        p for p in prescribed_form.narrative_places_of(project.config) if prescribed_form.in_force(p, project.config.year)
+        p
+        for p in prescribed_form.narrative_places_of(project.config)
+        if prescribed_form.in_force(p, project.config.year)
     ]
     for lang in languages:
         narratives = project.narratives.get(lang, {})

@@ -43,7 +43,7 @@ def portrait(foreword: Foreword, lang: str) -> Markup | None:
 
 def sign_off(foreword: Foreword, lang: str, director: str) -> Markup:
     """The signature (when given), the author's name and position, under the foreword."""
-    name = foreword.name or (director if foreword.role == "director" else "")
+    name = foreword.name(lang) if foreword.name else (director if foreword.role == "director" else "")
     position = foreword.position(lang) if foreword.position else _(POSITIONS[foreword.role], lang)
     parts = []
     if foreword.signature is not None:

@@ -47,7 +47,7 @@ class Foreword:
 
     file: str
     role: str  # director | cabinet-member
-    name: str
+    name: Bilingual | None  # printed under it; the Director's name from director: when not given
     title: Bilingual | None = None  # the heading; a standard one for the role when not given
     position: Bilingual | None = None  # under the signature, e.g. "Cabinet Member for Social Care"
     photo: Picture | None = None
@@ -147,7 +147,12 @@ def read_forewords(value: Any) -> tuple[Foreword, ...]:
         position = _bilingual(item["position"], f"{what} position") if "position" in item else None
         photo = _picture(item, "photo", what)
         signature = _picture(item, "signature", what)
-        name = _text(item.get("name"), f"{what} name")
+        raw_name = item.get("name")
+        if isinstance(raw_name, dict):
+            name: Bilingual | None = _bilingual(raw_name, f"{what} name")
+        else:
+            text = _text(raw_name, f"{what} name")
+            name = Bilingual(text, text) if text else None
         out.append(Foreword(file, str(role), name, title, position, photo, signature))
     _refuse_repeats([f.file for f in out], "forewords")
     return tuple(out)

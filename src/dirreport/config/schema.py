@@ -332,7 +332,7 @@ SETTINGS: tuple[Setting, ...] = (
         "forewords before Chapter 1, in order: role (director or cabinet-member), the narrative file, the "
         "name under it, and an optional photo and signature, each with alt text in both languages",
         default=[],
-        example="[{role: director, file: foreword-director, photo: images/director.png, photo-alt: {en: ..., cy: ...}}]",
+        example="[{role: director, file: foreword-director, photo: images/me.png, photo-alt: {en: ..., cy: ...}}]",
     ),
     Setting(
         "sections",

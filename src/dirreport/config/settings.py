@@ -251,8 +251,8 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
                 hint="use a folder inside the project, e.g. _output",
             )
         )
-    for setting, message, hint in picture_problems(root, values["forewords"] or ()):
-        problem("forewords", f"{setting}: {message}", hint)
+    for where, message, hint in picture_problems(root, values["forewords"] or ()):
+        problem("forewords", f"{where}: {message}", hint)
     problems.raise_if_any()
     assert authority_name is not None
     return Config(

@@ -81,8 +81,13 @@ def _text_lines(narrative: Narrative) -> Iterator[tuple[int, str, list[tuple[int
     headings = {h.line for h in narrative.headings} | {h.line + 1 for h in narrative.headings if h.setext}
     html_lines = {n for p in narrative.html if p.lines for n in range(p.lines[0], p.lines[1] + 1)}
     spans: dict[int, list[tuple[int, int]]] = {}
-    for item in (*narrative.shortcodes, *narrative.links, *narrative.images, *narrative.html):
-        span = item.span
+    located: list[Span | None] = [
+        *(c.span for c in narrative.shortcodes),
+        *(link.span for link in narrative.links),
+        *(i.span for i in narrative.images),
+        *(p.span for p in narrative.html),
+    ]
+    for span in located:
         if span is not None:
             spans.setdefault(span.line, []).append((span.start, span.end))
     fenced = False

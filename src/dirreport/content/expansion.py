@@ -17,9 +17,7 @@ from dirreport.content.sanitise import clean_html, image_is_unsafe, unsafe_html
 Expander = Callable[[Shortcode], str]  # a shortcode's published text
 
 
-def expand(
-    narrative: Narrative, expander: Expander, heading_base: int, marks: Sequence[tuple[Span, str]] = ()
-) -> str:
+def expand(narrative: Narrative, expander: Expander, heading_base: int, marks: Sequence[tuple[Span, str]] = ()) -> str:
     """The body as pandoc Markdown: shortcodes expanded, headings shifted, unsafe parts neutralised.
 
     ``heading_base`` is the level of the heading the narrative sits under; the

@@ -226,6 +226,14 @@ def declared_file_clashes(config: Config) -> list[Problem]:
     ]
 
 
+def _missing_hint(place: prescribed_form.Place) -> str:
+    if place.foreword is not None:
+        return "write the foreword, or remove it from forewords: in _quarto.yml"
+    if place.own_title is not None:
+        return "write this section, or remove it from sections: in _quarto.yml"
+    return "write this section; 'dirreport new' makes a stub for every section"
+
+
 def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
     """Parse every narrative file: unknown or malformed files are errors naming them.
 
@@ -267,15 +275,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 # a section the law asks for only from a later year is not read, whatever it holds
                 continue
             if not path.exists():
-                missing.append(
-                    Problem(
-                        "is missing",
-                        file=rel,
-                        hint=f"write this {place.kind}, or remove it from {'forewords' if place.kind == 'foreword' else 'sections'}: in _quarto.yml"
-                        if place.own_title or place.foreword
-                        else "write this section; 'dirreport new' makes a stub for every section",
-                    )
-                )
+                missing.append(Problem("is missing", file=rel, hint=_missing_hint(place)))
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
                 errors.append(
