@@ -235,3 +235,19 @@ def clashes(forewords: tuple[Foreword, ...], sections: tuple[ExtraSection, ...],
     """Declared files that reuse a prescribed section's file or each other's."""
     files = [f.file for f in forewords] + [s.file for s in sections]
     return [f for f in files if f in taken] + [f for f in {*files} if files.count(f) > 1]
+
+
+# How each is described and its JSON Schema: config/schema.py makes the settings' kinds from these.
+KINDS: dict[str, tuple[str, Any, dict[str, Any]]] = {
+    "forewords": (
+        "list of {role, file, name, title, position, photo, photo-alt, signature, signature-alt}",
+        read_forewords,
+        {"type": "array", "items": {"type": "object", "required": ["role"]}},
+    ),
+    "sections": (
+        "list of {file, in, title}",
+        read_sections,
+        {"type": "array", "items": {"type": "object", "required": ["file", "in", "title"]}},
+    ),
+    "contact": ("{phone, email, address, website, welsh}", read_contact, {"type": "object"}),
+}

@@ -228,17 +228,7 @@ FACTOR = Kind("number above 1", _number(above=1), {"type": "number", "exclusiveM
 NUMBER = Kind("number", _number(), {"type": "number"})
 CHART_CHOICES = ("all", "key", "narrative")  # which indicators get a trend chart in the evidence sections
 APPENDIX_CHOICES = ("print", "download")  # the data behind the charts in the report, or only in the downloads
-FOREWORDS = Kind(
-    "list of {role, file, name, title, position, photo, photo-alt, signature, signature-alt}",
-    report_parts.read_forewords,
-    {"type": "array", "items": {"type": "object", "required": ["role"]}},
-)
-SECTIONS = Kind(
-    "list of {file, in, title}",
-    report_parts.read_sections,
-    {"type": "array", "items": {"type": "object", "required": ["file", "in", "title"]}},
-)
-CONTACT = Kind("{phone, email, address, website, welsh}", report_parts.read_contact, {"type": "object"})
+FOREWORDS, SECTIONS, CONTACT = (Kind(*report_parts.KINDS[k]) for k in ("forewords", "sections", "contact"))
 CHARTS = Kind("all, key or narrative", _one_of(CHART_CHOICES), {"enum": list(CHART_CHOICES)})
 APPENDIX = Kind("print or download", _one_of(APPENDIX_CHOICES), {"enum": list(APPENDIX_CHOICES)})
 
