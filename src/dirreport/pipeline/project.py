@@ -265,7 +265,9 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                     Problem(
                         f"'{path.name}' is not a section of the report",
                         file=narrative_path(lang, path.stem),
-                        hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places),
+                        hint="rename it to one of: "
+                        + ", ".join(f"{p}.md" for p in places)
+                        + "; or declare it as a section of your own under sections: in _quarto.yml",
                     )
                 )
         for place in places.values():
