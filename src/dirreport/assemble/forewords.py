@@ -29,7 +29,8 @@ def picture(pic: Picture, lang: str, css: str, width_cm: float) -> str:
         [
             visible("html", raw("html", f'<img class="{css}" src="{html.escape(pic.src)}" alt="{html.escape(alt)}">')),
             visible("typst", raw("typst", f'#image("{pic.src}", alt: {typst_string(alt)}, width: {width_cm}cm)')),
-            visible("docx", f'![]({pic.src}){{alt="{_attr(alt)}" width="{width_cm}cm"}}'),
+            # an inline picture (the no-break space after it), so Word shows no caption and reads the description
+            visible("docx", f'![{md(alt)}]({pic.src}){{width="{width_cm}cm"}}\\ '),
         ]
     )
 
@@ -57,7 +58,3 @@ def sign_off(foreword: Foreword, lang: str, director: str) -> Markup:
 def pictures(foreword: Foreword) -> list[str]:
     """The project files a foreword shows, for the edition's resources."""
     return [p.src for p in (foreword.photo, foreword.signature) if p is not None]
-
-
-def _attr(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
