@@ -269,3 +269,23 @@ def test_a_term_without_an_abbreviation_is_listed_when_the_text_uses_it() -> Non
     out = marked(first, "Reablement helped 300 people.\n")
     assert out.strip() == "Reablement helped 300 people."
     assert first.glossary() == [reablement]
+
+
+def test_a_new_project_declares_the_forewords_and_shows_the_rest_as_comments(tmp_path: Path) -> None:
+    from dirreport.cli.scaffold import scaffold
+
+    project = tmp_path / "new"
+    scaffold(project, "W06000015", "2024-25", None, None)
+    text = (project / "_quarto.yml").read_text(encoding="utf-8")
+    for example in ("# sections:", "#   - file: 4d-welsh-language", "# contact:", "#   welsh:", "# photo-alt:"):
+        assert example in text
+    config = load_config(project)
+    assert [f.role for f in config.forewords] == ["director", "cabinet-member"]
+    for lang in ("en", "cy"):
+        assert (project / "narratives" / lang / "foreword-director.md").is_file()
+    lines = text.splitlines()
+    start = lines.index("  # sections:")
+    block = [line.replace("# ", "", 1) for line in lines[start : start + 4]]  # the example, uncommented
+    sections = read_sections(yaml.safe_load("\n".join(block))["sections"])
+    assert sections[0].parent == "4d" and sections[0].title.cy == "Y Gymraeg yn ein gwasanaethau"
+    assert "community hub" in {e.term["en"] for e in load_glossary(project)}
