@@ -289,3 +289,33 @@ def test_a_new_project_declares_the_forewords_and_shows_the_rest_as_comments(tmp
     sections = read_sections(yaml.safe_load("\n".join(block))["sections"])
     assert sections[0].parent == "4d" and sections[0].title.cy == "Y Gymraeg yn ein gwasanaethau"
     assert "community hub" in {e.term["en"] for e in load_glossary(project)}
+
+
+# --- translation exchange and checks see the declared sections ---------------------------------------
+
+
+def test_xliff_and_the_translation_check_follow_a_foreword(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    run = dirreport("translate", "export", str(tmp_path / "before.xlf"), "--project", str(project))
+    assert run.returncode == 0 and "0 to translate" in run.stdout, run.output
+    exported = (tmp_path / "before.xlf").read_text(encoding="utf-8")
+    assert 'original="narratives/en/foreword-director.md"' in exported
+    assert 'original="narratives/en/4d-structure.md"' in exported
+    english = project / "narratives" / "en" / "foreword-director.md"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(text.replace("Our teams worked hard", "Our teams worked very hard"), encoding="utf-8")
+    run = dirreport("translate", "export", str(tmp_path / "after.xlf"), "--project", str(project))
+    assert "1 to translate" in run.stdout and "narratives/en/foreword-director.md line" in run.stdout, run.output
+    assert_user_error(dirreport("check", str(project)), "narratives/cy/foreword-director.md:line", "is out of date")
+
+
+def test_a_declared_section_missing_in_welsh_and_a_draft_one_in_a_part_are_found(tmp_path: Path) -> None:
+    own = yaml.safe_load((REPO / "_quarto.yml").read_text(encoding="utf-8"))["dirreport"]["sections"]
+    project = with_settings(tmp_path, sections=[*own, {"file": "3a-voices", "in": "3a", "title": TITLE}])
+    (project / "narratives" / "en" / "3a-voices.md").write_text(
+        "---\nstatus: draft\n---\n\nWhat people told us about our service.\n", encoding="utf-8"
+    )
+    (project / "narratives" / "cy" / "4d-structure.md").unlink()
+    run = dirreport("check", str(project))
+    assert_user_error(run, "narratives/cy/4d-structure.md: is missing", "narratives/cy/3a-voices.md: is missing")
+    assert "narratives/en/3a-voices.md:line 2: is not marked final" in run.output
