@@ -177,8 +177,9 @@ def test_contact_block_and_formats_are_in_part_4c(texts: dict[tuple[str, str], s
     part = text[start:end]
     for fragment in (*words["contact"], words["formats"]):
         assert fragment in part, f"{fragment!r} is not in part 4(c)"
-    # the accessibility statement is the web page's; the PDF and Word file do not claim it
-    assert (words["statement"] in part) == (fmt == "html")
+    # the same heading everywhere; the statement itself is the web page's, which the PDF and Word file point to
+    assert words["statement"] in part
+    assert ("WCAG" in part) == (fmt == "html")
     own = text.rfind(words["own_section"])
     assert own > end  # the authority's own section, after the prescribed sections of 4(d)
 

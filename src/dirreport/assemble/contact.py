@@ -62,8 +62,14 @@ def accessibility_statement(config: Config, lang: str) -> str:
         _("contact us using the details above", lang) if config.contact is not None else _("contact the council", lang)
     )
     title = _("Accessibility statement", lang)
-    paragraphs = [
-        f"### {title} {{#sec-accessibility-{lang}}}",
+    heading = f"### {title} {{#sec-accessibility-{lang}}}"
+    other_format = _(
+        "If you need this report in another format, such as large print, easy read, audio or Braille, {how}. "
+        "We will consider your request and reply within 10 working days.",
+        lang,
+        how=how,
+    )
+    web = [
         _(
             "This statement applies to the web page of this report. We want as many people as possible to be "
             "able to use it. You should be able to change colours, contrast levels and fonts, zoom in up to 400% "
@@ -77,12 +83,7 @@ def accessibility_statement(config: Config, lang: str) -> str:
             "automated accessibility checks before it is published.",
             lang,
         ),
-        _(
-            "If you need this report in another format, such as large print, easy read, audio or Braille, {how}. "
-            "We will consider your request and reply within 10 working days.",
-            lang,
-            how=how,
-        ),
+        other_format,
         _(
             "If you find a problem with this page, or think we are not meeting the accessibility requirements, {how}.",
             lang,
@@ -95,7 +96,22 @@ def accessibility_statement(config: Config, lang: str) -> str:
             lang,
         ),
     ]
-    return visible("html", "\n\n".join(md(p) if not p.startswith("###") else p for p in paragraphs))
+    printed = [
+        _(
+            "The web page of this report has an accessibility statement: how accessible it is, and how to "
+            "report a problem.",
+            lang,
+        ),
+        other_format,
+    ]
+    # the same heading in every format (a reader's contents and bookmarks match); the statement is the web page's
+    return "\n\n".join(
+        [
+            heading,
+            visible("html", "\n\n".join(md(p) for p in web)),
+            visible("typst,docx", "\n\n".join(md(p) for p in printed)),
+        ]
+    )
 
 
 def formats_available(config: Config, lang: str) -> str:
