@@ -8,6 +8,7 @@ project has one.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -115,10 +116,14 @@ def test_captions_use_the_caption_style(documents: dict[str, Any], edition: str)
     assert "Image Caption" not in styles and "Table Caption" not in styles
     all_paragraphs = list(paragraphs(document))
     figures = 0
-    chapters = next(i for i, p in enumerate(all_paragraphs) if style_of(p) == "Heading 1")
+    chapters = next(
+        i
+        for i, p in enumerate(all_paragraphs)
+        if style_of(p) == "Heading 1" and re.search(r"\b(Chapter|Pennod) 1\b", p.text)
+    )
     for index, paragraph in enumerate(all_paragraphs):
         if index < chapters:
-            continue  # the cover's logo is a picture, not a figure with a caption
+            continue  # the cover's logo and the forewords' photo and signature are pictures, not numbered figures
         if any(True for _ in paragraph._p.iter(DOC_PR)):
             figures += 1
             caption = all_paragraphs[index + 1]

@@ -16,6 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from dirreport.assemble.blocks import md
+from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import (
     PAGEBREAK,
@@ -27,6 +28,7 @@ from dirreport.assemble.edition import (
     resources_for,
 )
 from dirreport.assemble.figure_book import data_files
+from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, keywords, metadata_for
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.content import prescribed_form
@@ -67,7 +69,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     pairs: list[Pair] = []
     any_draft = draft
     try:
-        for place in prescribed_form.places():
+        for place in prescribed_form.of_report(config):
             if place.id == "4d-sufficiency" and not assemblers[first].sufficiency_applies():
                 continue
             sides = []
@@ -81,6 +83,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                     "summary_number": partial(_summary_number, assemblers[lang]),
                     "sufficiency": assemblers[lang].sufficiency_table,
                     "population": _population(project, lang),
+                    "contact": partial(contact_block, config, lang),
                 }
                 body = envs[lang].get_template("place-body.md.j2").render(context)
                 sides.append(Side(lang, view.heading, Markup(body)))
@@ -199,6 +202,7 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
                     "pagebreak": Markup(""),
                     "source_notes": marked_in_data(assemblers[lang].project, lang),
                     "data_file": data_files(assemblers[lang].book),
+                    "glossary": partial(glossary_list, assemblers[lang].first_use, lang),
                 }
             )
         )
@@ -208,9 +212,9 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
 
 def _demote_anchors(text: str, lang: str) -> str:
     """Both languages' appendices have the same anchors; keep them distinct."""
-    return text.replace("{#sec-appendix}", f"{{#sec-appendix-{lang}}}").replace(
-        "{#sec-about-figures}", f"{{#sec-about-figures-{lang}}}"
-    )
+    for anchor in ("sec-appendix", "sec-about-figures", "sec-glossary"):
+        text = text.replace(f"{{#{anchor}}}", f"{{#{anchor}-{lang}}}")
+    return text
 
 
 def _population(project: Project, lang: str) -> str:

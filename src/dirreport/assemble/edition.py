@@ -17,13 +17,16 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dirreport.assemble import blocks, case_study
+from dirreport.assemble import blocks, case_study, forewords
+from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.figure_book import FigureBook, data_files
+from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, metadata_for
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.content import prescribed_form
+from dirreport.content.abbreviations import FirstUse
 from dirreport.content.expansion import expand
 from dirreport.content.integrity import SHORTCODE_NAMES
 from dirreport.content.narrative import Narrative, Shortcode
@@ -86,6 +89,8 @@ class PlaceView:
     improvements: list[ImprovementView] = field(default_factory=list)
     planned: list[str] = field(default_factory=list)
     missing: bool = False
+    portrait: Markup | None = None
+    sign_off: Markup | None = None
 
 
 class Assembler:
@@ -107,6 +112,7 @@ class Assembler:
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.config = project.config
+        self.first_use = FirstUse(project.glossary, lang)
 
     # --- shortcodes -------------------------------------------------------------------------------
 
@@ -460,7 +466,9 @@ class Assembler:
         improvements: list[ImprovementView] = []
         if narrative is not None:
             status = narrative.status
-            body = expand(narrative, self.expander(narrative, place.level), place.level)
+            body = expand(
+                narrative, self.expander(narrative, place.level), place.level, self.first_use.marks(narrative)
+            )
             if place.kind == "section" and place.numbering[-1] == "iv":
                 body, improvements = self._improvements(place, narrative, body)
             text = Markup(body)
@@ -475,9 +483,12 @@ class Assembler:
             status,
             improvements=improvements,
             missing=narrative is None
-            and place in prescribed_form.narrative_places()
+            and place in prescribed_form.narrative_places_of(self.config)
             and prescribed_form.in_force(place, self.config.year),
         )
+        if place.foreword is not None:
+            view.portrait = forewords.portrait(place.foreword, self.lang)
+            view.sign_off = forewords.sign_off(place.foreword, self.lang, self.config.director)
         if view.missing:
             view.status = "draft"
         standards = self.project.catalogue.standards_of(place.heading_id) if place.heading_id else []
@@ -636,7 +647,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
 
     def views() -> Iterator[PlaceView]:
         # made as the template reaches each place, so tables and figures are numbered in reading order
-        for place in prescribed_form.places():
+        for place in prescribed_form.of_report(config):
             if place.id == "4d-sufficiency" and not assembler.sufficiency_applies():
                 continue
             yield assembler.place_view(place)
@@ -652,6 +663,8 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         "population": population_sentence(project, lang),
         "pagebreak": PAGEBREAK,
         "source_notes": marked_in_data(project, lang),
+        "contact": lambda: contact_block(config, lang),
+        "glossary": lambda: glossary_list(assembler.first_use, lang),
     }
     env = environment(config.root, lang)
     try:
@@ -730,7 +743,11 @@ def marked_in_data(project: Project, lang: str) -> list[Markup]:
 
 def is_draft_edition(project: Project, languages: list[str]) -> bool:
     """Any section in these languages missing or not marked final makes the edition a draft."""
-    places = [p for p in prescribed_form.narrative_places() if prescribed_form.in_force(p, project.config.year)]
+    places = [
+        p
+        for p in prescribed_form.narrative_places_of(project.config)
+        if prescribed_form.in_force(p, project.config.year)
+    ]
     for lang in languages:
         narratives = project.narratives.get(lang, {})
         if any(p.id not in narratives for p in places):
@@ -748,6 +765,9 @@ def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:
         out[f"charts/{blocks.png_name(fig)}"] = str(files["png"])
     if project.brand.logo is not None:
         out[f"brand/{project.brand.logo.name}"] = str(project.brand.logo)
+    for foreword in project.config.forewords:
+        for src in forewords.pictures(foreword):
+            out[src] = str(project.root / src)
     for lang_narratives in project.narratives.values():
         for narrative in lang_narratives.values():
             for image in narrative.images:

@@ -18,8 +18,10 @@ from dirreport.pipeline.project import IMPROVE_HEADINGS, Project, narrative_path
 
 
 def narratives_of_part(project: Project, part: str, lang: str = "en") -> list[Narrative]:
+    """The part's sections (i) to (iv), then the sections of its own the authority declared in it."""
     found = project.narratives.get(lang, {})
-    return [found[p] for p in (f"{part}-i", f"{part}-ii", f"{part}-iii", f"{part}-iv") if p in found]
+    own = tuple(s.file for s in project.config.sections if s.parent == part)
+    return [found[p] for p in (f"{part}-i", f"{part}-ii", f"{part}-iii", f"{part}-iv", *own) if p in found]
 
 
 def check_coverage(project: Project, card: ReportCard) -> None:

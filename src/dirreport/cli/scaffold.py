@@ -15,8 +15,10 @@ import yaml
 
 from dirreport.brand import BRAND_FILE
 from dirreport.catalogue import load_authorities
+from dirreport.config.report_parts import read_forewords
 from dirreport.config.settings import YEAR
 from dirreport.content import prescribed_form
+from dirreport.data.glossary import COLUMNS as GLOSSARY_COLUMNS
 from dirreport.data.tables import write_csv
 from dirreport.errors import InputError, Problem
 from dirreport.lang.i18n import N_, _
@@ -25,6 +27,10 @@ GUIDANCE = {
     "chapter": N_("Write this chapter in plain language. Say what matters most, good and bad."),
     "part": N_("Write this part in plain language. Say what matters most, good and bad."),
     "extra": N_("Write this section in plain language."),
+    "foreword": N_(
+        "Write a short, personal introduction to the report: what mattered most this year, and thanks to "
+        "the people who made it. The name and position under it come from forewords: in _quarto.yml."
+    ),
 }
 PLACE_GUIDANCE = {
     "4d-sufficiency": N_(
@@ -135,6 +141,48 @@ LENGTH_SETTINGS = """\
 """
 
 
+# Forewords, sections of the authority's own, contact details and the glossary, as a new project's
+# examples: the two forewords are declared (their stubs are written); the rest are comments to fill in.
+PARTS_SETTINGS = """\
+  # Forewords before Chapter 1, in order; each is written in narratives/en/ and narratives/cy/<file>.md.
+  # A photo or a signature needs its alternative text in both languages.
+  forewords:
+    - role: director
+      file: foreword-director
+      # photo: images/director.jpg
+      # photo-alt: {en: "Photo of ...", cy: "Llun o ..."}
+      # signature: images/director-signature.png
+      # signature-alt: {en: "Signature of ...", cy: "Llofnod ..."}
+    - role: cabinet-member
+      file: foreword-cabinet-member
+      # name: {en: "Councillor ...", cy: "Y Cynghorydd ..."}
+      # position: {en: "Cabinet Member for Social Services", cy: "Aelod y Cabinet dros Wasanaethau Cymdeithasol"}
+  # Sections of your own, each printed after the prescribed sections of its chapter (1 to 4) or part
+  # (3a to 4d); write narratives/en/<file>.md and narratives/cy/<file>.md for each.
+  # sections:
+  #   - file: 4d-welsh-language
+  #     in: 4d
+  #     title: {en: "The Welsh language in our services", cy: "Y Gymraeg yn ein gwasanaethau"}
+  # Contact details, printed in part 4(c) with the accessibility statement and the formats published.
+  # contact:
+  #   phone: "01234 567890"
+  #   email: socialservices@example.gov.wales
+  #   address: {en: "Social Services, County Hall, ...", cy: "Gwasanaethau Cymdeithasol, Neuadd y Sir, ..."}
+  #   website: https://www.example.gov.wales/social-services
+  #   welsh: {en: "We welcome correspondence in Welsh.", cy: "Rydym yn croesawu gohebiaeth yn Gymraeg."}
+  # Abbreviations and terms of your own go in data/glossary.csv; the report explains those its text uses.
+"""
+# One example row of the authority's glossary: listed only in an edition whose text uses the term.
+GLOSSARY_EXAMPLE = [
+    "community hub",
+    "hwb cymunedol",
+    "",
+    "",
+    "A place in the community where people can get advice and support without an appointment.",
+    "Lle yn y gymuned lle gall pobl gael cyngor a chymorth heb apwyntiad.",
+]
+
+
 def scaffold(
     path: Path, authority: str, year: str, name_en: str | None, name_cy: str | None, xlsx: bool = False
 ) -> list[Path]:
@@ -165,7 +213,8 @@ def scaffold(
     (path / "_quarto.yml").write_text(
         "# Report settings. Quarto reads this file too; dirreport's settings are under dirreport:.\n"
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
-        + LENGTH_SETTINGS,
+        + LENGTH_SETTINGS
+        + PARTS_SETTINGS,
         encoding="utf-8",
     )
     written.append(path / "_quarto.yml")
@@ -188,10 +237,13 @@ def scaffold(
         written.append(data / name)
     write_csv(data / "case-studies.csv", CASE_STUDY_HEADER, [case_study_example()])
     written.append(data / "case-studies.csv")
+    write_csv(data / "glossary.csv", list(GLOSSARY_COLUMNS), [GLOSSARY_EXAMPLE])
+    written.append(data / "glossary.csv")
+    forewords = read_forewords(yaml.safe_load(PARTS_SETTINGS)["forewords"])
     for lang in ("en", "cy"):
         folder = path / "narratives" / lang
         folder.mkdir(parents=True)
-        for place in prescribed_form.narrative_places():
+        for place in prescribed_form.narrative_places(forewords):
             if not prescribed_form.in_force(place, year):
                 continue
             target = folder / f"{place.id}.md"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dirreport import cells
+from dirreport.config import report_parts
 from dirreport.lang.bilingual_text import LANGUAGES, Bilingual
 
 FORMATS = ("html", "pdf", "docx")
@@ -227,6 +228,7 @@ FACTOR = Kind("number above 1", _number(above=1), {"type": "number", "exclusiveM
 NUMBER = Kind("number", _number(), {"type": "number"})
 CHART_CHOICES = ("all", "key", "narrative")  # which indicators get a trend chart in the evidence sections
 APPENDIX_CHOICES = ("print", "download")  # the data behind the charts in the report, or only in the downloads
+FOREWORDS, SECTIONS, CONTACT = (Kind(*report_parts.KINDS[k]) for k in ("forewords", "sections", "contact"))
 CHARTS = Kind("all, key or narrative", _one_of(CHART_CHOICES), {"enum": list(CHART_CHOICES)})
 APPENDIX = Kind("print or download", _one_of(APPENDIX_CHOICES), {"enum": list(APPENDIX_CHOICES)})
 
@@ -313,6 +315,28 @@ SETTINGS: tuple[Setting, ...] = (
         "the data behind the charts: print (an appendix of tables) or download (only the CSV and spreadsheet)",
         default="print",
         example="print",
+    ),
+    Setting(
+        "forewords",
+        FOREWORDS,
+        "forewords before Chapter 1, in order: role (director or cabinet-member), the narrative file, the "
+        "name under it, and an optional photo and signature, each with alt text in both languages",
+        default=[],
+        example="[{role: director, file: foreword-director, photo: images/me.png, photo-alt: {en: ..., cy: ...}}]",
+    ),
+    Setting(
+        "sections",
+        SECTIONS,
+        "sections of your own, each after the prescribed sections of its chapter (1 to 4) or part (3a to 4d), "
+        "with its narrative file and its title in both languages",
+        default=[],
+        example="[{file: 4d-welsh, in: 4d, title: {en: ..., cy: ...}}]",
+    ),
+    Setting(
+        "contact",
+        CONTACT,
+        "contact details printed in part 4(c) with the accessibility statement and the formats published",
+        example='{phone: "01234 567890", email: ..., address: {en: ..., cy: ...}, website: https://...}',
     ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}

@@ -17,6 +17,7 @@ import yaml
 
 from dirreport import yaml_text
 from dirreport.catalogue import WALES, load_authorities
+from dirreport.config.report_parts import Contact, ExtraSection, Foreword, picture_problems
 from dirreport.config.schema import BY_KEY, INEFFECTIVE, SETTINGS, BilingualSettings
 from dirreport.errors import InputError, Problem, ProblemCollector
 from dirreport.lang.bilingual_text import LANGUAGES, Bilingual
@@ -46,6 +47,9 @@ class Config:
     area_name: Bilingual | None = None
     charts: str = "all"
     appendix: str = "print"
+    forewords: tuple[Foreword, ...] = ()
+    sections: tuple[ExtraSection, ...] = ()
+    contact: Contact | None = None
 
     @property
     def area(self) -> Bilingual:
@@ -189,7 +193,8 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         try:
             values[setting.attribute] = setting.kind.read(raw)
         except ValueError as exc:
-            problem(setting.key, f"{setting.key} {exc}", f"write {setting.key}: {setting.example} ({setting.doc})")
+            hint = getattr(exc, "hint", None) or f"write {setting.key}: {setting.example} ({setting.doc})"
+            problem(setting.key, f"{setting.key} {exc}" if setting.key not in str(exc) else str(exc), hint)
             values[setting.attribute] = None
 
     code = values["authority"] or ""
@@ -217,6 +222,8 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
                 hint="use a folder inside the project, e.g. _output",
             )
         )
+    for where, message, hint in picture_problems(root, values["forewords"] or ()):
+        problem("forewords", f"{where}: {message}", hint)
     problems.raise_if_any()
     assert authority_name is not None
     return Config(
@@ -239,4 +246,7 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         area_name=values["area_name"],
         charts=values["charts"],
         appendix=values["appendix"],
+        forewords=values["forewords"] or (),
+        sections=values["sections"] or (),
+        contact=values["contact"],
     )

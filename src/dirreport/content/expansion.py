@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dirreport.content.narrative import (
     ACTIVE_SCHEMES,
@@ -17,11 +17,12 @@ from dirreport.content.sanitise import clean_html, image_is_unsafe, unsafe_html
 Expander = Callable[[Shortcode], str]  # a shortcode's published text
 
 
-def expand(narrative: Narrative, expander: Expander, heading_base: int) -> str:
+def expand(narrative: Narrative, expander: Expander, heading_base: int, marks: Sequence[tuple[Span, str]] = ()) -> str:
     """The body as pandoc Markdown: shortcodes expanded, headings shifted, unsafe parts neutralised.
 
     ``heading_base`` is the level of the heading the narrative sits under; the
-    author's top heading level becomes the next one down.
+    author's top heading level becomes the next one down.  ``marks`` are further
+    edits of running text (an abbreviation's first use), never overlapping the rest.
     """
     lines = list(narrative.lines)
     edits: dict[int, list[tuple[int, int, str]]] = {}
@@ -29,6 +30,8 @@ def expand(narrative: Narrative, expander: Expander, heading_base: int) -> str:
     def edit(span: Span, replacement: str) -> None:
         edits.setdefault(span.line - 1, []).append((span.start, span.end, replacement))
 
+    for span, replacement in marks:
+        edit(span, replacement)
     for code in narrative.shortcodes:
         edit(code.span, expander(code))
     for link in narrative.links:

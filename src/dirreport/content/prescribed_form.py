@@ -13,9 +13,16 @@ headings so the prescribed order is never broken.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from dirreport.config.report_parts import ExtraSection, Foreword
+from dirreport.lang.bilingual_text import Bilingual
 from dirreport.lang.i18n import N_, _
+
+if TYPE_CHECKING:
+    from dirreport.config.settings import Config
 
 CHAPTERS = (
     ("1", "1-summary", N_("Director's summary")),
@@ -62,16 +69,20 @@ class Place:
 
     id: str
     level: int
-    kind: str  # chapter | part | section | extra
+    kind: str  # foreword | chapter | part | section | extra
     prescribed: bool
     numbering: tuple[str, ...]
     title: str  # English msgid
     heading_id: str | None = None  # quality-standard heading for Chapter 3 parts and sections
     parent: str | None = None
     optional: bool = False
+    own_title: Bilingual | None = None  # a declared foreword's or section's title, in the authority's words
+    foreword: Foreword | None = None
 
     def heading(self, lang: str) -> str:
         """The heading as printed, in the edition's language."""
+        if self.own_title is not None:
+            return self.own_title(lang)
         title = _(self.title, lang)
         if self.kind == "chapter":
             return _(CHAPTER_HEADING, lang, number=self.numbering[0], title=title)
@@ -114,8 +125,19 @@ def first_year(place: Place) -> str | None:
     return None if start is None else f"{start}-{(start + 1) % 100:02d}"
 
 
-def places() -> tuple[Place, ...]:
-    """Every place in reading order: the prescribed form with its extras inside it."""
+FOREWORD_TITLES = {
+    "director": N_("Foreword by the Director of Social Services"),
+    "cabinet-member": N_("Foreword by the Cabinet Member for Social Services"),
+}
+
+
+def places(forewords: Sequence[Foreword] = (), sections: Sequence[ExtraSection] = ()) -> tuple[Place, ...]:
+    """Every place in reading order: the prescribed form with its extras inside it.
+
+    The authority's forewords come before Chapter 1; each of its own sections comes after the
+    prescribed sections (and the built-in extras) of the chapter or part it is declared in, so the
+    prescribed headings keep their order whatever is declared.
+    """
     out: list[Place] = []
 
     def extras_of(parent: str) -> None:
@@ -124,6 +146,15 @@ def places() -> tuple[Place, ...]:
                 level = 2 if parent in ("3-performance", "4-other") else 3
                 out.append(Place(pid, level, "extra", False, (), title, parent=parent, optional=pid in FROM_YEAR))
 
+    def declared_in(parent: str) -> None:
+        level = 2 if parent in {c[1] for c in CHAPTERS} else 3
+        for s in sections:
+            if s.parent == parent:
+                out.append(Place(s.file, level, "extra", False, (), s.title.en, parent=parent, own_title=s.title))
+
+    for f in forewords:
+        title = FOREWORD_TITLES[f.role]
+        out.append(Place(f.file, 1, "foreword", False, (), title, own_title=f.title, foreword=f))
     for number, chapter_id, title in CHAPTERS:
         out.append(Place(chapter_id, 1, "chapter", True, (number,), title))
         if number == "3":
@@ -144,11 +175,14 @@ def places() -> tuple[Place, ...]:
                             part_id,
                         )
                     )
+                declared_in(part_id)
         if number == "4":
             for letter, part_title in PARTS_4:
                 part_id = f"4{letter}"
                 out.append(Place(part_id, 2, "part", True, ("4", letter), part_title, None, chapter_id))
                 extras_of(part_id)
+                declared_in(part_id)
+        declared_in(chapter_id)
     return tuple(out)
 
 
@@ -159,6 +193,17 @@ def place(place_id: str) -> Place:
     raise KeyError(place_id)
 
 
-def narrative_places() -> tuple[Place, ...]:
+def narrative_places(forewords: Sequence[Foreword] = (), sections: Sequence[ExtraSection] = ()) -> tuple[Place, ...]:
     """Places with a narrative file: all but Chapters 3 and 4 and Chapter 3's parts, whose text is generated."""
-    return tuple(p for p in places() if p.id not in ("3-performance", "4-other", "3a", "3b", "3c", "3d"))
+    generated = ("3-performance", "4-other", "3a", "3b", "3c", "3d")
+    return tuple(p for p in places(forewords, sections) if p.id not in generated)
+
+
+def of_report(config: Config) -> tuple[Place, ...]:
+    """This project's places in reading order: the prescribed form with its declared forewords and sections."""
+    return places(config.forewords, config.sections)
+
+
+def narrative_places_of(config: Config) -> tuple[Place, ...]:
+    """This project's places with a narrative file, declared ones included."""
+    return narrative_places(config.forewords, config.sections)

@@ -14,11 +14,13 @@ from pathlib import Path
 from dirreport.brand import Brand, load_brand
 from dirreport.catalogue import Catalogue, load_catalogue
 from dirreport.compute.indicators import Results, compute
-from dirreport.config.settings import Config, load_config
+from dirreport.config.report_parts import clashes
+from dirreport.config.settings import Config, load_config, located_line
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative, parse, parse_tokens
 from dirreport.content.sanitise import check_links_and_images
 from dirreport.data.dataset import load_dataset
+from dirreport.data.glossary import GlossaryEntry, load_glossary
 from dirreport.data.model import Dataset, Improvement
 from dirreport.errors import InputError, Problem
 
@@ -38,6 +40,7 @@ class Project:
     warnings: tuple[Problem, ...]
     missing: tuple[Problem, ...] = ()
     brand: Brand = field(default_factory=Brand)
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -73,7 +76,15 @@ def load_project(root: Path, authority: str | None = None) -> Project:
     narratives, warnings, missing = load_narratives(config)
     results = compute(config, catalogue, dataset)
     return Project(
-        config, catalogue, dataset, results, narratives, tuple(warnings), tuple(missing), load_brand(config.root)
+        config,
+        catalogue,
+        dataset,
+        results,
+        narratives,
+        tuple(warnings),
+        tuple(missing),
+        load_brand(config.root),
+        load_glossary(config.root),
     )
 
 
@@ -201,6 +212,28 @@ def narrative_path(lang: str, place_id: str) -> str:
     return f"narratives/{lang}/{place_id}.md"
 
 
+def declared_file_clashes(config: Config) -> list[Problem]:
+    """A declared foreword or section may not take a prescribed section's file."""
+    taken = {p.id for p in prescribed_form.narrative_places()} | {"3-performance", "4-other", "3a", "3b", "3c", "3d"}
+    return [
+        Problem(
+            f"a foreword or section declares the file '{name}', which is already a section of the report",
+            file="_quarto.yml",
+            line=located_line(config.root / "_quarto.yml", "dirreport", "sections"),
+            hint="give it a name of its own, such as 4d-welsh-language",
+        )
+        for name in clashes(config.forewords, config.sections, taken)
+    ]
+
+
+def _missing_hint(place: prescribed_form.Place) -> str:
+    if place.foreword is not None:
+        return "write the foreword, or remove it from forewords: in _quarto.yml"
+    if place.own_title is not None:
+        return "write this section, or remove it from sections: in _quarto.yml"
+    return "write this section; 'dirreport new' makes a stub for every section"
+
+
 def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
     """Parse every narrative file: unknown or malformed files are errors naming them.
 
@@ -211,7 +244,8 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
     warnings: list[Problem] = []
     missing: list[Problem] = []
     out: dict[str, dict[str, Narrative]] = {}
-    places = {p.id: p for p in prescribed_form.narrative_places()}
+    places = {p.id: p for p in prescribed_form.narrative_places_of(config)}
+    errors += declared_file_clashes(config)
     for lang in config.languages:
         folder = config.root / "narratives" / lang
         out[lang] = {}
@@ -231,7 +265,9 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                     Problem(
                         f"'{path.name}' is not a section of the report",
                         file=narrative_path(lang, path.stem),
-                        hint="rename it to one of: " + ", ".join(f"{p}.md" for p in places),
+                        hint="rename it to one of: "
+                        + ", ".join(f"{p}.md" for p in places)
+                        + "; or declare it as a section of your own under sections: in _quarto.yml",
                     )
                 )
         for place in places.values():
@@ -241,13 +277,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 # a section the law asks for only from a later year is not read, whatever it holds
                 continue
             if not path.exists():
-                missing.append(
-                    Problem(
-                        "is missing",
-                        file=rel,
-                        hint="write this section; 'dirreport new' makes a stub for every section",
-                    )
-                )
+                missing.append(Problem("is missing", file=rel, hint=_missing_hint(place)))
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
                 errors.append(

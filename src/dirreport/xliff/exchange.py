@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 from lxml import etree
 
+from dirreport.config.settings import load_config
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import normalise_newlines, parse_tokens, read_front_matter
 from dirreport.errors import InputError, Problem
@@ -139,7 +140,7 @@ def rebuild(source: NarrativeFile, texts: list[str], meta: dict[str, Any]) -> st
 
 def _files(project: Path, lang: str) -> list[Path]:
     folder = project / "narratives" / lang
-    order = [p.id for p in prescribed_form.narrative_places()]
+    order = [p.id for p in prescribed_form.narrative_places_of(load_config(project))]  # declared ones too
     return sorted(folder.glob("*.md"), key=lambda p: (order.index(p.stem) if p.stem in order else 999, p.name))
 
 
