@@ -33,6 +33,7 @@ from dirreport.data.model import (
     Story,
     SurveyCount,
 )
+from dirreport.data.local_tables import load_local_tables
 from dirreport.data.relationships import consistency_problems
 from dirreport.data.rows import cell, check_common, setting_line
 from dirreport.data.supporting_files import read_improvements, read_population, read_stories, read_survey
@@ -134,8 +135,10 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
         files["improvements"] = _rel(imp_path, root)
         improvements = read_improvements(read_table(imp_path, files["improvements"], IMPROVEMENTS_COLUMNS), collector)
 
+    local = load_local_tables(config, find_data_file, collector, files)
+
     collector.raise_if_any()
-    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes)
+    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes, local)
     consistency = consistency_problems(dataset, catalogue, metrics_name)
     if consistency:
         raise InputError(consistency)

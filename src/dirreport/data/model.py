@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dirreport import cells
+from dirreport.data.local_model import LocalTables
 
 if TYPE_CHECKING:
     pass
@@ -59,6 +60,8 @@ class Dataset:
     # StatsWales shorthand for a value, from a marker in its cell or its note column (see cells.py);
     # a value whose status hides it (c, x, z, low) is None in ``metrics``
     notes: Mapping[MetricKey, tuple[str, ...]] = field(default_factory=dict)
+    # the authority's own tables: budget and outturn, complaints, inspections (data/local_model.py)
+    local: LocalTables = field(default_factory=LocalTables)
 
     @property
     def authorities(self) -> list[str]:

@@ -1,0 +1,410 @@
+"""Tables and charts of the authority's own tables: budget and outturn, complaints, inspections.
+
+Built like every other figure (``specs.Table``, ``specs.ChartSpec``): labels
+already in the edition's language, small counts already hidden, alt text and
+the data table written from the same numbers as the chart.
+"""
+
+from __future__ import annotations
+
+from dirreport.compute import local_results as lr
+from dirreport.data.local_model import (
+    COMPLAINT_SERVICES,
+    COMPLAINT_STAGES,
+    INSPECTION_TYPES,
+    INSPECTORATES,
+    SERVICE_AREAS,
+    LocalTables,
+)
+from dirreport.figures.specs import ChartSpec, Figure, Series, Table, marker_notes
+from dirreport.lang import i18n
+from dirreport.lang.i18n import N_, _
+
+THOUSANDS = N_("£ thousand")
+
+
+class NoFigures(LookupError):
+    """The data holds nothing for what was asked: the message says what, the hint how to add it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+# --- finance ------------------------------------------------------------------------------------------
+
+
+def area_label(local: LocalTables, area: str, lang: str) -> str:
+    if area in SERVICE_AREAS:
+        return _(SERVICE_AREAS[area], lang)
+    return local.area_labels[area][lang]
+
+
+def over_or_under(variance: int, lang: str) -> str:
+    if variance > 0:
+        return _("Overspend", lang)
+    if variance < 0:
+        return _("Underspend", lang)
+    return _("On budget", lang)
+
+
+def variance_words(variance: int, lang: str) -> str:
+    """'an overspend of £3.1 million', for a sentence: the size and its direction together."""
+    if variance > 0:
+        return _("an overspend of {amount}", lang, amount=i18n.money(variance, lang))
+    if variance < 0:
+        return _("an underspend of {amount}", lang, amount=i18n.money(-variance, lang))
+    return _("spending equal to the budget", lang)
+
+
+def _money_header(lang: str) -> tuple[str, ...]:
+    unit = _(THOUSANDS, lang)
+    return (
+        _("Budget ({unit})", lang, unit=unit),
+        _("Outturn ({unit})", lang, unit=unit),
+        _("Variance ({unit})", lang, unit=unit),
+        _("Over or under budget", lang),
+    )
+
+
+def _money_cells(b: lr.Budget, lang: str) -> tuple[str, ...]:
+    return (
+        i18n.number(b.budget, lang),
+        i18n.number(b.outturn, lang),
+        i18n.number(abs(b.variance), lang),
+        over_or_under(b.variance, lang),
+    )
+
+
+def _money_numbers(b: lr.Budget, lang: str) -> tuple[float | str | None, ...]:
+    return (b.budget, b.outturn, b.variance, over_or_under(b.variance, lang))
+
+
+def finance_table(local: LocalTables, year: str, lang: str) -> Table:
+    """Budget, outturn and variance by service area for the year, with a total that is the sum of the rows."""
+    areas = [a for a in lr.area_codes(local) if lr.budget_for(local, year, a) is not None]
+    total = lr.budget_for(local, year)
+    if total is None:
+        raise NoFigures(f"the finance data has no rows for {year}", f"add rows for {year} to data/finance.csv")
+    lines = [(area_label(local, a, lang), lr.budget_for(local, year, a)) for a in areas]
+    rows = [(label, *_money_cells(b, lang)) for label, b in lines if b is not None]
+    numbers = [(label, *_money_numbers(b, lang)) for label, b in lines if b is not None]
+    rows.append((_("Total", lang), *_money_cells(total, lang)))
+    numbers.append((_("Total", lang), *_money_numbers(total, lang)))
+    return Table(
+        id=f"finance-{year}",
+        caption=_("Budget and outturn by service area, {year}", lang, year=i18n.financial_year(year, lang)),
+        header=(_("Service area", lang), *_money_header(lang)),
+        rows=tuple(rows),
+        numbers=tuple(numbers),
+        align=("l", "r", "r", "r", "l"),
+        notes=(_("The variance is the outturn less the budget: an overspend where the outturn is higher.", lang),),
+    )
+
+
+def finance_figure(local: LocalTables, year: str, area: str | None, name: str, lang: str) -> Figure:
+    """Budget and outturn over the years, for the whole service or one area, in £ million."""
+    years = [y for y in lr.finance_years(local) if y <= year and lr.budget_for(local, y, area) is not None]
+    if not years:
+        raise NoFigures(
+            f"the finance data has no rows{' for ' + area if area else ''} up to {year}",
+            "add budget and outturn rows to data/finance.csv",
+        )
+    budgets = [lr.budget_for(local, y, area) for y in years]
+    figures = [b for b in budgets if b is not None]
+    what = area_label(local, area, lang) if area else name
+    title = _("Budget and outturn: {what}", lang, what=what)
+    categories = tuple(i18n.financial_year(y, lang) for y in years)
+    outturn = Series(
+        _("Outturn", lang),
+        tuple(round(b.outturn / 1000, 1) for b in figures),
+        "ours",
+        tuple(i18n.money_short(b.outturn, lang) for b in figures),
+    )
+    budget = Series(
+        _("Budget", lang),
+        tuple(round(b.budget / 1000, 1) for b in figures),
+        "second",
+        tuple(i18n.money_short(b.budget, lang) for b in figures),
+    )
+    spec = ChartSpec(
+        id=f"finance-{area or 'total'}",
+        kind="trend",
+        lang=lang,
+        title=title,
+        categories=categories,
+        series=(outturn, budget),
+        value_axis=_("£ million", lang),
+        decimals=1,
+    )
+    table = Table(
+        id=f"data-finance-{area or 'total'}",
+        caption=_("Data for the chart: {title}", lang, title=title),
+        header=(_("Year", lang), *_money_header(lang)),
+        rows=tuple((c, *_money_cells(b, lang)) for c, b in zip(categories, figures, strict=True)),
+        numbers=tuple((c, *_money_numbers(b, lang)) for c, b in zip(categories, figures, strict=True)),
+        align=("l", "r", "r", "r", "l"),
+    )
+    latest, first = figures[-1], figures[0]
+    alt = _(
+        "{title}, {first} to {last}. In {last} the budget was {budget} and the outturn {outturn}, {variance}. "
+        "In {first} the budget was {first_budget} and the outturn {first_outturn}.",
+        lang,
+        title=title,
+        first=categories[0],
+        last=categories[-1],
+        budget=i18n.money(latest.budget, lang),
+        outturn=i18n.money(latest.outturn, lang),
+        variance=variance_words(latest.variance, lang),
+        first_budget=i18n.money(first.budget, lang),
+        first_outturn=i18n.money(first.outturn, lang),
+    )
+    return Figure(spec.id, spec, title, alt, table)
+
+
+# --- complaints ---------------------------------------------------------------------------------------
+
+
+def _count_cell(count: lr.Count, lang: str) -> str:
+    if count.value is None:
+        return i18n.NOT_AVAILABLE
+    return i18n.SUPPRESSED if count.hidden else i18n.number(count.value, lang)
+
+
+def _count_number(count: lr.Count) -> float | str | None:
+    if count.value is None:
+        return i18n.NOT_AVAILABLE
+    return i18n.SUPPRESSED if count.hidden else count.value
+
+
+def _row_label(row: lr.ComplaintRow, lang: str) -> tuple[str, str]:
+    if row.service is None:
+        return _("All complaints", lang), ""
+    return _(COMPLAINT_SERVICES[row.service], lang), _(COMPLAINT_STAGES[row.stage or "1"], lang)
+
+
+def complaints_table(local: LocalTables, year: str, lang: str) -> Table:
+    rows = lr.complaint_rows(local, year)
+    if not rows:
+        raise NoFigures(f"the complaints data has no rows for {year}", f"add rows for {year} to data/complaints.csv")
+    cells: list[tuple[str, ...]] = []
+    numbers: list[tuple[float | str | None, ...]] = []
+    for row in rows:
+        service, stage = _row_label(row, lang)
+        counts = [row.received, row.in_timescale, row.upheld, row.ombudsman]
+        shown = [_count_cell(c, lang) for c in counts]
+        percent = row.percent
+        pct = i18n.percent(percent, lang, lr.PERCENT_DECIMALS) if percent is not None else _pct_marker(row)
+        cells.append((service, stage, shown[0], shown[1], pct, shown[2], shown[3]))
+        numbers.append(
+            (
+                service,
+                stage,
+                *(_count_number(c) for c in counts[:2]),
+                round(percent, lr.PERCENT_DECIMALS) if percent is not None else _pct_marker(row),
+                *(_count_number(c) for c in counts[2:]),
+            )
+        )
+    flat = [c for r in cells for c in r]
+    return Table(
+        id=f"complaints-{year}",
+        caption=_("Complaints about social services, {year}", lang, year=i18n.financial_year(year, lang)),
+        header=(
+            _("Service", lang),
+            _("Stage", lang),
+            _("Received", lang),
+            _("Responded to within the timescale", lang),
+            _("Percentage within the timescale", lang),
+            _("Upheld", lang),
+            _("Referred to the Ombudsman", lang),
+        ),
+        rows=tuple(cells),
+        numbers=tuple(numbers),
+        align=("l", "l", "r", "r", "r", "r", "r"),
+        notes=marker_notes(lang, flat),
+    )
+
+
+def _pct_marker(row: lr.ComplaintRow) -> str:
+    if row.received.value == 0:
+        return i18n.NOT_APPLICABLE
+    return i18n.SUPPRESSED if row.received.hidden or row.in_timescale.hidden else i18n.NOT_AVAILABLE
+
+
+def _timeliness_cells(t: lr.Timeliness | None, lang: str) -> tuple[str, str, str]:
+    if t is None or t.percent is None:
+        return i18n.NOT_AVAILABLE, i18n.NOT_AVAILABLE, i18n.NOT_AVAILABLE
+    if t.disclosive:
+        return i18n.SUPPRESSED, i18n.SUPPRESSED, i18n.SUPPRESSED
+    return (
+        i18n.percent(t.percent, lang, lr.PERCENT_DECIMALS),
+        i18n.number(t.in_time, lang),
+        i18n.number(t.received, lang),
+    )
+
+
+def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Figure:
+    """The share of complaints answered within the timescale at each stage over the years."""
+    years = [y for y in lr.complaint_years(local) if y <= year]
+    if not years:
+        raise NoFigures(f"the complaints data has no rows up to {year}", "add rows to data/complaints.csv")
+    title = _("Complaints responded to within the timescale: {name}", lang, name=name)
+    categories = tuple(i18n.financial_year(y, lang) for y in years)
+    series = []
+    rows: list[tuple[str, ...]] = []
+    numbers: list[tuple[float | str | None, ...]] = []
+    for stage, role in (("1", "ours"), ("2", "second")):
+        points = [lr.timeliness(local, y, stage) for y in years]
+        values = tuple(
+            None if p is None or p.percent is None or p.disclosive else round(p.percent, lr.PERCENT_DECIMALS)
+            for p in points
+        )
+        if all(v is None for v in values) and stage == "2":
+            continue
+        labels = tuple(_timeliness_cells(p, lang)[0] for p in points)
+        series.append(Series(_(COMPLAINT_STAGES[stage], lang), values, role, labels))
+        for c, p in zip(categories, points, strict=True):
+            shown = _timeliness_cells(p, lang)
+            rows.append((c, _(COMPLAINT_STAGES[stage], lang), *shown))
+            numbers.append(
+                (
+                    c,
+                    _(COMPLAINT_STAGES[stage], lang),
+                    *(
+                        (round(p.percent or 0, lr.PERCENT_DECIMALS), p.in_time, p.received)
+                        if p is not None and p.percent is not None and not p.disclosive
+                        else shown
+                    ),
+                )
+            )
+    spec = ChartSpec(
+        id="complaints-timescale",
+        kind="trend",
+        lang=lang,
+        title=title,
+        categories=categories,
+        series=tuple(series),
+        value_axis=_("Percentage", lang),
+        percent_axis=True,
+        decimals=lr.PERCENT_DECIMALS,
+    )
+    table = Table(
+        id="data-complaints-timescale",
+        caption=_("Data for the chart: {title}", lang, title=title),
+        header=(
+            _("Year", lang),
+            _("Stage", lang),
+            _("Within the timescale", lang),
+            _("Number", lang),
+            _("Out of", lang),
+        ),
+        rows=tuple(rows),
+        numbers=tuple(numbers),
+        align=("l", "l", "r", "r", "r"),
+        notes=marker_notes(lang, [c for r in rows for c in r]),
+    )
+    alt = (
+        title
+        + ". "
+        + " ".join(
+            _(
+                "{stage}: {values}.",
+                lang,
+                stage=s.label,
+                values=", ".join(f"{c} {label}" for c, label in zip(categories, s.labels, strict=True)),
+            )
+            for s in series
+        )
+    )
+    change = lr.timeliness_change(local, year)
+    if change is not None:
+        alt += " " + timeliness_change_words(change, lang).capitalize() + "."
+    return Figure(spec.id, spec, title, alt, table)
+
+
+def timeliness_change_words(change: lr.TimelinessChange, lang: str) -> str:
+    """The change in words, as ``{{< change >}}`` writes an indicator's: improvement only when supported."""
+    year = i18n.financial_year(change.before.year, lang)
+    if change.movement == "same":
+        return _("unchanged since {year}", lang, year=year)
+    size = i18n.points(change.change, lang, lr.PERCENT_DECIMALS)
+    messages = {
+        ("up", "better"): N_("up {size} since {year}, an improvement"),
+        ("up", "little"): N_("up {size} since {year}, little change"),
+        ("down", "worse"): N_("down {size} since {year}, a deterioration"),
+        ("down", "little"): N_("down {size} since {year}, little change"),
+    }
+    return _(messages[(change.movement, change.judgement)], lang, size=size, year=year)
+
+
+# --- inspections --------------------------------------------------------------------------------------
+
+
+def inspections_table(local: LocalTables, year: str, lang: str) -> Table:
+    found = [i for i in local.inspections if i.year == year]
+    if not found:
+        raise NoFigures(
+            f"the inspections data has no inspections in {year}",
+            f"add the year's inspections to data/inspections.csv (dates from 1 April {year[:4]})",
+        )
+    rows = tuple(
+        (
+            i18n.date(i.date, lang),
+            i.setting[lang],
+            _(INSPECTION_TYPES[i.type], lang),
+            _(INSPECTORATES[i.inspectorate], lang),
+            i.outcome[lang],
+        )
+        for i in found
+    )
+    links = [
+        _(
+            "The report on {setting} ({date}): {link}",
+            lang,
+            setting=i.setting[lang],
+            date=i18n.date(i.date, lang),
+            link=i.link,
+        )
+        for i in found
+        if i.link
+    ]
+    return Table(
+        id=f"inspections-{year}",
+        caption=_("Inspections and reviews, {year}", lang, year=i18n.financial_year(year, lang)),
+        header=(
+            _("Date", lang),
+            _("Service or setting", lang),
+            _("Type", lang),
+            _("Inspectorate", lang),
+            _("Outcome", lang),
+        ),
+        rows=rows,
+        numbers=tuple((i.date.isoformat(), *row[1:]) for i, row in zip(found, rows, strict=True)),
+        align=("l", "l", "l", "l", "l"),
+        notes=tuple(links),
+    )
+
+
+def inspections_summary_table(local: LocalTables, year: str, lang: str) -> Table:
+    """How many inspections and reviews of each type in each year up to the report's: the trend in a table."""
+    years = [y for y in lr.inspection_years(local) if y <= year]
+    if not years:
+        raise NoFigures(f"the inspections data has no inspections up to {year}", "add them to data/inspections.csv")
+    types = [t for t in INSPECTION_TYPES if any(i.type == t for i in local.inspections if i.year in years)]
+    counts = [[sum(1 for i in local.inspections if i.year == y and i.type == t) for y in years] for t in types]
+    totals = [sum(column) for column in zip(*counts, strict=True)]
+    header = (_("Type", lang), *(i18n.financial_year(y, lang) for y in years))
+    rows = [
+        (_(INSPECTION_TYPES[t], lang), *(i18n.number(n, lang) for n in c)) for t, c in zip(types, counts, strict=True)
+    ]
+    rows.append((_("Total", lang), *(i18n.number(n, lang) for n in totals)))
+    numbers = [(_(INSPECTION_TYPES[t], lang), *c) for t, c in zip(types, counts, strict=True)]
+    numbers.append((_("Total", lang), *totals))
+    return Table(
+        id=f"inspections-by-type-{year}",
+        caption=_("Inspections and reviews by type, {first} to {last}", lang, first=header[1], last=header[-1]),
+        header=header,
+        rows=tuple(rows),
+        numbers=tuple(tuple(r) for r in numbers),
+        align=("l", *("r" for _y in years)),
+    )
