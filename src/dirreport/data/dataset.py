@@ -21,6 +21,7 @@ from dirreport.errors import InputError, Problem, ProblemCollector
 if TYPE_CHECKING:
     import pandas as pd
 
+from dirreport.data.local_tables import load_local_tables
 from dirreport.data.model import (
     IMPROVEMENTS_COLUMNS,
     METRICS_COLUMNS,
@@ -33,7 +34,6 @@ from dirreport.data.model import (
     Story,
     SurveyCount,
 )
-from dirreport.data.local_tables import load_local_tables
 from dirreport.data.relationships import consistency_problems
 from dirreport.data.rows import cell, check_common, setting_line
 from dirreport.data.supporting_files import read_improvements, read_population, read_stories, read_survey

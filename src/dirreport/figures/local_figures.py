@@ -303,18 +303,9 @@ def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Fi
         align=("l", "l", "r", "r", "r"),
         notes=marker_notes(lang, [c for r in rows for c in r]),
     )
-    alt = (
-        title
-        + ". "
-        + " ".join(
-            _(
-                "{stage}: {values}.",
-                lang,
-                stage=s.label,
-                values=", ".join(f"{c} {label}" for c, label in zip(categories, s.labels, strict=True)),
-            )
-            for s in series
-        )
+    alt = f"{title}. " + " ".join(
+        s.label + ": " + ", ".join(f"{c} {label}" for c, label in zip(categories, s.labels, strict=True)) + "."
+        for s in series
     )
     change = lr.timeliness_change(local, year)
     if change is not None:

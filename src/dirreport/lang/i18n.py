@@ -138,7 +138,7 @@ def money(thousands: float, lang: str) -> str:
 
 def money_short(thousands: float, lang: str) -> str:
     """An amount held in £ thousands, short enough for a chart's label: £112.4m."""
-    return _("£{value}m", lang, value=number(thousands / 1000, lang, 1))
+    return "£" + number(thousands / 1000, lang, 1) + "m"  # £3.1m in Welsh too
 
 
 def date(value: dt.date, lang: str) -> str:
