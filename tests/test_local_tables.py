@@ -263,3 +263,18 @@ def test_the_sample_prints_finance_complaints_and_inspections(built_sample: Path
     welsh_docx = docx_text(output_file(built_sample, "cy", "docx"))
     assert "Cwynion am y gwasanaethau cymdeithasol, 2023-24" in welsh_docx and "Gorwariant" in welsh_docx
     assert "112,400" in welsh_docx and "115,506" in welsh_docx
+
+
+def test_a_new_project_has_the_headers_and_the_shortcodes_in_its_guidance(tmp_path: Path) -> None:
+    from dirreport.cli.scaffold import scaffold
+    from dirreport.data.local_model import SCHEMAS
+
+    project = tmp_path / "new"
+    scaffold(project, "W06000001", "2024-25", None, None)
+    for schema in SCHEMAS:
+        header = (project / "data" / f"{schema.stem}.csv").read_text(encoding="utf-8-sig").strip()
+        assert header.split(",") == schema.header
+    assert "{{< finance table >}}" in (project / "narratives" / "en" / "4d-finance.md").read_text(encoding="utf-8")
+    welsh = (project / "narratives" / "cy" / "4b.md").read_text(encoding="utf-8")
+    assert "{{< complaints timescale 1 n >}}" in welsh and "Dywedwch faint o gwynion" in welsh
+    assert load_project(project).dataset.local == LocalTables()  # headers alone: nothing to show, nothing wrong

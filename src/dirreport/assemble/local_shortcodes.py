@@ -34,6 +34,7 @@ from dirreport.compute import local_results as lr
 from dirreport.content.narrative import Shortcode
 from dirreport.data.local_model import COMPLAINT_STAGES, INSPECTION_TYPES, LocalTables
 from dirreport.figures import local_figures as lf
+from dirreport.figures import local_inspections
 from dirreport.lang import i18n
 from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
@@ -147,8 +148,8 @@ def _block(project: Project, lang: str, book: FigureBook, name: str, view: str, 
         if name == "complaints":
             return book.figure(lf.complaints_figure(local, o.year, area_name, lang))
         if view == "summary":
-            return book.table(lf.inspections_summary_table(local, o.year, lang))
-        return book.table(lf.inspections_table(local, o.year, lang))
+            return book.table(local_inspections.inspections_summary_table(local, o.year, lang))
+        return book.table(local_inspections.inspections_table(local, o.year, lang))
     except lf.NoFigures as exc:
         raise LocalShortcodeError(str(exc), exc.hint) from None
 
@@ -192,9 +193,9 @@ def _inline(local: LocalTables, lang: str, name: str, view: str, o: _Options) ->
             )
         return text
     column = {"received": "received", "upheld": "upheld", "ombudsman": "ombudsman"}[view]
-    found = [c for c in local.complaints if c.year == o.year and (o.stage is None or c.stage == o.stage)]
-    values = [getattr(c, column) for c in found]
-    if not found or any(v is None for v in values):
+    counted = [c for c in local.complaints if c.year == o.year and (o.stage is None or c.stage == o.stage)]
+    values = [getattr(c, column) for c in counted]
+    if not counted or any(v is None for v in values):
         raise LocalShortcodeError(
             f"the complaints data has no {view} figure{_stage(o.stage)} for {o.year}",
             f"fill in the {'referred_to_ombudsman' if view == 'ombudsman' else view} column of data/complaints.csv",

@@ -105,7 +105,7 @@ def complaint_rows(local: LocalTables, year: str) -> list[ComplaintRow]:
     parts.sort(key=lambda c: order.index((c.service, c.stage)))
     if not parts:
         return []
-    raw = {
+    raw: dict[str, list[int | None]] = {
         "received": [c.received for c in parts],
         "in_timescale": [c.in_timescale for c in parts],
         "upheld": [c.upheld for c in parts],

@@ -1,4 +1,4 @@
-"""Tables and charts of the authority's own tables: budget and outturn, complaints, inspections.
+"""Tables and charts of the authority's own tables: budget and outturn, and complaints (inspections: local_inspections).
 
 Built like every other figure (``specs.Table``, ``specs.ChartSpec``): labels
 already in the edition's language, small counts already hidden, alt text and
@@ -11,8 +11,6 @@ from dirreport.compute import local_results as lr
 from dirreport.data.local_model import (
     COMPLAINT_SERVICES,
     COMPLAINT_STAGES,
-    INSPECTION_TYPES,
-    INSPECTORATES,
     SERVICE_AREAS,
     LocalTables,
 )
@@ -262,7 +260,8 @@ def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Fi
         if all(v is None for v in values) and stage == "2":
             continue
         labels = tuple(_timeliness_cells(p, lang)[0] for p in points)
-        series.append(Series(_(COMPLAINT_STAGES[stage], lang), values, role, labels))
+        # the line's own label is short, so the chart keeps its width; the data table names the stage in full
+        series.append(Series(_("Stage {n}", lang, n=stage), values, role, labels))
         for c, p in zip(categories, points, strict=True):
             shown = _timeliness_cells(p, lang)
             rows.append((c, _(COMPLAINT_STAGES[stage], lang), *shown))
@@ -326,76 +325,3 @@ def timeliness_change_words(change: lr.TimelinessChange, lang: str) -> str:
         ("down", "little"): N_("down {size} since {year}, little change"),
     }
     return _(messages[(change.movement, change.judgement)], lang, size=size, year=year)
-
-
-# --- inspections --------------------------------------------------------------------------------------
-
-
-def inspections_table(local: LocalTables, year: str, lang: str) -> Table:
-    found = [i for i in local.inspections if i.year == year]
-    if not found:
-        raise NoFigures(
-            f"the inspections data has no inspections in {year}",
-            f"add the year's inspections to data/inspections.csv (dates from 1 April {year[:4]})",
-        )
-    rows = tuple(
-        (
-            i18n.date(i.date, lang),
-            i.setting[lang],
-            _(INSPECTION_TYPES[i.type], lang),
-            _(INSPECTORATES[i.inspectorate], lang),
-            i.outcome[lang],
-        )
-        for i in found
-    )
-    links = [
-        _(
-            "The report on {setting} ({date}): {link}",
-            lang,
-            setting=i.setting[lang],
-            date=i18n.date(i.date, lang),
-            link=i.link,
-        )
-        for i in found
-        if i.link
-    ]
-    return Table(
-        id=f"inspections-{year}",
-        caption=_("Inspections and reviews, {year}", lang, year=i18n.financial_year(year, lang)),
-        header=(
-            _("Date", lang),
-            _("Service or setting", lang),
-            _("Type", lang),
-            _("Inspectorate", lang),
-            _("Outcome", lang),
-        ),
-        rows=rows,
-        numbers=tuple((i.date.isoformat(), *row[1:]) for i, row in zip(found, rows, strict=True)),
-        align=("l", "l", "l", "l", "l"),
-        notes=tuple(links),
-    )
-
-
-def inspections_summary_table(local: LocalTables, year: str, lang: str) -> Table:
-    """How many inspections and reviews of each type in each year up to the report's: the trend in a table."""
-    years = [y for y in lr.inspection_years(local) if y <= year]
-    if not years:
-        raise NoFigures(f"the inspections data has no inspections up to {year}", "add them to data/inspections.csv")
-    types = [t for t in INSPECTION_TYPES if any(i.type == t for i in local.inspections if i.year in years)]
-    counts = [[sum(1 for i in local.inspections if i.year == y and i.type == t) for y in years] for t in types]
-    totals = [sum(column) for column in zip(*counts, strict=True)]
-    header = (_("Type", lang), *(i18n.financial_year(y, lang) for y in years))
-    rows = [
-        (_(INSPECTION_TYPES[t], lang), *(i18n.number(n, lang) for n in c)) for t, c in zip(types, counts, strict=True)
-    ]
-    rows.append((_("Total", lang), *(i18n.number(n, lang) for n in totals)))
-    numbers = [(_(INSPECTION_TYPES[t], lang), *c) for t, c in zip(types, counts, strict=True)]
-    numbers.append((_("Total", lang), *totals))
-    return Table(
-        id=f"inspections-by-type-{year}",
-        caption=_("Inspections and reviews by type, {first} to {last}", lang, first=header[1], last=header[-1]),
-        header=header,
-        rows=tuple(rows),
-        numbers=tuple(tuple(r) for r in numbers),
-        align=("l", *("r" for _y in years)),
-    )
