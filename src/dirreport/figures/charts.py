@@ -103,7 +103,13 @@ def draw(spec: ChartSpec, cache_dir: Path) -> Path:
         return svg
     cache_dir.mkdir(parents=True, exist_ok=True)
     plt = _pyplot()
-    drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
+    drawer = {
+        "trend": _trend,
+        "local-trend": _trend,  # a line of the authority's own tables: finance, complaints
+        "comparison": _comparison,
+        "survey": _bars,
+        "composition": _bars,
+    }[spec.kind]
     fig = drawer(plt, spec)
     # the layout engine fits labels once; bbox_inches="tight" would draw the chart twice
     if fig.get_layout_engine() is None:

@@ -8,6 +8,7 @@ the data table written from the same numbers as the chart.
 from __future__ import annotations
 
 from dirreport.compute import local_results as lr
+from dirreport.compute.judgement import movement_of, printed_change
 from dirreport.data.local_model import (
     COMPLAINT_SERVICES,
     COMPLAINT_STAGES,
@@ -127,7 +128,7 @@ def finance_figure(local: LocalTables, year: str, area: str | None, name: str, l
     )
     spec = ChartSpec(
         id=f"finance-{area or 'total'}",
-        kind="trend",
+        kind="local-trend",
         lang=lang,
         title=title,
         categories=categories,
@@ -145,8 +146,7 @@ def finance_figure(local: LocalTables, year: str, area: str | None, name: str, l
     )
     latest, first = figures[-1], figures[0]
     alt = _(
-        "{title}, {first} to {last}. In {last} the budget was {budget} and the outturn {outturn}, {variance}. "
-        "In {first} the budget was {first_budget} and the outturn {first_outturn}.",
+        "{title}, {first} to {last}. In {last} the budget was {budget} and the outturn {outturn}: {variance}.",
         lang,
         title=title,
         first=categories[0],
@@ -154,9 +154,21 @@ def finance_figure(local: LocalTables, year: str, area: str | None, name: str, l
         budget=i18n.money(latest.budget, lang),
         outturn=i18n.money(latest.outturn, lang),
         variance=variance_words(latest.variance, lang),
-        first_budget=i18n.money(first.budget, lang),
-        first_outturn=i18n.money(first.outturn, lang),
     )
+    if len(figures) > 1:
+        moved = {
+            "up": N_("The outturn rose from {start} in {start_year} to {end} in {end_year}."),
+            "down": N_("The outturn fell from {start} in {start_year} to {end} in {end_year}."),
+            "same": N_("The outturn was {end} in {end_year}, the same as in {start_year}."),
+        }[movement_of(latest.outturn - first.outturn)]
+        alt += " " + _(
+            moved,
+            lang,
+            start=i18n.money(first.outturn, lang),
+            start_year=categories[0],
+            end=i18n.money(latest.outturn, lang),
+            end_year=categories[-1],
+        )
     return Figure(spec.id, spec, title, alt, table)
 
 
@@ -278,7 +290,7 @@ def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Fi
             )
     spec = ChartSpec(
         id="complaints-timescale",
-        kind="trend",
+        kind="local-trend",
         lang=lang,
         title=title,
         categories=categories,
@@ -306,10 +318,35 @@ def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Fi
         s.label + ": " + ", ".join(f"{c} {label}" for c, label in zip(categories, s.labels, strict=True)) + "."
         for s in series
     )
-    change = lr.timeliness_change(local, year)
+    alt += " " + _stage_one_moved(local, years, lang)
+    change = lr.timeliness_change(local, year, "1")
     if change is not None:
-        alt += " " + timeliness_change_words(change, lang).capitalize() + "."
+        alt += " " + _("Stage {n}", lang, n=1) + ": " + timeliness_change_words(change, lang) + "."
     return Figure(spec.id, spec, title, alt, table)
+
+
+def _stage_one_moved(local: LocalTables, years: list[str], lang: str) -> str:
+    """How the share answered in time at stage 1 moved from the first year charted to the last."""
+    shown = [(y, t) for y in years if (t := lr.timeliness(local, y, "1")) is not None and t.percent is not None]
+    shown = [(y, t) for y, t in shown if not t.disclosive]
+    if len(shown) < 2:
+        return ""
+    (start_year, first), (end_year, last) = shown[0], shown[-1]
+    assert first.percent is not None and last.percent is not None
+    change = printed_change(last.percent, first.percent, lr.PERCENT_DECIMALS)
+    moved = {
+        "up": N_("At stage 1 the share answered in time rose from {start} in {start_year} to {end} in {end_year}."),
+        "down": N_("At stage 1 the share answered in time fell from {start} in {start_year} to {end} in {end_year}."),
+        "same": N_("At stage 1 the share answered in time was {end} in {end_year}, the same as in {start_year}."),
+    }[movement_of(change)]
+    return _(
+        moved,
+        lang,
+        start=i18n.percent(first.percent, lang, lr.PERCENT_DECIMALS),
+        start_year=i18n.financial_year(start_year, lang),
+        end=i18n.percent(last.percent, lang, lr.PERCENT_DECIMALS),
+        end_year=i18n.financial_year(end_year, lang),
+    )
 
 
 def timeliness_change_words(change: lr.TimelinessChange, lang: str) -> str:
