@@ -278,3 +278,29 @@ def test_a_new_project_has_the_headers_and_the_shortcodes_in_its_guidance(tmp_pa
     welsh = (project / "narratives" / "cy" / "4b.md").read_text(encoding="utf-8")
     assert "{{< complaints timescale 1 n >}}" in welsh and "Dywedwch faint o gwynion" in welsh
     assert load_project(project).dataset.local == LocalTables()  # headers alone: nothing to show, nothing wrong
+
+
+def test_the_local_table_template_is_read_back_with_its_rows(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from dirreport.data.local_workbook import write_local_template
+
+    (tmp_path / "_quarto.yml").write_text(SETTINGS, encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    target = write_local_template(tmp_path, "complaints", tmp_path / "data" / "complaints.xlsx")
+    book = load_workbook(target)
+    sheet = book.worksheets[0]
+    assert [c.value for c in sheet[1]][:3] == ["year", "service", "stage"] and sheet.max_row == 5
+    for row, (received, in_time) in enumerate([(70, 58), (6, 5), (40, 31), (5, 5)], start=2):
+        sheet.cell(row, 4, received)
+        sheet.cell(row, 5, in_time)
+    book.save(target)
+    collector = ProblemCollector()
+    local = load_local_tables(load_config(tmp_path), find_data_file, collector, {})
+    assert not collector.problems and lr.timeliness(local, "2023-24") == lr.Timeliness("2023-24", 99, 121)
+    sheet.cell(3, 4).value = None  # a figure left blank
+    book.save(target)
+    assert problems(tmp_path, {}) == [
+        "data/complaints.xlsx (sheet Complaints):row 3, column received: received is empty. "
+        "write the number of complaints as a whole number, 0 if there were none."
+    ]
