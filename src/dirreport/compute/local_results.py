@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dirreport.compute import disclosure
 from dirreport.compute.judgement import Verdict, assess_proportions, judgement_of, movement_of, printed_change
-from dirreport.data.local_model import COMPLAINT_SERVICES, COMPLAINT_STAGES, SERVICE_AREAS, LocalTables
+from dirreport.data.local_model import COMPLAINT_SERVICES, SERVICE_AREAS, LocalTables
 
 PERCENT_DECIMALS = 1
 
@@ -64,26 +64,13 @@ class Count:
 
 
 @dataclass(frozen=True)
-class ComplaintRow:
-    """One line of the complaints table: a service and stage, or a total."""
+class ComplaintMeasure:
+    """One line of the complaints table: a count (at a stage, or at both) for each service and in all."""
 
-    service: str | None  # None for a total
-    stage: str | None  # None for every stage
-    received: Count
-    in_timescale: Count
-    upheld: Count
-    ombudsman: Count
-
-    @property
-    def percent(self) -> float | None:
-        """The share answered within the timescale, unless either count is hidden or there were none."""
-        x, n = self.in_timescale.shown, self.received.shown
-        if x is None or not n:
-            return None
-        return 100.0 * x / n
-
-
-COUNT_FIELDS = ("received", "in_timescale", "upheld", "ombudsman")
+    measure: str  # received | in_timescale | upheld | ombudsman
+    stage: str | None  # None: both stages together
+    services: tuple[tuple[str, Count], ...]
+    total: Count
 
 
 def complaint_years(local: LocalTables) -> list[str]:
@@ -95,35 +82,51 @@ def _sum(values: Iterable[int | None]) -> int | None:
     return None if not found or any(v is None for v in found) else sum(v for v in found if v is not None)
 
 
-def complaint_rows(local: LocalTables, year: str) -> list[ComplaintRow]:
-    """The year's complaints by service and stage, then the total, with small counts hidden.
+# the complaints table's lines: each stage's complaints and how many were answered in time, then both stages'
+COMPLAINT_LINES = (
+    ("received", "1"),
+    ("in_timescale", "1"),
+    ("received", "2"),
+    ("in_timescale", "2"),
+    ("upheld", None),
+    ("ombudsman", None),
+)
 
-    Each column is a breakdown of its total, so a hidden part hides a second part (or the total) too.
+
+def complaint_measures(local: LocalTables, year: str) -> list[ComplaintMeasure]:
+    """The year's complaints line by line, each a breakdown by service of its total, small counts hidden.
+
+    A hidden part hides a second part (or the total) too, so it cannot be worked out from what is shown.
     """
-    parts = [c for c in local.complaints if c.year == year]
-    order = [(s, t) for s in COMPLAINT_SERVICES for t in COMPLAINT_STAGES]
-    parts.sort(key=lambda c: order.index((c.service, c.stage)))
-    if not parts:
+    rows = [c for c in local.complaints if c.year == year]
+    if not rows:
         return []
-    raw: dict[str, list[int | None]] = {
-        "received": [c.received for c in parts],
-        "in_timescale": [c.in_timescale for c in parts],
-        "upheld": [c.upheld for c in parts],
-        "ombudsman": [c.ombudsman for c in parts],
-    }
-    hidden: dict[str, set[str]] = {}
-    totals: dict[str, int | None] = {}
-    for name, values in raw.items():
-        totals[name] = _sum(values)
-        codes = {str(i): float(v) if v is not None else None for i, v in enumerate(values)}
-        hidden[name] = disclosure.suppress_breakdown("total", totals[name], codes)
-    rows = []
-    for i, c in enumerate(parts):
-        counts = {name: Count(raw[name][i], str(i) in hidden[name]) for name in COUNT_FIELDS}
-        rows.append(ComplaintRow(c.service, c.stage, **counts))
-    total = {name: Count(totals[name], "total" in hidden[name]) for name in COUNT_FIELDS}
-    rows.append(ComplaintRow(None, None, **total))
-    return rows
+    out = []
+    for measure, stage in COMPLAINT_LINES:
+        values = {
+            service: _sum(
+                getattr(c, measure) for c in rows if c.service == service and (stage is None or c.stage == stage)
+            )
+            for service in COMPLAINT_SERVICES
+        }
+        total = _sum(values.values())
+        codes = {service: float(v) if v is not None else None for service, v in values.items()}
+        hidden = disclosure.suppress_breakdown("total", total, codes)
+        out.append(
+            ComplaintMeasure(
+                measure,
+                stage,
+                tuple((service, Count(values[service], service in hidden)) for service in COMPLAINT_SERVICES),
+                Count(total, "total" in hidden),
+            )
+        )
+    return out
+
+
+def share(in_time: Count, received: Count) -> float | None:
+    """The percentage answered in time, only where both counts are shown and there were complaints."""
+    x, n = in_time.shown, received.shown
+    return 100.0 * x / n if x is not None and n else None
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,9 @@ from dirreport.lang import i18n
 from dirreport.lang.i18n import N_, _
 
 THOUSANDS = N_("£ thousand")
+VARIANCE_NOTE = N_(
+    "The variance is the outturn less the budget: + is an overspend (the outturn is higher), − an underspend."
+)
 
 
 class NoFigures(LookupError):
@@ -39,14 +42,6 @@ def area_label(local: LocalTables, area: str, lang: str) -> str:
     return local.area_labels[area][lang]
 
 
-def over_or_under(variance: int, lang: str) -> str:
-    if variance > 0:
-        return _("Overspend", lang)
-    if variance < 0:
-        return _("Underspend", lang)
-    return _("On budget", lang)
-
-
 def variance_words(variance: int, lang: str) -> str:
     """'an overspend of £3.1 million', for a sentence: the size and its direction together."""
     if variance > 0:
@@ -62,21 +57,16 @@ def _money_header(lang: str) -> tuple[str, ...]:
         _("Budget ({unit})", lang, unit=unit),
         _("Outturn ({unit})", lang, unit=unit),
         _("Variance ({unit})", lang, unit=unit),
-        _("Over or under budget", lang),
     )
 
 
 def _money_cells(b: lr.Budget, lang: str) -> tuple[str, ...]:
-    return (
-        i18n.number(b.budget, lang),
-        i18n.number(b.outturn, lang),
-        i18n.number(abs(b.variance), lang),
-        over_or_under(b.variance, lang),
-    )
+    """The variance signed: + an overspend, − an underspend (the table's note says so)."""
+    return (i18n.number(b.budget, lang), i18n.number(b.outturn, lang), i18n.signed(b.variance, lang))
 
 
 def _money_numbers(b: lr.Budget, lang: str) -> tuple[float | str | None, ...]:
-    return (b.budget, b.outturn, b.variance, over_or_under(b.variance, lang))
+    return (b.budget, b.outturn, b.variance)
 
 
 def finance_table(local: LocalTables, year: str, lang: str) -> Table:
@@ -96,8 +86,8 @@ def finance_table(local: LocalTables, year: str, lang: str) -> Table:
         header=(_("Service area", lang), *_money_header(lang)),
         rows=tuple(rows),
         numbers=tuple(numbers),
-        align=("l", "r", "r", "r", "l"),
-        notes=(_("The variance is the outturn less the budget: an overspend where the outturn is higher.", lang),),
+        align=("l", "r", "r", "r"),
+        notes=(_(VARIANCE_NOTE, lang),),
     )
 
 
@@ -118,13 +108,13 @@ def finance_figure(local: LocalTables, year: str, area: str | None, name: str, l
         _("Outturn", lang),
         tuple(round(b.outturn / 1000, 1) for b in figures),
         "ours",
-        tuple(i18n.money_short(b.outturn, lang) for b in figures),
+        tuple(i18n.number(b.outturn / 1000, lang, 1) for b in figures),
     )
     budget = Series(
         _("Budget", lang),
         tuple(round(b.budget / 1000, 1) for b in figures),
         "second",
-        tuple(i18n.money_short(b.budget, lang) for b in figures),
+        tuple(i18n.number(b.budget / 1000, lang, 1) for b in figures),
     )
     spec = ChartSpec(
         id=f"finance-{area or 'total'}",
@@ -142,7 +132,8 @@ def finance_figure(local: LocalTables, year: str, area: str | None, name: str, l
         header=(_("Year", lang), *_money_header(lang)),
         rows=tuple((c, *_money_cells(b, lang)) for c, b in zip(categories, figures, strict=True)),
         numbers=tuple((c, *_money_numbers(b, lang)) for c, b in zip(categories, figures, strict=True)),
-        align=("l", "r", "r", "r", "l"),
+        align=("l", "r", "r", "r"),
+        notes=(_(VARIANCE_NOTE, lang),),
     )
     latest, first = figures[-1], figures[0]
     alt = _(
@@ -187,58 +178,76 @@ def _count_number(count: lr.Count) -> float | str | None:
     return i18n.SUPPRESSED if count.hidden else count.value
 
 
-def _row_label(row: lr.ComplaintRow, lang: str) -> tuple[str, str]:
-    if row.service is None:
-        return _("All complaints", lang), ""
-    return _(COMPLAINT_SERVICES[row.service], lang), _(COMPLAINT_STAGES[row.stage or "1"], lang)
+LINE_LABELS = {
+    ("received", "1"): N_("Stage 1: complaints received"),
+    ("in_timescale", "1"): N_("Stage 1: responded to within the timescale"),
+    ("received", "2"): N_("Stage 2: complaints received"),
+    ("in_timescale", "2"): N_("Stage 2: responded to within the timescale"),
+    ("upheld", None): N_("Upheld, at either stage"),
+    ("ombudsman", None): N_("Referred to the Ombudsman"),
+}
+SHARE_LABEL = N_("Stage {n}: percentage within the timescale")
+SERVICE_HEADERS = {"adults": N_("Adults"), "children": N_("Children")}
 
 
 def complaints_table(local: LocalTables, year: str, lang: str) -> Table:
-    rows = lr.complaint_rows(local, year)
-    if not rows:
+    """The year's complaints, a line per stage and measure, a column per service and one for both.
+
+    Narrow enough for half of the bilingual page: the measures run down, the services across.
+    """
+    measures = lr.complaint_measures(local, year)
+    if not measures:
         raise NoFigures(f"the complaints data has no rows for {year}", f"add rows for {year} to data/complaints.csv")
     cells: list[tuple[str, ...]] = []
     numbers: list[tuple[float | str | None, ...]] = []
-    for row in rows:
-        service, stage = _row_label(row, lang)
-        counts = [row.received, row.in_timescale, row.upheld, row.ombudsman]
-        shown = [_count_cell(c, lang) for c in counts]
-        percent = row.percent
-        pct = i18n.percent(percent, lang, lr.PERCENT_DECIMALS) if percent is not None else _pct_marker(row)
-        cells.append((service, stage, shown[0], shown[1], pct, shown[2], shown[3]))
-        numbers.append(
-            (
-                service,
-                stage,
-                *(_count_number(c) for c in counts[:2]),
-                round(percent, lr.PERCENT_DECIMALS) if percent is not None else _pct_marker(row),
-                *(_count_number(c) for c in counts[2:]),
+    for line in measures:
+        label = _(LINE_LABELS[(line.measure, line.stage)], lang)
+        counts = [c for _s, c in line.services] + [line.total]
+        cells.append((label, *(_count_cell(c, lang) for c in counts)))
+        numbers.append((label, *(_count_number(c) for c in counts)))
+        if line.measure == "in_timescale":
+            received = next(m for m in measures if m.measure == "received" and m.stage == line.stage)
+            bases = [c for _s, c in received.services] + [received.total]
+            shares = [lr.share(x, n) for x, n in zip(counts, bases, strict=True)]
+            label = _(SHARE_LABEL, lang, n=line.stage)
+            cells.append(
+                (
+                    label,
+                    *(
+                        i18n.percent(v, lang, lr.PERCENT_DECIMALS) if v is not None else _share_marker(x, n)
+                        for v, x, n in zip(shares, counts, bases, strict=True)
+                    ),
+                )
             )
-        )
+            numbers.append(
+                (
+                    label,
+                    *(
+                        round(v, lr.PERCENT_DECIMALS) if v is not None else _share_marker(x, n)
+                        for v, x, n in zip(shares, counts, bases, strict=True)
+                    ),
+                )
+            )
     flat = [c for r in cells for c in r]
     return Table(
         id=f"complaints-{year}",
         caption=_("Complaints about social services, {year}", lang, year=i18n.financial_year(year, lang)),
         header=(
-            _("Service", lang),
-            _("Stage", lang),
-            _("Received", lang),
-            _("Responded to within the timescale", lang),
-            _("Percentage within the timescale", lang),
-            _("Upheld", lang),
-            _("Referred to the Ombudsman", lang),
+            _("Complaints", lang),
+            *(_(SERVICE_HEADERS[s], lang) for s in COMPLAINT_SERVICES),
+            _("Total", lang),
         ),
         rows=tuple(cells),
         numbers=tuple(numbers),
-        align=("l", "l", "r", "r", "r", "r", "r"),
+        align=("l", "r", "r", "r"),
         notes=marker_notes(lang, flat),
     )
 
 
-def _pct_marker(row: lr.ComplaintRow) -> str:
-    if row.received.value == 0:
+def _share_marker(in_time: lr.Count, received: lr.Count) -> str:
+    if received.value == 0:
         return i18n.NOT_APPLICABLE
-    return i18n.SUPPRESSED if row.received.hidden or row.in_timescale.hidden else i18n.NOT_AVAILABLE
+    return i18n.SUPPRESSED if received.hidden or in_time.hidden else i18n.NOT_AVAILABLE
 
 
 def _timeliness_cells(t: lr.Timeliness | None, lang: str) -> tuple[str, str, str]:

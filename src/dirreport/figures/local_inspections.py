@@ -21,8 +21,7 @@ def inspections_table(local: LocalTables, year: str, lang: str) -> Table:
         (
             i18n.date(i.date, lang),
             i.setting[lang],
-            _(INSPECTION_TYPES[i.type], lang),
-            _(INSPECTORATES[i.inspectorate], lang),
+            f"{_(INSPECTION_TYPES[i.type], lang)} ({_(INSPECTORATES[i.inspectorate], lang)})",
             i.outcome[lang],
         )
         for i in found
@@ -44,13 +43,12 @@ def inspections_table(local: LocalTables, year: str, lang: str) -> Table:
         header=(
             _("Date", lang),
             _("Service or setting", lang),
-            _("Type", lang),
-            _("Inspectorate", lang),
+            _("Inspection or review", lang),
             _("Outcome", lang),
         ),
         rows=rows,
         numbers=tuple((i.date.isoformat(), *row[1:]) for i, row in zip(found, rows, strict=True)),
-        align=("l", "l", "l", "l", "l"),
+        align=("l", "l", "l", "l"),
         notes=tuple(links),
     )
 

@@ -136,9 +136,12 @@ def money(thousands: float, lang: str) -> str:
     return "£" + number(pounds, lang, 0)
 
 
-def money_short(thousands: float, lang: str) -> str:
-    """An amount held in £ thousands, short enough for a chart's label: £112.4m."""
-    return "£" + number(thousands / 1000, lang, 1) + "m"  # £3.1m in Welsh too
+def signed(value: float, lang: str, decimals: int = 0) -> str:
+    """+1,222 or −411 (a true minus sign), for a difference whose direction the reader needs."""
+    text = number(abs(value), lang, decimals)
+    if round(value, decimals) == 0:
+        return text
+    return ("+" if value > 0 else "\u2212") + text
 
 
 def date(value: dt.date, lang: str) -> str:
