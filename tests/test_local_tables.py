@@ -264,7 +264,7 @@ def test_the_sample_prints_finance_complaints_and_inspections(built_sample: Path
     welsh_pdf = pdf_text(output_file(built_sample, "cy", "pdf"))
     assert "Cyllideb ac alldro fesul maes gwasanaeth" in welsh_pdf and "17 Tachwedd 2023" in welsh_pdf
     welsh_docx = docx_text(output_file(built_sample, "cy", "docx"))
-    assert "Cwynion am y gwasanaethau cymdeithasol, 2023-24" in welsh_docx and "Gorwariant" in welsh_docx
+    assert "Cwynion am y gwasanaethau cymdeithasol, 2023-24" in welsh_docx and "+3,106" in welsh_docx
     assert "112,400" in welsh_docx and "115,506" in welsh_docx
 
 
