@@ -30,7 +30,6 @@ class LocalSchema:
     stem: str  # data/<stem>.csv or .xlsx
     what: str
     columns: tuple[Column, ...]
-    example: tuple[tuple[str, ...], ...]
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -80,7 +79,6 @@ FINANCE = LocalSchema(
         Column("label_en", False, "the service area's name in English, for a code of your own"),
         Column("label_cy", False, "the service area's name in Welsh, for a code of your own"),
     ),
-    (("2023-24", "adults", "70000", "72500"), ("2023-24", "children", "38000", "38600")),
 )
 COMPLAINTS = LocalSchema(
     "complaints",
@@ -94,7 +92,6 @@ COMPLAINTS = LocalSchema(
         Column("upheld", False, "of those, upheld in full or in part (blank if not recorded)"),
         Column("referred_to_ombudsman", False, "of those, referred to the Public Services Ombudsman for Wales"),
     ),
-    (("2023-24", "adults", "1", "70", "58", "21", "1"),),
 )
 INSPECTIONS = LocalSchema(
     "inspections",
@@ -109,7 +106,6 @@ INSPECTIONS = LocalSchema(
         Column("outcome_cy", True, "what the inspectorate found, in a sentence, in Welsh"),
         Column("link", False, "the published report's address (https://…), optional"),
     ),
-    (("2023-11-17", "performance-evaluation", "ciw", "Children's services", "Gwasanaethau plant", "…", "…", ""),),
 )
 SCHEMAS = (FINANCE, COMPLAINTS, INSPECTIONS)
 
