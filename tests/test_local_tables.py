@@ -57,8 +57,9 @@ def test_finance_rows_are_checked_with_file_row_and_column(tmp_path: Path) -> No
 
 
 def test_a_typed_variance_is_refused(tmp_path: Path) -> None:
-    found = problems(tmp_path, {"finance.csv": "year,service_area,budget,outturn,variance\n2023-24,adults,10,12,2\n"})
-    assert found and found[0].startswith("data/finance.csv:row 2, column variance")
+    rows = "".join(f"{year},adults,10,12,2\n" for year in ("2021-22", "2022-23", "2023-24"))
+    found = problems(tmp_path, {"finance.csv": "year,service_area,budget,outturn,variance\n" + rows})
+    assert len(found) == 1 and found[0].startswith("data/finance.csv:row 1, column variance")
     assert "worked out from the budget and the outturn" in found[0]
 
 

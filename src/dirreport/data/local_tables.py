@@ -121,6 +121,19 @@ def read_finance(
     label_rows: dict[str, int] = {}
     seen: dict[tuple[str, str], int] = {}
     money = "write the amount in £ thousands, e.g. 45210 for £45.2 million"
+    if "variance" in table.frame.columns:
+        # one mistake, said once at the header row: a typed variance could disagree with its budget and outturn
+        collector.add(
+            Problem(
+                "has a variance column, but the variance is worked out from the budget and the outturn",
+                file=table.where,
+                line=1,
+                position_kind="row",
+                column="variance",
+                hint="delete the variance column, so the report's variance always equals outturn less budget",
+            )
+        )
+        return (), {}
     for row, record, idx in rows:
         year = _year(rows, idx, record["year"], config)
         area = record["service_area"].lower()
@@ -156,14 +169,6 @@ def read_finance(
                 labels[area], label_rows[area] = own, label_rows.get(area, row)
         budget = _amount(rows, idx, record, "budget", False, money)
         outturn = _amount(rows, idx, record, "outturn", False, money)
-        if "variance" in record:
-            rows.refuse(
-                idx,
-                "has a variance column, but the variance is worked out from the budget and the outturn",
-                "variance",
-                "delete the variance column, so the report's variance always equals outturn less budget",
-            )
-            continue
         if year is None or not area_ok or budget is None or outturn is None:
             continue
         if (year, area) in seen:
