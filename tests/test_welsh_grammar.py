@@ -293,7 +293,7 @@ ENGLISH_WORDS = {
     "published",
     "sample",
 }
-SAME_IN_BOTH = {"{title}, {year}", "{value} (n = {base})", "Staff"}  # no words of either language to translate
+SAME_IN_BOTH = {"{title}, {year}", "{value} (n = {base})", "Staff", "Estyn"}  # no words to translate, or a name
 
 
 def welsh_messages() -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dirreport.assemble import blocks, case_study, forewords
+from dirreport.assemble import blocks, case_study, forewords, local_shortcodes
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.figure_book import FigureBook, data_files
@@ -147,6 +147,8 @@ class Assembler:
         name, args = code.name, code.args
         if name not in SHORTCODES:
             raise _ShortcodeError(f"unknown shortcode '{name}'", "use one of: " + ", ".join(SHORTCODES))
+        if name in local_shortcodes.NAMES:
+            return self._local(code)
         if name == "pagebreak":
             self._arguments(code, 0, 0)
             return "\n\n" + PAGEBREAK + "\n\n"
@@ -217,6 +219,15 @@ class Assembler:
             return "\n" + self._table(args[0]) + "\n"
         self._arguments(code, 1, 1)
         return "\n" + self._quote(args[0]) + "\n"
+
+    def _local(self, code: Shortcode) -> str:
+        """finance, complaints and inspections: the authority's own tables (assemble/local_shortcodes.py)."""
+        try:
+            return local_shortcodes.expand_local(self.project, self.lang, self.book, code)
+        except local_shortcodes.LocalShortcodeError as exc:
+            if exc.marker is not None:
+                raise _NotShown(str(exc), exc.hint, exc.marker) from None
+            raise _ShortcodeError(str(exc), exc.hint) from None
 
     def _arguments(self, code: Shortcode, least: int, most: int) -> None:
         n = len(code.args)

@@ -170,13 +170,25 @@ def data() -> None:
 
 
 @data.command("template")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), default="metrics-template.xlsx")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-def data_template(target: Path, project_dir: Path) -> None:
-    """Write an XLSX workbook with one sheet per group and one row per metric, ready to fill in."""
-    from dirreport.data.workbook import write_template_for_project
+@click.option(
+    "--table",
+    type=click.Choice(["metrics", "finance", "complaints", "inspections"]),
+    default="metrics",
+    help="The table to start: the metrics (default) or one of the authority's own tables.",
+)
+def data_template(target: Path | None, project_dir: Path, table: str) -> None:
+    """Write an XLSX workbook ready to fill in: the metrics (a sheet per group, a row per metric) or a local table."""
+    target = target or Path(f"{table}-template.xlsx")
+    if table == "metrics":
+        from dirreport.data.workbook import write_template_for_project
 
-    path = write_template_for_project(project_dir, target)
+        path = write_template_for_project(project_dir, target)
+    else:
+        from dirreport.data.local_workbook import write_local_template
+
+        path = write_local_template(project_dir, table, target)
     click.echo(f"wrote {path}")
 
 

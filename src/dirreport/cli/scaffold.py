@@ -19,6 +19,7 @@ from dirreport.config.report_parts import read_forewords
 from dirreport.config.settings import YEAR
 from dirreport.content import prescribed_form
 from dirreport.data.glossary import COLUMNS as GLOSSARY_COLUMNS
+from dirreport.data.local_model import SCHEMAS
 from dirreport.data.tables import write_csv
 from dirreport.errors import InputError, Problem
 from dirreport.lang.i18n import N_, _
@@ -38,6 +39,25 @@ PLACE_GUIDANCE = {
         "of the 2014 Act requires from the 2026-27 report on: the steps your sufficiency plan "
         "took, the additional places they made available, and the applications to place children "
         "in a supplementary placement under section 81B against the plan's estimate."
+    ),
+    "4a": N_(
+        "Say what the inspectorates found this year and what you are doing about it. List each "
+        "inspection, check and review in data/inspections.csv (date, type, inspectorate, setting_en, "
+        "setting_cy, outcome_en, outcome_cy, link) and place the table with {{< inspections table >}}; "
+        "{{< inspections summary >}} counts them by type over the years."
+    ),
+    "4b": N_(
+        "Say how many complaints you received, how quickly you answered them and what you learned. Give "
+        "the figures in data/complaints.csv (year, service, stage, received, responded_in_timescale, "
+        "upheld, referred_to_ombudsman), quote them with {{< complaints received 1 >}}, "
+        "{{< complaints timescale 1 n >}} and {{< complaints change 1 >}}, and place "
+        "{{< complaints table >}} and {{< complaints chart >}}."
+    ),
+    "4d-finance": N_(
+        "Say what the budget was, how the year ended and which pressures you face. Give the budget and "
+        "outturn of each service area in data/finance.csv (year, service_area, budget, outturn, in "
+        "pounds thousands; the variance is worked out), quote them with {{< finance budget >}} and "
+        "{{< finance variance >}}, and place {{< finance table >}} and {{< finance chart >}}."
     ),
 }
 SECTION_GUIDANCE = {
@@ -225,6 +245,8 @@ def scaffold(
         "survey.csv": ["authority", "year", "measure", "group", "respondents", "positive"],
         "stories.csv": ["id", "consent", "standards", "en", "cy", "attribution_en", "attribution_cy"],
         "last-year-improvements.csv": ["id", "part", "en", "cy"],
+        # the authority's own tables, declared in data/local_model.py: headers only, each row optional
+        **{f"{schema.stem}.csv": schema.header for schema in SCHEMAS},
     }
     if xlsx:
         from dirreport.data.workbook import write_template

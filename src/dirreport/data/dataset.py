@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from dirreport.data.case_studies import read_case_studies
+from dirreport.data.local_tables import load_local_tables
 from dirreport.data.model import (
     CASE_STUDY_COLUMNS,
     IMPROVEMENTS_COLUMNS,
@@ -147,8 +148,10 @@ def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:
         files["improvements"] = _rel(imp_path, root)
         improvements = read_improvements(read_table(imp_path, files["improvements"], IMPROVEMENTS_COLUMNS), collector)
 
+    local = load_local_tables(config, find_data_file, collector, files)
+
     collector.raise_if_any()
-    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes, case_studies)
+    dataset = Dataset(metrics, population, survey, stories, improvements, rows, files, notes, case_studies, local)
     consistency = consistency_problems(dataset, catalogue, metrics_name)
     if consistency:
         raise InputError(consistency)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dirreport import cells
+from dirreport.data.local_model import LocalTables
 
 if TYPE_CHECKING:
     pass
@@ -98,6 +99,8 @@ class Dataset:
     # a value whose status hides it (c, x, z, low) is None in ``metrics``
     notes: Mapping[MetricKey, tuple[str, ...]] = field(default_factory=dict)
     case_studies: Mapping[str, CaseStudy] = field(default_factory=dict)
+    # the authority's own tables: budget and outturn, complaints, inspections (data/local_model.py)
+    local: LocalTables = field(default_factory=LocalTables)
 
     @property
     def authorities(self) -> list[str]:

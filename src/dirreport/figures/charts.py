@@ -26,12 +26,21 @@ PALETTE = {
     # against white for readers with protanopia or deuteranopia as well as for everyone else
     "wales": "#A285D1",
     "wales_text": "#5A4396",  # a darker purple for Wales's labels, so text reaches 4.5:1
+    # a second line of the authority's own (budget beside outturn, stage 2 beside stage 1): Wales's colours,
+    # which are never on the same chart
+    "second": "#A285D1",
+    "second_text": "#5A4396",
     "other": "#707070",  # grey hollow markers for the other authorities
     "text": "#0B0C0C",
     "grid": "#D9D9D9",
     "interval": "#0B0C0C",
 }
-TEXT_COLOURS = {"ours": PALETTE["ours"], "wales": PALETTE["wales_text"], "other": PALETTE["text"]}
+TEXT_COLOURS = {
+    "ours": PALETTE["ours"],
+    "wales": PALETTE["wales_text"],
+    "second": PALETTE["second_text"],
+    "other": PALETTE["text"],
+}
 FONT = "DejaVu Sans"
 # Drawn small with large lettering, so the lettering stays legible when the chart is shrunk: at 4.6 inches
 # and 11.5 pt, text is at least 12 CSS pixels on a 350-pixel column (a phone, or half of the bilingual
@@ -94,7 +103,13 @@ def draw(spec: ChartSpec, cache_dir: Path) -> Path:
         return svg
     cache_dir.mkdir(parents=True, exist_ok=True)
     plt = _pyplot()
-    drawer = {"trend": _trend, "comparison": _comparison, "survey": _bars, "composition": _bars}[spec.kind]
+    drawer = {
+        "trend": _trend,
+        "local-trend": _trend,  # a line of the authority's own tables: finance, complaints
+        "comparison": _comparison,
+        "survey": _bars,
+        "composition": _bars,
+    }[spec.kind]
     fig = drawer(plt, spec)
     # the layout engine fits labels once; bbox_inches="tight" would draw the chart twice
     if fig.get_layout_engine() is None:

@@ -31,7 +31,7 @@ class Series:
 @dataclass(frozen=True)
 class ChartSpec:
     id: str
-    kind: str  # trend | comparison | survey | composition
+    kind: str  # trend | comparison | survey | composition | local-trend (finance, complaints)
     lang: str
     title: str
     categories: tuple[str, ...]

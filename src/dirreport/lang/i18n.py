@@ -128,6 +128,22 @@ def points(value: float, lang: str, decimals: int = 1) -> str:
     return _("{value} percentage points", lang, value=number(abs(value), lang, decimals))
 
 
+def money(thousands: float, lang: str) -> str:
+    """An amount held in £ thousands, as a sentence writes it: £112.4 million, £850,000."""
+    pounds = thousands * 1000
+    if abs(pounds) >= 1_000_000:
+        return _("£{value} million", lang, value=number(pounds / 1_000_000, lang, 1))
+    return "£" + number(pounds, lang, 0)
+
+
+def signed(value: float, lang: str, decimals: int = 0) -> str:
+    """+1,222 or −411 (a true minus sign), for a difference whose direction the reader needs."""
+    text = number(abs(value), lang, decimals)
+    if round(value, decimals) == 0:
+        return text
+    return ("+" if value > 0 else "\u2212") + text
+
+
 def date(value: dt.date, lang: str) -> str:
     """31 March 2024 / 31 Mawrth 2024."""
     return format_date(value, format="d MMMM y", locale=BABEL_LOCALES[lang])
