@@ -15,7 +15,17 @@ import re
 from dirreport.errors import Problem
 
 SHORTCODE_OPEN, SHORTCODE_CLOSE = "{{<", ">}}"
-SHORTCODE_NAMES = ("indicator", "metric", "change", "chart", "table", "survey", "quote", "pagebreak")
+SHORTCODE_NAMES = (
+    "indicator",
+    "metric",
+    "change",
+    "chart",
+    "table",
+    "survey",
+    "quote",
+    "pagebreak",
+    "year-in-numbers",
+)
 VOID_TAGS = {"br", "hr", "img", "wbr", "area", "base", "col", "embed", "input", "link", "meta", "source", "track"}
 # elements whose end tag HTML lets a writer leave out
 OPTIONAL_END = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "colgroup"}
