@@ -164,7 +164,7 @@ def _grid(figures: list[KeyFigure], lang: str) -> str:
     cells = []
     for f in figures:
         lines = [
-            f'text(size: 17pt, weight: "bold", fill: brand, {blocks.typst_string(f.value)})',
+            f'text(size: 15pt, weight: "bold", fill: brand, {blocks.typst_string(f.value)})',
             f"text(size: 9pt, {blocks.typst_string(f.label)})",
             f'text(size: 8.5pt, style: "italic", {blocks.typst_string(f.change)})',
         ]
@@ -184,7 +184,12 @@ def _word_table(figures: list[KeyFigure], year: str, lang: str) -> str:
     header = (_("Indicator", lang), year, _("Change since last year", lang), _("Wales", lang))
     rows = [(f.label, f.value, f.change, f.wales or i18n.NOT_APPLICABLE) for f in figures]
     widths = (30, 10, 22, 10)
-    dashes = "|" + "|".join(":" + "-" * (w - 1) if i != 1 else "-" * (w - 1) + ":" for i, w in enumerate(widths)) + "|"
+    right = (False, True, False, True)  # figures right-aligned, words left
+    dashes = (
+        "|"
+        + "|".join("-" * (w - 1) + ":" if r else ":" + "-" * (w - 1) for w, r in zip(widths, right, strict=True))
+        + "|"
+    )
     lines = ["| " + " | ".join(_cell(h) for h in header) + " |", dashes]
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
     return "\n".join(lines)
