@@ -145,15 +145,28 @@ def block(figures: list[KeyFigure], results: Results, lang: str, anchor: str) ->
 def _cards(figures: list[KeyFigure], lang: str, anchor: str) -> str:
     items = []
     for f in figures:
-        wales = f'\n<p class="key-figure-wales">{html.escape(_wales(f, lang))}</p>' if f.wales else ""
+        wales = f'\n<p class="key-figure-wales">{_html(_wales(f, lang))}</p>' if f.wales else ""
         items.append(
             f'<li class="key-figure key-figure-{f.judgement}" data-indicator="{html.escape(f.id)}">\n'
-            f'<p class="key-figure-value">{html.escape(f.value)}</p>\n'
-            f'<p class="key-figure-label">{html.escape(f.label)}</p>\n'
-            f'<p class="key-figure-change">{html.escape(f.change)}</p>{wales}\n</li>'
+            f'<p class="key-figure-value">{_html(f.value)}</p>\n'
+            f'<p class="key-figure-label">{_html(f.label)}</p>\n'
+            f'<p class="key-figure-change">{_html(f.change)}</p>{wales}\n</li>'
         )
     label = html.escape(heading(lang))
     return f'<ul class="key-figures" id="{anchor}" aria-label="{label}">\n' + "\n".join(items) + "\n</ul>"
+
+
+def _typeset(text: str) -> str:
+    """The apostrophe pandoc prints in the rest of the report ("children’s"); raw blocks are not typeset by it."""
+    return text.replace("'", "’")
+
+
+def _html(text: str) -> str:
+    return html.escape(_typeset(text), quote=False)
+
+
+def _typst(text: str) -> str:
+    return blocks.typst_string(_typeset(text))
 
 
 def _wales(figure: KeyFigure, lang: str) -> str:
@@ -164,12 +177,12 @@ def _grid(figures: list[KeyFigure], lang: str) -> str:
     cells = []
     for f in figures:
         lines = [
-            f'text(size: 15pt, weight: "bold", fill: brand, {blocks.typst_string(f.value)})',
-            f"text(size: 9pt, {blocks.typst_string(f.label)})",
-            f'text(size: 8.5pt, style: "italic", {blocks.typst_string(f.change)})',
+            f'text(size: 15pt, weight: "bold", fill: brand, {_typst(f.value)})',
+            f"text(size: 9pt, {_typst(f.label)})",
+            f'text(size: 8.5pt, style: "italic", {_typst(f.change)})',
         ]
         if f.wales:
-            lines.append(f"text(size: 8.5pt, {blocks.typst_string(_wales(f, lang))})")
+            lines.append(f"text(size: 8.5pt, {_typst(_wales(f, lang))})")
         body = " + parbreak() + ".join(lines)
         cells.append(
             f"  block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.75pt + brand, "
