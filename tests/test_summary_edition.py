@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +19,17 @@ import pikepdf
 import pytest
 import yaml
 from lxml import html
+from playwright.sync_api import sync_playwright
+from project_files import copy_project
 
-from conftest import REPO, dirreport, docx_text, pdf_text
+from conftest import REPO, chromium_path, dirreport, docx_text, pdf_text
 from dirreport.assemble.editions import assemble
 from dirreport.checks.card import run_checks
 from dirreport.config.settings import load_config
 from dirreport.errors import InputError
 from dirreport.pipeline.build import editions_wanted
 from dirreport.pipeline.project import load_project
-from project_files import copy_project
-from test_browser import NARROW, browser, describe, run_axe, visit  # noqa: F401  (browser is a fixture)
+from test_browser import CHROMIUM_ARGS, NARROW, describe, run_axe, visit
 
 SUMMARY_FILES = {
     "en": "en-summary/directors-report-2023-24-summary",
@@ -194,6 +196,14 @@ def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, e
         shown_wales = card.xpath('./p[@class="key-figure-wales"]')
         if shown_wales:
             assert squash(shown_wales[0].text_content()).split(": ")[1].split(" ")[0] == row[wales]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.mark.parametrize("width", [1280, 390, NARROW])

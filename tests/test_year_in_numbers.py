@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from project_files import copy_project
 
 from conftest import REPO
 from dirreport.assemble import year_in_numbers
@@ -25,7 +26,6 @@ from dirreport.errors import InputError
 from dirreport.figures.specs import indicator_table
 from dirreport.lang import sentences
 from dirreport.pipeline.project import Project, load_project
-from project_files import copy_project
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,8 @@ def test_each_figure_is_printed_as_its_indicator_table_prints_it(sample: Project
     results = sample.results
     ids = year_in_numbers.chosen_ids(sample.config, sample.catalogue, results)
     table = indicator_table(results, ids, "caption", "t", lang)
-    for figure, row in zip(year_in_numbers.key_figures(sample.config, sample.catalogue, results, lang), table.rows):
+    figures = year_in_numbers.key_figures(sample.config, sample.catalogue, results, lang)
+    for figure, row in zip(figures, table.rows, strict=True):
         result = results.indicators[figure.id]
         assert figure.label == row[0]
         # the card adds the unit the table's header gives ("26.9 days"): the number is the table's

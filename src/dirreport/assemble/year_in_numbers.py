@@ -136,7 +136,7 @@ def block(figures: list[KeyFigure], results: Results, lang: str, anchor: str) ->
         blocks.visible("typst", blocks.raw("typst", _grid(figures, lang))),
         blocks.visible("docx", _word_table(figures, year, lang)),
     ]
-    points = [p for f in figures for p in (results.indicators[f.id].latest,)]
+    points: list[object] = [results.indicators[f.id].latest for f in figures]
     notes = marker_notes(lang, [f.value for f in figures], statuses_from_data(points))
     parts += [f"[{blocks.md(n)}]{{.table-note}}" for n in notes]
     return "\n\n".join(parts) + "\n"
