@@ -177,3 +177,16 @@ def test_a_wrong_setting_is_explained(tmp_path: Path, value: Any, words: str) ->
     with pytest.raises(InputError) as raised:
         load_project(with_settings(tmp_path, **{"year-in-numbers": value}))
     assert "year-in-numbers" in str(raised.value) and words in str(raised.value)
+
+
+def test_the_shortcode_takes_no_argument(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    summary = project / "narratives" / "en" / "1-summary.md"
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(
+        text.replace("## The year in brief", "{{< year-in-numbers QS1 >}}\n\n## The year in brief"), encoding="utf-8"
+    )
+    with pytest.raises(InputError) as raised:
+        assemble(load_project(project), "en")
+    message = str(raised.value)
+    assert "1-summary.md" in message and "takes 0 argument" in message and "{{< year-in-numbers >}}" in message

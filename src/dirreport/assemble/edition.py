@@ -602,6 +602,7 @@ def _usage(name: str) -> str:
         "survey": "{{< survey SV03 adults >}} or, with its base, {{< survey SV03 adults n >}}",
         "quote": "{{< quote STORY-ID >}}",
         "pagebreak": "{{< pagebreak >}}",
+        "year-in-numbers": "{{< year-in-numbers >}}, on a line of its own",
     }[name]
 
 
