@@ -52,4 +52,6 @@ def output_basename(edition: str, year: str) -> str:
         "en": f"directors-report-{year}",
         "cy": f"adroddiad-y-cyfarwyddwr-{year}",
         "bilingual": f"adroddiad-y-cyfarwyddwr-directors-report-{year}",
+        "en-summary": f"directors-report-{year}-summary",
+        "cy-summary": f"adroddiad-y-cyfarwyddwr-{year}-crynodeb",
     }[edition]

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dirreport.assemble import blocks, case_study, forewords, local_shortcodes
+from dirreport.assemble import blocks, case_study, forewords, local_shortcodes, year_in_numbers
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.figure_book import FigureBook, data_files
@@ -113,6 +113,7 @@ class Assembler:
         self.warnings: list[Problem] = []
         self.config = project.config
         self.first_use = FirstUse(project.glossary, lang)
+        self._year_in_numbers_checked = False
 
     # --- shortcodes -------------------------------------------------------------------------------
 
@@ -211,6 +212,9 @@ class Assembler:
                 f"shortcode '{name}' makes a block and must be on a line of its own",
                 "put it in its own paragraph, with blank lines around it",
             )
+        if name == year_in_numbers.SHORTCODE:
+            self._arguments(code, 0, 0)
+            return "\n" + self.year_in_numbers() + "\n"
         if name == "chart":
             self._arguments(code, 1, 2)
             return "\n" + self._chart(args[0], args[1] if len(args) > 1 else "trend") + "\n"
@@ -342,6 +346,23 @@ class Assembler:
         return self.book.summary(
             summary_table(self.project.results, self.project.catalogue, self.config.authority_name, self.lang)
         )
+
+    def year_in_numbers(self, level: int | None = None) -> str:
+        """The page of key figures, under its own heading at ``level`` when it is placed by default."""
+        project, lang = self.project, self.lang
+        if not self._year_in_numbers_checked:
+            self._year_in_numbers_checked = True
+            self.errors += year_in_numbers.unknown_ids(self.config, project.results)
+        figures = year_in_numbers.key_figures(self.config, project.catalogue, project.results, lang)
+        page = year_in_numbers.block(figures, project.results, lang, f"key-figures-{lang}")
+        if not page or level is None:
+            return page
+        title = year_in_numbers.heading(lang)
+        return f"{'#' * level} {blocks.md(title)} {{#year-in-numbers-{lang}}}\n\n{page}"
+
+    def year_in_numbers_placed(self) -> bool:
+        """Whether a narrative of this edition places the page itself (else it goes in the Director's summary)."""
+        return any(code.name == year_in_numbers.SHORTCODE for code in self._narrative_codes)
 
     def charts_trend(self, iid: str) -> bool:
         """Whether the evidence for a standard charts this indicator's trend (the project's `charts` setting).
@@ -483,6 +504,9 @@ class Assembler:
             if place.kind == "section" and place.numbering[-1] == "iv":
                 body, improvements = self._improvements(place, narrative, body)
             text = Markup(body)
+        if place.id == "1-summary" and not self.year_in_numbers_placed():
+            page = self.year_in_numbers(place.level + 1)
+            text = Markup(year_in_numbers.with_default_place(str(text or ""), page)) if page else text
         view = PlaceView(
             place.id,
             place.level,
@@ -620,6 +644,7 @@ def _usage(name: str) -> str:
         "quote": "{{< quote STORY-ID >}}",
         "case-study": "{{< case-study CASE-STUDY-ID >}}",
         "pagebreak": "{{< pagebreak >}}",
+        "year-in-numbers": "{{< year-in-numbers >}}, on a line of its own",
     }[name]
 
 

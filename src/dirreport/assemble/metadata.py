@@ -64,6 +64,10 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
                 "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
             }
         )
+    if config.summary.enabled and edition == lang:
+        # the full edition's web page links to its language's summary, published beside it
+        meta["summary-href"] = f"../{lang}-summary/{output_basename(f'{lang}-summary', config.year)}.html"
+        meta["summary-link-text"] = _("Read a short summary of this report", lang)
     meta["keywords"] = keywords(project, lang)
     meta.update(brand_metadata(project))
     if "logo" in meta:

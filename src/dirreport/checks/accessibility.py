@@ -79,15 +79,22 @@ def _table_headers(narrative: Narrative, card: ReportCard) -> None:
                 )
 
 
-def _readability(project: Project, narrative: Narrative, card: ReportCard) -> None:
+def reading_ease(narratives: list[Narrative]) -> float | None:
+    """Flesch reading ease of the narratives' running prose; None below 40 words, too little to score."""
     import textstat
 
-    prose = " ".join(text for _line, text in narrative.paragraphs)
+    prose = " ".join(text for narrative in narratives for _line, text in narrative.paragraphs)
     prose = re.sub(r"\{\{<.*?>\}\}", "12", prose)
     prose = re.sub(r"[*_`#>\[\]()]", " ", prose)
     if len(prose.split()) < 40:
+        return None
+    return float(textstat.flesch_reading_ease(prose))
+
+
+def _readability(project: Project, narrative: Narrative, card: ReportCard) -> None:
+    score = reading_ease([narrative])
+    if score is None:
         return
-    score = float(textstat.flesch_reading_ease(prose))
     card.readability[narrative.path] = round(score, 1)
     if score < project.config.readability_target:
         card.add(

@@ -12,13 +12,15 @@ from dirreport.pipeline.project import Project
 
 def check_assembly(project: Project, card: ReportCard) -> None:
     """Assemble each edition as a build would, so shortcode and template mistakes are on the card too."""
-    from dirreport.assemble.edition import assemble_language
+    from dirreport.assemble.editions import assemble
+    from dirreport.config.settings import summary_language
     from dirreport.errors import InputError
 
     seen: set[Problem] = set()
-    for lang in project.config.languages:
+    summaries = [e for e in project.config.editions if summary_language(e)]  # their own template
+    for edition in [*project.config.languages, *summaries]:
         try:
-            assemble_language(project, lang)
+            assemble(project, edition)
         except InputError as error:
             card.unusable = True
             for problem in error.problems:

@@ -24,6 +24,7 @@ from dirreport.checks.findings import (
 )
 from dirreport.checks.personal_data import check_personal_data
 from dirreport.checks.report import render_card
+from dirreport.checks.summary import check_summary
 from dirreport.checks.translation import check_translation
 from dirreport.checks.voice import check_voice
 from dirreport.errors import Problem
@@ -40,6 +41,7 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     check_data(project, card)
     check_translation(project, card)
     check_accessibility(project, card)
+    check_summary(project, card)
     check_personal_data(project, card)
     check_disclosure(project, card)
     for claim in narrative_claims(project):

@@ -45,8 +45,8 @@ def cli() -> None:
     "--lang",
     "languages",
     multiple=True,
-    type=click.Choice(["en", "cy", "bilingual"]),
-    help="Build only this edition (repeatable). Default: every language in _quarto.yml and bilingual.",
+    type=click.Choice(["en", "cy", "bilingual", "en-summary", "cy-summary"]),
+    help="Build only this edition (repeatable; a language brings its summary). Default: every edition set.",
 )
 @click.option(
     "--format",

@@ -160,6 +160,27 @@ LENGTH_SETTINGS = """\
   # appendix: print   # the data behind the charts: print, or download (only in the CSV and spreadsheet)
 """
 
+# The year in numbers and the summary edition, commented out with an example for an author to take up.
+PUBLIC_SETTINGS = """\
+  # The year in numbers: a page of key figures in the Director's summary (or where a narrative writes
+  # {{< year-in-numbers >}}). true chooses a key indicator for each quality standard and a count; false
+  # leaves the page out; or list the indicators (see 'dirreport catalogue'), in the order to show them:
+  # year-in-numbers:
+  #   - AD-IAA-TIMELY
+  #   - AD-WAIT-DOMICILIARY
+  #   - CH-ASSESSMENTS-TIMELY
+  #   - CH-LAC-RATE
+  #   - CA-IDENTIFIED-RATE
+  #   - CA-DP-COUNT
+  # A short summary edition in each language (the Director's summary, the year in numbers and the
+  # priorities), published beside the full report, with a plainer reading-ease target for the public:
+  # summary:
+  #   title:
+  #     en: "Our year in social services: a summary for young people"
+  #     cy: "Ein blwyddyn yn y gwasanaethau cymdeithasol: crynodeb i bobl ifanc"
+  #   readability-target: 60
+"""
+
 
 # Forewords, sections of the authority's own, contact details and the glossary, as a new project's
 # examples: the two forewords are declared (their stubs are written); the rest are comments to fill in.
@@ -234,7 +255,8 @@ def scaffold(
         "# Report settings. Quarto reads this file too; dirreport's settings are under dirreport:.\n"
         + yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
         + LENGTH_SETTINGS
-        + PARTS_SETTINGS,
+        + PARTS_SETTINGS
+        + PUBLIC_SETTINGS,
         encoding="utf-8",
     )
     written.append(path / "_quarto.yml")

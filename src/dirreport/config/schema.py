@@ -157,6 +157,45 @@ def _bilingual_edition(value: Any) -> BilingualSettings:
     raise ValueError(f"must be true, false or {{first: cy}}, not {_what(value)}")
 
 
+@dataclass(frozen=True)
+class SummarySettings:
+    """The short summary edition: whether it is built, its title and its reading-ease target."""
+
+    enabled: bool = False
+    title: Bilingual | None = None
+    readability_target: float = 60.0
+
+
+def _summary(value: Any) -> SummarySettings:
+    if isinstance(value, bool):
+        return SummarySettings(enabled=value)
+    if isinstance(value, dict):
+        unknown = [k for k in value if k not in ("title", "readability-target", "enabled")]
+        if unknown:
+            raise ValueError(f"has '{unknown[0]}', but only title, readability-target (and enabled) are read")
+        target = value.get("readability-target", 60.0)
+        if isinstance(target, bool) or not isinstance(target, int | float):
+            raise ValueError(f"readability-target must be a number, not {_what(target)}")
+        title = _bilingual(value["title"]) if "title" in value else None
+        return SummarySettings(_bool(value.get("enabled", True)), title, float(target))
+    raise ValueError(
+        f"must be true, false or {{title: {{en: ..., cy: ...}}, readability-target: 60}}, not {_what(value)}"
+    )
+
+
+def _figures(value: Any) -> tuple[str, ...] | None:
+    """Indicator ids for the year in numbers; true for the automatic choice (None), false for none."""
+    if value is True:
+        return None
+    if value is False:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError(f"must be a list of indicator ids such as [AD-IAA-TIMELY], true or false, not {_what(value)}")
+    if len(value) > 12:
+        raise ValueError(f"lists {len(value)} figures; a page of key figures holds at most 12")
+    return tuple(dict.fromkeys(v.strip() for v in value))
+
+
 def _text_list(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise ValueError(f'must be a list of exact texts such as ["01234 567890"], not {_what(value)}')
@@ -222,6 +261,29 @@ BILINGUAL_EDITION = Kind(
             },
         ]
     },
+)
+SUMMARY = Kind(
+    "true, false or {title, readability-target}",
+    _summary,
+    {
+        "oneOf": [
+            {"type": "boolean"},
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": {
+                    "title": BILINGUAL.schema,
+                    "readability-target": {"type": "number"},
+                    "enabled": {"type": "boolean"},
+                },
+            },
+        ]
+    },
+)
+FIGURES = Kind(
+    "list of indicator ids, true or false",
+    _figures,
+    {"oneOf": [{"type": "boolean"}, {"type": "array", "maxItems": 12, "items": {"type": "string", "minLength": 1}}]},
 )
 TEXT_LIST = Kind("list of texts", _text_list, {"type": "array", "items": {"type": "string"}})
 FACTOR = Kind("number above 1", _number(above=1), {"type": "number", "exclusiveMinimum": 1})
@@ -337,6 +399,22 @@ SETTINGS: tuple[Setting, ...] = (
         CONTACT,
         "contact details printed in part 4(c) with the accessibility statement and the formats published",
         example='{phone: "01234 567890", email: ..., address: {en: ..., cy: ...}, website: https://...}',
+    ),
+    Setting(
+        "year-in-numbers",
+        FIGURES,
+        "the indicators on the year-in-numbers page, in order; true chooses them (a key indicator "
+        "for each quality standard, then a count), false leaves the page out",
+        default=True,
+        example="[AD-IAA-TIMELY, CH-LAC-RATE, CA-DP-COUNT]",
+    ),
+    Setting(
+        "summary",
+        SUMMARY,
+        "a short summary edition in each language (Director's summary, year in numbers, priorities), "
+        "with its own title and a stricter Flesch reading-ease target",
+        default=False,
+        example='{title: {en: "...", cy: "..."}, readability-target: 60}',
     ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}

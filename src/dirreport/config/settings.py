@@ -18,7 +18,7 @@ import yaml
 from dirreport import yaml_text
 from dirreport.catalogue import WALES, load_authorities
 from dirreport.config.report_parts import Contact, ExtraSection, Foreword, picture_problems
-from dirreport.config.schema import BY_KEY, INEFFECTIVE, SETTINGS, BilingualSettings
+from dirreport.config.schema import BY_KEY, INEFFECTIVE, SETTINGS, BilingualSettings, SummarySettings
 from dirreport.errors import InputError, Problem, ProblemCollector
 from dirreport.lang.bilingual_text import LANGUAGES, Bilingual
 
@@ -50,6 +50,8 @@ class Config:
     forewords: tuple[Foreword, ...] = ()
     sections: tuple[ExtraSection, ...] = ()
     contact: Contact | None = None
+    year_in_numbers: tuple[str, ...] | None = None  # None: chosen from the catalogue; (): no page
+    summary: SummarySettings = field(default_factory=SummarySettings)
 
     @property
     def area(self) -> Bilingual:
@@ -63,10 +65,12 @@ class Config:
 
     @property
     def editions(self) -> tuple[str, ...]:
-        """Single-language editions, then the bilingual one when asked for."""
+        """Single-language editions, then the bilingual one, then each language's summary, when asked for."""
         eds = list(self.languages)
         if self.bilingual.enabled and set(LANGUAGES) <= set(self.languages):
             eds.append("bilingual")
+        if self.summary.enabled:
+            eds += [f"{lang}{SUMMARY_SUFFIX}" for lang in self.languages]
         return tuple(eds)
 
     def with_authority(self, code: str, name: Bilingual) -> Config:
@@ -74,6 +78,14 @@ class Config:
         from dataclasses import replace
 
         return replace(self, authority=code, authority_name=name, area_name=None)
+
+
+SUMMARY_SUFFIX = "-summary"  # a summary edition is named by its language: en-summary, cy-summary
+
+
+def summary_language(edition: str) -> str | None:
+    """The language of a summary edition (en-summary → en), None for any other edition."""
+    return edition.removesuffix(SUMMARY_SUFFIX) if edition.endswith(SUMMARY_SUFFIX) else None
 
 
 def shift_year(year: str, by: int) -> str:
@@ -249,4 +261,6 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         forewords=values["forewords"] or (),
         sections=values["sections"] or (),
         contact=values["contact"],
+        year_in_numbers=values["year_in_numbers"],
+        summary=values["summary"] or SummarySettings(),
     )

@@ -28,6 +28,8 @@ SHORTCODE_NAMES = (
     "finance",
     "complaints",
     "inspections",
+    "pagebreak",
+    "year-in-numbers",
 )
 VOID_TAGS = {"br", "hr", "img", "wbr", "area", "base", "col", "embed", "input", "link", "meta", "source", "track"}
 # elements whose end tag HTML lets a writer leave out

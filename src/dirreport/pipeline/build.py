@@ -23,7 +23,7 @@ from pathlib import Path
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.editions import assemble
 from dirreport.catalogue import WALES
-from dirreport.config.settings import Config, load_config
+from dirreport.config.settings import Config, load_config, summary_language
 from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
 from dirreport.figures.specs import ChartSpec
 from dirreport.pipeline import cache, publish
@@ -97,8 +97,8 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
 
 
 def editions_wanted(config: Config, languages: tuple[str, ...]) -> list[str]:
-    """The project's editions (en, cy, bilingual) that the options select."""
-    wanted = [e for e in config.editions if not languages or e in languages]
+    """The project's editions (en, cy, bilingual, summaries) that the options select; a language brings its summary."""
+    wanted = [e for e in config.editions if not languages or e in languages or summary_language(e) in languages]
     if not wanted:
         raise InputError(
             Problem(
@@ -316,7 +316,8 @@ def render_and_publish(
             from dirreport.pipeline.downloads import write_downloads
 
             for edition, document in documents.items():
-                outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
+                if document.tables:  # a summary has no tables: its figures are the full report's
+                    outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
         carried = [e for e in config.editions if e not in documents]
         publish.carry_over(output, generation, carried)
         publish.switch(output, generation, [*documents, *carried])
@@ -329,10 +330,12 @@ def render_and_publish(
 def render_settings(project: Project, edition: str, formats: tuple[str, ...] = ()) -> RenderSettings:
     config = project.config
     href = None
-    if edition in ("en", "cy"):
-        other = "cy" if edition == "en" else "en"
+    lang = summary_language(edition) or edition
+    if lang in ("en", "cy"):
+        other = "cy" if lang == "en" else "en"
+        other_edition = other if lang == edition else f"{other}-summary"  # a summary's other edition is a summary
         if other in config.languages:
-            href = f"../{other}/{output_basename(other, config.year)}.html"
+            href = f"../{other_edition}/{output_basename(other_edition, config.year)}.html"
     return RenderSettings(
         project_root=config.root,
         cache_dir=project.cache_dir,

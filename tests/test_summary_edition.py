@@ -1,0 +1,222 @@
+"""The summary edition and the year in numbers as published: the shared sample build, opened with real tools.
+
+The summary is built by the one orchestrator with the full editions; these
+tests read its PDF (pdfinfo, pdftotext, pikepdf), Word file (python-docx)
+and web page (lxml; Chromium with axe-core), and hold the year in numbers on
+each page to the indicator tables of the same build.  The settings, the
+choice of editions and the summary's reading-ease check are tested in-process.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+import yaml
+from lxml import html
+from playwright.sync_api import sync_playwright
+from project_files import copy_project
+
+from conftest import REPO, chromium_path, dirreport, docx_text, pdf_text
+from dirreport.assemble.editions import assemble
+from dirreport.checks.card import run_checks
+from dirreport.config.settings import load_config
+from dirreport.errors import InputError
+from dirreport.pipeline.build import editions_wanted
+from dirreport.pipeline.project import load_project
+from test_browser import CHROMIUM_ARGS, NARROW, describe, run_axe, visit
+
+SUMMARY_FILES = {
+    "en": "en-summary/directors-report-2023-24-summary",
+    "cy": "cy-summary/adroddiad-y-cyfarwyddwr-2023-24-crynodeb",
+}
+FULL_FILES = {"en": "en/directors-report-2023-24", "cy": "cy/adroddiad-y-cyfarwyddwr-2023-24"}
+WORDS = {  # what each language's summary must show: its title, the page of figures, the priorities
+    "en": ("a summary", "The year in numbers", "Our priorities for next year", "Keep children safe"),
+    "cy": (
+        "crynodeb",
+        "Y flwyddyn mewn rhifau",
+        "Ein blaenoriaethau ar gyfer y flwyddyn nesaf",
+        "Cadw plant yn ddiogel",
+    ),
+}
+
+
+def squash(text: str) -> str:
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+# --- in-process: settings, editions, assembly, the reading-ease check -------------------------------------
+
+
+def with_summary(tmp_path: Path, value: Any) -> Path:
+    project = copy_project(REPO, tmp_path / "p")
+    path = project / "_quarto.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["dirreport"]["summary"] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
+
+
+def test_the_summary_editions_follow_the_languages(tmp_path: Path) -> None:
+    config = load_config(REPO)
+    assert config.editions == ("en", "cy", "bilingual", "en-summary", "cy-summary")
+    # a language brings its own summary; a summary can be built alone
+    assert editions_wanted(config, ("cy",)) == ["cy", "cy-summary"]
+    assert editions_wanted(config, ("en-summary",)) == ["en-summary"]
+    off = load_config(with_summary(tmp_path, False))
+    assert "en-summary" not in off.editions
+    on = load_config(with_summary(tmp_path / "on", True))
+    assert on.summary.enabled and on.summary.title is None and on.summary.readability_target == 60
+
+
+def test_a_wrong_summary_setting_is_explained(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as raised:
+        load_config(with_summary(tmp_path, {"titel": "x"}))
+    assert "summary has 'titel'" in str(raised.value) and "_quarto.yml" in str(raised.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_summary_is_the_directors_summary_the_figures_and_the_priorities(lang: str) -> None:
+    project = load_project(REPO)
+    document = assemble(project, f"{lang}-summary")
+    markdown = document.markdown
+    assert document.metadata["title"] == project.config.summary.title(lang)  # type: ignore[misc]
+    order = [markdown.index(a) for a in ("{#sec-1-summary}", "key-figures", "{#sec-4d-priorities}", "sec-full-report")]
+    assert order == sorted(order)
+    # no table or chart of the full report: the summary says where they are instead
+    assert not document.tables and not document.figures
+    assert "<table" not in markdown and "<figure" not in markdown
+    assert ("This table is in the full report" if lang == "en" else "Mae’r tabl hwn yn yr adroddiad llawn") in markdown
+    full = FULL_FILES[lang].split("/")[1]
+    assert f"(../{lang}/{full}.pdf)" in markdown  # each format points to the full report in that format
+
+
+def test_the_summary_is_held_to_its_own_reading_ease(tmp_path: Path) -> None:
+    card = run_checks(load_project(REPO), assembled=True)
+    assert card.readability["en-summary"] >= 60  # the sample's summary meets its target
+    assert not [f for f in card.warnings if "summary edition" in f.problem.message]
+    strict = run_checks(load_project(with_summary(tmp_path, {"readability-target": 95})), assembled=True)
+    found = [f.problem for f in strict.warnings if "summary edition reads harder" in f.problem.message]
+    assert found and found[0].file == "narratives/en/1-summary.md" and "target 95" in found[0].message
+
+
+def test_a_new_project_has_commented_examples_that_work(tmp_path: Path) -> None:
+    run = dirreport("new", str(tmp_path / "new"), "--authority", "W06000015", "--year", "2024-25")
+    assert run.returncode == 0, run.output
+    text = (tmp_path / "new" / "_quarto.yml").read_text(encoding="utf-8")
+    assert "# year-in-numbers:" in text and "# summary:" in text and "{{< year-in-numbers >}}" in text
+    assert load_config(tmp_path / "new").summary.enabled is False  # examples only, until uncommented
+    uncommented = re.sub(r"^  # (year-in-numbers:|summary:|  [-a-z ]|    )", r"  \1", text, flags=re.M)
+    (tmp_path / "new" / "_quarto.yml").write_text(uncommented, encoding="utf-8")
+    config = load_config(tmp_path / "new")
+    assert config.summary.enabled and config.summary.title is not None
+    assert config.year_in_numbers is not None and "CA-DP-COUNT" in config.year_in_numbers
+
+
+# --- the shared sample build --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_summary_pdf_is_short_tagged_and_complete(built_sample: Path, lang: str) -> None:
+    pdf = built_sample / "_output" / f"{SUMMARY_FILES[lang]}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, flags=re.M).group(1))  # type: ignore[union-attr]
+    assert 1 < pages <= 8, pages
+    assert re.search(r"^Tagged:\s+yes", info, flags=re.M), info
+    with pikepdf.open(pdf) as opened:
+        assert "/StructTreeRoot" in opened.Root
+        assert str(opened.Root.Lang).startswith(lang)
+    text = squash(pdf_text(pdf))
+    for words in WORDS[lang]:
+        assert words in text, words
+    assert "68.0%" in text  # a figure of the year in numbers
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_summary_web_page_and_word_file_are_complete(built_sample: Path, lang: str) -> None:
+    base = built_sample / "_output" / SUMMARY_FILES[lang]
+    page = html.fromstring(base.with_suffix(".html").read_bytes())
+    assert page.get("lang", "").startswith(lang)
+    text = squash(page.text_content())
+    word = squash(docx_text(base.with_suffix(".docx")))
+    for words in WORDS[lang]:
+        assert words in text and words in word, words
+    # the figures are a list of cards on the web page, and a table with a header row in Word
+    assert len(page.xpath('//ul[@class="key-figures"]/li')) == 9
+    assert "68.0%" in word
+    # its other-language link goes to the other summary, which exists
+    other = page.xpath('//p[@class="language-switch"]/a/@href')[0]
+    assert "summary" in other and (base.parent / other).resolve().is_file()
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_full_web_page_links_to_its_summary(built_sample: Path, lang: str) -> None:
+    full = built_sample / "_output" / f"{FULL_FILES[lang]}.html"
+    href = html.fromstring(full.read_bytes()).xpath('//p[@class="summary-link"]/a/@href')
+    summary = (built_sample / "_output" / f"{SUMMARY_FILES[lang]}.html").resolve()
+    assert href and (full.parent / href[0]).resolve() == summary and summary.is_file()
+
+
+def _indicator_rows(page: Any) -> dict[str, dict[str, str]]:
+    """Each indicator table row of a page, by its label: header → cell text."""
+    rows: dict[str, dict[str, str]] = {}
+    for table in page.xpath("//table"):
+        header = [squash(th.text_content()) for th in table.xpath(".//thead//th")]
+        if len(header) < 6:  # the standards' tables: Indicator, this year, last year, Change, Direction, Wales
+            continue
+        for tr in table.xpath(".//tbody/tr"):
+            cells = [squash(c.text_content()) for c in tr]
+            rows.setdefault(cells[0], dict(zip(header, cells, strict=True)))
+    return rows
+
+
+@pytest.mark.parametrize("edition", ["en", "cy", "en-summary", "cy-summary"])
+def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, edition: str) -> None:
+    lang = edition[:2]
+    full = html.fromstring((built_sample / "_output" / f"{FULL_FILES[lang]}.html").read_bytes())
+    rows = _indicator_rows(full)
+    path = built_sample / "_output" / f"{(SUMMARY_FILES if 'summary' in edition else FULL_FILES)[lang]}.html"
+    cards = html.fromstring(path.read_bytes()).xpath('//ul[@class="key-figures"]/li')
+    assert len(cards) == 9
+    year, wales = ("2023-24", "Wales") if lang == "en" else ("2023-24", "Cymru")
+    for card in cards:
+        value, label, change = (squash(p.text_content()) for p in card.xpath("./p")[:3])
+        row = rows[label]
+        assert value.split(" ")[0] == row[year], (label, value, row)
+        change_cell = row["Change" if lang == "en" else "Newid"]
+        assert change_cell.lstrip("+−") in change, (change, change_cell)
+        little = ("little change", "Little change") if lang == "en" else ("newid bach", "Newid bach")
+        assert (little[0] in change) == (row["Direction" if lang == "en" else "Cyfeiriad"] == little[1])
+        shown_wales = card.xpath('./p[@class="key-figure-wales"]')
+        if shown_wales:
+            assert squash(shown_wales[0].text_content()).split(": ")[1].split(" ")[0] == row[wales]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390, NARROW])
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_summary_is_accessible_and_reflows(built_sample: Path, browser: Any, lang: str, width: int) -> None:
+    path = built_sample / "_output" / f"{SUMMARY_FILES[lang]}.html"
+    with visit(browser, path, {"width": width, "height": 800}) as seen:
+        violations = run_axe(seen.page)
+        scroll = seen.page.evaluate("document.documentElement.scrollWidth")
+        columns = seen.page.evaluate(
+            "getComputedStyle(document.querySelector('ul.key-figures')).gridTemplateColumns.split(' ').length"
+        )
+    assert not violations, describe(violations)
+    assert scroll <= width
+    # cards side by side on a wide screen, one above another on a phone
+    assert (columns == 1) if width <= 390 else (columns >= 2)
