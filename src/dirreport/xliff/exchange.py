@@ -78,7 +78,8 @@ class NarrativeFile:
     @property
     def record(self) -> list[str]:
         record = self.meta.get(RECORD_KEY) or {}
-        return list(record.get("segments") or []) if isinstance(record, dict) else []
+        # a digest of digits alone, copied by hand without quotes, reads as a number: it is still text
+        return [str(d) for d in record.get("segments") or []] if isinstance(record, dict) else []
 
 
 def read_segments(path: str, text: str) -> NarrativeFile:
