@@ -18,18 +18,12 @@ from markupsafe import Markup
 from dirreport.assemble.blocks import md
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
-from dirreport.assemble.edition import (
-    PAGEBREAK,
-    Assembler,
-    cause_first,
-    marked_in_data,
-    population_sentence,
-    refuse_leftover_shortcode,
-    resources_for,
-)
+from dirreport.assemble.edition import Assembler, marked_in_data, population_sentence, resources_for
+from dirreport.assemble.edition_gate import cause_first, refuse_leftover_shortcode
 from dirreport.assemble.figure_book import data_files
 from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, keywords, metadata_for
+from dirreport.assemble.shortcodes import PAGEBREAK
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.content import prescribed_form
 from dirreport.errors import InputError

@@ -128,8 +128,6 @@ def formats_available(config: Config, lang: str) -> str:
     if "bilingual" in config.editions:
         lines.append(md(_("There is also a bilingual edition, with the Welsh and English side by side.", lang)))
     if config.summary.enabled:
-        lines.append(
-            md(_("A short summary of the report, in plain language, is published in the same formats.", lang))
-        )
+        lines.append(md(_("A short summary of the report, in plain language, is published in the same formats.", lang)))
     lines.append(md(_("The figures behind the charts are published with it as a spreadsheet and as CSV files.", lang)))
     return "\n\n".join(lines)

@@ -19,16 +19,10 @@ from markupsafe import Markup
 
 from dirreport.assemble import blocks
 from dirreport.assemble.document import Document, output_basename
-from dirreport.assemble.edition import (
-    PAGEBREAK,
-    Assembler,
-    PlaceView,
-    cause_first,
-    is_draft_edition,
-    refuse_leftover_shortcode,
-    resources_for,
-)
+from dirreport.assemble.edition import Assembler, PlaceView, resources_for
+from dirreport.assemble.edition_gate import cause_first, is_draft_edition, refuse_leftover_shortcode
 from dirreport.assemble.metadata import front_matter, metadata_for, report_title
+from dirreport.assemble.shortcodes import PAGEBREAK
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.assemble.year_in_numbers import SHORTCODE
 from dirreport.config.settings import SUMMARY_SUFFIX

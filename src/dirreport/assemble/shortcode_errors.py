@@ -1,0 +1,71 @@
+"""How a shortcode that cannot be honoured is told: what is wrong, its usage, the id it probably meant.
+
+A figure that exists but may not be printed (``NotShown``) carries the
+marker a draft prints in its place.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from dirreport.compute.indicators import SUPPRESSED
+from dirreport.lang import i18n
+
+
+class ShortcodeError(Exception):
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+class NotShown(ShortcodeError):
+    """A figure that exists but may not or cannot be printed in a sentence."""
+
+    def __init__(self, message: str, hint: str, marker: str) -> None:
+        super().__init__(message, hint)
+        self.marker = marker
+
+
+def figure_not_shown(what: str, status: str, year: str) -> NotShown:
+    if status == SUPPRESSED:
+        return NotShown(
+            f"{what} for {year} is not shown ([c]): it is marked confidential in the data or rests on "
+            "a count of 1 to 4",
+            "do not quote it in a sentence; describe it without the number or use a table",
+            i18n.SUPPRESSED,
+        )
+    if status == "low":
+        return NotShown(
+            f"{what} for {year} is not shown ([low]): a low figure, or fewer than 10 respondents",
+            "do not quote it as a figure",
+            i18n.LOW_BASE,
+        )
+    if status == "z":
+        return NotShown(
+            f"{what} for {year} is marked not applicable ([z]) in the data",
+            "remove the figure from the text",
+            i18n.NOT_APPLICABLE,
+        )
+    return NotShown(
+        f"{what} has no value for {year}", "add the data or remove the figure from the text", i18n.NOT_AVAILABLE
+    )
+
+
+def usage(name: str) -> str:
+    return {
+        "indicator": "{{< indicator ID >}}, {{< indicator ID 2022-23 >}} or, with its base, {{< indicator ID n >}}",
+        "metric": "{{< metric AD/001 >}} or {{< metric AD/001 2022-23 >}}",
+        "change": "{{< change ID >}}",
+        "chart": "{{< chart ID >}} or {{< chart ID compare >}}",
+        "table": "{{< table ID >}}",
+        "survey": "{{< survey SV03 adults >}} or, with its base, {{< survey SV03 adults n >}}",
+        "quote": "{{< quote STORY-ID >}}",
+        "case-study": "{{< case-study CASE-STUDY-ID >}}",
+        "pagebreak": "{{< pagebreak >}}",
+        "year-in-numbers": "{{< year-in-numbers >}}, on a line of its own",
+    }[name]
+
+
+def did_you_mean(value: str, options: list[str]) -> str | None:
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f"did you mean {close[0]}?" if close else None
