@@ -128,6 +128,21 @@ def docx_body_text(path: Path) -> str:
     return "\n".join(texts)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files in tests/snapshots/ from what the code produces now",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files rather than compare with them."""
+    return bool(request.config.getoption("--update-snapshots"))
+
+
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(REPO, tmp_path_factory.mktemp("sample"))
