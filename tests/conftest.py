@@ -88,6 +88,13 @@ def copy_built(built: Path, target: Path) -> Path:
     return target
 
 
+def copy_with_cache(built: Path, target: Path) -> Path:
+    """A copy of a built project's inputs and its cache, without its published report: charts come from the cache."""
+    copy_project(built, target)
+    shutil.copytree(built / ".dirreport-cache", target / ".dirreport-cache")
+    return target
+
+
 def real_tool(variable: str, *names: str) -> str:
     """A program the tests run for real: named by an environment variable, or found on the PATH.
 
@@ -176,3 +183,39 @@ def built_sample(sample_copy: Path) -> Path:
     run = dirreport("build", str(sample_copy), env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH})
     assert run.returncode == 0, run.output
     return sample_copy
+
+
+@pytest.fixture(scope="session")
+def soffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One LibreOffice user profile for the run: a new profile costs LibreOffice seconds to set up."""
+    return tmp_path_factory.mktemp("libreoffice-profile")
+
+
+@pytest.fixture(scope="session")
+def word_laid_out(
+    built_sample: Path, soffice_profile: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Each edition's Word file as LibreOffice lays it out (converted to PDF, as a reader's word processor shows it)."""
+    out = tmp_path_factory.mktemp("word-pages")
+    sources = {edition: output_file(built_sample, edition, "docx") for edition in EDITIONS}
+    result = subprocess.run(
+        [
+            soffice_path(),
+            f"-env:UserInstallation={soffice_profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *(str(s) for s in sources.values()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    laid = {edition: out / f"{source.stem}.pdf" for edition, source in sources.items()}
+    for pdf in laid.values():
+        assert pdf.exists(), result.stdout + result.stderr
+    return laid

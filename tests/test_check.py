@@ -88,7 +88,7 @@ def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
 def test_build_with_draft_marks_every_page(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
     (project / "narratives" / "cy" / "4b.md").unlink()
-    run = dirreport("build", str(project), "--draft", "--format", "pdf")
+    run = dirreport("build", str(project), "--draft", "--format", "pdf", "--lang", "en", "--lang", "cy")
     assert run.returncode == 0, run.output
     from conftest import output_file, pdf_text
 
