@@ -186,6 +186,15 @@ def built_sample(sample_copy: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def published_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full sample with a good English HTML report already published, for tests that break a copy of it."""
+    project = copy_project(REPO, tmp_path_factory.mktemp("published") / "p")
+    run = dirreport("build", str(project), "--lang", "en", "--format", "html")
+    assert run.returncode == 0, run.output
+    return project
+
+
+@pytest.fixture(scope="session")
 def soffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One LibreOffice user profile for the run: a new profile costs LibreOffice seconds to set up."""
     return tmp_path_factory.mktemp("libreoffice-profile")
