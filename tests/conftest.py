@@ -7,6 +7,7 @@ people use to open the files (poppler's pdftotext, python-docx, lxml).
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ sys.path.insert(0, str(REPO / "tools"))
 from project_files import copy_project  # noqa: E402  (shared with the benchmarks)
 
 EDITIONS = ("en", "cy", "bilingual")
+SAMPLE_EPOCH = "1730332800"  # SOURCE_DATE_EPOCH of the shared build: 31 October 2024, the sample's publication date
 FORMATS = ("html", "pdf", "docx")
 
 
@@ -49,6 +51,19 @@ def dirreport(*args: str, cwd: Path | None = None, env: dict[str, str] | None = 
     return Run(result.returncode, result.stdout, result.stderr)
 
 
+def dirreport_here(capsys: pytest.CaptureFixture[str], *args: str) -> Run:
+    """The command line's own ``main`` in this process: its exit code and what it printed.
+
+    For tests about what a command answers rather than about starting a process, which costs seconds.
+    """
+    from dirreport.cli import main
+
+    capsys.readouterr()
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return Run(code, out, err)
+
+
 def assert_user_error(run: Run, *fragments: str) -> None:
     """A user error: non-zero exit, no traceback, and the message names what it should."""
     assert run.returncode != 0, run.output
@@ -64,13 +79,27 @@ def output_file(project: Path, edition: str, fmt: str) -> Path:
     return matches[0]
 
 
+def copy_built(built: Path, target: Path) -> Path:
+    """A copy of a built project with its published report and its cache, so a build there starts from both.
+
+    The edition folders are relative links into the current generation, copied as links.
+    """
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
+def copy_with_cache(built: Path, target: Path) -> Path:
+    """A copy of a built project's inputs and its cache, without its published report: charts come from the cache."""
+    copy_project(built, target)
+    shutil.copytree(built / ".dirreport-cache", target / ".dirreport-cache")
+    return target
+
+
 def real_tool(variable: str, *names: str) -> str:
     """A program the tests run for real: named by an environment variable, or found on the PATH.
 
     Never skipped: a missing tool fails the test that needs it, saying how to provide it.
     """
-    import shutil
-
     given = os.environ.get(variable)
     if given:
         if not Path(given).exists() and shutil.which(given) is None:
@@ -128,6 +157,21 @@ def docx_body_text(path: Path) -> str:
     return "\n".join(texts)
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite the golden files in tests/snapshots/ from what the code produces now",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_snapshots(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite the golden files rather than compare with them."""
+    return bool(request.config.getoption("--update-snapshots"))
+
+
 @pytest.fixture(scope="session")
 def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(REPO, tmp_path_factory.mktemp("sample"))
@@ -136,6 +180,51 @@ def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def built_sample(sample_copy: Path) -> Path:
     """The sample project built once, every edition and format, with the real toolchain."""
-    run = dirreport("build", str(sample_copy), env={"SOURCE_DATE_EPOCH": "1730332800"})
+    run = dirreport("build", str(sample_copy), env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH})
     assert run.returncode == 0, run.output
     return sample_copy
+
+
+@pytest.fixture(scope="session")
+def published_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The full sample with a good English HTML report already published, for tests that break a copy of it."""
+    project = copy_project(REPO, tmp_path_factory.mktemp("published") / "p")
+    run = dirreport("build", str(project), "--lang", "en", "--format", "html")
+    assert run.returncode == 0, run.output
+    return project
+
+
+@pytest.fixture(scope="session")
+def soffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One LibreOffice user profile for the run: a new profile costs LibreOffice seconds to set up."""
+    return tmp_path_factory.mktemp("libreoffice-profile")
+
+
+@pytest.fixture(scope="session")
+def word_laid_out(
+    built_sample: Path, soffice_profile: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """Each edition's Word file as LibreOffice lays it out (converted to PDF, as a reader's word processor shows it)."""
+    out = tmp_path_factory.mktemp("word-pages")
+    sources = {edition: output_file(built_sample, edition, "docx") for edition in EDITIONS}
+    result = subprocess.run(
+        [
+            soffice_path(),
+            f"-env:UserInstallation={soffice_profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *(str(s) for s in sources.values()),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    laid = {edition: out / f"{source.stem}.pdf" for edition, source in sources.items()}
+    for pdf in laid.values():
+        assert pdf.exists(), result.stdout + result.stderr
+    return laid

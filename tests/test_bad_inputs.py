@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, Run, assert_user_error, copy_project, dirreport
+from conftest import REPO, Run, assert_user_error, dirreport
 from dirreport.cli import main
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
@@ -1476,15 +1476,6 @@ def published_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("small") / "p"
     shutil.copytree(SMALL, project)
     run = dirreport("build", str(project), *BUILD[1:], "--draft")
-    assert run.returncode == 0, run.output
-    return project
-
-
-@pytest.fixture(scope="module")
-def published_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The full sample with a good English HTML report already published."""
-    project = copy_project(REPO, tmp_path_factory.mktemp("sample") / "p")
-    run = dirreport("build", str(project), *BUILD[1:])
     assert run.returncode == 0, run.output
     return project
 

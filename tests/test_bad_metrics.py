@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, assert_user_error, copy_project, dirreport
+from conftest import assert_user_error, dirreport
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -16,15 +16,6 @@ def fingerprint(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A project with a good English HTML report already published."""
-    project = copy_project(REPO, tmp_path_factory.mktemp("published"))
-    run = dirreport("build", str(project), "--lang", "en", "--format", "html")
-    assert run.returncode == 0, run.output
-    return project
 
 
 def break_row(project: Path, row: int, replacement: str) -> None:
@@ -43,11 +34,11 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_malformed_metrics_are_named_by_file_and_row(published: Path, tmp_path: Path, case: str) -> None:
+def test_malformed_metrics_are_named_by_file_and_row(published_sample: Path, tmp_path: Path, case: str) -> None:
     project = tmp_path / "p"
     import shutil
 
-    shutil.copytree(published, project, symlinks=True)
+    shutil.copytree(published_sample, project, symlinks=True)
     before = fingerprint(project / "_output")
     row, replacement, fragments = CASES[case]
     if case == "duplicate row":

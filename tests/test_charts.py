@@ -224,6 +224,7 @@ def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample
 def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(
     built_sample: Path,
     project,  # type: ignore[no-untyped-def]
+    soffice_profile: Path,
     tmp_path: Path,
 ) -> None:
     folder = built_sample / "_output" / "en"
@@ -239,7 +240,7 @@ def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(
     result = project.results.indicators["AD-REVIEWS-TIMELY"]
     assert reviews[1] == round(result.latest.value, 1)
     assert f"{reviews[1]}%" in output_file(built_sample, "en", "html").read_text(encoding="utf-8")
-    profile = f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}"
+    profile = f"-env:UserInstallation={soffice_profile.as_uri()}"
     run = subprocess.run(
         [soffice_path(), profile, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(workbook)],
         capture_output=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, copy_project, dirreport
+from conftest import REPO, copy_project, dirreport, dirreport_here
 from dirreport.checks.personal_data import nhs_number_valid, personal_data_in
 
 
@@ -25,7 +25,7 @@ def body_line(path: Path, needle: str) -> int:
     raise AssertionError(needle)
 
 
-def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
+def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(REPO, tmp_path / "p")
     # 1. a Welsh section removed
     (project / "narratives" / "cy" / "4b.md").unlink()
@@ -60,7 +60,7 @@ def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
 
     # the narrative quotes workforce figures no longer in the data: the files cannot be used as given, so
     # check exits 2, as build does for the same problem
-    run = dirreport("check", str(project), "--format", "json")
+    run = dirreport_here(capsys, "check", str(project), "--format", "json")
     assert run.returncode == 2, run.output
     card = json.loads(run.stdout)
     errors = [f for f in card["findings"] if f["severity"] == "error"]
@@ -79,16 +79,18 @@ def test_a_flawed_copy_is_named_finding_by_finding(tmp_path: Path) -> None:
     assert found("disclosure", "narratives/en/1-summary.md", "3 children", count_line)
     assert found("accessibility", "narratives/en/4d-finance.md", "no alternative text", image_line)
     assert found("coverage", "narratives/en/3a-ii.md", "quality standard 2 (QS2) has no evidence")
-    text = dirreport("check", str(project))
+    text = dirreport_here(capsys, "check", str(project))
     assert text.returncode == 2 and "publication is blocked" in text.stdout
-    build = dirreport("build", str(project))  # refuses to publish: the text quotes figures no longer in the data
+    build = dirreport_here(
+        capsys, "build", str(project)
+    )  # refuses to publish: the text quotes figures no longer in the data
     assert build.returncode == 2 and "WF-WELSH-FLUENT has no value for 2023-24" in build.output
 
 
 def test_build_with_draft_marks_every_page(tmp_path: Path) -> None:
     project = copy_project(REPO, tmp_path / "p")
     (project / "narratives" / "cy" / "4b.md").unlink()
-    run = dirreport("build", str(project), "--draft", "--format", "pdf")
+    run = dirreport("build", str(project), "--draft", "--format", "pdf", "--lang", "en", "--lang", "cy")
     assert run.returncode == 0, run.output
     from conftest import output_file, pdf_text
 
@@ -129,7 +131,7 @@ def test_plain_report_text_is_not_personal_data() -> None:
     assert personal_data_in(text) == []
 
 
-def test_allow_list_lets_a_public_number_through(tmp_path: Path) -> None:
+def test_allow_list_lets_a_public_number_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(REPO, tmp_path / "p")
     formats = project / "narratives" / "en" / "4c-formats.md"
     formats.write_text(
@@ -137,7 +139,7 @@ def test_allow_list_lets_a_public_number_through(tmp_path: Path) -> None:
     )
 
     def personal() -> list[str]:
-        card = json.loads(dirreport("check", str(project), "--format", "json").stdout)
+        card = json.loads(dirreport_here(capsys, "check", str(project), "--format", "json").stdout)
         return [f["message"] for f in card["findings"] if f["section"] == "personal-data"]
 
     assert any("a phone number" in m for m in personal())
@@ -146,11 +148,11 @@ def test_allow_list_lets_a_public_number_through(tmp_path: Path) -> None:
     assert personal() == []
 
 
-def test_quiet_prints_only_errors_and_html_card_is_a_page(tmp_path: Path) -> None:
+def test_quiet_prints_only_errors_and_html_card_is_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = copy_project(REPO, tmp_path / "p")
-    quiet = dirreport("check", str(project), "--quiet")
+    quiet = dirreport_here(capsys, "check", str(project), "--quiet")
     assert quiet.returncode == 0 and "Evidence for the quality standards" not in quiet.stdout
     card = tmp_path / "card.html"
-    assert dirreport("check", str(project), "--format", "html", "--output", str(card)).returncode == 0
+    assert dirreport_here(capsys, "check", str(project), "--format", "html", "--output", str(card)).returncode == 0
     page = card.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<caption>Evidence for the quality standards</caption>" in page

@@ -259,11 +259,11 @@ def soffice(source: Path, target_format: str, outdir: Path, profile: Path) -> Pa
 
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_survives_a_libreoffice_round_trip(
-    built_sample: Path, documents: dict[str, Any], tmp_path: Path, edition: str
+    built_sample: Path, documents: dict[str, Any], soffice_profile: Path, tmp_path: Path, edition: str
 ) -> None:
     original = documents[edition]
-    odt = soffice(output_file(built_sample, edition, "docx"), "odt", tmp_path / "odt", tmp_path / "profile")
-    back = soffice(odt, "docx:MS Word 2007 XML", tmp_path / "docx", tmp_path / "profile")
+    odt = soffice(output_file(built_sample, edition, "docx"), "odt", tmp_path / "odt", soffice_profile)
+    back = soffice(odt, "docx:MS Word 2007 XML", tmp_path / "docx", soffice_profile)
     returned = docx.Document(str(back))
     text = straight(" ".join(text_of(p) for p in returned.element.body.iter(qn("w:p"))))
     level_one = [straight(p.text) for p in paragraphs(returned) if style_of(p) == "Heading 1"]

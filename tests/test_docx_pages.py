@@ -7,7 +7,6 @@ processor would show it) and the text of each page read with poppler's pdftotext
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -26,32 +25,9 @@ def straight(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def laid_out(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def laid_out(word_laid_out: dict[str, Path]) -> dict[str, list[str]]:
     """Each edition's Word file as LibreOffice lays it out: the text of each page."""
-    out = tmp_path_factory.mktemp("word-pages")
-    pages = {}
-    for edition in EDITIONS:
-        source = output_file(built_sample, edition, "docx")
-        result = subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={(out / 'profile').as_uri()}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out),
-                str(source),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        pdf = out / f"{source.stem}.pdf"
-        assert pdf.exists(), result.stdout + result.stderr
-        pages[edition] = pdf_text(pdf, "-layout").split("\f")[:-1]
-    return pages
+    return {edition: pdf_text(pdf, "-layout").split("\f")[:-1] for edition, pdf in word_laid_out.items()}
 
 
 def contents_lines(pages: list[str], edition: str) -> list[str]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, assert_user_error, copy_project, dirreport
+from conftest import REPO, assert_user_error, copy_project, dirreport_here
 from dirreport.content.expansion import expand
 from dirreport.content.narrative import parse
 
@@ -86,10 +86,12 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_shortcode_mistakes_are_named_with_file_and_line(project: Path, case: str) -> None:
+def test_shortcode_mistakes_are_named_with_file_and_line(
+    project: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     body, fragments = CASES[case]
     line = write(project, "en", "2-context", "Text.\n\n" + body)
-    run = dirreport("build", str(project), "--lang", "en", "--format", "html")
+    run = dirreport_here(capsys, "build", str(project), "--lang", "en", "--format", "html")
     assert_user_error(run, f"narratives/en/2-context.md:line {line}", *fragments)
     assert run.returncode == 2
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import hashlib
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from conftest import REPO, copy_project, dirreport, pdf_text
+from conftest import REPO, copy_built, copy_project, dirreport, pdf_text
 
 EDITION_FILES = 5  # html, pdf, docx and the two downloads
 
@@ -47,63 +47,89 @@ def edit(project: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+EPOCH = "1700000000"  # 14 November 2023: not the sample's publication date, so the PDF shows which one was used
+
+
+@dataclass(frozen=True)
+class Versions:
+    """The published sample and the same project with one figure changed, built from nothing."""
+
+    old: Path
+    before: dict[str, str]  # digests of the sample's published files
+    new: Path
+    after: dict[str, str]  # digests the edited project must give, however it gets there
+    new_inputs: dict[str, str]  # the edited project's inputs before its build
+
+
 @pytest.fixture(scope="module")
-def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], dict[str, str]]:
-    """A published project, the digests of its output, and the digests the edited project must give."""
-    base = tmp_path_factory.mktemp("lose")
-    old = copy_project(REPO, base / "old")
-    assert dirreport("build", str(old)).returncode == 0
-    new = copy_project(REPO, base / "new")
+def versions(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Versions:
+    new = copy_project(REPO, tmp_path_factory.mktemp("lose") / "new")
     edit(new)
-    assert dirreport("build", str(new)).returncode == 0
-    return old, digests(old / "_output"), digests(new / "_output")
+    new_inputs = inputs(new)
+    run = dirreport("build", str(new), env={"SOURCE_DATE_EPOCH": EPOCH})
+    assert run.returncode == 0, run.output
+    return Versions(built_sample, digests(built_sample / "_output"), new, digests(new / "_output"), new_inputs)
 
 
-def test_killed_builds_leave_a_whole_report_old_or_new(versions, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    old, before, after = versions
-    assert before != after
+@dataclass(frozen=True)
+class Attempt:
+    """A copy of the published sample, edited, its build killed, then built again."""
+
+    project: Path
+    killed: dict[str, str]  # digests of what was published when the build was killed
+    rebuilt: dict[str, str]  # and after the next build
+
+
+@pytest.fixture(scope="module")
+def attempts(versions: Versions, tmp_path_factory: pytest.TempPathFactory) -> list[Attempt]:
     rng = random.Random(20241031)
-    outcomes = set()
-    for attempt in range(6):
-        project = tmp_path / f"attempt{attempt}"
-        shutil.copytree(old, project, symlinks=True)
+    made = []
+    # one kill in each stretch of a build's first 12 seconds: reading and drawing, rendering, publishing
+    for number, (earliest, latest) in enumerate(((0.3, 4.0), (4.0, 8.0), (8.0, 12.0))):
+        project = copy_built(versions.old, tmp_path_factory.mktemp("killed") / f"attempt{number}")
         edit(project)
         process = subprocess.Popen(
             [sys.executable, "-m", "dirreport", "build", str(project)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
         )
-        time.sleep(rng.uniform(0.3, 12.0))
+        time.sleep(rng.uniform(earliest, latest))
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        published = digests(project / "_output")
-        assert len(published) == 3 * EDITION_FILES
-        assert published in (before, after), "a mix of old and new files, or a damaged file"
-        outcomes.add("new" if published == after else "old")
-        # the next build after a kill finishes the job from whatever the cache holds
-        assert dirreport("build", str(project)).returncode == 0
-        assert digests(project / "_output") == after
-    assert "old" in outcomes  # at least one kill landed before the switch
+        killed = digests(project / "_output")
+        run = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": EPOCH})
+        assert run.returncode == 0, run.output
+        made.append(Attempt(project, killed, digests(project / "_output")))
+    return made
 
 
-def test_a_build_changes_no_input(tmp_path: Path) -> None:
-    project = copy_project(REPO, tmp_path / "p")
-    before = inputs(project)
-    assert dirreport("build", str(project), "--lang", "en").returncode == 0
-    assert inputs(project) == before
+def test_killed_builds_leave_a_whole_report_old_or_new(versions: Versions, attempts: list[Attempt]) -> None:
+    assert versions.before != versions.after
+    for attempt in attempts:
+        assert len(attempt.killed) == 3 * EDITION_FILES
+        assert attempt.killed in (versions.before, versions.after), "a mix of old and new files, or a damaged file"
+    assert any(a.killed == versions.before for a in attempts)  # at least one kill landed before the switch
 
 
-def test_the_same_inputs_give_the_same_files(versions, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    old, before, _after = versions
-    again = copy_project(REPO, tmp_path / "again")
-    assert dirreport("build", str(again)).returncode == 0
-    rebuilt = digests(again / "_output")
-    for name, digest in before.items():
-        if name.endswith((".html", ".docx", ".csv", ".xlsx")):
-            assert rebuilt[name] == digest, f"{name} differs between two builds of the same project"
+def test_the_next_build_after_a_kill_finishes_the_job(versions: Versions, attempts: list[Attempt]) -> None:
+    for attempt in attempts:
+        assert attempt.rebuilt == versions.after
+
+
+def test_a_build_changes_no_input(versions: Versions) -> None:
+    assert inputs(versions.new) == versions.new_inputs
+
+
+def test_the_same_inputs_give_the_same_files(versions: Versions, attempts: list[Attempt]) -> None:
+    """The edited project built from nothing, and built in another folder from the sample's cache and a killed
+    build's leftovers: the same bytes, file by file, and the same PDF structure and date."""
+    again = attempts[0].project
+    for name, digest in versions.after.items():
+        assert attempts[0].rebuilt[name] == digest, f"{name} differs between two builds of the same project"
     for edition in ("en", "cy", "bilingual"):
-        first = next((old / "_output" / edition).glob("*.pdf"))
+        first = next((versions.new / "_output" / edition).glob("*.pdf"))
         second = next((again / "_output" / edition).glob("*.pdf"))
         assert pdf_text(first) == pdf_text(second)
         with pikepdf.open(first) as a, pikepdf.open(second) as b:
@@ -125,9 +151,7 @@ def _structure(node, depth: int = 0) -> list[str]:  # type: ignore[no-untyped-de
     return out
 
 
-def test_source_date_epoch_sets_the_pdf_date(tmp_path: Path) -> None:
-    project = copy_project(REPO, tmp_path / "p")
-    run = dirreport("build", str(project), "--lang", "en", "--format", "pdf", env={"SOURCE_DATE_EPOCH": "1700000000"})
-    assert run.returncode == 0, run.output
-    with pikepdf.open(next((project / "_output" / "en").glob("*.pdf"))) as pdf:
-        assert str(pdf.docinfo["/CreationDate"]).startswith("D:20231114")
+def test_source_date_epoch_sets_the_pdf_date(versions: Versions) -> None:
+    for edition in ("en", "cy", "bilingual"):
+        with pikepdf.open(next((versions.new / "_output" / edition).glob("*.pdf"))) as pdf:
+            assert str(pdf.docinfo["/CreationDate"]).startswith("D:20231114"), edition

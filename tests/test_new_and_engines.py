@@ -11,7 +11,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import REPO, assert_user_error, copy_project, dirreport, html_text, output_file, pdf_text
+from conftest import assert_user_error, copy_with_cache, dirreport, html_text, output_file, pdf_text
 
 
 def test_new_then_build_gives_a_draft_report(tmp_path: Path) -> None:
@@ -24,7 +24,9 @@ def test_new_then_build_gives_a_draft_report(tmp_path: Path) -> None:
     assert header == "authority,year,metric,value"
     check = dirreport("check", str(target))
     assert check.returncode == 1  # nothing is written or evidenced yet
-    build = dirreport("build", str(target), "--draft")
+    build = dirreport(
+        "build", str(target), "--draft", "--lang", "en", "--lang", "cy", "--format", "html", "--format", "pdf"
+    )
     assert build.returncode == 0, build.output
     text = " ".join(pdf_text(output_file(target, "cy", "pdf")).split())
     assert "DRAFFT" in text and "Dalfan" in text and "Pennod 3(a): Pobl" in text
@@ -37,8 +39,8 @@ def test_new_refuses_an_unknown_authority_without_names(tmp_path: Path) -> None:
     assert_user_error(run, "--authority", "not the ONS code")
 
 
-def test_quarto_engine_writes_qmd_and_says_when_quarto_is_missing(tmp_path: Path) -> None:
-    project = copy_project(REPO, tmp_path / "p")
+def test_quarto_engine_writes_qmd_and_says_when_quarto_is_missing(built_sample: Path, tmp_path: Path) -> None:
+    project = copy_with_cache(built_sample, tmp_path / "p")
     # the PATH without any folder holding a quarto executable: this test is about its absence
     folders = os.environ.get("PATH", "").split(os.pathsep)
     bare_path = {"PATH": os.pathsep.join(f for f in folders if f and not shutil.which("quarto", path=f))}
@@ -53,8 +55,8 @@ def test_quarto_engine_writes_qmd_and_says_when_quarto_is_missing(tmp_path: Path
     assert any(p.suffix == ".svg" for p in (folder / "charts").iterdir())
 
 
-def test_quarto_engine_runs_the_blocking_checks_and_publishes_atomically(tmp_path: Path) -> None:
-    project = copy_project(REPO, tmp_path / "p")
+def test_quarto_engine_runs_the_blocking_checks_and_publishes_atomically(built_sample: Path, tmp_path: Path) -> None:
+    project = copy_with_cache(built_sample, tmp_path / "p")
     first = dirreport("build", str(project), "--engine", "quarto", "--lang", "en")
     assert first.returncode == 0, first.output
     qmd = project / "_output" / "quarto" / "en" / "directors-report-2023-24.qmd"
@@ -78,8 +80,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_preview_serves_locally_and_reloads_after_an_edit(tmp_path: Path) -> None:
-    project = copy_project(REPO, tmp_path / "p")
+def test_preview_serves_locally_and_reloads_after_an_edit(built_sample: Path, tmp_path: Path) -> None:
+    project = copy_with_cache(built_sample, tmp_path / "p")
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "dirreport", "preview", str(project), "--port", str(port)],

@@ -252,14 +252,15 @@ STATSWALES = (
 
 
 @pytest.fixture(scope="module")
-def built_from_statswales(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from conftest import dirreport
+def built_from_statswales(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with the table imported, built in every edition and format (unchanged charts from the cache)."""
+    from conftest import SAMPLE_EPOCH, copy_with_cache, dirreport
 
-    project = copy_project(REPO, tmp_path_factory.mktemp("statswales") / "p")
+    project = copy_with_cache(built_sample, tmp_path_factory.mktemp("statswales") / "p")
     (project / "statswales.csv").write_text(STATSWALES, encoding="utf-8")
     imported = dirreport("data", "import", "statswales.csv", "--replace-own", cwd=project)
     assert imported.returncode == 0 and "0 not mapped" in imported.stdout, imported.output
-    built = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": "1730332800"})
+    built = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH})
     assert built.returncode == 0, built.output
     return project
 
