@@ -133,8 +133,9 @@ def test_pdf_cover_has_the_logo_and_headings_take_the_brand(built_sample: Path) 
         }
         assert any("DejaVuSerif" in f for f in fonts), fonts  # the headings' typeface, embedded
     with pdfplumber.open(path) as pdf:
+        # the first heading after the cover and the contents: a foreword's, or Chapter 1's
         words = pdf.pages[2].extract_words(extra_attrs=["non_stroking_color"])
-    heading = next(w for w in words if w["text"] == "Chapter")
+    heading = next(w for w in words if w["text"] in ("Foreword", "Chapter"))
     colour = heading["non_stroking_color"]
     green = tuple(int(SAMPLE_GREEN[i : i + 2], 16) / 255 for i in (1, 3, 5))
     assert all(abs(a - b) < 0.01 for a, b in zip(colour, green, strict=True)), colour

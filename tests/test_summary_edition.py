@@ -112,11 +112,24 @@ def test_a_new_project_has_commented_examples_that_work(tmp_path: Path) -> None:
     text = (tmp_path / "new" / "_quarto.yml").read_text(encoding="utf-8")
     assert "# year-in-numbers:" in text and "# summary:" in text and "{{< year-in-numbers >}}" in text
     assert load_config(tmp_path / "new").summary.enabled is False  # examples only, until uncommented
-    uncommented = re.sub(r"^  # (year-in-numbers:|summary:|  [-a-z ]|    )", r"  \1", text, flags=re.M)
+    uncommented = uncomment(uncomment(text, "year-in-numbers"), "summary")
     (tmp_path / "new" / "_quarto.yml").write_text(uncommented, encoding="utf-8")
     config = load_config(tmp_path / "new")
     assert config.summary.enabled and config.summary.title is not None
     assert config.year_in_numbers is not None and "CA-DP-COUNT" in config.year_in_numbers
+
+
+def uncomment(settings: str, key: str) -> str:
+    """The commented example of one setting made live: its line and the indented lines under it."""
+    lines, live = settings.split("\n"), False
+    for i, line in enumerate(lines):
+        if line == f"  # {key}:":
+            live = True
+        elif not line.startswith("  #   "):
+            live = False
+        if live:
+            lines[i] = "  " + line[4:]
+    return "\n".join(lines)
 
 
 # --- the shared sample build --------------------------------------------------------------------------------

@@ -115,7 +115,9 @@ def _html(anchor: str, kind: str, title: str, level: int, parts: list[tuple[str,
 def _typst(kind: str, title: str, level: int, parts: list[tuple[str, list[str]]], colour: str) -> str:
     colour = colour.lstrip("#")
     opening = (
-        f'#block(width: 100%, breakable: true, fill: rgb("#f3f2f1"), stroke: (left: 3pt + rgb("#{colour}")), '
+        # the rule is drawn centred on the block's edge: padded by half its width, it stays inside the margin
+        f'#pad(left: 1.5pt)[#block(width: 100%, breakable: true, fill: rgb("#f3f2f1"), '
+        f'stroke: (left: 3pt + rgb("#{colour}")), '
         "inset: (left: 12pt, right: 10pt, y: 10pt), above: 1.4em, below: 1.4em)[\n"
         f'#text(size: 8.5pt, weight: "bold", fill: luma(60))[#{blocks.typst_string(kind)}]\n'
         f"#heading(level: {level}, outlined: false, bookmarked: false)[#{blocks.typst_string(title)}]"
@@ -129,7 +131,7 @@ def _typst(kind: str, title: str, level: int, parts: list[tuple[str, list[str]]]
             )
         )
         out.append(_text(paras))
-    out.append(blocks.raw("typst", "]"))
+    out.append(blocks.raw("typst", "]]"))
     return "\n\n".join(out)
 
 
