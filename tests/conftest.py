@@ -10,10 +10,12 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
@@ -172,26 +174,50 @@ def update_snapshots(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-snapshots"))
 
 
-@pytest.fixture(scope="session")
-def sample_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_project(REPO, tmp_path_factory.mktemp("sample"))
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run, however many pytest-xdist workers ask for it.
+
+    The first worker to ask makes it under a file lock; the others wait for it
+    and read it.  Tests only read such a folder: one that changes files works
+    on a copy (``copy_built``).
+    """
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        target = tmp_path_factory.mktemp(name)
+        make(target)
+        return target
+    target = tmp_path_factory.getbasetemp().parent / name
+    with FileLock(f"{target}.lock"):
+        made = target.with_name(f"{name}.made")
+        if not made.exists():
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir()
+            make(target)
+            made.write_text("", encoding="utf-8")
+    return target
 
 
-@pytest.fixture(scope="session")
-def built_sample(sample_copy: Path) -> Path:
-    """The sample project built once, every edition and format, with the real toolchain."""
-    run = dirreport("build", str(sample_copy), env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH})
+def _build_sample(folder: Path) -> None:
+    copy_project(REPO, folder)
+    run = dirreport("build", str(folder), env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH})
     assert run.returncode == 0, run.output
-    return sample_copy
+
+
+def _publish_english(folder: Path) -> None:
+    copy_project(REPO, folder / "p")
+    run = dirreport("build", str(folder / "p"), "--lang", "en", "--format", "html")
+    assert run.returncode == 0, run.output
+
+
+@pytest.fixture(scope="session")
+def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project built once, every edition and format, with the real toolchain."""
+    return made_once(tmp_path_factory, "sample", _build_sample)
 
 
 @pytest.fixture(scope="session")
 def published_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The full sample with a good English HTML report already published, for tests that break a copy of it."""
-    project = copy_project(REPO, tmp_path_factory.mktemp("published") / "p")
-    run = dirreport("build", str(project), "--lang", "en", "--format", "html")
-    assert run.returncode == 0, run.output
-    return project
+    return made_once(tmp_path_factory, "published", _publish_english) / "p"
 
 
 @pytest.fixture(scope="session")
