@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from filelock import FileLock
 
 REPO = Path(__file__).resolve().parents[1]
@@ -194,6 +195,20 @@ def made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callabl
             make(target)
             made.write_text("", encoding="utf-8")
     return target
+
+
+def with_settings(tmp_path: Path, **settings: object) -> Path:
+    """A copy of the sample whose dirreport: settings are changed as given (None removes one)."""
+    project = copy_project(REPO, tmp_path / "p")
+    path = project / "_quarto.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, value in settings.items():
+        if value is None:
+            data["dirreport"].pop(key, None)
+        else:
+            data["dirreport"][key] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
 
 
 def _build_sample(folder: Path) -> None:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from project_files import copy_project
 
-from conftest import REPO, assert_user_error, dirreport
+from conftest import REPO, assert_user_error, dirreport, with_settings
 from dirreport.assemble.contact import contact_block
 from dirreport.config.report_parts import read_forewords, read_sections
 from dirreport.config.settings import load_config
@@ -22,20 +22,6 @@ from dirreport.content.abbreviations import FirstUse
 from dirreport.content.narrative import Narrative, parse
 from dirreport.data.glossary import GlossaryEntry, load_glossary, read_glossary
 from dirreport.errors import InputError
-
-
-def with_settings(tmp_path: Path, **settings: object) -> Path:
-    """A copy of the sample whose dirreport: settings are changed as given (None removes one)."""
-    project = copy_project(REPO, tmp_path / "p")
-    path = project / "_quarto.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key, value in settings.items():
-        if value is None:
-            data["dirreport"].pop(key, None)
-        else:
-            data["dirreport"][key] = value
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return project
 
 
 def config_problem(project: Path) -> str:

@@ -14,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from project_files import copy_project
 
-from conftest import REPO
+from conftest import REPO, with_settings
 from dirreport.assemble import year_in_numbers
 from dirreport.assemble.editions import assemble
 from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Point, Trend
@@ -31,20 +30,6 @@ from dirreport.pipeline.project import Project, load_project
 @pytest.fixture(scope="module")
 def sample() -> Project:
     return load_project(REPO)
-
-
-def with_settings(tmp_path: Path, **settings: Any) -> Path:
-    """A copy of the sample with some dirreport settings replaced (None removes one)."""
-    project = copy_project(REPO, tmp_path / "p")
-    path = project / "_quarto.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key, value in settings.items():
-        if value is None:
-            data["dirreport"].pop(key, None)
-        else:
-            data["dirreport"][key] = value
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return project
 
 
 def test_the_sample_shows_the_figures_its_settings_list_in_their_order(sample: Project) -> None:
