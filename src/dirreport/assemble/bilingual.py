@@ -19,7 +19,7 @@ from dirreport.assemble.blocks import md
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import Assembler, marked_in_data, population_sentence, resources_for
-from dirreport.assemble.edition_gate import cause_first, refuse_leftover_shortcode
+from dirreport.assemble.edition_gate import refuse_unpublishable
 from dirreport.assemble.figure_book import data_files
 from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, keywords, metadata_for
@@ -99,9 +99,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     except Exception as exc:  # the template's fault at its line, or a fault in dirreport reported as one
         raise_template_fault(exc, config.root)
     errors = [e for a in assemblers.values() for e in a.errors]
-    if errors:
-        raise InputError(cause_first(project, _unique(errors)))
-    refuse_leftover_shortcode(body + appendix, "bilingual")
+    refuse_unpublishable(project, _unique(errors), body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name

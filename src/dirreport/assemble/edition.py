@@ -19,7 +19,10 @@ from markupsafe import Markup
 from dirreport.assemble import blocks, forewords, year_in_numbers
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
-from dirreport.assemble.edition_gate import cause_first, is_draft_edition, refuse_leftover_shortcode
+from dirreport.assemble.edition_gate import (
+    is_draft_edition,
+    refuse_unpublishable,
+)
 from dirreport.assemble.figure_book import FigureBook, data_files
 from dirreport.assemble.glossary import glossary_list
 from dirreport.assemble.metadata import front_matter, metadata_for
@@ -319,9 +322,7 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
         raise
     except Exception as exc:
         raise_template_fault(exc, config.root)
-    if assembler.errors:
-        raise InputError(cause_first(project, assembler.errors))
-    refuse_leftover_shortcode(body + appendix, lang)
+    refuse_unpublishable(project, assembler.errors, body + appendix, lang)
     markdown = front_matter(metadata) + body + "\n" + appendix
     resources = resources_for(project, assembler.book.figures)
     return Document(

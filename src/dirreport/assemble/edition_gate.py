@@ -66,3 +66,10 @@ def is_draft_edition(project: Project, languages: list[str]) -> bool:
         if any(n.status != "final" for n in narratives.values()):
             return True
     return False
+
+
+def refuse_unpublishable(project: Project, errors: list[Problem], markdown: str, edition: str) -> None:
+    """Every edition's last word before publication: its assembly's problems, then a shortcode left as text."""
+    if errors:
+        raise InputError(cause_first(project, errors))
+    refuse_leftover_shortcode(markdown, edition)

@@ -20,7 +20,10 @@ from markupsafe import Markup
 from dirreport.assemble import blocks
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import Assembler, PlaceView, resources_for
-from dirreport.assemble.edition_gate import cause_first, is_draft_edition, refuse_leftover_shortcode
+from dirreport.assemble.edition_gate import (
+    is_draft_edition,
+    refuse_unpublishable,
+)
 from dirreport.assemble.metadata import front_matter, metadata_for, report_title
 from dirreport.assemble.shortcodes import PAGEBREAK
 from dirreport.assemble.templates import environment, raise_template_fault
@@ -84,9 +87,7 @@ def assemble_summary(project: Project, lang: str, engine: str = "pandoc", draft:
         raise
     except Exception as exc:
         raise_template_fault(exc, config.root)
-    if assembler.errors:
-        raise InputError(cause_first(project, assembler.errors))
-    refuse_leftover_shortcode(body, edition)
+    refuse_unpublishable(project, assembler.errors, body, edition)
     return Document(
         edition=edition,
         lang=lang,
