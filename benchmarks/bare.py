@@ -23,18 +23,12 @@ def draw_with_matplotlib(spec: object, folder: Path) -> None:
     assert isinstance(spec, ChartSpec)
     folder.mkdir(parents=True, exist_ok=True)
     stem = folder / f"{spec.kind}-{spec.digest()}"
-    plt = charts._pyplot()
-    drawer = {
-        "trend": charts._trend,
-        "comparison": charts._comparison,
-        "survey": charts._bars,
-        "composition": charts._bars,
-    }[spec.kind]
-    fig = drawer(plt, spec)
-    fig.set_layout_engine("tight", pad=0.4)
+    fig = charts.figure(spec)
+    if fig.get_layout_engine() is None:
+        fig.set_layout_engine("tight", pad=0.4)
     fig.savefig(stem.with_suffix(".svg"), format="svg")
     fig.savefig(stem.with_suffix(".png"), format="png", dpi=charts.PNG_DPI)
-    plt.close(fig)
+    charts._pyplot().close(fig)
 
 
 def render_with_pandoc_and_typst(document: Document, fmt: str, folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,72 @@ def test_engines_are_looked_up_by_name() -> None:
     assert renderer("quarto", "qmd").__module__ == "dirreport.render.quarto"
     with pytest.raises(ValueError, match="no renderer"):
         renderer("pandoc", "epub")
+
+
+def _tiny_project(root: Path) -> Path:
+    """A project folder of the kinds of file a build reads, none of them valid: the fingerprint reads bytes only."""
+    for relative in (
+        "_quarto.yml",
+        "_brand.yml",
+        "data/metrics.csv",
+        "narratives/en/1.md",
+        "narratives/cy/1.md",
+        "templates/report.html",
+        "images/logo.svg",
+    ):
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"{relative}\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "_quarto.yml",
+        "_brand.yml",
+        "data/metrics.csv",
+        "narratives/en/1.md",
+        "narratives/cy/1.md",
+        "templates/report.html",
+        "images/logo.svg",
+    ],
+)
+def test_every_input_is_in_the_fingerprint_by_its_content(tmp_path: Path, relative: str) -> None:
+    root = _tiny_project(tmp_path / "p")
+    before = cache.project_fingerprint(root, root / "_output", "")
+    path = root / relative
+    stat = path.stat()
+    path.write_text("!" + f"{relative}\n"[1:], encoding="utf-8")  # the same size
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # and the same time: only the content says
+    assert cache.project_fingerprint(root, root / "_output", "") != before
+
+
+def test_a_file_touched_but_unchanged_is_no_change(tmp_path: Path) -> None:
+    root = _tiny_project(tmp_path / "p")
+    before = cache.project_fingerprint(root, root / "_output", "")
+    os.utime(root / "data/metrics.csv", ns=(1, 1))
+    assert cache.project_fingerprint(root, root / "_output", "") == before
+
+
+def test_last_years_project_and_the_build_date_are_in_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _tiny_project(tmp_path / "p")
+    last = _tiny_project(tmp_path / "last")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    before = cache.project_fingerprint(root, root / "_output", "", also=(last,))
+    (last / "narratives/en/1.md").write_text("What we need to improve: more\n", encoding="utf-8")
+    after_last_year = cache.project_fingerprint(root, root / "_output", "", also=(last,))
+    assert after_last_year != before
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1730332800")
+    assert cache.project_fingerprint(root, root / "_output", "", also=(last,)) != after_last_year
+
+
+def test_the_output_and_the_cache_are_not_inputs(tmp_path: Path) -> None:
+    root = _tiny_project(tmp_path / "p")
+    before = cache.project_fingerprint(root, root / "_output", "")
+    for folder in ("_output/en", ".dirreport-cache"):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        (root / folder / "x.html").write_text("new", encoding="utf-8")
+    assert cache.project_fingerprint(root, root / "_output", "") == before

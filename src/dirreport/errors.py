@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -78,17 +77,6 @@ class CheckFailed(DirreportError):
     """The project reads, but error-level checks block publication."""
 
     exit_code = EXIT_CHECK_FAILED
-
-
-def display_path(path: Path | str, root: Path | None = None) -> str:
-    """Show a path relative to the project so messages stay short and portable."""
-    p = Path(path)
-    if root is not None:
-        try:
-            return p.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return p.as_posix()
 
 
 class ProblemCollector:

@@ -44,9 +44,8 @@ from dirreport.figures.specs import (
     trend_figure,
 )
 from dirreport.lang import i18n, sentences
-from dirreport.lang.bilingual_text import Bilingual
 from dirreport.lang.i18n import _
-from dirreport.pipeline.project import Project, narrative_path
+from dirreport.pipeline.project import Project
 
 
 @dataclass
@@ -370,11 +369,3 @@ def population_sentence(project: Project, lang: str) -> str:
     if not total:
         return ""
     return sentences.people_in_place(total, project.config.area(lang), project.config.year, lang)
-
-
-def narrative_file(lang: str, place_id: str) -> str:
-    return narrative_path(lang, place_id)
-
-
-def bilingual_pair(first: Bilingual, lang: str) -> str:
-    return first(lang)

@@ -77,10 +77,16 @@ def _pyplot() -> Any:
     return plt
 
 
-def chart_key(spec: ChartSpec) -> str:
-    import matplotlib
-
-    return f"{spec.digest()}-{STYLE_VERSION}-{matplotlib.__version__}"
+def figure(spec: ChartSpec) -> Any:
+    """The matplotlib figure of a specification, by its kind: the one dispatch the build and the benchmarks share."""
+    drawers = {
+        "trend": _trend,
+        "local-trend": _trend,  # a line of the authority's own tables: finance, complaints
+        "comparison": _comparison,
+        "survey": _bars,
+        "composition": _bars,
+    }
+    return drawers[spec.kind](_pyplot(), spec)
 
 
 def chart_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
@@ -90,34 +96,20 @@ def chart_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path]:
     return {"svg": cache_dir / f"{stem}.svg", "png": cache_dir / f"{stem}-{pictures}-{PNG_DPI}ppi.png"}
 
 
-def cached_files(spec: ChartSpec, cache_dir: Path) -> dict[str, Path] | None:
-    """The chart's files if drawn and rasterised; no matplotlib import needed to ask."""
-    files = chart_files(spec, cache_dir)
-    return files if all(p.exists() for p in files.values()) else None
-
-
 def draw(spec: ChartSpec, cache_dir: Path) -> Path:
     """The chart as SVG (for HTML and PDF), drawn by matplotlib once per specification."""
     svg = chart_files(spec, cache_dir)["svg"]
     if svg.exists():
         return svg
     cache_dir.mkdir(parents=True, exist_ok=True)
-    plt = _pyplot()
-    drawer = {
-        "trend": _trend,
-        "local-trend": _trend,  # a line of the authority's own tables: finance, complaints
-        "comparison": _comparison,
-        "survey": _bars,
-        "composition": _bars,
-    }[spec.kind]
-    fig = drawer(plt, spec)
+    fig = figure(spec)
     # the layout engine fits labels once; bbox_inches="tight" would draw the chart twice
     if fig.get_layout_engine() is None:
         fig.set_layout_engine("tight", pad=0.4)
     tmp = svg.with_name(f".{svg.name}.{os.getpid()}.tmp")
     fig.savefig(tmp, format="svg", metadata={"Date": None})
     os.replace(tmp, svg)
-    plt.close(fig)
+    _pyplot().close(fig)
     return svg
 
 

@@ -72,10 +72,6 @@ class Figure:
     files: dict[str, str] = field(default_factory=dict)
 
 
-def title_of(text: Bilingual, lang: str) -> str:
-    return text(lang)
-
-
 def value_axis_label(unit: str, lang: str) -> str:
     labels = {
         "percent": N_("Percentage"),
@@ -147,10 +143,6 @@ def statuses_from_data(points: list[object]) -> frozenset[str]:
     from dirreport.compute.indicators import Point
 
     return frozenset(p.status for p in points if isinstance(p, Point) and p.status in p.flags)
-
-
-def authority_label(results: Results, catalogue: Catalogue, name: Bilingual, lang: str) -> str:
-    return name(lang)
 
 
 def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:

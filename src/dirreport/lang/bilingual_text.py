@@ -36,7 +36,3 @@ class Bilingual:
         if not isinstance(cy, str) or not cy.strip():
             raise ValueError(f"{what} has no Welsh text ('cy')")
         return cls(en=" ".join(en.split()), cy=" ".join(cy.split()))
-
-
-def is_language(value: object) -> bool:
-    return value in LANGUAGES

@@ -89,10 +89,6 @@ def low_marker(lang: str) -> str:
     return LOW_MARKERS[lang]
 
 
-def gettext_for(lang: str) -> Any:
-    return translations(lang).gettext
-
-
 def _(message: str, lang: str, **values: Any) -> str:
     """Translate a whole-sentence message and fill its named placeholders."""
     text = translations(lang).gettext(message)
@@ -152,7 +148,3 @@ def date(value: dt.date, lang: str) -> str:
 def financial_year(year: str, lang: str) -> str:
     """Financial years are written 2023-24 in both languages."""
     return year
-
-
-def month_year(value: dt.date, lang: str) -> str:
-    return format_date(value, format="MMMM y", locale=BABEL_LOCALES[lang])

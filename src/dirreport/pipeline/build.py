@@ -77,6 +77,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         config.root,
         config.output_dir,
         json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
+        also=_folders_read_outside(config),
     )
     output = _output_folder(config, options)
     if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
@@ -94,6 +95,14 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     report.warnings += _engine_warnings(options, output)
     cache.remember(project.root, fingerprint, [p.relative_to(output).as_posix() for p in report.outputs])
     return report
+
+
+def _folders_read_outside(config: Config) -> tuple[Path, ...]:
+    """Folders outside the project that a build reads: last year's project, whose improvement lists it answers."""
+    if not config.last_year:
+        return ()
+    folder = (config.root / config.last_year).resolve()
+    return (folder,) if folder.is_dir() else ()
 
 
 def editions_wanted(config: Config, languages: tuple[str, ...]) -> list[str]:

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from functools import cache
 from pathlib import Path
 
@@ -28,6 +29,7 @@ RENDER_TOOLS = {
     "docx": ("pandoc", "python-docx", "typst"),
     "qmd": ("pandoc",),
 }
+RACY_NS = 3_000_000_000  # files younger than this are hashed again at the next build
 PAGE_TEMPLATES = {"html": ("report.html",), "pdf": ("report.typ",), "docx": ("reference.docx",), "qmd": ()}
 
 
@@ -43,20 +45,68 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def project_fingerprint(root: Path, output_dir: Path, extra: str) -> str:
-    """A hash of every file the report could depend on, plus dirreport's files, the tools and the options."""
-    h = hashlib.sha256(f"{code_fingerprint()}\0{extra}".encode())
+def project_fingerprint(root: Path, output_dir: Path, extra: str, also: tuple[Path, ...] = ()) -> str:
+    """A hash of the content of every file the report could depend on, plus dirreport's files, tools and options.
+
+    ``also`` names folders outside the project that the build reads (last year's project).  The build's date
+    (``SOURCE_DATE_EPOCH``) is part of it, since it is printed on every edition.  Contents are hashed, so a
+    file touched but unchanged is not a change and a file changed within the clock's resolution is; each
+    file's digest is remembered by its size and time, so an unchanged project is not read again.
+    """
+    h = hashlib.sha256(f"{code_fingerprint()}\0{extra}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    memo_path = root / CACHE_DIR / "file-digests.json"
+    memo = _read_memo(memo_path)
+    seen: dict[str, list[object]] = {}
     skip = {output_dir.resolve(), (root / CACHE_DIR).resolve()}
-    for dirpath, dirnames, filenames in os.walk(root):
+    for label, folder in (("", root), *((f"also:{i}:", p) for i, p in enumerate(also))):
+        for path in _project_files(folder, skip):
+            key = path.resolve().as_posix()
+            digest = _file_digest(path, memo.get(key))
+            seen[key] = digest
+            h.update(f"{label}{path.relative_to(folder).as_posix()}\0{digest[2]}\0".encode())
+    if seen != memo:
+        _write_memo(memo_path, seen)
+    return h.hexdigest()
+
+
+def _project_files(folder: Path, skip: set[Path]) -> list[Path]:
+    """Every file of a project folder, in a stable order, leaving out hidden files, the output and the cache."""
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and (here / d).resolve() not in skip)
-        for name in sorted(filenames):
-            path = here / name
-            if name.startswith(".") or not path.is_file():
-                continue
-            stat = path.stat()
-            h.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    return h.hexdigest()
+        found += [here / n for n in sorted(filenames) if not n.startswith(".") and (here / n).is_file()]
+    return found
+
+
+def _file_digest(path: Path, known: list[object] | None) -> list[object]:
+    """[size, mtime, sha256] of a file, read again only when its size or time differ from what was remembered."""
+    stat = path.stat()
+    if known is not None and known[0] == stat.st_size and known[1] == stat.st_mtime_ns:
+        return known
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    # a file written in the last moments could change again within the clock's resolution: read it again next time
+    racy = time.time_ns() - stat.st_mtime_ns < RACY_NS
+    return [stat.st_size, -1 if racy else stat.st_mtime_ns, digest]
+
+
+def _read_memo(path: Path) -> dict[str, list[object]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_memo(path: Path, memo: dict[str, list[object]]) -> None:
+    """Written aside and renamed, so a killed build never leaves half a memo (a bad memo only costs a re-read)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(memo), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
 
 
 def state_file(root: Path) -> Path:
