@@ -20,7 +20,8 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from dirreport.api import build, check, load_project
     from dirreport.checks.card import ReportCard
-    from dirreport.compute.indicators import IndicatorResult, Results
+    from dirreport.compute.indicators import IndicatorResult, Point, Results, Trend
+    from dirreport.compute.judgement import Verdict
     from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
     from dirreport.pipeline.build import BuildReport
     from dirreport.pipeline.project import Project
@@ -33,6 +34,9 @@ _EXPORTS = {
     "Project": "dirreport.pipeline.project",
     "Results": "dirreport.compute.indicators",
     "IndicatorResult": "dirreport.compute.indicators",
+    "Point": "dirreport.compute.indicators",
+    "Trend": "dirreport.compute.indicators",
+    "Verdict": "dirreport.compute.judgement",
     "BuildReport": "dirreport.pipeline.build",
     "ReportCard": "dirreport.checks.card",
     "DirreportError": "dirreport.errors",
@@ -47,10 +51,13 @@ __all__ = [
     "DirreportError",
     "IndicatorResult",
     "InputError",
+    "Point",
     "Problem",
     "Project",
     "ReportCard",
     "Results",
+    "Trend",
+    "Verdict",
     "__version__",
     "build",
     "check",

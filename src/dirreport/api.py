@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dirreport.checks.card import ReportCard, run_checks
-from dirreport.pipeline.build import BuildOptions, BuildReport
+from dirreport.pipeline.build import BuildOptions, BuildReport, check_options
 from dirreport.pipeline.build import build as run_build
 from dirreport.pipeline.project import Project
 from dirreport.pipeline.project import load_project as load
@@ -38,11 +38,17 @@ def build(
     authority: str | None = None,
     force: bool = False,
     jobs: int = 0,
+    output_dir: str | Path | None = None,
+    summaries: bool = False,
 ) -> BuildReport:
-    """Build and publish the report into the project's ``_output/``, exactly as ``dirreport build`` does.
+    """Build and publish the report, exactly as ``dirreport build`` does.
 
-    ``languages`` (en, cy, bilingual) and ``formats`` (html, pdf, docx) choose among the project's own;
-    empty means all.  Returns what was published (``outputs``), the warnings, and what came from the cache.
+    ``languages`` (en, cy, bilingual, en-summary, cy-summary) and ``formats`` (html, pdf, docx) choose among
+    the project's own; empty means all of them.  A summary edition is built when named, when ``summaries`` is
+    true, or when no language is named.  ``output_dir`` publishes somewhere other than the settings'
+    ``output-dir``.  An unknown engine, language or format is an ``InputError`` before any work is done.
+    Returns what is published (``outputs``, also when nothing had changed), the warnings, and what came from
+    the cache.
     """
     options = BuildOptions(
         root=Path(path),
@@ -53,7 +59,10 @@ def build(
         authority=authority,
         jobs=jobs,
         force=force,
+        output_dir=Path(output_dir) if output_dir is not None else None,
+        summaries=summaries,
     )
+    check_options(options)
     return run_build(options)
 
 

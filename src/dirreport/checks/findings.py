@@ -74,6 +74,10 @@ class StandardCoverage:
 
 @dataclass
 class ReportCard:
+    """What ``dirreport check`` found: every finding by section and severity, each quality standard's evidence,
+    and each section's reading ease.  Errors block publication; warnings are for the authors to weigh.
+    """
+
     findings: list[Finding] = field(default_factory=list)
     coverage: list[StandardCoverage] = field(default_factory=list)
     readability: dict[str, float] = field(default_factory=dict)

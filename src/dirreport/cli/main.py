@@ -58,10 +58,10 @@ def cli() -> None:
 @click.option("--draft", is_flag=True, help="Build even if checks find errors, marked DRAFT on every page.")
 @click.option(
     "--engine",
-    type=click.Choice(["pandoc", "quarto"]),
+    metavar="NAME",
     default="pandoc",
     show_default=True,
-    help="pandoc and Typst (built in), or the Quarto CLI where it is installed.",
+    help="pandoc and Typst (built in), quarto (the Quarto CLI, where installed), or one another package adds.",
 )
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")

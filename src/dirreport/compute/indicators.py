@@ -76,6 +76,12 @@ class Trend:
 
 @dataclass(frozen=True)
 class IndicatorResult:
+    """One indicator for the report's authority: its values year by year, Wales's, the other authorities' latest,
+    the change judged once, and how it stands against Wales.
+
+    Every table, sentence, chart and download prints from this one object, so they cannot disagree.
+    """
+
     indicator: Indicator
     series: tuple[Point, ...]
     wales: tuple[Point, ...]
@@ -157,6 +163,11 @@ class MetricValue:
 
 @dataclass(frozen=True)
 class Results:
+    """Everything computed for one authority and year: indicators, survey measures, metric values and population.
+
+    Immutable and computed once per project; assembly, checks and the Python API all read the same object.
+    """
+
     authority: str
     year: str
     years: tuple[str, ...]

@@ -30,7 +30,7 @@ from dirreport.pipeline import cache, publish
 from dirreport.pipeline.progress import Progress
 from dirreport.pipeline.project import Project, for_authority, load_project
 from dirreport.pipeline.workers import worker_pool, workers_of
-from dirreport.render import jobs_for, renderer
+from dirreport.render import FORMATS, check_engine, jobs_for, renderer
 from dirreport.render.common import RenderSettings
 
 BATCH_DIR = "authorities"
@@ -50,6 +50,8 @@ class BuildOptions:
     jobs: int = 0
     force: bool = False
     run_checks: bool = True
+    output_dir: Path | None = None  # instead of the settings' output-dir (the Python API's output argument)
+    summaries: bool = True  # a language chosen brings its summary edition (the command line); the API asks for them
 
 
 @dataclass
@@ -70,20 +72,22 @@ class BuildReport:
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the project's report (or, with ``authority="all"``, every authority's) and publish it."""
     progress = progress or Progress()
+    check_options(options)
     if options.authority == ALL:
         return _build_batch(options, progress)
     config = load_config(options.root)
     fingerprint = cache.project_fingerprint(
         config.root,
-        config.output_dir,
+        _output_base(config, options),
         json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
         also=_folders_read_outside(config),
     )
     output = _output_folder(config, options)
-    if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
-        return BuildReport(up_to_date=True)
+    published = None if options.force else cache.up_to_date_outputs(config.root, output, fingerprint)
+    if published is not None:
+        return BuildReport(up_to_date=True, outputs=[output / relative for relative in published])
     project = load_project(options.root, options.authority)
-    editions = editions_wanted(project.config, options.languages)
+    editions = editions_wanted(project.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(project.config, options.formats)
     report = BuildReport(warnings=list(project.warnings), editions=editions)
     with worker_pool(options.jobs) as pool:
@@ -105,9 +109,31 @@ def _folders_read_outside(config: Config) -> tuple[Path, ...]:
     return (folder,) if folder.is_dir() else ()
 
 
-def editions_wanted(config: Config, languages: tuple[str, ...]) -> list[str]:
-    """The project's editions (en, cy, bilingual, summaries) that the options select; a language brings its summary."""
-    wanted = [e for e in config.editions if not languages or e in languages or summary_language(e) in languages]
+EDITION_NAMES = ("en", "cy", "bilingual", "en-summary", "cy-summary")
+
+
+def check_options(options: BuildOptions) -> None:
+    """Options that name no edition, format or engine there is, refused before any work is done."""
+    check_engine(options.engine)
+    for kind, given, known in (("language", options.languages, EDITION_NAMES), ("format", options.formats, FORMATS)):
+        unknown = [value for value in given if value not in known]
+        if unknown:
+            raise InputError(
+                Problem(f"there is no {kind} called {unknown[0]!r}", hint=f"choose from: {', '.join(known)}")
+            )
+
+
+def editions_wanted(config: Config, languages: tuple[str, ...], summaries: bool = True) -> list[str]:
+    """The project's editions (en, cy, bilingual, summaries) that the options select.
+
+    On the command line a language brings its summary (``--lang en`` is everything English); from Python a
+    summary comes only when asked for, by its name (``en-summary``) or with ``summaries=True``.
+    """
+    wanted = [
+        e
+        for e in config.editions
+        if not languages or e in languages or (summaries and summary_language(e) in languages)
+    ]
     if not wanted:
         raise InputError(
             Problem(
@@ -145,8 +171,14 @@ def blocking_checks(project: Project, options: BuildOptions) -> list[Problem]:
     return blocking
 
 
+def _output_base(config: Config, options: BuildOptions) -> Path:
+    """The folder a build publishes into: the options' own, or the settings' output-dir."""
+    return options.output_dir.resolve() if options.output_dir is not None else config.output_dir
+
+
 def _output_folder(config: Config, options: BuildOptions) -> Path:
-    return config.output_dir / "quarto" if options.engine == "quarto" else config.output_dir
+    base = _output_base(config, options)
+    return base / "quarto" if options.engine == "quarto" else base
 
 
 def _new_warnings(documents: Iterable[Document], known: list[Problem]) -> list[Problem]:
@@ -375,7 +407,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
         if a != WALES and (a in base.catalogue.authorities or a == base.config.authority)
     ]
     projects = [base if code == base.config.authority else for_authority(base, code) for code in codes]
-    editions = editions_wanted(base.config, options.languages)
+    editions = editions_wanted(base.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(base.config, options.formats)
     report = BuildReport(warnings=list(base.warnings), editions=editions)
     failed: list[Problem] = []
@@ -388,7 +420,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             code = project.config.authority
             try:
                 report.warnings += [replace(w, message=f"[{code}] {w.message}") for w in blocking_checks(project, one)]
-                output = project.config.output_dir / BATCH_DIR / code
+                output = _output_base(project.config, options) / BATCH_DIR / code
                 if options.engine == "quarto":
                     output = output / "quarto"
                 report.outputs += render_and_publish(project, docs, formats, one, output, pool, report, progress)

@@ -113,19 +113,20 @@ def state_file(root: Path) -> Path:
     return root / CACHE_DIR / "last-build.json"
 
 
-def is_up_to_date(root: Path, output_dir: Path, fingerprint: str) -> bool:
-    """The last successful build had this fingerprint and everything it published is still there."""
+def up_to_date_outputs(root: Path, output_dir: Path, fingerprint: str) -> list[str] | None:
+    """What the last successful build published, if it had this fingerprint and all of it is still there."""
     state = state_file(root)
     if not state.exists():
-        return False
+        return None
     try:
         saved = json.loads(state.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if saved.get("fingerprint") != fingerprint:
-        return False
+        return None
+    if not isinstance(saved, dict) or saved.get("fingerprint") != fingerprint:
+        return None
+    outputs = [str(rel) for rel in saved.get("outputs", [])]
     live = publish.current_generation(output_dir)
-    return live is not None and all((output_dir / rel).exists() for rel in saved.get("outputs", []))
+    return outputs if live is not None and all((output_dir / rel).exists() for rel in outputs) else None
 
 
 def remember(root: Path, fingerprint: str, outputs: list[str]) -> None:

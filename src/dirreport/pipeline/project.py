@@ -32,6 +32,11 @@ TEXT_TEMPLATES = (".j2", ".html", ".typ")
 
 @dataclass(frozen=True)
 class Project:
+    """A report project read once and checked: settings, catalogue, data, narratives and the computed results.
+
+    Immutable, so every stage after loading (assembly, checks, rendering) sees the same inputs.
+    """
+
     config: Config
     catalogue: Catalogue
     dataset: Dataset
