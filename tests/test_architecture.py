@@ -126,3 +126,73 @@ def test_long_modules_have_a_reason_in_the_design_map() -> None:
 @pytest.mark.parametrize("stage", sorted({p.parent.name for p in PACKAGE.rglob("*.py") if p.parent != PACKAGE}))
 def test_every_stage_is_on_the_design_map(stage: str) -> None:
     assert f"`{stage}/`" in DESIGN.read_text(encoding="utf-8")
+
+
+def design_table() -> list[tuple[str, str]]:
+    """(stage, module) for every module the DESIGN map's table names, in its order.
+
+    A row's stage is the nearest stage written above it: a folder (``lang/``) or a label for modules at the
+    package's top (the first rows, and ``front end``).
+    """
+    rows: list[tuple[str, str]] = []
+    stage = ""
+    for line in DESIGN.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"^\|\s*([^|]*?)\s*\|\s*([^|]*?)\s*\|", line)
+        if not match or match.group(2).strip() in ("module", "---"):
+            continue
+        written = match.group(1).strip().strip("`")
+        if written:
+            stage = written
+        folder = stage if stage.endswith("/") else ""
+        for module in re.findall(r"`([\w/]+\.py)`", match.group(2)):
+            rows.append((stage, f"dirreport.{(folder + module)[:-3].replace('/', '.')}".removesuffix(".__init__")))
+    return rows
+
+
+def stage_order() -> dict[str, int]:
+    """Each module's stage as a number: a stage may import from its own number or a smaller one."""
+    order: dict[str, int] = {}
+    stages: list[str] = []
+    for stage, module in design_table():
+        if not stages or stages[-1] != stage:
+            stages.append(stage)
+        order[module] = len(stages) - 1
+    return order
+
+
+def test_every_module_is_on_the_design_map() -> None:
+    named = stage_order()
+    # a folder's __init__ re-exports its stage's own modules and sits with them
+    missing = [
+        m for m in MODULES if m not in named and m.count(".") > 0 and not _is_folder(m) and m != "dirreport.__main__"
+    ]
+    assert not missing, "modules missing from DESIGN.md's table:\n" + "\n".join(missing)
+    stale = [m for m in named if m not in MODULES]
+    assert not stale, "DESIGN.md's table names modules that do not exist:\n" + "\n".join(stale)
+
+
+def _is_folder(module: str) -> bool:
+    return MODULES[module].name == "__init__.py"
+
+
+def _stage_of(module: str, order: dict[str, int]) -> int | None:
+    if module in order:
+        return order[module]
+    if module in MODULES and _is_folder(module):  # a folder's __init__: the stage of its first module
+        inside = [n for m, n in order.items() if m.startswith(module + ".")]
+        return min(inside) if inside else None
+    return None
+
+
+def test_no_stage_imports_from_a_stage_below_it() -> None:
+    order = stage_order()
+    backwards = []
+    for name, path in MODULES.items():
+        own = _stage_of(name, order)
+        if own is None:
+            continue
+        for target, _, line in imports_of(path):
+            theirs = _stage_of(target, order)
+            if theirs is not None and theirs > own:
+                backwards.append(f"{path.relative_to(PACKAGE)}:{line} imports {target}, a stage below it in DESIGN.md")
+    assert not backwards, "\n".join(backwards)

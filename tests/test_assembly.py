@@ -16,8 +16,9 @@ from dirreport.compute.indicators import OK, SUPPRESSED
 from dirreport.content import prescribed_form
 from dirreport.content.expansion import expand
 from dirreport.content.narrative import Narrative, parse
-from dirreport.lang import i18n, sentences
+from dirreport.lang import i18n
 from dirreport.pipeline.project import Project, load_project
+from dirreport.prose import sentences
 
 
 @pytest.fixture(scope="module")

@@ -141,7 +141,7 @@ def test_every_chart_has_alt_text_with_latest_value_and_direction(project, lang:
             assert not ENGLISH_SENTENCE.search(figure.alt), figure.alt
         if figure.spec.kind == "trend":
             result = project.results.indicators[figure.id]
-            from dirreport.lang import sentences
+            from dirreport.prose import sentences
 
             latest = sentences.point(result.latest, result.indicator.unit, lang, result.decimals)
             assert latest in figure.alt, f"{figure.id}: {latest} not in {figure.alt}"

@@ -16,7 +16,7 @@ from dirreport.compute.stats import two_proportion_p, wilson
 from dirreport.config.settings import load_config
 from dirreport.data.dataset import load_dataset
 from dirreport.figures.specs import composition_figure
-from dirreport.lang import sentences
+from dirreport.prose import sentences
 
 SMALL = Path(__file__).parent / "fixtures" / "small"
 

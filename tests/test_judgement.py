@@ -19,8 +19,8 @@ from dirreport.compute.indicators import OK, IndicatorResult, Point, Results, _t
 from dirreport.compute.judgement import printed_change
 from dirreport.compute.stats import compare_counts, compare_proportions
 from dirreport.figures.specs import indicator_table, summary_table, trend_figure
-from dirreport.lang import sentences
 from dirreport.lang.bilingual_text import Bilingual
+from dirreport.prose import sentences
 
 # --- the tests themselves ------------------------------------------------------------------------------------
 

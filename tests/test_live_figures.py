@@ -9,8 +9,8 @@ from pathlib import Path
 from lxml import html as lxml_html
 
 from conftest import copy_built, dirreport, docx_text, html_text, output_file, pdf_text
-from dirreport.lang import sentences
 from dirreport.pipeline.project import load_project
+from dirreport.prose import sentences
 
 INDICATOR = "AD-WAIT-DOMICILIARY"  # quoted in the Director's summary: "... {{< indicator AD-WAIT-DOMICILIARY >}}"
 

@@ -19,8 +19,9 @@ from dirreport.catalogue import Indicator, load_authorities, load_catalogue
 from dirreport.compute.indicators import OK, IndicatorResult, Point, Results, Trend, compute
 from dirreport.config.settings import load_config
 from dirreport.data.dataset import load_dataset
-from dirreport.lang import composition_sentences, i18n, sentences, welsh
+from dirreport.lang import i18n, welsh
 from dirreport.lang.bilingual_text import Bilingual
+from dirreport.prose import composition_sentences, sentences
 
 CATALOGUE = load_catalogue()
 SMALL = Path(__file__).parent / "fixtures" / "small"

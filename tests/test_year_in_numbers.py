@@ -23,8 +23,8 @@ from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Point,
 from dirreport.compute.judgement import Verdict
 from dirreport.errors import InputError
 from dirreport.figures.specs import indicator_table
-from dirreport.lang import sentences
 from dirreport.pipeline.project import Project, load_project
+from dirreport.prose import sentences
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dirreport.checks.card import ReportCard, run_checks
-from dirreport.pipeline.build import BuildOptions, BuildReport, check_options
+from dirreport.pipeline.build import BuildReport
 from dirreport.pipeline.build import build as run_build
+from dirreport.pipeline.options import BuildOptions, check_options
 from dirreport.pipeline.project import Project
 from dirreport.pipeline.project import load_project as load
 

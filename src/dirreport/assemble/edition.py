@@ -43,9 +43,10 @@ from dirreport.figures.specs import (
     survey_figure,
     trend_figure,
 )
-from dirreport.lang import i18n, sentences
+from dirreport.lang import i18n
 from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
+from dirreport.prose import sentences
 
 
 @dataclass

@@ -34,9 +34,10 @@ from dirreport.figures.specs import (
     survey_figure,
     trend_figure,
 )
-from dirreport.lang import i18n, sentences
+from dirreport.lang import i18n
 from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
+from dirreport.prose import sentences
 
 PAGEBREAK = Markup(
     blocks.visible("typst", blocks.raw("typst", "#pagebreak(weak: true)"))

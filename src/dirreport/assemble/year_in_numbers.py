@@ -27,8 +27,9 @@ from dirreport.compute.indicators import OK, IndicatorResult, Results
 from dirreport.config.settings import Config, located_line
 from dirreport.errors import Problem
 from dirreport.figures.specs import marker_notes, statuses_from_data
-from dirreport.lang import i18n, sentences
+from dirreport.lang import i18n
 from dirreport.lang.i18n import _
+from dirreport.prose import sentences
 
 SHORTCODE = "year-in-numbers"
 DEFAULT_COUNT = 9  # a key indicator for each of the eight standards, and one count

@@ -10,7 +10,13 @@ the same schema; they are used exactly like national ones.
 
 from __future__ import annotations
 
-from dirreport.catalogue.loading import load_authorities, load_catalogue, load_standards, validate_catalogue
+from dirreport.catalogue.loading import (
+    LOCAL_CATALOGUE,
+    load_authorities,
+    load_catalogue,
+    load_standards,
+    validate_catalogue,
+)
 from dirreport.catalogue.model import (
     INDICATOR_UNITS,
     METRIC_CODE,
@@ -36,6 +42,7 @@ from dirreport.catalogue.model import (
 
 __all__ = [
     "INDICATOR_UNITS",
+    "LOCAL_CATALOGUE",
     "METRIC_CODE",
     "PERIODS",
     "POLARITIES",

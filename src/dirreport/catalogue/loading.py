@@ -38,6 +38,8 @@ from dirreport.errors import InputError, Problem
 from dirreport.lang.bilingual_text import Bilingual
 from dirreport.lang.welsh import WelshNoun
 
+LOCAL_CATALOGUE = "data/local-catalogue.yml"  # the authority's own metrics, indicators and survey measures
+
 
 def _package_file(name: str) -> Any:
     return resources.files(__package__).joinpath(name)

@@ -89,7 +89,7 @@ def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
 
     config = load_config(project_dir)
     dataset = load_dataset(config, catalogue)
-    from dirreport.lang import sentences
+    from dirreport.prose import sentences
 
     lines.append(f"  values for {config.authority_name.en} ({config.authority}):")
     for year in config.years:

@@ -76,11 +76,7 @@ class Trend:
 
 @dataclass(frozen=True)
 class IndicatorResult:
-    """One indicator for the report's authority: its values year by year, Wales's, the other authorities' latest,
-    the change judged once, and how it stands against Wales.
-
-    Every table, sentence, chart and download prints from this one object, so they cannot disagree.
-    """
+    """An indicator for the authority: values by year, Wales's, the change judged once; all outputs print it."""
 
     indicator: Indicator
     series: tuple[Point, ...]
@@ -163,10 +159,7 @@ class MetricValue:
 
 @dataclass(frozen=True)
 class Results:
-    """Everything computed for one authority and year: indicators, survey measures, metric values and population.
-
-    Immutable and computed once per project; assembly, checks and the Python API all read the same object.
-    """
+    """Everything computed for one authority and year, once: every stage and the Python API read the same."""
 
     authority: str
     year: str

@@ -82,9 +82,8 @@ def _metric_code(text: str, catalogue: Catalogue, mapping: dict[str, str]) -> st
 
 def import_table(root: Path, source: Path, mapping: dict[str, str], replace_own: bool, dry_run: bool) -> list[str]:
     """Read ``source``, merge it into data/metrics.csv and say what was done."""
-    from dirreport.catalogue import load_catalogue
+    from dirreport.catalogue import LOCAL_CATALOGUE, load_catalogue
     from dirreport.config.settings import load_config
-    from dirreport.pipeline.project import LOCAL_CATALOGUE
 
     config = load_config(root)
     catalogue = load_catalogue(config.root / LOCAL_CATALOGUE, LOCAL_CATALOGUE)

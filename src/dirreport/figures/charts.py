@@ -123,8 +123,8 @@ def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
     import shutil
 
     from dirreport.figures.fonts import font_paths
-    from dirreport.render.typst_process import PictureJob
-    from dirreport.render.typst_process import rasterise as typst_rasterise
+    from dirreport.typst_process import PictureJob
+    from dirreport.typst_process import rasterise as typst_rasterise
 
     todo = [s for s in specs if not chart_files(s, cache_dir)["png"].exists()]
     if not todo:

@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass, field
 
 from dirreport.catalogue import Catalogue, Composition
 from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Results, SurveyResult, range_of
-from dirreport.lang import composition_sentences, i18n, sentences
+from dirreport.lang import i18n
 from dirreport.lang.bilingual_text import Bilingual
 from dirreport.lang.i18n import N_, _
+from dirreport.prose import composition_sentences, sentences
 
 
 @dataclass(frozen=True)

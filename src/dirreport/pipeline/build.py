@@ -24,34 +24,32 @@ from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.editions import assemble
 from dirreport.catalogue import WALES
 from dirreport.config.settings import Config, load_config, summary_language
-from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
+from dirreport.errors import CheckFailed, DirreportError, Problem
 from dirreport.figures.specs import ChartSpec
 from dirreport.pipeline import cache, publish
+from dirreport.pipeline.options import BuildOptions as BuildOptions  # re-exported: the build's own vocabulary
+from dirreport.pipeline.options import (
+    check_options as check_options,
+)
+from dirreport.pipeline.options import (
+    editions_wanted as editions_wanted,
+)
+from dirreport.pipeline.options import (
+    folders_read_outside,
+    output_base,
+    output_folder,
+)
+from dirreport.pipeline.options import (
+    formats_wanted as formats_wanted,
+)
 from dirreport.pipeline.progress import Progress
 from dirreport.pipeline.project import Project, for_authority, load_project
 from dirreport.pipeline.workers import worker_pool, workers_of
-from dirreport.render import FORMATS, check_engine, jobs_for, renderer
+from dirreport.render import jobs_for, renderer
 from dirreport.render.common import RenderSettings
 
 BATCH_DIR = "authorities"
 ALL = "all"
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    """What to build: ``languages`` and ``formats`` choose among the project's own (empty: all of them)."""
-
-    root: Path
-    languages: tuple[str, ...] = ()
-    formats: tuple[str, ...] = ()
-    draft: bool = False
-    engine: str = "pandoc"
-    authority: str | None = None  # another authority in the data, or "all" for a batch
-    jobs: int = 0
-    force: bool = False
-    run_checks: bool = True
-    output_dir: Path | None = None  # instead of the settings' output-dir (the Python API's output argument)
-    summaries: bool = True  # a language chosen brings its summary edition (the command line); the API asks for them
 
 
 @dataclass
@@ -78,11 +76,11 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     config = load_config(options.root)
     fingerprint = cache.project_fingerprint(
         config.root,
-        _output_base(config, options),
+        output_base(config, options),
         json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
-        also=_folders_read_outside(config),
+        also=folders_read_outside(config),
     )
-    output = _output_folder(config, options)
+    output = output_folder(config, options)
     published = None if options.force else cache.up_to_date_outputs(config.root, output, fingerprint)
     if published is not None:
         return BuildReport(up_to_date=True, outputs=[output / relative for relative in published])
@@ -101,64 +99,6 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     return report
 
 
-def _folders_read_outside(config: Config) -> tuple[Path, ...]:
-    """Folders outside the project that a build reads: last year's project, whose improvement lists it answers."""
-    if not config.last_year:
-        return ()
-    folder = (config.root / config.last_year).resolve()
-    return (folder,) if folder.is_dir() else ()
-
-
-EDITION_NAMES = ("en", "cy", "bilingual", "en-summary", "cy-summary")
-
-
-def check_options(options: BuildOptions) -> None:
-    """Options that name no edition, format or engine there is, refused before any work is done."""
-    check_engine(options.engine)
-    for kind, given, known in (("language", options.languages, EDITION_NAMES), ("format", options.formats, FORMATS)):
-        unknown = [value for value in given if value not in known]
-        if unknown:
-            raise InputError(
-                Problem(f"there is no {kind} called {unknown[0]!r}", hint=f"choose from: {', '.join(known)}")
-            )
-
-
-def editions_wanted(config: Config, languages: tuple[str, ...], summaries: bool = True) -> list[str]:
-    """The project's editions (en, cy, bilingual, summaries) that the options select.
-
-    On the command line a language brings its summary (``--lang en`` is everything English); from Python a
-    summary comes only when asked for, by its name (``en-summary``) or with ``summaries=True``.
-    """
-    wanted = [
-        e
-        for e in config.editions
-        if not languages or e in languages or (summaries and summary_language(e) in languages)
-    ]
-    if not wanted:
-        raise InputError(
-            Problem(
-                f"none of the languages {', '.join(languages)} is set in languages",
-                file="_quarto.yml",
-                hint="add it to languages, or choose en, cy or bilingual",
-            )
-        )
-    return wanted
-
-
-def formats_wanted(config: Config, formats: tuple[str, ...]) -> list[str]:
-    """The project's formats that the options select."""
-    wanted = [f for f in config.formats if not formats or f in formats]
-    if not wanted:
-        raise InputError(
-            Problem(
-                f"none of the formats {', '.join(formats)} is set in formats",
-                file="_quarto.yml",
-                hint="add it to formats or choose another",
-            )
-        )
-    return wanted
-
-
 def blocking_checks(project: Project, options: BuildOptions) -> list[Problem]:
     """The checks that stop publication, the same for every engine: raised, or returned as warnings in a draft."""
     if not options.run_checks:
@@ -169,16 +109,6 @@ def blocking_checks(project: Project, options: BuildOptions) -> list[Problem]:
     if blocking and not options.draft:
         raise CheckFailed(blocking)
     return blocking
-
-
-def _output_base(config: Config, options: BuildOptions) -> Path:
-    """The folder a build publishes into: the options' own, or the settings' output-dir."""
-    return options.output_dir.resolve() if options.output_dir is not None else config.output_dir
-
-
-def _output_folder(config: Config, options: BuildOptions) -> Path:
-    base = _output_base(config, options)
-    return base / "quarto" if options.engine == "quarto" else base
 
 
 def _new_warnings(documents: Iterable[Document], known: list[Problem]) -> list[Problem]:
@@ -420,7 +350,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             code = project.config.authority
             try:
                 report.warnings += [replace(w, message=f"[{code}] {w.message}") for w in blocking_checks(project, one)]
-                output = _output_base(project.config, options) / BATCH_DIR / code
+                output = output_base(project.config, options) / BATCH_DIR / code
                 if options.engine == "quarto":
                     output = output / "quarto"
                 report.outputs += render_and_publish(project, docs, formats, one, output, pool, report, progress)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dirreport.brand import Brand, load_brand
-from dirreport.catalogue import Catalogue, load_catalogue
+from dirreport.catalogue import LOCAL_CATALOGUE, Catalogue, load_catalogue
 from dirreport.compute.indicators import Results, compute
 from dirreport.config.report_parts import clashes
 from dirreport.config.settings import Config, load_config, located_line
@@ -24,7 +24,6 @@ from dirreport.data.glossary import GlossaryEntry, load_glossary
 from dirreport.data.model import Dataset, Improvement
 from dirreport.errors import InputError, Problem
 
-LOCAL_CATALOGUE = "data/local-catalogue.yml"
 CACHE_DIR = ".dirreport-cache"
 TEMPLATES = "templates"
 TEXT_TEMPLATES = (".j2", ".html", ".typ")

@@ -335,7 +335,7 @@ def cover_logo(word: Any, logo: Path, alt: str) -> None:
     picture = logo
     if logo.suffix.lower() == ".svg":
         from dirreport.figures.fonts import font_paths
-        from dirreport.render.typst_process import PictureJob, rasterise
+        from dirreport.typst_process import PictureJob, rasterise
 
         picture = logo.with_name(logo.stem + ".logo.png")
         work = logo.with_name(".logo-work")

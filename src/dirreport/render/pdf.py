@@ -16,7 +16,7 @@ from dirreport.errors import InputError, Problem
 from dirreport.figures.fonts import font_paths
 from dirreport.render import pdf_finish
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
-from dirreport.render.typst_process import PdfJob, TypstFailed, compile_pdf
+from dirreport.typst_process import PdfJob, TypstFailed, compile_pdf
 
 PDF_STANDARD: Literal["ua-1"] = "ua-1"
 

@@ -24,6 +24,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,8 @@ from dirreport.content import prescribed_form
 from dirreport.content.narrative import normalise_newlines, parse_tokens, read_front_matter
 from dirreport.errors import InputError, Problem
 from dirreport.lang.bilingual_text import LANG_TAGS
-from dirreport.render.common import resource
+
+_SCHEMA = Path(str(resources.files("dirreport").joinpath("resources", "xliff_core_2.0.xsd")))
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 NS = {"x": XLIFF_NS}
@@ -197,7 +199,7 @@ def stale_segments(source: NarrativeFile, target: NarrativeFile) -> list[tuple[S
 
 @cache
 def _schema() -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(resource("xliff_core_2.0.xsd"))))
+    return etree.XMLSchema(etree.parse(str(_SCHEMA)))
 
 
 def _q(tag: str) -> str:

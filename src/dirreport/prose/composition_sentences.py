@@ -9,8 +9,8 @@ from __future__ import annotations
 from dirreport.compute.indicators import OK
 from dirreport.lang import i18n
 from dirreport.lang.i18n import _, ngettext
-from dirreport.lang.sentences import lower_first
 from dirreport.lang.welsh import count
+from dirreport.prose.sentences import lower_first
 
 
 def describe_composition(
