@@ -223,6 +223,40 @@ def test_a_breakdown_s_total_is_not_compared_across_a_break(tmp_path: Path) -> N
         assert _total_change(comp, loaded.results, "cy") == welsh
 
 
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_downloads_keep_the_marker_beside_each_number(tmp_path: Path, lang: str) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    from dirreport.assemble.document import Document
+    from dirreport.figures.specs import trend_figure
+    from dirreport.lang.bilingual_text import Bilingual
+    from dirreport.pipeline.downloads import write_downloads
+    from dirreport.pipeline.project import load_project
+
+    project = small_project(
+        tmp_path,
+        "authority,year,metric,value,note\n"
+        "W06000015,2022-23,AD/024,200,\nW06000015,2022-23,AD/025,150,r\n"
+        "W06000015,2023-24,AD/024,250,p\nW06000015,2023-24,AD/025,239,u\n"
+        "W92000004,2023-24,AD/024,2000,\nW92000004,2023-24,AD/025,1000,\n",
+    )
+    result = load_project(project).results.indicators["AD-REVIEWS-TIMELY"]
+    table = trend_figure(result, Bilingual("Cardiff", "Caerdydd"), lang).table
+    assert any("95.6% [p] [u]" in cell for row in table.rows for cell in row), table.rows
+    document = Document(lang, lang, "report", "", {"title": "T"}, (), (("1", table),), {}, False)
+    csv_path, xlsx_path = write_downloads(document, tmp_path)
+    rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines()))
+    values = [row[4] for row in rows[1:]]
+    assert "95.6 [p] [u]" in values and "75 [r]" in values and "50" in values, values
+    sheet = load_workbook(xlsx_path, read_only=True).worksheets[-1]  # the table's own sheet
+    cells_ = [v for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
+    assert "95.6 [p] [u]" in cells_ and "75 [r]" in cells_ and 50 in cells_, cells_
+    notes = " ".join(str(v) for v in cells_)
+    assert ("[p] Provisional" if lang == "en" else "[p] Dros dro") in notes
+
+
 # --- dirreport data import ------------------------------------------------------------------------------------------
 
 
