@@ -1392,7 +1392,7 @@ CASES += [
         statswales("W06000015,202325,,AD/024,12\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column yearcode", "not one financial year"),
+        ("statswales.csv:row 2, column YearCode", "not one financial year"),
     ),
     Case(
         "import with a decimal comma",
@@ -1400,7 +1400,7 @@ CASES += [
         statswales('W06000015,202324,,AD/024,"2,5"\n'),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column data", "decimal comma"),
+        ("statswales.csv:row 2, column Data", "decimal comma"),
     ),
     Case(
         "import with an unknown note code",
@@ -1408,7 +1408,7 @@ CASES += [
         statswales("W06000015,202324,q,AD/024,12\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column notecodes", "'q', which StatsWales does not use"),
+        ("statswales.csv:row 2, column NoteCodes", "'q', which StatsWales does not use"),
     ),
     Case(
         "import with a row given twice",
@@ -1465,7 +1465,7 @@ CASES += [
         statswales("W06000016,202324,,AD/024,inf\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column data", "not a finite number"),
+        ("statswales.csv:row 2, column Data", "not a finite number"),
     ),
 ]
 
