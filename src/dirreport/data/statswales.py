@@ -43,7 +43,7 @@ class ImportReport:
 
     def lines(self, source: str, written: bool) -> list[str]:
         out = [
-            f"{source}: {self.added} rows added, {len(self.updated)} updated, {self.unchanged} already up to date, "
+            f"{source}: {self.added} row{'' if self.added == 1 else 's'} added, {len(self.updated)} updated, {self.unchanged} already up to date, "
             f"{len(self.skipped)} not mapped" + ("" if written else " (nothing written: --dry-run)")
         ]
         if self.header_row > 1:
@@ -89,16 +89,20 @@ def _area(candidates: list[str], names: dict[str, str]) -> str | None:
 
 
 def _metric_code(text: str, catalogue: Catalogue, mapping: dict[str, str]) -> str | None:
-    """The catalogue's code for a StatsWales measure: the code itself, a mapping given, or its exact title."""
-    if text in mapping:
-        return mapping[text]
+    """The catalogue's code for a StatsWales measure: the code itself, a mapping given, or its exact title.
+
+    Titles and mappings are compared without case, repeated spaces or the difference between ' and ’.
+    """
+    wanted = shapes.normal_text(text)
+    mapped = {shapes.normal_text(k): v for k, v in mapping.items()}
+    if wanted in mapped:
+        return mapped[wanted]
     normal = text.strip().replace(" ", "").upper()
     by_upper = {code.upper(): code for code in catalogue.metrics}  # AD/018b is written AD/018B too
     if normal in by_upper:
         return by_upper[normal]
-    wanted = " ".join(text.split()).lower()
     for code, metric in catalogue.metrics.items():
-        if wanted in (" ".join(metric.label(lang).split()).lower() for lang in ("en", "cy")):
+        if wanted in (shapes.normal_text(metric.label(lang)) for lang in ("en", "cy")):
             return code
     return None
 

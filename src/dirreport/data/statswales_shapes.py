@@ -59,7 +59,7 @@ ROLE_NAMES = {
         "disgrifiadordata",
         "mesur",
     ),
-    "value": ("data", "value", "datavalues", "datavalue", "gwerthoeddata", "gwerthdata", "gwerth"),
+    "value": ("data", "value", "datavalues", "datavalue", "gwerthoedddata", "gwerthdata", "gwerth", "gwerthoedd"),
     "note": ("notecodes", "notecode", "notes", "note", "nodiadau", "nodyn", "codaunodiadau"),
 }
 REQUIRED = ("authority", "year", "metric", "value")
@@ -246,7 +246,7 @@ def where_filter(
                     file=name,
                     line=shape.header_row,
                     position_kind="row",
-                    hint=f'name one of its columns, e.g. --where "{every[-1].name}=…"' if every else None,
+                    hint=f'name one of its columns, e.g. --where "{(shape.others or every)[0].name}=…"',
                 )
             )
         target = normal_text(value)
@@ -256,7 +256,7 @@ def where_filter(
             if any(normal_text(v) == target for v in dimension.values(row, dimension.columns))
         ]
         if not kept:
-            seen = sorted({dimension.shown(row) for _n, row in rows})
+            seen = sorted({dimension.shown(row) for _n, row in rows}, key=lambda v: (not _is_total(v), v))
             raise InputError(
                 Problem(
                     f"has no row whose {dimension.name} is '{value}' (its values: {_listed(seen)})",
