@@ -1460,6 +1460,34 @@ CASES += [
         ("no _quarto.yml",),
     ),
     Case(
+        "import with a breakdown column",
+        "small",
+        write(
+            "statswales.csv",
+            "Area,Year,Age,Data description,Data values\n"
+            "Cardiff,2023-24,18 to 64,AD/024,120\nCardiff,2023-24,All ages,AD/024,250\n",
+        ),
+        IMPORT,
+        2,
+        ("statswales.csv:row 1, column Age", "'All ages', '18 to 64'", '--where "Age=All ages"'),
+    ),
+    Case(
+        "import choosing from a column the table lacks",
+        "small",
+        statswales("W06000016,202324,,AD/024,12\n"),
+        (*IMPORT, "--where", "Sex=All"),
+        2,
+        ("statswales.csv:row 1", "has no column 'Sex' to choose from with --where"),
+    ),
+    Case(
+        "import of StatsWales area numbers without their ONS codes",
+        "small",
+        write("statswales.csv", "Area_Code,Year_Code,Measure_Code,Data\n512,202324,AD/024,12\n"),
+        IMPORT,
+        2,
+        ("statswales.csv", "no rows that could be mapped", "'512' is a StatsWales area number", "Area_AltCode1"),
+    ),
+    Case(
         "import of infinity",
         "small",
         statswales("W06000016,202324,,AD/024,inf\n"),

@@ -43,8 +43,9 @@ class ImportReport:
 
     def lines(self, source: str, written: bool) -> list[str]:
         out = [
-            f"{source}: {self.added} row{'' if self.added == 1 else 's'} added, {len(self.updated)} updated, {self.unchanged} already up to date, "
-            f"{len(self.skipped)} not mapped" + ("" if written else " (nothing written: --dry-run)")
+            f"{source}: {self.added} row{'' if self.added == 1 else 's'} added, {len(self.updated)} updated, "
+            f"{self.unchanged} already up to date, {len(self.skipped)} not mapped"
+            + ("" if written else " (nothing written: --dry-run)")
         ]
         if self.header_row > 1:
             out.append(f"  the header is on row {self.header_row}; the rows above it were read as its title")
