@@ -42,12 +42,20 @@ def metrics_rows(project: Path) -> list[str]:
     return [",".join(row).rstrip(",") for row in csv.reader(text.splitlines())]
 
 
-def as_workbook(source: Path, target: Path) -> Path:
-    """The new site's XLSX download: the same cells as its CSV, title rows and all, numbers as numbers."""
+def as_workbook(source: Path, target: Path, cover: bool = False) -> Path:
+    """The new site's XLSX download: the same cells as its CSV, title rows and all, numbers as numbers.
+
+    With ``cover``, a cover sheet of two columns comes first, as in a workbook laid out by the GSS guidance.
+    """
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
+    if cover:
+        sheet.title = "Cover"
+        sheet.append(["Care and support plan reviews"])
+        sheet.append(["Published", "1 October 2024"])
+        sheet = book.create_sheet("Data")
     sheet.title = "Data"
     with source.open(encoding="utf-8-sig", newline="") as handle:
         for record in csv.reader(handle):
@@ -74,7 +82,8 @@ def test_each_download_shape_imports_as_downloaded(
     project = project_copy(tmp_path)
     source = FIXTURES / fixture
     if fixture.endswith(".xlsx"):
-        source = as_workbook(FIXTURES / fixture.replace(".xlsx", ".csv"), tmp_path / fixture)
+        cover = "-cy" in fixture  # the Welsh workbook opens with a cover sheet; the table is on the second
+        source = as_workbook(FIXTURES / fixture.replace(".xlsx", ".csv"), tmp_path / fixture, cover)
     run = import_(capsys, project, source)
     assert run.returncode == 0, run.output
     assert "2 rows added, 2 updated" in run.stdout, run.stdout

@@ -125,9 +125,7 @@ def import_table(
     catalogue = load_catalogue(config.root / LOCAL_CATALOGUE, LOCAL_CATALOGUE)
     name = source.name
     wanted = shapes.parse_where(where)
-    grid, sheet = read_grid(source, name)
-    where_name = f"{name} (sheet {sheet})" if sheet else name
-    shape = shapes.find_shape(grid, where_name)
+    grid, shape, where_name = _table_in(source, name)
     unknown_targets = {k: v for k, v in mapping.items() if v not in catalogue.metrics}
     if unknown_targets:
         raise InputError(
@@ -154,6 +152,21 @@ def import_table(
         )
     written = _merge(config, incoming, report, replace_own, dry_run)
     return report.lines(name, written)
+
+
+def _table_in(source: Path, name: str) -> tuple[list[list[str]], shapes.Shape, str]:
+    """The rows of the sheet that holds the table (a workbook may open with a cover or notes sheet)."""
+    sheets = read_grid(source, name)
+    refusal: InputError | None = None
+    for grid, sheet in sheets:
+        where_name = f"{name} (sheet {sheet})" if sheet else name
+        try:
+            return grid, shapes.find_shape(grid, where_name), where_name
+        except InputError as exc:
+            refusal = refusal or exc  # the first sheet's reason, if no sheet holds a table
+    if refusal is None:
+        raise InputError(Problem("has no sheets", file=name, hint="put the table on the first sheet"))
+    raise refusal
 
 
 def _role_cells(shape: shapes.Shape, role: str, row: list[str]) -> list[str]:

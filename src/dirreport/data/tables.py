@@ -172,6 +172,11 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
 
 def _xlsx_values(path: Path, name: str) -> tuple[list[tuple[object, ...]], str]:
     """The first sheet's cell values, row by row, and the sheet's name."""
+    return _xlsx_sheets(path, name, first_only=True)[0]
+
+
+def _xlsx_sheets(path: Path, name: str, first_only: bool = False) -> list[tuple[list[tuple[object, ...]], str]]:
+    """Each sheet's cell values, row by row, with the sheet's name (the first sheet alone if asked)."""
     from openpyxl import load_workbook
 
     try:
@@ -184,31 +189,31 @@ def _xlsx_values(path: Path, name: str) -> tuple[list[tuple[object, ...]], str]:
                 hint="open it in Excel and save it again as .xlsx",
             )
         ) from None
-    sheet = book.worksheets[0]
-    values = list(sheet.iter_rows(values_only=True))
+    sheets = book.worksheets[:1] if first_only else book.worksheets
+    values = [(list(sheet.iter_rows(values_only=True)), sheet.title) for sheet in sheets]
     book.close()
-    return values, sheet.title
+    return values
 
 
-def read_grid(path: Path, name: str) -> tuple[list[list[str]], str | None]:
-    """Every row of a CSV file or of a workbook's first sheet as text cells, title rows and all.
+def read_grid(path: Path, name: str) -> list[tuple[list[list[str]], str | None]]:
+    """Every row of a CSV file, or of each sheet of a workbook, as text cells, title rows and all.
 
-    For a download whose header is not on the first row (a title above it): the caller finds the header.
-    Returns the rows (row 1 first) and the sheet's name for a workbook.
+    For a download whose header is not on the first row (a title above it), or whose table is not on the
+    first sheet (a cover sheet before it): the caller finds the header.  Returns each sheet's rows (row 1
+    first) with the sheet's name, or the CSV file's rows with None.
     """
     if path.is_symlink() or not path.is_file():
         raise InputError(Problem("is not a regular file", file=name, hint="replace it with the data file itself"))
     if path.stat().st_size > MAX_FILE_BYTES:
-        return read_table(path, name, ()).frame.values.tolist(), None  # refused there, with the size
+        read_table(path, name, ())  # refused there, with the size and what to do
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        values, title = _xlsx_values(path, name)
-        return [[cell_text(v) for v in row] for row in values], title
+        return [([[cell_text(v) for v in row] for row in rows], title) for rows, title in _xlsx_sheets(path, name)]
     if suffix != ".csv":
         raise InputError(Problem(f"has extension '{path.suffix}'", file=name, hint="save it as .csv or .xlsx"))
     text = decode_csv(path.read_bytes(), name)
     try:
-        return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))], None
+        return [([[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))], None)]
     except csv.Error as exc:
         raise InputError(_parser_problem(str(exc), name)) from None
 
