@@ -234,3 +234,15 @@ def test_a_note_column_is_added_only_when_a_note_needs_it(tmp_path: Path, capsys
     noted = import_(capsys, project, project / "statswales.csv")
     assert "added a note column to data/metrics.csv" in noted.stdout, noted.output
     assert "W06000002,2023-24,AD/024,700,p" in metrics_rows(project)
+
+
+def test_rows_not_mapped_for_one_reason_are_listed_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = project_copy(tmp_path)
+    other = "".join(f"W060000{n:02d},202324,,Delayed transfers,{n}\n" for n in range(1, 8))
+    table = "AreaCode,YearCode,NoteCodes,Measure,Data\n" + other + "W06000002,202324,,AD/024,700\n"
+    (project / "statswales.csv").write_text(table, encoding="utf-8")
+    run = import_(capsys, project, project / "statswales.csv", "--dry-run")
+    assert run.returncode == 0, run.output
+    assert "1 row added, 0 updated, 0 already up to date, 7 not mapped" in run.stdout, run.stdout
+    assert run.stdout.count("Delayed transfers") == 2  # one line, naming it and the --map that would bring it in
+    assert "rows 2, 3, 4, 5, 6 and 2 more: measure 'Delayed transfers' is not a metric" in run.stdout, run.stdout

@@ -13,6 +13,7 @@ rows it adds or changes are written (``metrics_file``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,7 @@ class ImportReport:
     unchanged: int = 0
     kept_own: list[str] = field(default_factory=list)
     replaced_own: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: dict[str, list[int]] = field(default_factory=dict)  # why a row was not mapped -> its rows
     header_row: int = 1
     left_out: int = 0  # rows --where did not choose
     note_column_added: bool = False
@@ -44,7 +45,7 @@ class ImportReport:
     def lines(self, source: str, written: bool) -> list[str]:
         out = [
             f"{source}: {self.added} row{'' if self.added == 1 else 's'} added, {len(self.updated)} updated, "
-            f"{self.unchanged} already up to date, {len(self.skipped)} not mapped"
+            f"{self.unchanged} already up to date, {self.not_mapped} not mapped"
             + ("" if written else " (nothing written: --dry-run)")
         ]
         if self.header_row > 1:
@@ -58,7 +59,22 @@ class ImportReport:
         if self.kept_own:
             out.append("  (give --replace-own to take StatsWales' figures for your own authority instead)")
         out += [f"  replaced your own return's figure: {line}" for line in self.replaced_own]
-        out += [f"  not mapped: {line}" for line in self.skipped]
+        out += [f"  not mapped: {line}" for line in self.reasons()]
+        return out
+
+    @property
+    def not_mapped(self) -> int:
+        return sum(len(rows) for rows in self.skipped.values())
+
+    def skip(self, row: int, why: str) -> None:
+        self.skipped.setdefault(why, []).append(row)
+
+    def reasons(self) -> list[str]:
+        """Each reason once, with the rows it holds for: a whole dataset has many rows of other measures."""
+        out = []
+        for why, rows in self.skipped.items():
+            shown = ", ".join(str(r) for r in rows[:5]) + (f" and {len(rows) - 5} more" if len(rows) > 5 else "")
+            out.append(f"row{'s' if len(rows) > 1 else ''} {shown}: {why}")
         return out
 
 
@@ -89,23 +105,23 @@ def _area(candidates: list[str], names: dict[str, str]) -> str | None:
     return None
 
 
-def _metric_code(text: str, catalogue: Catalogue, mapping: dict[str, str]) -> str | None:
+def _metric_codes(catalogue: Catalogue, mapping: dict[str, str]) -> Callable[[str], str | None]:
     """The catalogue's code for a StatsWales measure: the code itself, a mapping given, or its exact title.
 
-    Titles and mappings are compared without case, repeated spaces or the difference between ' and ’.
+    Titles and mappings are compared without case, repeated spaces or the difference between ' and ’; the
+    lookup is made once, as a whole dataset repeats each measure on thousands of rows.
     """
-    wanted = shapes.normal_text(text)
-    mapped = {shapes.normal_text(k): v for k, v in mapping.items()}
-    if wanted in mapped:
-        return mapped[wanted]
-    normal = text.strip().replace(" ", "").upper()
-    by_upper = {code.upper(): code for code in catalogue.metrics}  # AD/018b is written AD/018B too
-    if normal in by_upper:
-        return by_upper[normal]
+    titles: dict[str, str] = {}
     for code, metric in catalogue.metrics.items():
-        if wanted in (shapes.normal_text(metric.label(lang)) for lang in ("en", "cy")):
-            return code
-    return None
+        for lang in ("cy", "en"):
+            titles[shapes.normal_text(metric.label(lang))] = code
+    titles.update({code.upper(): code for code in catalogue.metrics})  # AD/018b is written AD/018B too
+    titles.update({shapes.normal_text(k): v for k, v in mapping.items()})
+
+    def code_of(text: str) -> str | None:
+        return titles.get(text.strip().replace(" ", "").upper()) or titles.get(shapes.normal_text(text))
+
+    return code_of
 
 
 def import_table(
@@ -147,7 +163,7 @@ def import_table(
             Problem(
                 "has no rows that could be mapped onto the catalogue's metrics",
                 file=where_name,
-                hint="; ".join(report.skipped[:3]) or "the table is empty",
+                hint="; ".join(report.reasons()[:3]) or "the table is empty",
             )
         )
     written = _merge(config, incoming, report, replace_own, dry_run)
@@ -188,6 +204,7 @@ def _rows(
 ) -> dict[tuple[str, str, str], tuple[str, str, int]]:
     """Each row mapped onto (authority, year, metric) -> (value, note, row); what cannot be mapped is listed."""
     names = _area_names(catalogue, config)
+    metric_code = _metric_codes(catalogue, mapping)
     collector = ProblemCollector()
     incoming: dict[tuple[str, str, str], tuple[str, str, int]] = {}
     breakdown_of: dict[tuple[str, str, str], tuple[str, ...]] = {}  # the other columns' values of each key's row
@@ -216,15 +233,14 @@ def _rows(
                     "is a StatsWales area number, which dirreport does not look up: keep the Area_AltCode1 "
                     "column (the ONS code, e.g. W06000015) or the area's name in the download"
                 )
-            report.skipped.append(f"row {row}: area '{shown}' {why}")
+            report.skip(row, f"area '{shown}' {why}")
             continue
         measures = _role_cells(shape, "metric", cells_)
-        code = next((c for c in (_metric_code(m, catalogue, mapping) for m in measures) if c), None)
+        code = next((c for c in map(metric_code, measures) if c), None)
         if code is None:
             measure = measures[-1] if measures else ""
-            report.skipped.append(
-                f"row {row}: measure '{measure}' is not a metric of the catalogue (map it with "
-                f'--map "{measure}=CODE")'
+            report.skip(
+                row, f"measure '{measure}' is not a metric of the catalogue (map it with --map \"{measure}=CODE\")"
             )
             continue
         years = _role_cells(shape, "year", cells_)
