@@ -238,7 +238,7 @@ def test_a_note_column_is_added_only_when_a_note_needs_it(tmp_path: Path, capsys
 
 def test_rows_not_mapped_for_one_reason_are_listed_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = project_copy(tmp_path)
-    other = "".join(f"W060000{n:02d},202324,,Delayed transfers,{n}\n" for n in range(1, 8))
+    other = "".join(f"W060000{n:02d},202324,,Delayed transfers,{n}\n" for n in (1, 2, 3, 4, 5, 6, 8))
     table = "AreaCode,YearCode,NoteCodes,Measure,Data\n" + other + "W06000002,202324,,AD/024,700\n"
     (project / "statswales.csv").write_text(table, encoding="utf-8")
     run = import_(capsys, project, project / "statswales.csv", "--dry-run")
