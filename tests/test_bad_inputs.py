@@ -1488,6 +1488,14 @@ CASES += [
         ("statswales.csv", "no rows that could be mapped", "'512' is a StatsWales area number", "Area_AltCode1"),
     ),
     Case(
+        "import with two columns of one name",
+        "small",
+        write("statswales.csv", "AreaCode,YearCode,Measure,Data,data\nW06000016,202324,AD/024,12,13\n"),
+        IMPORT,
+        2,
+        ("statswales.csv:row 1", "has two columns named 'Data' and 'data'"),
+    ),
+    Case(
         "import of infinity",
         "small",
         statswales("W06000016,202324,,AD/024,inf\n"),

@@ -201,6 +201,7 @@ def find_shape(rows: list[list[str]], name: str) -> Shape:
         raise InputError(Problem("has no header row", file=name, hint="the first row must name the columns"))
     index = best[1]
     header = tuple(rows[index])
+    _refuse_repeated_columns(header, name, index + 1)
     roles, others = _roles(dimensions(header))
     missing = [role for role in REQUIRED if role not in roles]
     if missing:
@@ -217,6 +218,27 @@ def find_shape(rows: list[list[str]], name: str) -> Shape:
             )
         )
     return Shape(index + 1, header, roles, tuple(others))
+
+
+def _refuse_repeated_columns(header: tuple[str, ...], name: str, row: int) -> None:
+    """Two columns of one name ('Data' and 'data'): which one holds the figure cannot be known."""
+    seen: dict[tuple[str, str], str] = {}
+    for column in header:
+        dim, facet = _facet(column)
+        key = (normal_name(dim), facet)
+        if facet == "ignored" or key[0] in IGNORED_COLUMNS:
+            continue
+        if key in seen:
+            raise InputError(
+                Problem(
+                    f"has two columns named '{seen[key]}' and '{column}'",
+                    file=name,
+                    line=row,
+                    position_kind="row",
+                    hint="delete or rename one of them, so each column of the header has a name of its own",
+                )
+            )
+        seen[key] = column
 
 
 def parse_where(items: Iterable[str]) -> list[tuple[str, str]]:
