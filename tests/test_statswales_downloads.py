@@ -69,7 +69,8 @@ def as_workbook(source: Path, target: Path, cover: bool = False) -> Path:
     [
         ("odata-en.csv", False),  # Area_Code 512 and 596 are StatsWales' own numbers: Area_AltCode1 is read
         ("odata-cy.csv", False),  # the Welsh feed: Area_ItemName_WEL, Measure_ItemName_WEL
-        ("bulk.csv", True),  # Data_DEC, Area_Code_STR, Year_Code_INT …
+        ("bulk-en.csv", True),  # Data_DEC, Area_Code_STR, Year_Code_INT …
+        ("bulk-cy.csv", True),  # Welsh names only (no ONS code for Ynys Môn), Welsh titles with ’
         ("new-site-en.csv", True),  # Area, Year, Data description, Data values, Notes under two title rows
         ("new-site-cy.csv", True),  # Ardal, Blwyddyn, Disgrifiad o'r data, Gwerthoedd data, Nodiadau
         ("new-site-en.xlsx", True),
