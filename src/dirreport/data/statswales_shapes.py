@@ -45,6 +45,9 @@ ROLE_NAMES = {
         "ardal",
         "codardal",
         "awdurdodlleol",
+        "areaname",
+        "localauthorityname",
+        "enwrardal",
     ),
     "year": ("yearcode", "year", "financialyear", "blwyddyn", "blwyddynariannol"),
     "metric": (
