@@ -1392,7 +1392,7 @@ CASES += [
         statswales("W06000015,202325,,AD/024,12\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column yearcode", "not one financial year"),
+        ("statswales.csv:row 2, column YearCode", "not one financial year"),
     ),
     Case(
         "import with a decimal comma",
@@ -1400,7 +1400,7 @@ CASES += [
         statswales('W06000015,202324,,AD/024,"2,5"\n'),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column data", "decimal comma"),
+        ("statswales.csv:row 2, column Data", "decimal comma"),
     ),
     Case(
         "import with an unknown note code",
@@ -1408,7 +1408,7 @@ CASES += [
         statswales("W06000015,202324,q,AD/024,12\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column notecodes", "'q', which StatsWales does not use"),
+        ("statswales.csv:row 2, column NoteCodes", "'q', which StatsWales does not use"),
     ),
     Case(
         "import with a row given twice",
@@ -1460,12 +1460,48 @@ CASES += [
         ("no _quarto.yml",),
     ),
     Case(
+        "import with a breakdown column",
+        "small",
+        write(
+            "statswales.csv",
+            "Area,Year,Age,Data description,Data values\n"
+            "Cardiff,2023-24,18 to 64,AD/024,120\nCardiff,2023-24,All ages,AD/024,250\n",
+        ),
+        IMPORT,
+        2,
+        ("statswales.csv:row 1, column Age", "'All ages', '18 to 64'", '--where "Age=All ages"'),
+    ),
+    Case(
+        "import choosing from a column the table lacks",
+        "small",
+        statswales("W06000016,202324,,AD/024,12\n"),
+        (*IMPORT, "--where", "Sex=All"),
+        2,
+        ("statswales.csv:row 1", "has no column 'Sex' to choose from with --where"),
+    ),
+    Case(
+        "import of StatsWales area numbers without their ONS codes",
+        "small",
+        write("statswales.csv", "Area_Code,Year_Code,Measure_Code,Data\n512,202324,AD/024,12\n"),
+        IMPORT,
+        2,
+        ("statswales.csv", "no rows that could be mapped", "'512' is a StatsWales area number", "Area_AltCode1"),
+    ),
+    Case(
+        "import with two columns of one name",
+        "small",
+        write("statswales.csv", "AreaCode,YearCode,Measure,Data,data\nW06000016,202324,AD/024,12,13\n"),
+        IMPORT,
+        2,
+        ("statswales.csv:row 1", "has two columns named 'Data' and 'data'"),
+    ),
+    Case(
         "import of infinity",
         "small",
         statswales("W06000016,202324,,AD/024,inf\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 2, column data", "not a finite number"),
+        ("statswales.csv:row 2, column Data", "not a finite number"),
     ),
 ]
 

@@ -165,6 +165,98 @@ def test_a_break_in_series_is_neither_compared_nor_joined(tmp_path: Path) -> Non
     assert any("Toriad yn y gyfres yn 2023-24" in note for note in figure.table.notes)
 
 
+def test_no_sentence_compares_across_a_break_in_series(tmp_path: Path) -> None:
+    from dirreport.lang.sentences import describe_indicator
+    from dirreport.pipeline.project import load_project
+
+    project = small_project(
+        tmp_path,
+        "authority,year,metric,value,note\n"
+        "W06000015,2020-21,AD/024,200,\nW06000015,2020-21,AD/025,100,\n"
+        "W06000015,2021-22,AD/024,200,\nW06000015,2021-22,AD/025,120,\n"
+        "W06000015,2022-23,AD/024,200,b\nW06000015,2022-23,AD/025,180,\n"
+        "W06000015,2023-24,AD/024,200,\nW06000015,2023-24,AD/025,190,\n",
+    )
+    result = load_project(project).results.indicators["AD-REVIEWS-TIMELY"]
+    english = describe_indicator(result, "Reviews on time", "en")
+    assert "rose from 90.0% in 2022-23 to 95.0% in 2023-24" in english, english
+    assert "2020-21" not in english and "2021-22" not in english
+    assert "The series changed in 2022-23, so earlier years are not compared." in english
+    welsh = describe_indicator(result, "Adolygiadau mewn pryd", "cy")
+    assert "2020-21" not in welsh and "2021-22" not in welsh, welsh
+    assert "90.0% yn 2022-23" in welsh and "Newidiodd y gyfres yn 2022-23" in welsh, welsh
+
+
+def test_a_break_in_the_last_year_leaves_one_year_to_describe(tmp_path: Path) -> None:
+    from dirreport.lang.sentences import describe_indicator
+    from dirreport.pipeline.project import load_project
+
+    project = small_project(
+        tmp_path,
+        "authority,year,metric,value,note\n"
+        "W06000015,2022-23,AD/024,200,\nW06000015,2022-23,AD/025,160,\n"
+        "W06000015,2023-24,AD/024,200,b\nW06000015,2023-24,AD/025,100,\n",
+    )
+    result = load_project(project).results.indicators["AD-REVIEWS-TIMELY"]
+    for lang, title in (("en", "Reviews on time"), ("cy", "Adolygiadau mewn pryd")):
+        text = describe_indicator(result, title, lang)
+        assert "80.0%" not in text and "2022-23" not in text, text
+        assert "50.0%" in text and "2023-24" in text, text
+
+
+def test_a_breakdown_s_total_is_not_compared_across_a_break(tmp_path: Path) -> None:
+    from dirreport.lang.composition_sentences import _total_change
+    from dirreport.pipeline.project import load_project
+
+    rows = "authority,year,metric,value,note\nW06000015,2022-23,AD/001,900,\nW06000015,2023-24,AD/001,{v},{note}\n"
+    for note, english, welsh in (
+        ("", "The total rose from 900 in 2022-23.", "Cododd y cyfanswm o 900 yn 2022-23."),
+        (
+            "b",
+            "The total is not compared with 2022-23: the series changed in 2023-24.",
+            "Ni chaiff y cyfanswm ei gymharu â 2022-23: newidiodd y gyfres yn 2023-24.",
+        ),
+    ):
+        loaded = load_project(small_project(tmp_path / (note or "none"), rows.format(v=1200, note=note)))
+        comp = loaded.catalogue.compositions["AD-CONTACT-SOURCES"]
+        assert _total_change(comp, loaded.results, "en") == english
+        assert _total_change(comp, loaded.results, "cy") == welsh
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_downloads_keep_the_marker_beside_each_number(tmp_path: Path, lang: str) -> None:
+    import csv
+
+    from openpyxl import load_workbook
+
+    from dirreport.assemble.document import Document
+    from dirreport.figures.specs import trend_figure
+    from dirreport.lang.bilingual_text import Bilingual
+    from dirreport.pipeline.downloads import write_downloads
+    from dirreport.pipeline.project import load_project
+
+    project = small_project(
+        tmp_path,
+        "authority,year,metric,value,note\n"
+        "W06000015,2022-23,AD/024,200,\nW06000015,2022-23,AD/025,150,r\n"
+        "W06000015,2023-24,AD/024,250,p\nW06000015,2023-24,AD/025,239,u\n"
+        "W92000004,2023-24,AD/024,2000,\nW92000004,2023-24,AD/025,1000,\n",
+    )
+    result = load_project(project).results.indicators["AD-REVIEWS-TIMELY"]
+    table = trend_figure(result, Bilingual("Cardiff", "Caerdydd"), lang).table
+    assert any("95.6% [p] [u]" in cell for row in table.rows for cell in row), table.rows
+    document = Document(lang, lang, "report", "", {"title": "T"}, (), (("1", table),), {}, False)
+    csv_path, xlsx_path = write_downloads(document, tmp_path)
+    rows = list(csv.reader(csv_path.read_text(encoding="utf-8-sig").splitlines()))
+    values = [row[4] for row in rows[1:]]
+    assert "95.6 [p] [u]" in values and "75 [r]" in values and "50" in values, values
+    sheet = load_workbook(xlsx_path, read_only=True).worksheets[-1]  # the table's own sheet
+    cells_ = [v for row in sheet.iter_rows(values_only=True) for v in row if v is not None]
+    assert "95.6 [p] [u]" in cells_ and "75 [r]" in cells_ and 50 in cells_, cells_
+    notes = " ".join(str(v) for v in cells_)
+    assert ("[p] Provisional" if lang == "en" else "[p] Dros dro") in notes
+
+
 # --- dirreport data import ------------------------------------------------------------------------------------------
 
 

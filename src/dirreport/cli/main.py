@@ -207,9 +207,19 @@ def data_template(target: Path | None, project_dir: Path, table: str) -> None:
     is_flag=True,
     help="Take the table's figures for this project's own authority where they differ (each is listed).",
 )
+@click.option(
+    "--where",
+    "where",
+    multiple=True,
+    metavar="COLUMN=VALUE",
+    help="Keep only the rows whose column holds this value, for a table broken down further, e.g. --where "
+    '"Age=All ages" (repeatable).',
+)
 @click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
-def data_import(source: Path, project_dir: Path, mappings: tuple[str, ...], replace_own: bool, dry_run: bool) -> None:
-    """Merge a StatsWales data table (AreaCode, YearCode, NoteCodes, Measure, Data) into data/metrics.csv."""
+def data_import(
+    source: Path, project_dir: Path, mappings: tuple[str, ...], replace_own: bool, where: tuple[str, ...], dry_run: bool
+) -> None:
+    """Merge a StatsWales table, as downloaded (CSV or XLSX, English or Welsh headers), into data/metrics.csv."""
     from dirreport.data.statswales import import_table
     from dirreport.errors import InputError, Problem
 
@@ -219,7 +229,7 @@ def data_import(source: Path, project_dir: Path, mappings: tuple[str, ...], repl
         if not sep or not measure.strip() or not code.strip():
             raise InputError(Problem(f"--map '{item}' is not MEASURE=CODE", hint='write --map "Measure text=AD/024"'))
         mapping[measure.strip()] = code.strip()
-    for line in import_table(project_dir, source, mapping, replace_own, dry_run):
+    for line in import_table(project_dir, source, mapping, replace_own, dry_run, where):
         click.echo(line)
 
 

@@ -72,24 +72,7 @@ def read_table(path: Path, name: str, required: tuple[str, ...]) -> RawTable:
 def _read_csv(path: Path, name: str) -> RawTable:
     import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
 
-    raw = path.read_bytes()
-    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise InputError(Problem("is empty", file=name, hint="add a header row and data, or delete the file"))
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
-        row = raw[:start].count(b"\n") + 1
-        looks = "UTF-16 (Excel's 'Unicode Text')" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "Windows/Latin-1"
-        raise InputError(
-            Problem(
-                f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like {looks} encoding)",
-                file=name,
-                line=row,
-                position_kind="row",
-                hint="in Excel use Save As > 'CSV UTF-8 (Comma delimited)'",
-            )
-        ) from None
+    text = decode_csv(path.read_bytes(), name)
     header = text.splitlines()[0] if text.splitlines() else ""
     if "," not in header:
         for sep, label in ((";", "semicolons"), ("\t", "tabs"), ("|", "vertical bars")):
@@ -123,6 +106,27 @@ def _read_csv(path: Path, name: str) -> RawTable:
     return RawTable(name, frame.map(str.strip), rows)
 
 
+def decode_csv(raw: bytes, name: str) -> str:
+    """A CSV file's text (UTF-8, with or without a BOM), or an InputError naming the first byte that is not."""
+    if not raw.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError(Problem("is empty", file=name, hint="add a header row and data, or delete the file"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        row = raw[:start].count(b"\n") + 1
+        looks = "UTF-16 (Excel's 'Unicode Text')" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else "Windows/Latin-1"
+        raise InputError(
+            Problem(
+                f"is not UTF-8 text (byte 0x{raw[start]:02x}; the file looks like {looks} encoding)",
+                file=name,
+                line=row,
+                position_kind="row",
+                hint="in Excel use Save As > 'CSV UTF-8 (Comma delimited)'",
+            )
+        ) from None
+
+
 def _parser_problem(message: str, name: str) -> Problem:
     """Turn pandas' 'Expected 4 fields in line 7, saw 5' into a located problem."""
     import re
@@ -154,6 +158,25 @@ def _parser_problem(message: str, name: str) -> Problem:
 
 def _read_xlsx(path: Path, name: str) -> RawTable:
     import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
+
+    values, title = _xlsx_values(path, name)
+    if not values:
+        raise InputError(Problem("has an empty first sheet", file=name, hint="put the table on the first sheet"))
+    header = [str(v).strip().lower() if v is not None else "" for v in values[0]]
+    body = [[cell_text(v) for v in row[: len(header)]] for row in values[1:]]
+    frame = pd.DataFrame(body, columns=header, dtype=str)
+    rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
+    blank = (frame == "").all(axis=1)
+    return RawTable(name, frame[~blank], rows[~blank], sheet=title)
+
+
+def _xlsx_values(path: Path, name: str) -> tuple[list[tuple[object, ...]], str]:
+    """The first sheet's cell values, row by row, and the sheet's name."""
+    return _xlsx_sheets(path, name, first_only=True)[0]
+
+
+def _xlsx_sheets(path: Path, name: str, first_only: bool = False) -> list[tuple[list[tuple[object, ...]], str]]:
+    """Each sheet's cell values, row by row, with the sheet's name (the first sheet alone if asked)."""
     from openpyxl import load_workbook
 
     try:
@@ -166,17 +189,33 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
                 hint="open it in Excel and save it again as .xlsx",
             )
         ) from None
-    sheet = book.worksheets[0]
-    values = list(sheet.iter_rows(values_only=True))
+    sheets = book.worksheets[:1] if first_only else book.worksheets
+    values = [(list(sheet.iter_rows(values_only=True)), sheet.title) for sheet in sheets]
     book.close()
-    if not values:
-        raise InputError(Problem("has an empty first sheet", file=name, hint="put the table on the first sheet"))
-    header = [str(v).strip().lower() if v is not None else "" for v in values[0]]
-    body = [[cell_text(v) for v in row[: len(header)]] for row in values[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=str)
-    rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
-    blank = (frame == "").all(axis=1)
-    return RawTable(name, frame[~blank], rows[~blank], sheet=sheet.title)
+    return values
+
+
+def read_grid(path: Path, name: str) -> list[tuple[list[list[str]], str | None]]:
+    """Every row of a CSV file, or of each sheet of a workbook, as text cells, title rows and all.
+
+    For a download whose header is not on the first row (a title above it), or whose table is not on the
+    first sheet (a cover sheet before it): the caller finds the header.  Returns each sheet's rows (row 1
+    first) with the sheet's name, or the CSV file's rows with None.
+    """
+    if path.is_symlink() or not path.is_file():
+        raise InputError(Problem("is not a regular file", file=name, hint="replace it with the data file itself"))
+    if path.stat().st_size > MAX_FILE_BYTES:
+        read_table(path, name, ())  # refused there, with the size and what to do
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return [([[cell_text(v) for v in row] for row in rows], title) for rows, title in _xlsx_sheets(path, name)]
+    if suffix != ".csv":
+        raise InputError(Problem(f"has extension '{path.suffix}'", file=name, hint="save it as .csv or .xlsx"))
+    text = decode_csv(path.read_bytes(), name)
+    try:
+        return [([[c.strip() for c in row] for row in csv.reader(io.StringIO(text, newline=""))], None)]
+    except csv.Error as exc:
+        raise InputError(_parser_problem(str(exc), name)) from None
 
 
 def cell_text(value: object) -> str:

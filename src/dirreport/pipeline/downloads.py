@@ -5,7 +5,8 @@ statistics in spreadsheets (the conventions the ONS ``gptables`` package
 implements): a cover sheet, a contents sheet with links, a notes sheet, one
 table per sheet starting in cell A1 with its title, header row marked as an
 Excel table, no merged cells, numbers stored as numbers, and shorthand such
-as [c] explained in the notes.  Every label is in the edition's language.
+as [c] explained in the notes.  A number the tables mark [p], [r], [e], [f] or
+[u] keeps its marker in its cell ("95.6 [p]"), as in the report's tables.  Every label is in the edition's language.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from dirreport import cells
 from dirreport.assemble.document import Document
 from dirreport.data.tables import write_csv
 from dirreport.figures.specs import Table
@@ -36,11 +38,22 @@ def all_tables(document: Document) -> list[tuple[str, Table]]:
     return list(document.tables)
 
 
+# the shorthand the tables print beside a number ("95.6% [p]"), kept beside it in every download
+_FLAG = re.compile(r"\[(" + "|".join(cells.SHOWN_FLAGS) + r")\]")
+
+
 def cell_value(table: Table, row: int, col: int) -> Any:
-    """The number behind a cell where there is one, else the text shown in the report."""
+    """The number behind a cell where there is one, else the text shown in the report.
+
+    A number the table marks [p], [r], [e], [f] or [u] is written with its marker, "95.6 [p]", as [c] and [x]
+    stand in their cells: the marker travels with the figure, as in the report's table, and the notes explain it.
+    """
     if table.numbers and row < len(table.numbers) and col < len(table.numbers[row]):
         value = table.numbers[row][col]
         if isinstance(value, (int, float)) and not isinstance(value, bool):
+            flags = _FLAG.findall(table.rows[row][col]) if row < len(table.rows) else []
+            if flags:
+                return " ".join([_csv_text(value), *(f"[{f}]" for f in dict.fromkeys(flags))])
             return value
     return table.rows[row][col]
 

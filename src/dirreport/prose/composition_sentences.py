@@ -67,6 +67,13 @@ def _total_change(comp: object, results: object, lang: str) -> str:
     if this is None or last is None:
         return ""
     year = i18n.financial_year(results.years[-2], lang)
+    if _breaks(comp, results, results.years[-1]):
+        return _(
+            "The total is not compared with {year}: the series changed in {this_year}.",
+            lang,
+            year=year,
+            this_year=i18n.financial_year(results.years[-1], lang),
+        )
     if this > last:
         return _("The total rose from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
     if this < last:
@@ -85,3 +92,14 @@ def _total(comp: object, results: object, year: str) -> float | None:
     if any(v.status != OK or v.value is None for v in values):
         return None
     return sum(v.value for v in values if v.value is not None)
+
+
+def _breaks(comp: object, results: object, year: str) -> bool:
+    """Whether any figure behind the composition starts a new series in this year (a break, 'b')."""
+    from dirreport import cells
+    from dirreport.compute.indicators import Results
+
+    assert isinstance(results, Results)
+    total_code = getattr(comp, "total", None)
+    codes = [code for code, _label in getattr(comp, "parts", ())] + ([total_code] if total_code else [])
+    return any(cells.BREAK in results.metric(code, year).flags for code in codes)

@@ -230,7 +230,10 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
             title=title,
             year=i18n.financial_year(latest.year, lang),
         )
-    shown = [p for p in result.series if p.status == OK]
+    # a break in series starts a new series: nothing before it is compared with what follows
+    current = max((i for i, p in enumerate(result.series) if p.breaks), default=0)
+    shown = [p for p in result.series[current:] if p.status == OK]
+    earlier = any(p.status == OK for p in result.series[:current])
     end = value(latest.value, unit, lang, decimals)
     end_year = i18n.financial_year(latest.year, lang)
     subject = subject_of(result, title, lang)
@@ -267,6 +270,12 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
             start_year=start_year,
             end=end,
             end_year=end_year,
+        )
+    if earlier:
+        sentence += " " + _(
+            "The series changed in {year}, so earlier years are not compared.",
+            lang,
+            year=i18n.financial_year(result.series[current].year, lang),
         )
     wales = result.wales_latest
     if wales is not None and wales.status == OK and result.versus_wales != "none":
