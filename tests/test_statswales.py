@@ -166,8 +166,8 @@ def test_a_break_in_series_is_neither_compared_nor_joined(tmp_path: Path) -> Non
 
 
 def test_no_sentence_compares_across_a_break_in_series(tmp_path: Path) -> None:
-    from dirreport.lang.sentences import describe_indicator
     from dirreport.pipeline.project import load_project
+    from dirreport.prose.sentences import describe_indicator
 
     project = small_project(
         tmp_path,
@@ -188,8 +188,8 @@ def test_no_sentence_compares_across_a_break_in_series(tmp_path: Path) -> None:
 
 
 def test_a_break_in_the_last_year_leaves_one_year_to_describe(tmp_path: Path) -> None:
-    from dirreport.lang.sentences import describe_indicator
     from dirreport.pipeline.project import load_project
+    from dirreport.prose.sentences import describe_indicator
 
     project = small_project(
         tmp_path,
@@ -205,8 +205,8 @@ def test_a_break_in_the_last_year_leaves_one_year_to_describe(tmp_path: Path) ->
 
 
 def test_a_breakdown_s_total_is_not_compared_across_a_break(tmp_path: Path) -> None:
-    from dirreport.lang.composition_sentences import _total_change
     from dirreport.pipeline.project import load_project
+    from dirreport.prose.composition_sentences import _total_change
 
     rows = "authority,year,metric,value,note\nW06000015,2022-23,AD/001,900,\nW06000015,2023-24,AD/001,{v},{note}\n"
     for note, english, welsh in (
