@@ -18,7 +18,6 @@ from dirreport.content.expansion import expand
 from dirreport.content.narrative import Narrative, parse
 from dirreport.lang import i18n
 from dirreport.pipeline.project import Project, load_project
-from dirreport.prose import sentences
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +41,13 @@ def a_shown_indicator(project: Project) -> str:
     return next(i for i, r in project.results.indicators.items() if r.latest.status == OK)
 
 
-@pytest.mark.parametrize("lang", ["en", "cy"])
-def test_an_indicator_shortcode_prints_the_value_in_results(project: Project, lang: str) -> None:
-    iid = a_shown_indicator(project)
-    result = project.results.indicators[iid]
-    text, assembler = expanded(project, f"The value is {{{{< indicator {iid} >}}}}.", lang)
-    expected = sentences.value(result.latest.value, result.indicator.unit, lang, result.decimals)
-    assert expected in text.replace("\\", "") and not assembler.errors
+@pytest.mark.parametrize(("lang", "expected"), [("en", "80.6%"), ("cy", "80.6%")])
+def test_an_indicator_shortcode_prints_the_value_in_results(project: Project, lang: str, expected: str) -> None:
+    # the sample's 2023-24 return: 1,499 of 1,860 adults' reviews on time, worked by hand as 80.59… → 80.6%
+    result = project.results.indicators["AD-REVIEWS-TIMELY"]
+    assert (result.latest.numerator, result.latest.denominator) == (1499, 1860)
+    text, assembler = expanded(project, "The value is {{< indicator AD-REVIEWS-TIMELY >}}.", lang)
+    assert f"The value is {expected}" in text.replace("\\", "") and not assembler.errors
 
 
 def test_a_metric_shortcode_prints_the_value_for_the_language(project: Project) -> None:

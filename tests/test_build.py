@@ -97,11 +97,38 @@ def assert_in_order(text: str, expected: list[str], start_after: str) -> None:
         position = found
 
 
-def test_every_edition_and_format_is_written(built_sample: Path) -> None:
-    for edition in EDITIONS:
-        for fmt in FORMATS:
-            path = output_file(built_sample, edition, fmt)
-            assert path.stat().st_size > 10_000, path
+def _figures_in(path: Path) -> int:
+    """How many charts a published file carries, counted the way its reader finds them."""
+    if path.suffix == ".html":
+        from lxml import html
+
+        return len(html.fromstring(path.read_bytes()).xpath("//figure[.//svg or .//img]"))
+    if path.suffix == ".pdf":
+        with pikepdf.open(path) as pdf:
+            return sum(
+                1
+                for page in pdf.pages
+                for _, xobject in (page.Resources.get("/XObject") or {}).items()
+                if xobject.get("/Subtype") == "/Form"
+            )
+    import docx
+
+    return len(docx.Document(str(path)).inline_shapes)
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_edition_and_format_is_written(built_sample: Path, edition: str, fmt: str) -> None:
+    """Each file is the edition it is named for: its language's chapters, and charts."""
+    path = output_file(built_sample, edition, fmt)
+    text = text_of(path)
+    for lang in ["cy", "en"] if edition == "bilingual" else [edition]:
+        assert normalise(PRESCRIBED[lang]["chapters"][0]) in text, f"{path.name}: no {lang} Chapter 1"
+        assert normalise(PRESCRIBED[lang]["chapter4"][0]) in text, f"{path.name}: no {lang} Chapter 4"
+    if edition != "bilingual":
+        other = "cy" if edition == "en" else "en"
+        assert normalise(PRESCRIBED[other]["chapters"][2]) not in text, f"{path.name} holds the other language"
+    assert _figures_in(path) >= 10, f"{path.name} has {_figures_in(path)} charts"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

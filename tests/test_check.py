@@ -156,3 +156,21 @@ def test_quiet_prints_only_errors_and_html_card_is_a_page(tmp_path: Path, capsys
     assert dirreport_here(capsys, "check", str(project), "--format", "html", "--output", str(card)).returncode == 0
     page = card.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<caption>Evidence for the quality standards</caption>" in page
+
+
+def test_a_finding_is_filed_under_the_category_it_was_made_with(tmp_path: Path) -> None:
+    """Removed pictures and HTML are the narrative's to fix, whatever words their messages use."""
+    import dirreport
+    from dirreport.checks.findings import SECTIONS
+
+    project = copy_project(REPO, tmp_path / "p")
+    context = project / "narratives" / "en" / "2-context.md"
+    context.write_text(
+        context.read_text(encoding="utf-8")
+        + "\n\n![A map of the county](https://example.org/map.png)\n\n<marquee>Latest news</marquee>\n",
+        encoding="utf-8",
+    )
+    card = dirreport.check(project)
+    removed = [f for f in card.findings if f.problem.file == "narratives/en/2-context.md" and "removed" in str(f)]
+    assert len(removed) >= 1 and {f.section for f in removed} == {"narrative"}, removed
+    assert all(f.section in SECTIONS for f in card.findings)

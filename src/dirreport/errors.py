@@ -27,6 +27,8 @@ class Problem:
     column: str | None = None
     hint: str | None = None
     position_kind: str = "line"
+    # the report card's section for a finding, set where the problem is found (checks.findings.SECTIONS)
+    category: str | None = None
 
     def located(self) -> str:
         """Render as ``file:row N: message. hint`` on one line."""

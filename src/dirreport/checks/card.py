@@ -47,8 +47,7 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     for claim in narrative_claims(project):
         card.add(claim.section, claim.severity, claim.problem)
     for problem in project.warnings:
-        section = "accessibility" if "HTML" in problem.message or "link" in problem.message else "data"
-        card.add(section, ERROR, problem)
+        card.add(problem.category or "narrative", ERROR, problem)
     return card
 
 

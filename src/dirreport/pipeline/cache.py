@@ -35,9 +35,13 @@ PAGE_TEMPLATES = {"html": ("report.html",), "pdf": ("report.typ",), "docx": ("re
 
 @cache
 def code_fingerprint() -> str:
-    """A hash of dirreport's own files, so an edited filter or template never serves old results."""
+    """A hash of dirreport's own files and version, so an edited filter or template never serves old results.
+
+    The other tools' versions are not in it: each key adds the tools its files come from, so a new Typst
+    makes new PDFs but leaves the web pages in the cache.
+    """
     package = Path(__file__).resolve().parent.parent
-    h = hashlib.sha256(toolchain.fingerprint(*toolchain.TOOLS).encode())
+    h = hashlib.sha256(toolchain.fingerprint("dirreport").encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd"):
             h.update(path.relative_to(package).as_posix().encode())
@@ -53,7 +57,8 @@ def project_fingerprint(root: Path, output_dir: Path, extra: str, also: tuple[Pa
     file touched but unchanged is not a change and a file changed within the clock's resolution is; each
     file's digest is remembered by its size and time, so an unchanged project is not read again.
     """
-    h = hashlib.sha256(f"{code_fingerprint()}\0{extra}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
+    tools = toolchain.fingerprint(*toolchain.TOOLS)  # any tool upgraded: the build runs, its caches decide what to redo
+    h = hashlib.sha256(f"{code_fingerprint()}\0{tools}\0{extra}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     memo_path = root / CACHE_DIR / "file-digests.json"
     memo = _read_memo(memo_path)
     seen: dict[str, list[object]] = {}

@@ -8,7 +8,7 @@ go back to the files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dirreport.brand import Brand, load_brand
@@ -320,7 +320,8 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 )
             fatal, neutralised = check_links_and_images(narrative, config.root)
             errors += fatal
-            warnings += neutralised
+            # what the narrative carried that the report will not (unsafe HTML, links, pictures): the authors' to fix
+            warnings += [replace(problem, category="narrative") for problem in neutralised]
             out[lang][place.id] = narrative
     if errors:
         raise InputError(errors)
