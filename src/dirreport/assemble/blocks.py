@@ -107,7 +107,6 @@ def figure_blocks(
     figure: Figure,
     number_caption: str,
     data_link: str,
-    svg_path: Path,
     inline_svg: bool = True,
     data_href: str | None = None,
 ) -> str:
@@ -117,11 +116,10 @@ def figure_blocks(
     """
     href = data_href or f"#{table_anchor(figure.table, figure.spec.lang)}"
     anchor = f"fig-{figure.id.replace('/', '-').lower()}-{figure.spec.lang}"
-    picture = (
-        svg_inline(svg_path, figure.alt, anchor)
-        if inline_svg and svg_path.exists()
-        else f'<img src="charts/{svg_name(figure)}" alt="{html.escape(figure.alt)}">'
-    )
+    # the web page carries its charts as inline SVG, put in by the renderer from the drawn file: assembly only
+    # names the chart, so it never waits for a drawing or reads one
+    chart = f' data-chart="{anchor}"' if inline_svg else ""
+    picture = f'<img src="charts/{svg_name(figure)}" alt="{html.escape(figure.alt)}"{chart}>'
     html_block = raw(
         "html",
         f'<figure id="{anchor}" class="chart">\n{picture}\n'

@@ -32,12 +32,17 @@ class Document:
     warnings: tuple[Problem, ...] = ()
 
     def digest(self) -> str:
+        """What the rendered files depend on, known as soon as the document is assembled.
+
+        A chart is named by its specification's digest, style and the matplotlib that draws it (its cache
+        path), so it is hashed by that name, never read: the digest does not wait for charts to be drawn.
+        The authors' own pictures are project files, hashed by their content.
+        """
         h = hashlib.sha256(self.markdown.encode())
         h.update(repr(sorted(self.metadata.items())).encode())
         for name, path in sorted(self.resources.items()):
-            h.update(name.encode())
-            if not name.endswith(".png") or not name.startswith("charts/"):
-                # a chart's PNG is made from its SVG, so the SVG stands for both
+            h.update(f"{name}\0{Path(path).name}\0".encode())
+            if not name.startswith("charts/"):
                 h.update(Path(path).read_bytes() if Path(path).exists() else b"")
         return h.hexdigest()
 

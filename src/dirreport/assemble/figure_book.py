@@ -8,7 +8,6 @@ from pathlib import Path
 from markupsafe import Markup
 
 from dirreport.assemble import blocks
-from dirreport.figures.charts import chart_files
 from dirreport.figures.specs import (
     Figure,
     Table,
@@ -44,16 +43,15 @@ class FigureBook:
             self.by_id[fig.id] = fig
         number = self.figures.index(fig) + 1
         caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
-        svg = chart_files(fig.spec, self.cache_dir)["svg"]
         if self.data_file:
             data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
             return Markup(
                 blocks.figure_blocks(
-                    fig, caption, data_label, svg, inline_svg=self.engine == "pandoc", data_href=self.data_file
+                    fig, caption, data_label, inline_svg=self.engine == "pandoc", data_href=self.data_file
                 )
             )
         data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
-        return Markup(blocks.figure_blocks(fig, caption, data_label, svg, inline_svg=self.engine == "pandoc"))
+        return Markup(blocks.figure_blocks(fig, caption, data_label, inline_svg=self.engine == "pandoc"))
 
     def table(self, table: Table) -> Markup:
         self.tables.append((str(len(self.tables) + 1), table))

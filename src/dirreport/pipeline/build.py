@@ -154,12 +154,10 @@ def assemble_editions(
         progress.advance("assembling")
     chart_cache = projects[0].cache_dir / "charts" if projects else Path()
     missing: dict[str, ChartSpec] = {}
-    waiting: set[int] = set()
-    for n, (_project, documents) in enumerate(assembled):
+    for _project, documents in assembled:
         for spec in _charts_of(documents.values()):
             if not _chart_files(spec, chart_cache)["svg"].exists():
                 missing.setdefault(_chart_key(spec), spec)
-                waiting.add(n)
     if missing:
         from dirreport.figures.charts import draw
 
@@ -169,8 +167,6 @@ def assemble_editions(
             future.result()
             progress.advance("drawing")
         report.charts_drawn += len(missing)
-        # the HTML carries its charts inline: assemble again the documents that waited for theirs
-        assembled = [(p, _assemble(p, editions, options) if n in waiting else d) for n, (p, d) in enumerate(assembled)]
     if "docx" in formats and options.engine == "pandoc":
         every = {_chart_key(s): s for _p, documents in assembled for s in _charts_of(documents.values())}
         progress.start("pictures for Word", len(every))

@@ -7,8 +7,11 @@ are embedded as data, so the file works offline and fetches nothing.
 
 from __future__ import annotations
 
+import html as html_module
+import re
 from pathlib import Path
 
+from dirreport.assemble.blocks import svg_inline
 from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 
@@ -40,8 +43,26 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         cwd=work,
         epoch=settings.epoch,
     )
-    output.write_text(embed_images(output.read_text(encoding="utf-8"), work), encoding="utf-8")
+    output.write_text(embed_images(inline_charts(output.read_text(encoding="utf-8"), work), work), encoding="utf-8")
     return [output]
+
+
+CHART_PLACE = re.compile(r'<img src="charts/([\w.-]+\.svg)" alt="([^"]*)" data-chart="([\w-]+)">')
+
+
+def inline_charts(page: str, work: Path) -> str:
+    """Each chart the document names, as the inline SVG drawn for it (staged in the work folder).
+
+    Done on pandoc's output rather than its input, so pandoc never parses a page full of SVG.
+    """
+
+    def chart(match: re.Match[str]) -> str:
+        path = work / "charts" / match.group(1)
+        if not path.is_file():
+            return match.group(0)
+        return svg_inline(path, html_module.unescape(match.group(2)), match.group(3))
+
+    return CHART_PLACE.sub(chart, page)
 
 
 MIME = {
@@ -62,8 +83,6 @@ def embed_images(page: str, work: Path) -> str:
     --embed-resources saves reparsing a page full of SVG (seconds and hundreds of MB).
     """
     import base64
-    import html as html_module
-    import re
 
     def inline(match: re.Match[str]) -> str:
         src = html_module.unescape(match.group(2))
