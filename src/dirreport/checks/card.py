@@ -12,6 +12,7 @@ from __future__ import annotations
 from dirreport.checks.accessibility import check_accessibility
 from dirreport.checks.assembly import check_assembly
 from dirreport.checks.claims import narrative_claims
+from dirreport.checks.contradictions import contradictions
 from dirreport.checks.coverage import check_coverage
 from dirreport.checks.data import check_data
 from dirreport.checks.disclosure import check_disclosure
@@ -44,7 +45,7 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     check_summary(project, card)
     check_personal_data(project, card)
     check_disclosure(project, card)
-    for claim in narrative_claims(project):
+    for claim in [*narrative_claims(project), *contradictions(project)]:
         card.add(claim.section, claim.severity, claim.problem)
     for problem in project.warnings:
         section = "accessibility" if "HTML" in problem.message or "link" in problem.message else "data"
