@@ -182,7 +182,7 @@ def _base_of(name: str, args: tuple[str, ...], project: Project) -> tuple[float 
         result = results.indicators[args[0]]
         if result.indicator.unit != "percent":
             return None, ""
-        years = [a for a in args[1:] if a != "n"]
+        years = [a for a in args[1:] if a not in ("n", "value")]
         point = next((p for p in result.series if p.year == years[0]), None) if years else result.latest
         if point is None or point.status != "ok":
             return None, ""
