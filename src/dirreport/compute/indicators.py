@@ -82,7 +82,7 @@ class IndicatorResult:
     others: tuple[float, ...]
     trend: Trend
     versus_wales: str  # above | below | same | none
-    wales_judgement: str  # better | worse | neutral | unknown
+    wales_judgement: str  # better | worse | neutral | little (not told from chance) | unknown
 
     @property
     def latest(self) -> Point:
@@ -296,9 +296,25 @@ def _indicator(
     ours, theirs = series[-1].shown, wales[-1].shown
     # a count grows with the authority's size: set against Wales's total it says nothing
     if ours is not None and theirs is not None and ind.unit != "count":
-        movement, judgement = judge(printed_change(ours, theirs, decimals), ind.polarity, decimals)
+        difference = printed_change(ours, theirs, decimals)
+        movement = movement_of(difference)
         versus = {"up": "above", "down": "below", "same": "same"}[movement]
+        judgement = against_wales(ind, counted, series[-1], wales[-1], movement, difference)
     return IndicatorResult(ind, series, wales, tuple(sorted(other_values)), trend, versus, judgement)
+
+
+def against_wales(ind: Indicator, counted: bool, ours: Point, wales: Point, movement: str, difference: float) -> str:
+    """Better, worse or little against Wales, by the same test or threshold as a change since last year.
+
+    A difference the test cannot tell from chance is "little": the report card never calls 89.6% "worse
+    than Wales" (89.8%) on the printed difference alone.
+    """
+    if movement == "same":
+        return "neutral"
+    verdict = assess_indicator(
+        ind, counted, (ours.numerator, ours.denominator), (wales.numerator, wales.denominator), difference
+    )
+    return judgement_of(movement, verdict.supported, ind.polarity)
 
 
 def _survey_point(dataset: Dataset, authority: str, year: str, measure: str, group: str) -> SurveyPoint | None:
