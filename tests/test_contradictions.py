@@ -70,6 +70,10 @@ CONTRADICTIONS = [
     ),
     ("cy", "Dim ond {{< survey SV03 adults >}} sy’n teimlo’n ddiogel. Mae hyn yn uwch na ffigur Cymru.", 5, "below"),
     ("en", "- Sickness absence went down, at {{< indicator WF-SICKNESS >}}.", 5, "up"),
+    ("en", "Absence, at {{< indicator WF-SICKNESS >}}, was lower than last year.", 5, "up"),
+    ("cy", "Roedd absenoldeb, sef {{< indicator WF-SICKNESS >}}, yn is na’r llynedd.", 5, "up"),
+    ("en", "Use was {{< indicator AD-DP-RATE >}} adults.\nIt is higher than across Wales.", 6, "below Wales"),
+    ("cy", "Roedd {{< indicator AD-DP-RATE >}} o oedolion. Mae hyn yn uwch na ffigur Cymru.", 5, "below Wales"),
 ]
 
 
@@ -109,6 +113,15 @@ AGREEMENTS = [
     ("en", "School moves are not lower than Wales: {{< indicator CH-SCHOOL-MOVES >}}."),
     ("en", "Use fell in Wales. Nothing here places a figure."),
     ("en", "{{< metric WF/001 >}} staff: the number rose."),
+    # a sentence that does not point back to the figure before is about something else
+    ("en", "Absence was {{< indicator WF-SICKNESS >}}. We completed fewer reviews than last year, as planned."),
+    ("cy", "Roedd absenoldeb yn {{< indicator WF-SICKNESS >}}. Gwnaethom lai o adolygiadau na’r llynedd."),
+    # a long sentence before a figure is not a lead-in to it
+    (
+        "en",
+        "We completed many more reablement packages than last year across the whole county. "
+        "{{< indicator WF-SICKNESS >}}.",
+    ),
 ]
 
 

@@ -14,9 +14,11 @@ improvement the data cannot tell from chance is a warning.
 A claim is tied to a figure placed by a shortcode (``indicator``, ``change``
 or ``survey``): in its own sentence (the nearest figure after a word of
 change, the nearest before a comparison with Wales), or, for a sentence with
-no figure, the figure that ends the sentence before it ("This is well below
-Wales.") or else the one that opens the next ("Use is low and falling. At 31
-March, … received direct payments").  A claim in a negated phrase ("did not
+no figure, the figure that ends the sentence before it when the sentence
+points back to it ("This is well below Wales.", "Mae hyn islaw …"), or else
+the one that opens the next when the claim is a short lead-in ("Use is low
+and falling. At 31 March, … received direct payments").  "More than last
+year" ("mwy na'r llynedd") is a claim of change.  A claim in a negated phrase ("did not
 fall", "ni chododd", "heb wella") is not checked.
 """
 
@@ -78,6 +80,18 @@ COMPARATIVES = {
     },
 }
 THAN = {"en": r"than", "cy": r"(?:na|nag|na’r|na'r|nac)"}
+# "than last year": a comparative that claims a change, not a standing against Wales
+LAST_YEAR = {
+    "en": r"than\s+(?:last\s+year|the\s+year\s+before|(?:in\s+)?the\s+previous\s+year)",
+    "cy": r"(?:na[’']r|nag\s+yn\s+y|na\s+yn\s+y)\s+(?:llynedd|flwyddyn\s+flaenorol|flwyddyn\s+gynt)",
+}
+# a sentence with no figure speaks of the one before only when it opens by pointing back to it
+ANAPHORA = {
+    "en": re.compile(r"^\W*(?:this|that|these|it|both|which|the\s+figure|the\s+rate|the\s+share)\b", re.I),
+    "cy": re.compile(r"^\W*(?:mae\s+hyn|roedd\s+hyn|hyn|mae[’']r\s+ddau|roedd\s+y\s+ddau|mae[’']r\s+ffigur)\b", re.I),
+}
+# and of the one after only when it is short, as in "Use is low and falling. At 31 March, …"
+SHORT_LEAD = 10
 PLAIN_SIDES = {"en": {"above": "above", "below": "below"}, "cy": {"above": "uwchlaw", "below": "islaw|is"}}
 NEGATION = {
     "en": re.compile(r"\b(?:not|never|no|nor|neither|n't|cannot|failed to|without)\b|n['’]t\b", re.I),
@@ -138,7 +152,7 @@ def narrative_contradictions(narrative: Narrative, lang: str, results: Results) 
         sentences = _sentences(block)
         for i, sentence in enumerate(sentences):
             for said in claims_in(sentence.text, lang):
-                for figure in _figures_for(said, i, sentences):
+                for figure in _figures_for(said, i, sentences, lang):
                     facts = facts_of(figure, results)
                     if facts is None:
                         continue
@@ -174,6 +188,11 @@ def claims_in(text: str, lang: str) -> list[Said]:
         pattern = rf"(?<![\w’'-])({words})(?![\w’'-])(?:\s+{WORD}){{0,8}}?\s+{than}\s+(?:{WORD}\s+){{0,5}}?{wales}\b"
         for m in re.finditer(pattern, text, re.I):
             kind = {"better": "wales-better", "worse": "wales-worse"}.get(side, side)
+            found.append(Said(kind, m.group(0), m.start()))
+    for side, words in COMPARATIVES[lang].items():
+        pattern = rf"(?<![\w’'-])({words})(?![\w’'-])(?:\s+{WORD}){{0,8}}?\s+{LAST_YEAR[lang]}"
+        for m in re.finditer(pattern, text, re.I):
+            kind = {"above": "up", "below": "down"}.get(side, side)
             found.append(Said(kind, m.group(0), m.start()))
     for side, words in PLAIN_SIDES[lang].items():
         pattern = rf"(?<![\w’'-])({words})(?:[’']r)?(?![\w’'-])\s+(?:{WORD}\s+){{0,5}}?{wales}\b"
@@ -362,8 +381,9 @@ def _sentences(block: _Block) -> list[_Sentence]:
     return out
 
 
-def _figures_for(said: Said, i: int, sentences: list[_Sentence]) -> list[Figure]:
-    """The figure a claim speaks of: in its sentence, else the one before's last, else the next one's first."""
+def _figures_for(said: Said, i: int, sentences: list[_Sentence], lang: str) -> list[Figure]:
+    """The figure a claim speaks of: in its sentence; else the last of the sentence before, when this one
+    points back to it ("This is well below Wales"); else the first of the next, when this one is short."""
     own = sentences[i].figures
     if own:
         after = [f for f in own if f.start > said.start]
@@ -373,8 +393,9 @@ def _figures_for(said: Said, i: int, sentences: list[_Sentence]) -> list[Figure]
         else:
             chosen = before[-1] if before else after[0]
         return [chosen]
+    text = sentences[i].text
     if i > 0 and sentences[i - 1].figures:
-        return [sentences[i - 1].figures[-1]]
-    if i + 1 < len(sentences) and sentences[i + 1].figures:
+        return [sentences[i - 1].figures[-1]] if ANAPHORA[lang].match(text) else []
+    if i + 1 < len(sentences) and sentences[i + 1].figures and len(text.split()) <= SHORT_LEAD:
         return [sentences[i + 1].figures[0]]
     return []
