@@ -126,3 +126,12 @@ def test_after_an_import_a_section_translated_and_final_is_final(
     else:
         assert "status: draft" in welsh and "still status: draft" in run.output
         assert [d.split(":line")[0] for d in draft] == ["narratives/cy/4b.md"] and is_draft_edition(loaded, ["cy"])
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_a_sufficiency_section_holding_only_tbc_blocks(lang: str) -> None:
+    narrative, _ = parse(
+        f"narratives/{lang}/4d-sufficiency.md", "---\ntitle: x\nheading: 4d-sufficiency\nstatus: final\n---\n\nTBC.\n"
+    )
+    messages = [c.problem.message for c in section_problems(narrative, lang, "4d-sufficiency")]
+    assert any("placeholder 'TBC'" in m for m in messages) and any("fewer than the" in m for m in messages)
