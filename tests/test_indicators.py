@@ -154,11 +154,9 @@ def test_published_metric_values_are_suppressed(results) -> None:  # type: ignor
     ],
 )
 def test_the_wales_comparison_uses_the_test_a_change_uses(ours: int, judged: str) -> None:
-    from dirreport.compute.indicators import Point, against_wales
+    from dirreport.compute.judgement import against_wales
 
     indicator = load_catalogue().indicators["AD-REVIEWS-TIMELY"]
     assert indicator.polarity == "higher" and indicator.threshold is None
-    mine = Point("2023-24", ours / 5, ours, 500, "ok")
-    wales = Point("2023-24", 89.8, 8980, 10000, "ok")
     difference = round(round(ours / 5, 1) - 89.8, 1)
-    assert against_wales(indicator, True, mine, wales, "down", difference) == judged
+    assert against_wales(indicator, True, (ours, 500), (8980, 10000), "down", difference) == judged

@@ -109,7 +109,7 @@ class Figure:
     group: str | None
     start: int
 
-    def label(self) -> str:
+    def label(self) -> str:  # how a message names it
         return f"indicator {self.id}" if self.kind == "indicator" else f"survey measure {self.id} ({self.group})"
 
 
@@ -255,10 +255,8 @@ def facts_of(figure: Figure, results: Results) -> Facts | None:
 
 
 def _way(movement: str, polarity: str) -> str:
-    if movement in ("none",):
-        return "none"
-    if movement == "same" or polarity == "none":
-        return "neutral"
+    if movement == "none" or movement == "same" or polarity == "none":
+        return "none" if movement == "none" else "neutral"
     return "better" if (movement in ("up", "above")) == (polarity == "higher") else "worse"
 
 

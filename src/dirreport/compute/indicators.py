@@ -19,6 +19,7 @@ from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, 
 from dirreport.compute.disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
 from dirreport.compute.judgement import (
     Verdict,
+    against_wales,
     assess_indicator,
     assess_proportions,
     judgement_of,
@@ -299,22 +300,10 @@ def _indicator(
         difference = printed_change(ours, theirs, decimals)
         movement = movement_of(difference)
         versus = {"up": "above", "down": "below", "same": "same"}[movement]
-        judgement = against_wales(ind, counted, series[-1], wales[-1], movement, difference)
+        last, wales_last = series[-1], wales[-1]
+        counts = (last.numerator, last.denominator), (wales_last.numerator, wales_last.denominator)
+        judgement = against_wales(ind, counted, *counts, movement, difference)
     return IndicatorResult(ind, series, wales, tuple(sorted(other_values)), trend, versus, judgement)
-
-
-def against_wales(ind: Indicator, counted: bool, ours: Point, wales: Point, movement: str, difference: float) -> str:
-    """Better, worse or little against Wales, by the same test or threshold as a change since last year.
-
-    A difference the test cannot tell from chance is "little": the report card never calls 89.6% "worse
-    than Wales" (89.8%) on the printed difference alone.
-    """
-    if movement == "same":
-        return "neutral"
-    verdict = assess_indicator(
-        ind, counted, (ours.numerator, ours.denominator), (wales.numerator, wales.denominator), difference
-    )
-    return judgement_of(movement, verdict.supported, ind.polarity)
 
 
 def _survey_point(dataset: Dataset, authority: str, year: str, measure: str, group: str) -> SurveyPoint | None:
