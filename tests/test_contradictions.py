@@ -9,10 +9,11 @@ AD-WAIT-RESIDENTIAL fell (shorter waits, better) and is below Wales (better); SV
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_project, dirreport_here
 from dirreport.checks.claims import Claim
 from dirreport.checks.contradictions import contradictions, narrative_contradictions
 from dirreport.content.narrative import parse
@@ -154,3 +155,16 @@ def test_worse_than_wales_by_a_difference_too_small_to_tell_is_a_warning(lang: s
     assert sample().results.indicators["AD-ENQUIRIES-7-DAYS"].wales_judgement == "little"
     claims = found(text, lang)
     assert [c.severity for c in claims] == ["warning"] and "chance" in claims[0].problem.message
+
+
+def test_check_blocks_a_contradiction_at_its_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    path = project / "narratives" / "cy" / "3d-i.md"
+    text = path.read_text(encoding="utf-8")
+    assert "Gwellodd ymweliadau statudol" in text
+    path.write_text(text.replace("Gwellodd ymweliadau statudol", "Gwaethygodd ymweliadau statudol"), encoding="utf-8")
+    line = 1 + text[: text.index("Gwellodd ymweliadau statudol")].count("\n")
+    run = dirreport_here(capsys, "check", str(project))
+    assert run.returncode == 1 and "publication is blocked" in run.output, run.output
+    assert f"narratives/cy/3d-i.md:line {line}: says 'Gwaethygodd' of indicator CH-LAC-VISITS-TIMELY" in run.output
+    assert "an improvement" in run.output
