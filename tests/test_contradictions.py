@@ -114,6 +114,9 @@ AGREEMENTS = [
     ("en", "School moves are not lower than Wales: {{< indicator CH-SCHOOL-MOVES >}}."),
     ("en", "Use fell in Wales. Nothing here places a figure."),
     ("en", "{{< metric WF/001 >}} staff: the number rose."),
+    # a participle before its noun describes the noun, not the figure
+    ("en", "Increased demand meant only {{< indicator AD-DP-RATE >}} adults received direct payments."),
+    ("en", "With improved rotas, absence was {{< indicator WF-SICKNESS >}}."),
     # a sentence that does not point back to the figure before is about something else
     ("en", "Absence was {{< indicator WF-SICKNESS >}}. We completed fewer reviews than last year, as planned."),
     ("cy", "Roedd absenoldeb yn {{< indicator WF-SICKNESS >}}. Gwnaethom lai o adolygiadau na’r llynedd."),

@@ -98,6 +98,9 @@ NEGATION = {
     "cy": re.compile(r"\b(?:ni|nid|nad|ddim|heb|na\s+\w+odd|nac)\b", re.I),
 }
 NEGATION_REACH = 4  # words before a claim that can negate it
+ADJECTIVE_AFTER = {"the", "a", "an", "with", "of", "for", "by", "through", "our", "their", "its", "to", "and", "more"}
+VERB_FOLLOWERS = {"to", "by", "from", "in", "on", "at", "again", "further", "slightly", "sharply", "markedly", "since"}
+VERB_FOLLOWERS |= {"significantly", "this", "last", "and", "but", "over", "for", "during", "steadily", "a", "so"}
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,16 @@ def claims_in(text: str, lang: str) -> list[Said]:
         for m in re.finditer(pattern, text, re.I):
             if not any(s.start == m.start() for s in found):
                 found.append(Said(side, m.group(0), m.start()))
-    return [s for s in found if not _negated(text, s.start, lang)]
+    return [s for s in found if not _negated(text, s.start, lang) and not _adjective(text, s, lang)]
+
+
+def _adjective(text: str, said: Said, lang: str) -> bool:
+    """'Increased demand', 'the improved service': a participle before its noun claims nothing of a figure."""
+    before, after = text[: said.start].split()[-1:], text[said.start + len(said.words) :].split()[:1]
+    noun = after[0].rstrip(",.;:") if after and after[0][:1].isalpha() else ""
+    opens = not before or before[0].lower() in ADJECTIVE_AFTER
+    ending = said.words.lower().endswith("ed")
+    return lang == "en" and ending and opens and noun.isalpha() and noun.islower() and noun not in VERB_FOLLOWERS
 
 
 def _negated(text: str, start: int, lang: str) -> bool:
