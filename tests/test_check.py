@@ -117,6 +117,29 @@ def test_nhs_number_check_digit(number: str, valid: bool) -> None:
         ("lives at CF10 1AA", "a postcode"),
         ("born on 12/03/1950", "a date of birth"),
         ("ganwyd 3 Mawrth 1950", "a date of birth"),
+        ("Mrs Gwyneth Pryce, 82, of 4 Heol y Dderwen, Newtown, told us", "a person's name"),
+        ("Mrs Gwyneth Pryce, 82, of 4 Heol y Dderwen, Newtown, told us", "a street address"),
+        ("Dywedodd Mrs Gwyneth Pryce o 4 Heol y Dderwen, Y Drenewydd", "a person's name"),
+        ("Dywedodd Mrs Gwyneth Pryce o 4 Heol y Dderwen, Y Drenewydd", "a street address"),
+        ("Mr Jones said", "a person's name"),
+        ("Ms Ahmed said", "a person's name"),
+        ("Miss Rees said", "a person's name"),
+        ("Dr. Evans visited", "a person's name"),
+        ("Mx Taylor told us", "a person's name"),
+        ("Meistr Dafydd Huws", "a person's name"),
+        ("Y Parch. Huw Jones", "a person's name"),
+        ("Mr A. B. Smith", "a person's name"),
+        ("lives at 12 Station Road", "a street address"),
+        ("at 3a Church Lane", "a street address"),
+        ("yn 7 Ffordd y Bryn", "a street address"),
+        ("yn 22 Stryd Fawr", "a street address"),
+        ("yn 5 Lôn Las", "a street address"),
+        ("yn 9 Rhodfa’r Môr", "a street address"),
+        ("yn 1 Cilgant Glan", "a street address"),
+        ("at 14 Oak Avenue", "a street address"),
+        ("at 8 Cedar Close", "a street address"),
+        ("at 19, High Street", "a street address"),
+        ("yn Y Drenewydd SY16 2AB", "a postcode"),
     ],
 )
 def test_personal_data_patterns(text: str, kind: str) -> None:
@@ -126,9 +149,28 @@ def test_personal_data_patterns(text: str, kind: str) -> None:
 def test_plain_report_text_is_not_personal_data() -> None:
     text = (
         "In 2023-24 we had 1,234 contacts; 87.3% were dealt with on time. See section 4(d) and "
-        "https://www.careinspectorate.wales for more. The budget was £112.4m."
+        "https://www.careinspectorate.wales for more. The budget was £112.4m. In 2023 Road safety work began. "
+        "Don't miss out: Miss out on nothing. Chapter 3 Place-based care. We opened 2 homes on the street. "
+        "Mae 4 heol yn y sir. Roedd 12 o ffyrdd ar gau."
     )
     assert personal_data_in(text) == []
+
+
+def test_a_name_the_settings_declare_is_not_personal_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = copy_project(REPO, tmp_path / "p")
+    foreword = project / "narratives" / "en" / "foreword-director.md"
+    foreword.write_text(
+        foreword.read_text(encoding="utf-8")
+        + "\nDr Rhian Ellis-Morgan, Director of Social Services\n\nMrs Gwyneth Pryce of 4 Heol y Dderwen helped.\n",
+        encoding="utf-8",
+    )
+    card = json.loads(dirreport_here(capsys, "check", str(project), "--format", "json").stdout)
+    personal = [(f["file"], f["message"]) for f in card["findings"] if f["section"] == "personal-data"]
+    assert sorted(m.split(" (")[0] for _, m in personal) == [
+        "looks like a person's name",
+        "looks like a street address",
+    ]
+    assert all(file == "narratives/en/foreword-director.md" for file, _ in personal)
 
 
 def test_allow_list_lets_a_public_number_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

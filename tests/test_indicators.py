@@ -70,8 +70,10 @@ def test_change_direction_and_wales(results) -> None:  # type: ignore[no-untyped
     assert sentences.change(reviews, "en") == "up 7.0 percentage points since 2022-23, little change"
     assert reviews.trend.verdict is not None and reviews.trend.verdict.rule == "z"
     assert reviews.trend.verdict.p == pytest.approx(0.0706, abs=0.001)
-    # Wales 1600 / 2000 = 80.0%, so this authority is above it
-    assert reviews.versus_wales == "above" and reviews.wales_judgement == "better"
+    # Wales 1600 / 2000 = 80.0%, so this authority is above it; but by the same test as a change: pooled
+    # 1805 / 2250 = 0.8022, se = sqrt(0.8022 x 0.1978 x (1/250 + 1/2000)) = 0.0267, z = 0.02 / 0.0267 = 0.75,
+    # p = 0.45 > 0.05: not told from chance, so neither better nor worse than Wales
+    assert reviews.versus_wales == "above" and reviews.wales_judgement == "little"
     # the other two authorities: 70 / 100 and 90 / 100
     assert reviews.others == (70.0, 90.0)
     assert "rose from 75.0% in 2022-23 to 82.0% in 2023-24" in sentences.describe_indicator(reviews, "X", "en")
@@ -138,3 +140,23 @@ def test_published_metric_values_are_suppressed(results) -> None:  # type: ignor
     assert results.metric("AD/004f").status == "c"
     assert results.metric("AD/004g").status == "c"  # secondary
     assert results.metric("CH/023g").status == "ok"  # zero identifies nobody
+
+
+@pytest.mark.parametrize(
+    ("ours", "judged"),
+    [
+        # 448 / 500 = 89.6% against Wales 8980 / 10000 = 89.8%: pooled 9428 / 10500 = 0.8979,
+        # se = sqrt(0.8979 x 0.1021 x (1/500 + 1/10000)) = 0.0140, z = -0.002 / 0.0140 = -0.14, p = 0.89: little
+        (448, "little"),
+        # 400 / 500 = 80.0%: pooled 9380 / 10500 = 0.8933, se = sqrt(0.8933 x 0.1067 x 0.0021) = 0.0141,
+        # z = -0.098 / 0.0141 = -6.9, p < 0.001: worse than Wales (higher is better)
+        (400, "worse"),
+    ],
+)
+def test_the_wales_comparison_uses_the_test_a_change_uses(ours: int, judged: str) -> None:
+    from dirreport.compute.judgement import against_wales
+
+    indicator = load_catalogue().indicators["AD-REVIEWS-TIMELY"]
+    assert indicator.polarity == "higher" and indicator.threshold is None
+    difference = round(round(ours / 5, 1) - 89.8, 1)
+    assert against_wales(indicator, True, (ours, 500), (8980, 10000), "down", difference) == judged

@@ -151,3 +151,59 @@ def test_a_percentage_on_a_small_base_is_warned(tmp_path: Path) -> None:
     assert len(claims) == 1 and claims[0].severity == "warning"
     assert claims[0].problem.file == "narratives/en/3c-i.md" and claims[0].problem.line == 6
     assert f"only 20 cases (fewer than {SMALL_BASE})" in claims[0].problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("We reported that reviews of plans were late.", False),
+        ("Dywedom fod adolygiadau o gynlluniau yn hwyr.", False),
+        ("We will review our evidence next year and report on it.", False),
+        ("Byddwn yn adolygu ein gwaith ac yn adrodd arno.", False),
+        ("Our audit of 40 case files found that most plans were late.", True),
+        ("Dangosodd ein harolwg o ofalwyr fod y rhan fwyaf yn fodlon.", True),
+        ("Canfu’r archwiliad fod y rhan fwyaf o gynlluniau yn hwyr.", True),
+        ("The independent review in May showed that plans were late.", True),
+        ("Care Inspectorate Wales inspected our children's services in March.", True),
+        ("Arolygodd Arolygiaeth Gofal Cymru ein gwasanaethau plant ym mis Mawrth.", True),
+        ("Reviews on time: {{< indicator AD-REVIEWS-TIMELY >}}.", True),
+        ("Rhieni: {{< survey SV14 parents >}}.", True),
+        ("{{< quote STORY-01 >}}", True),
+        ("{{< case-study CS-01 >}}", True),
+        ("Read [the inspection report](https://www.careinspectorate.wales).", True),
+    ],
+)
+def test_evidence_needs_a_figure_a_survey_a_story_a_case_study_or_a_named_source(text: str, cited: bool) -> None:
+    from dirreport.checks.claims import cites_evidence
+    from dirreport.checks.findings import EVIDENCE_WORDS
+
+    assert cites_evidence(parse("a.md", f"---\ntitle: x\n---\n\n{text}\n")[0], EVIDENCE_WORDS) is cited
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We report under s 75D.",
+        "We report under s.75D of the 2014 Act.",
+        "Under sections 75A to 75D we must report.",
+        "Under ss 75A–75E we must report.",
+        "Sections 75B, 75C and 75D apply.",
+        "Rydym yn adrodd o dan adrannau 75A i 75D.",
+        "The Health and Social Care (Wales)\nAct 2025 brings changes.",
+        "Mae Deddf Iechyd a Gofal\nCymdeithasol (Cymru) 2025 yn dod â newidiadau.",
+    ],
+)
+def test_law_is_found_across_lines_and_in_its_variants(text: str) -> None:
+    from dirreport.checks.claims import _laws
+
+    narrative, _problems = parse("narratives/en/4d.md", f"---\ntitle: x\n---\n\nIntro.\n{text}\n")
+    found = _laws(narrative, "2023-24")
+    assert [c.problem.line for c in found] == [6], [c.problem.located() for c in found]
+
+
+@pytest.mark.parametrize("text", ["Section 75A applies.", "Sections 75E to 75F apply.", "This was 75D in a list."])
+def test_other_sections_are_not_the_sufficiency_duty(text: str) -> None:
+    from dirreport.checks.claims import _laws
+
+    narrative, _problems = parse("narratives/en/4d.md", f"---\ntitle: x\n---\n\n{text}\n")
+    assert _laws(narrative, "2023-24") == []

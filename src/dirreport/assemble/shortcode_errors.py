@@ -53,7 +53,8 @@ def figure_not_shown(what: str, status: str, year: str) -> NotShown:
 
 def usage(name: str) -> str:
     return {
-        "indicator": "{{< indicator ID >}}, {{< indicator ID 2022-23 >}} or, with its base, {{< indicator ID n >}}",
+        "indicator": "{{< indicator ID >}}, {{< indicator ID 2022-23 >}}, with its base {{< indicator ID n >}}, "
+        "or the number without its unit {{< indicator ID value >}}",
         "metric": "{{< metric AD/001 >}} or {{< metric AD/001 2022-23 >}}",
         "change": "{{< change ID >}}",
         "chart": "{{< chart ID >}} or {{< chart ID compare >}}",

@@ -100,15 +100,18 @@ class ShortcodeDispatch:
             result = self._indicator(args[0])
             if name == "change":
                 return blocks.md(sentences.change(result, lang))
-            rest = [a for a in args[1:] if a != "n"]
-            with_base = len(rest) < len(args) - 1
-            if len(rest) > 1:
+            rest = [a for a in args[1:] if a not in ("n", "value")]
+            with_base, bare = "n" in args[1:], "value" in args[1:]
+            if len(rest) > 1 or (with_base and bare) or len(set(args[1:])) < len(args[1:]):
                 raise ShortcodeError(
-                    "shortcode 'indicator' takes an ID, a year and 'n', once each", f"write it as {usage('indicator')}"
+                    "shortcode 'indicator' takes an ID, a year and 'n' or 'value', once each",
+                    f"write it as {usage('indicator')}",
                 )
             p = self._year_point(result, rest[0] if rest else None)
             if p.status != OK:
                 raise figure_not_shown(f"indicator {args[0]}", p.status, p.year)
+            if bare:  # the number alone: the sentence around it names the unit
+                return blocks.md(sentences.bare(p, lang, result.decimals))
             text = sentences.value(p.value, result.indicator.unit, lang, result.decimals)
             if with_base:
                 if result.indicator.unit != "percent" or p.denominator is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dirreport.checks.accessibility import check_accessibility
 from dirreport.checks.assembly import check_assembly
 from dirreport.checks.claims import narrative_claims
+from dirreport.checks.contradictions import contradictions
 from dirreport.checks.coverage import check_coverage
 from dirreport.checks.data import check_data
 from dirreport.checks.disclosure import check_disclosure
@@ -26,7 +27,9 @@ from dirreport.checks.personal_data import check_personal_data
 from dirreport.checks.report import render_card
 from dirreport.checks.summary import check_summary
 from dirreport.checks.translation import check_translation
+from dirreport.checks.units import doubled_units
 from dirreport.checks.voice import check_voice
+from dirreport.checks.written import unwritten
 from dirreport.errors import Problem
 from dirreport.pipeline.project import Project
 
@@ -44,7 +47,7 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     check_summary(project, card)
     check_personal_data(project, card)
     check_disclosure(project, card)
-    for claim in narrative_claims(project):
+    for claim in [*unwritten(project), *narrative_claims(project), *contradictions(project), *doubled_units(project)]:
         card.add(claim.section, claim.severity, claim.problem)
     for problem in project.warnings:
         card.add(problem.category or "narrative", ERROR, problem)

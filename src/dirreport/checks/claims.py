@@ -10,6 +10,7 @@ flagged; and the sufficiency section, due from 2026-27, must say something.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,17 +37,30 @@ class Law:
     first_year: str  # the first report year (financial year) in which it is in force
 
 
+# "section", "s", "s.", "ss", "adran", "adrannau", "a." before a section number
+SECTION_WORD = r"(?:sections?|ss?\.?|adran(?:nau)?|a\.)"
+# joining words of a list or a range of sections: "75A, 75B and 75D", "75A to 75D", "75A i 75D"
+JOIN = r"(?:,|and|or|to|–|-|a|ac|i|neu|hyd\s+at)"
 LAWS = (
-    # Royal Assent on 24 March 2025, within the 2024-25 year
+    # Royal Assent on 24 March 2025, within the 2024-25 year; its name may be wrapped over lines
     Law(
         "the Health and Social Care (Wales) Act 2025",
-        re.compile(r"Health and Social Care \(Wales\) Act 2025|Deddf Iechyd a Gofal Cymdeithasol \(Cymru\) 2025", re.I),
+        re.compile(
+            r"Health\s+and\s+Social\s+Care\s+\(Wales\)\s+Act\s+2025"
+            r"|Deddf\s+Iechyd\s+a\s+Gofal\s+Cymdeithasol\s+\(Cymru\)\s+2025",
+            re.I,
+        ),
         "2024-25",
     ),
-    # section 75D of the 2014 Act (report on the sufficiency of accommodation), in force 1 April 2026
+    # section 75D of the 2014 Act (report on the sufficiency of accommodation), in force 1 April 2026:
+    # named alone, in a list ("sections 75A and 75D") or inside a range ("ss 75A to 75E")
     Law(
         "section 75D of the Social Services and Well-being (Wales) Act 2014",
-        re.compile(r"\b(?:section|sections|s\.|adran|adrannau)\s*75D\b", re.I),
+        re.compile(
+            rf"(?<![\w’'])(?:{SECTION_WORD}\s*(?:\d+[A-Z]{{0,2}}\s*{JOIN}\s*)*75D\b"
+            rf"|{SECTION_WORD}\s*75[A-D]\s*(?:to|–|-|i|hyd\s+at)\s*75[D-Z]\b)",
+            re.I,
+        ),
         "2026-27",
     ),
 )
@@ -82,12 +96,41 @@ def placeholder_lines(narrative: Narrative) -> list[int]:
     return [n for n, line in prose_lines(narrative) if any(m in line for m in PLACEHOLDER_MARKERS)]
 
 
+# shortcodes that place evidence: a figure, a survey result, a chart or table, a story, a case study
+EVIDENCE_CODES: tuple[str, ...] = ("indicator", "metric", "change", "survey", "chart", "table", "quote", "case-study")
+EVIDENCE_CODES += ("finance", "complaints", "inspections")
+# bodies whose findings are evidence when named
+NAMED_SOURCES = re.compile(
+    r"Care Inspectorate Wales|\bCIW\b|Arolygiaeth Gofal Cymru|\bAGC\b|Audit Wales|Archwilio Cymru|Estyn\b"
+    r"|Social Care Wales|Gofal Cymdeithasol Cymru|Ombudsman|Ombwdsmon|\bLlais\b|Healthwatch|StatsWales"
+    r"|Data Cymru|Welsh Government|Llywodraeth Cymru"
+)
+# what a source does when it is evidence: it found, showed, told us (the verb after the source's name)
+FINDING = (
+    r"(?:found|finds|find|showed|shows|show|shown|told us|tell us|tells us|identified|highlighted|confirmed|"
+    r"concluded|suggests|suggested|dangosodd|dangos|ddangos|canfu|canfod|nododd|cadarnhaodd|dywedodd|ddywedodd)"
+)
+
+
 def cites_evidence(narrative: Narrative, words: tuple[str, ...]) -> bool:
-    """A link, or one of the evidence words, in what the author wrote (never in a comment or placeholder)."""
-    if narrative.links:
+    """Whether what the author wrote (never a comment or placeholder) rests on evidence a reader can check.
+
+    A figure, survey result, chart, table, story or case study placed by a shortcode; a link; a named
+    source (Care Inspectorate Wales, Audit Wales …); or an evidence word as the subject of a finding
+    ("our audit of case files found …", "dangosodd yr arolwg …").  "We reported that reviews of plans
+    were late" names no source: "reported" and "reviews" are not evidence on their own.
+    """
+    if narrative.links or any(code.name in EVIDENCE_CODES for code in narrative.shortcodes):
         return True
-    text = written_text(narrative).lower()
-    return any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+    text = written_text(narrative)
+    if NAMED_SOURCES.search(text):
+        return True
+    nouns = "|".join(re.escape(w) for w in words)
+    # Welsh nouns take h after "ein" and "ei" (ein harolwg): the h is allowed before each
+    source_first = rf"\bh?(?:{nouns})(?:s|es|au|iadau)?\b(?:\W+\w+){{0,10}}?\W+{FINDING}\b"
+    # "dangosodd yr arolwg", "canfu'r archwiliad", "showed our audit"
+    finding_first = rf"\b{FINDING}\b(?:\W+\w+){{0,3}}?(?:\W+(?:yr?|ein|an?|the|our)\s+|[’']r\s+)h?(?:{nouns})"
+    return any(re.search(pattern, text, re.I) for pattern in (source_first, finding_first))
 
 
 def narrative_claims(project: Project) -> list[Claim]:
@@ -129,23 +172,31 @@ def narrative_claims(project: Project) -> list[Claim]:
 
 
 def _laws(narrative: Narrative, year: str) -> list[Claim]:
+    """Each citation of a law not yet in force, found across line breaks, at the line it starts on."""
     out = []
-    for n, line in prose_lines(narrative):
-        for law in LAWS:
-            if int(year[:4]) < int(law.first_year[:4]) and law.pattern.search(line):
-                out.append(
-                    Claim(
-                        "warning",
-                        "narrative",
-                        Problem(
-                            f"cites {law.name}, which is not in force in the report year {year} (it applies from "
-                            f"{law.first_year})",
-                            file=narrative.path,
-                            line=n,
-                            hint="describe the law in force in the year, or speak of the change to come",
-                        ),
-                    )
+    numbered = list(prose_lines(narrative))
+    text = "\n".join(line for _n, line in numbered)
+    starts = [0]
+    for _n, line in numbered[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for law in LAWS:
+        if int(year[:4]) >= int(law.first_year[:4]):
+            continue
+        for match in law.pattern.finditer(text):
+            n = numbered[bisect.bisect_right(starts, match.start()) - 1][0]
+            out.append(
+                Claim(
+                    "warning",
+                    "narrative",
+                    Problem(
+                        f"cites {law.name}, which is not in force in the report year {year} (it applies from "
+                        f"{law.first_year})",
+                        file=narrative.path,
+                        line=n,
+                        hint="describe the law in force in the year, or speak of the change to come",
+                    ),
                 )
+            )
     return out
 
 
@@ -182,7 +233,7 @@ def _base_of(name: str, args: tuple[str, ...], project: Project) -> tuple[float 
         result = results.indicators[args[0]]
         if result.indicator.unit != "percent":
             return None, ""
-        years = [a for a in args[1:] if a != "n"]
+        years = [a for a in args[1:] if a not in ("n", "value")]
         point = next((p for p in result.series if p.year == years[0]), None) if years else result.latest
         if point is None or point.status != "ok":
             return None, ""

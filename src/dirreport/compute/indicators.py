@@ -19,6 +19,7 @@ from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, 
 from dirreport.compute.disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
 from dirreport.compute.judgement import (
     Verdict,
+    against_wales,
     assess_indicator,
     assess_proportions,
     judgement_of,
@@ -84,7 +85,7 @@ class IndicatorResult:
     others: tuple[float, ...]
     trend: Trend
     versus_wales: str  # above | below | same | none
-    wales_judgement: str  # better | worse | neutral | unknown
+    wales_judgement: str  # better | worse | neutral | little (not told from chance) | unknown
 
     @property
     def latest(self) -> Point:
@@ -300,8 +301,10 @@ def _indicator(
     ours, theirs = series[-1].shown, wales[-1].shown
     # a count grows with the authority's size: set against Wales's total it says nothing
     if ours is not None and theirs is not None and ind.unit != "count":
-        movement, judgement = judge(printed_change(ours, theirs, decimals), ind.polarity, decimals)
+        movement = movement_of(difference := printed_change(ours, theirs, decimals))
         versus = {"up": "above", "down": "below", "same": "same"}[movement]
+        ours_n, theirs_n = ((q.numerator, q.denominator) for q in (series[-1], wales[-1]))
+        judgement = against_wales(ind, counted, ours_n, theirs_n, movement, difference)
     return IndicatorResult(ind, series, wales, tuple(sorted(other_values)), trend, versus, judgement)
 
 

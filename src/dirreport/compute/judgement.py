@@ -111,6 +111,25 @@ def assess_indicator(
     return Verdict(result.significant, result.test, result.p)
 
 
+def against_wales(
+    indicator: Indicator,
+    counted: bool,
+    ours: tuple[float | None, float | None],
+    wales: tuple[float | None, float | None],
+    movement: str,
+    difference: float,
+) -> str:
+    """Better, worse or little against Wales, by the same test or threshold as a change since last year.
+
+    A difference the test cannot tell from chance is "little": the report card never calls 89.6% "worse
+    than Wales" (89.8%) on the printed difference alone.  ``ours`` and ``wales`` are (numerator, denominator).
+    """
+    if movement == "same":
+        return "neutral"
+    verdict = assess_indicator(indicator, counted, ours, wales, difference)
+    return judgement_of(movement, verdict.supported, indicator.polarity)
+
+
 def assess_proportions(x1: int, n1: int, x2: int, n2: int) -> Verdict:
     """Judge a change between two survey proportions."""
     result = compare_proportions(x1, n1, x2, n2)

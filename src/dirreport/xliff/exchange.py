@@ -379,18 +379,45 @@ def import_xliff(project: Path, xliff_file: Path) -> str:
         target_path = project / "narratives" / target_lang / source_path.name
         target = _load(target_path, project) if target_path.exists() else None
         incoming = _units(file_el, source, name)
+        signed_off = _all_final(file_el)
         if target is not None and [x.kind for x in target.segments] == [x.kind for x in source.segments]:
-            content, updates = _patch(source, target, incoming)
+            content, updates = _patch(source, target, incoming, signed_off)
         else:
-            content, updates = _from_skeleton(source, target, incoming)
+            content, updates = _from_skeleton(source, target, incoming, signed_off)
         target_path.parent.mkdir(parents=True, exist_ok=True)
         if not target_path.exists() or target_path.read_text(encoding="utf-8") != content:
             target_path.write_text(content, encoding="utf-8")
             changed.append(f"  {target_path.relative_to(project).as_posix()}: {updates} segment(s) updated")
+        status = read_segments(str(target_path), content).meta.get("status")
+        if status != "final":
+            changed.append(
+                f"  {target_path.relative_to(project).as_posix()}: still status: {status}, so the edition is a "
+                "draft; mark every segment final in the translation tool and import again, or set status: final"
+            )
     return f"imported {name}\n" + ("\n".join(changed) if changed else "  nothing changed")
 
 
-def _patch(source: NarrativeFile, target: NarrativeFile, incoming: dict[int, str]) -> tuple[str, int]:
+def _all_final(file_el: Any) -> bool:
+    """Every segment the translator returns for this file is signed off (XLIFF state final)."""
+    states = [seg.get("state", "initial") for seg in file_el.iter(_q("segment"))]
+    return bool(states) and all(state == "final" for state in states)
+
+
+def _finalised(
+    meta: dict[str, Any], source: NarrativeFile, record: list[str], texts: list[str], signed_off: bool
+) -> None:
+    """A translation complete in every segment, each signed off, of a final source is final itself.
+
+    Otherwise its status is left as it was: the check says it is a draft and why.
+    """
+    complete = all(record) and not any(t.startswith(UNTRANSLATED) for t in texts)
+    if signed_off and complete and source.meta.get("status") == "final":
+        meta["status"] = "final"
+
+
+def _patch(
+    source: NarrativeFile, target: NarrativeFile, incoming: dict[int, str], signed_off: bool = False
+) -> tuple[str, int]:
     """Same structure in both languages: change only the segments the XLIFF brings, in the target's own file."""
     record = target.record + [""] * (len(target.segments) - len(target.record))
     aligned = aligned_translations(source, target)
@@ -408,10 +435,13 @@ def _patch(source: NarrativeFile, target: NarrativeFile, incoming: dict[int, str
                 record[segment.index] = source_segment.digest
     meta = dict(target.meta)
     meta[RECORD_KEY] = {"source": source.path, "segments": record[: len(target.segments)]}
+    _finalised(meta, source, record[: len(target.segments)], texts, signed_off)
     return rebuild(target, texts, meta), updates
 
 
-def _from_skeleton(source: NarrativeFile, target: NarrativeFile | None, incoming: dict[int, str]) -> tuple[str, int]:
+def _from_skeleton(
+    source: NarrativeFile, target: NarrativeFile | None, incoming: dict[int, str], signed_off: bool = False
+) -> tuple[str, int]:
     """A new or restructured translation: the source's skeleton filled with what is translated."""
     existing = aligned_translations(source, target)
     texts: list[str] = []
@@ -431,6 +461,7 @@ def _from_skeleton(source: NarrativeFile, target: NarrativeFile | None, incoming
     if target is None:
         meta["status"] = "draft"
     meta[RECORD_KEY] = {"source": source.path, "segments": record}
+    _finalised(meta, source, record, texts, signed_off)
     return rebuild(source, texts, meta), updates
 
 
