@@ -46,9 +46,9 @@ PRESCRIBED = {
             "Pennod 3(d): Llesiant",
         ],
         "sections": [
-            "Adran (i): Beth a wyddom am ansawdd ac effaith yr hyn rydym yn ei wneud?",
+            "Adran (i): Beth rydym yn ei wybod am ansawdd ac effaith yr hyn rydym yn ei wneud?",
             "Adran (ii): Sut rydym yn gwybod?",
-            "Adran (iii): Beth rydym yn ei wneud yn dda a sut gallwn wneud yn well?",
+            "Adran (iii): Beth rydym yn ei wneud yn dda a sut y gallwn wneud yn well?",
             "Adran (iv): Pa gynnydd a wnaethom ar y meysydd i'w gwella a nodwyd yn adroddiad y llynedd? "
             "Pa wahaniaeth a wnaethom?",
         ],
