@@ -98,3 +98,9 @@ CY: dict[str, object] = {
         "person, a’i gosod ar ei llinell ei hun, er enghraifft: {{< case-study CS-EXAMPLE >}}"
     ),
 }
+CY.update(
+    {
+        "Language": "Iaith",
+        "Figures behind the charts and tables of the report": "Y ffigurau y tu ôl i siartiau a thablau’r adroddiad",
+    }
+)

@@ -67,7 +67,7 @@ def load_project(root: Path, authority: str | None = None) -> Project:
                     hint="use a code W06000001..W06000024",
                 )
             )
-        config = config.with_authority(authority, auth.name)
+        config = config.with_authority(authority, auth.publisher, auth.name)
     dataset = load_dataset(config, catalogue)
     if not dataset.improvements and config.last_year:
         from dataclasses import replace as replace_field
@@ -163,7 +163,7 @@ def for_authority(project: Project, code: str) -> Project:
                 hint="use a code W06000001..W06000024",
             )
         )
-    config = project.config.with_authority(code, auth.name)
+    config = project.config.with_authority(code, auth.publisher, auth.name)
     return replace(project, config=config, results=compute(config, project.catalogue, project.dataset))
 
 
