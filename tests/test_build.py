@@ -202,10 +202,10 @@ def test_batch_builds_a_report_for_every_authority_in_the_data(tmp_path: Path) -
     built = {p.suffix for p in (project / "_output" / "authorities").rglob("*.*") if p.is_file()}
     assert ".html" in built and not {".pdf", ".docx"} & built
     assert not list((project / "_output" / "authorities").glob("*/bilingual/*.html"))
-    names = {
-        "W06000011": ("Swansea", "Abertawe"),
-        "W06000015": ("Cardiff", "Caerdydd"),
-        "W06000022": ("Newport", "Casnewydd"),
+    names = {  # each report is published by its council, named as the council in each language
+        "W06000011": ("City and County of Swansea Council", "Cyngor Dinas a Sir Abertawe"),
+        "W06000015": ("Cardiff Council", "Cyngor Caerdydd"),
+        "W06000022": ("Newport City Council", "Cyngor Dinas Casnewydd"),
     }
     for code, (english, welsh) in names.items():
         folder = project / "_output" / "authorities" / code

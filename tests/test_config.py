@@ -34,7 +34,9 @@ def test_only_authority_and_year_are_required_and_the_rest_take_their_declared_d
     config = load_config(project(tmp_path, MINIMAL))
     assert {s.key for s in SETTINGS if s.required} == {"authority", "year"}
     assert (config.authority, config.year) == ("W06000015", "2023-24")
-    assert config.authority_name.en == "Cardiff" and config.authority_name.cy == "Caerdydd"
+    # the council publishes the report; the area is the place its sentences name
+    assert config.authority_name.en == "Cardiff Council" and config.authority_name.cy == "Cyngor Caerdydd"
+    assert config.area.en == "Cardiff" and config.area.cy == "Caerdydd"
     assert config.languages == ("en", "cy") and config.formats == ("html", "pdf", "docx")
     assert config.editions == ("en", "cy", "bilingual") and config.bilingual.first == "cy"
     assert (config.outlier_factor, config.readability_target) == (2.0, 50.0)
