@@ -137,7 +137,7 @@ def narrative_claims(project: Project, lang: str = "en") -> list[Claim]:
     return out
 
 
-def _laws(narrative: Narrative, year: str, lang: str) -> list[Claim]:
+def _laws(narrative: Narrative, year: str, lang: str = "en") -> list[Claim]:
     out = []
     for n, line in prose_lines(narrative):
         for law in LAWS:
