@@ -291,3 +291,25 @@ def test_the_logo_is_described_in_the_language_its_tag_says(built_sample: Path) 
     english = lxml_html.fromstring(output_file(built_sample, "en", "html").read_bytes())
     (logo,) = english.xpath("//header[@class='cover']//img[@class='logo']")
     assert (logo.get("alt"), logo.get("lang")) == ("Glanafon County Borough Council", "en-GB")
+
+
+def test_pdf_page_furniture_marks_each_half_with_its_language(built_sample: Path) -> None:
+    """Typst writes the header and footer as one artifact; each language's half gets its own /Lang inside it."""
+    with pikepdf.open(output_file(built_sample, "bilingual", "pdf")) as pdf:
+        languages: dict[str, list[str]] = {}
+        attached, depth = None, 0
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[2]):
+            name = str(operator)
+            if name == "BDC" and operands[0] == pikepdf.Name.Artifact and attached is None:
+                properties = operands[1]
+                if isinstance(properties, pikepdf.Dictionary) and properties.get("/Type") == pikepdf.Name.Pagination:
+                    attached, depth = str(properties.Attached[0]), 0
+            if attached is None:
+                continue
+            depth += 1 if name in ("BDC", "BMC") else -1 if name == "EMC" else 0
+            if name == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/Lang" in operands[1]:
+                languages.setdefault(attached, []).append(str(operands[1].Lang))
+            if depth == 0:
+                attached = None
+    assert languages["/Top"] == ["cy-GB", "en-GB"]  # the council in Welsh / in English
+    assert languages["/Bottom"][-2:] == ["cy-GB", "en-GB"]  # Tudalen / Page
