@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import REPO
+from conftest import REPO, with_settings
 from dirreport.assemble.editions import assemble
 from dirreport.catalogue import load_authorities
 from dirreport.pipeline.downloads import write_downloads
@@ -97,3 +97,13 @@ def test_every_authority_is_published_by_its_council_in_both_languages() -> None
     powys = load_authorities()["W06000023"]
     assert (powys.publisher.cy, powys.publisher.en) == ("Cyngor Sir Powys", "Powys County Council")
     assert (powys.name.cy, powys.name.en) == ("Powys", "Powys")
+
+
+def test_a_name_the_same_in_both_languages_is_printed_once(tmp_path: Path) -> None:
+    """Powys is Powys in both languages: the bilingual cover says it once, never "Powys / Powys"."""
+    project = with_settings(tmp_path, **{"authority-name": {"en": "Powys", "cy": "Powys"}})
+    document = assemble(load_project(project), "bilingual")
+    assert document.metadata["subtitle"] == "Powys"
+    assert document.metadata["language-parts"]["subtitle"] == [("cy-GB", "Powys")]
+    assert "Powys / Powys" not in document.markdown
+    assert "Tudalen / Page" in document.metadata["page-label"]  # labels that differ keep both halves

@@ -316,7 +316,15 @@ ENGLISH_WORDS = {
     "published",
     "sample",
 }
-SAME_IN_BOTH = {"{title}, {year}", "{value} (n = {base})", "Staff", "Estyn"}  # no words to translate, or a name
+SAME_IN_BOTH = {  # no words to translate, a name, or a word Welsh shares ("Data")
+    "{title}, {year}",
+    "{value} (n = {base})",
+    "Staff",
+    "Estyn",
+    "Data",
+    "{counts}; {verdict}",
+    "{errors}, {warnings}",
+}
 
 
 def welsh_messages() -> list[tuple[str, str]]:

@@ -352,3 +352,16 @@ CY.update(
         ),
     }
 )
+CY.update(
+    {
+        # a small count could show who people are; it cannot itself "recognise" (adnabod) them
+        "{title}: the figure for {year} is not shown because it rests on a count small enough to identify "
+        "people [c].": (
+            "{title}: nid yw’r ffigur ar gyfer {year} yn cael ei ddangos oherwydd ei fod yn seiliedig ar nifer "
+            "sy’n ddigon bach i ddatgelu pwy yw pobl [c]."
+        ),
+        "{title}: the figures cannot be shown because they are small enough to identify people [c].": (
+            "{title}: ni ellir dangos y ffigurau oherwydd eu bod yn ddigon bach i ddatgelu pwy yw pobl [c]."
+        ),
+    }
+)
