@@ -365,3 +365,16 @@ CY.update(
         ),
     }
 )
+CY.update(
+    {
+        # the case-study template's guidance, in the same register as its labels (yr hyn a wnaethom)
+        "What the person told us mattered to them, in their own words where you can. Use no real names and "
+        "nothing that identifies them.": (
+            "Yr hyn a ddywedodd y person wrthym a oedd yn bwysig iddo neu iddi, yng ngeiriau’r person ei hun lle "
+            "bo modd. Peidiwch â defnyddio enwau go iawn na dim a allai ddatgelu pwy yw’r person."
+        ),
+        "What the service did, in plain words: who helped, how and how quickly.": (
+            "Yr hyn a wnaeth y gwasanaeth, mewn geiriau syml: pwy a helpodd, sut a pha mor gyflym."
+        ),
+    }
+)
