@@ -94,7 +94,7 @@ def test_the_welsh_html_card_holds_no_english(cards: dict[str, str]) -> None:
     page = lxml_html.fromstring(cards["html"])
     assert page.get("lang") == "cy"
     text = page.text_content()
-    assert "Cerdyn adrodd" in text
+    assert "Cerdyn adroddiad" in text
     assert not english_left(text), english_left(text)
 
 

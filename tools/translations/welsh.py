@@ -123,7 +123,7 @@ CY.update(
         "Evidence cited": "Tystiolaeth a nodwyd",
         "People's voice": "Llais pobl",
         "No findings.": "Dim canfyddiadau.",
-        "Report card": "Cerdyn adrodd",
+        "Report card": "Cerdyn adroddiad",
         "yes": "ie",
         "no": "na",
         "error": "gwall",
