@@ -263,3 +263,53 @@ def test_welsh_edition_has_none_of_the_known_faults(built_sample: Path) -> None:
     found = {fmt: [f for f in WELSH_FAULTS if f in " ".join(text.split())] for fmt, text in texts.items()}
     assert not any(found.values()), found
     assert "Canran" in texts["html"] and "[nodyn 1]" in texts["xlsx"] and "Tabl_1" in book.sheetnames
+
+
+def test_word_header_and_footer_hold_a_run_per_language(built_sample: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(output_file(built_sample, "bilingual", "docx")))
+    section = document.sections[-1]
+    for part, expected in (
+        (section.header, {"Cyngor Bwrdeistref Sirol Glanafon": "cy-GB", "Glanafon County Borough Council": "en-GB"}),
+        (section.footer, {"Tudalen": "cy-GB", "Page": "en-GB"}),
+    ):
+        runs = {}
+        for run in part._element.iter(qn("w:r")):
+            text = "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+            lang = run.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+            if text in expected:
+                runs[text] = lang.get(qn("w:val")) if lang is not None else None
+        assert runs == expected, runs
+
+
+def test_the_logo_is_described_in_the_language_its_tag_says(built_sample: Path) -> None:
+    page = lxml_html.fromstring(output_file(built_sample, "bilingual", "html").read_bytes())
+    (logo,) = page.xpath("//header[@class='cover']//img[@class='logo']")
+    assert (logo.get("alt"), logo.get("lang")) == ("Cyngor Bwrdeistref Sirol Glanafon", "cy-GB")
+    english = lxml_html.fromstring(output_file(built_sample, "en", "html").read_bytes())
+    (logo,) = english.xpath("//header[@class='cover']//img[@class='logo']")
+    assert (logo.get("alt"), logo.get("lang")) == ("Glanafon County Borough Council", "en-GB")
+
+
+def test_pdf_page_furniture_marks_each_half_with_its_language(built_sample: Path) -> None:
+    """Typst writes the header and footer as one artifact; each language's half gets its own /Lang inside it."""
+    with pikepdf.open(output_file(built_sample, "bilingual", "pdf")) as pdf:
+        languages: dict[str, list[str]] = {}
+        attached, depth = None, 0
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[2]):
+            name = str(operator)
+            if name == "BDC" and operands[0] == pikepdf.Name.Artifact and attached is None:
+                properties = operands[1]
+                if isinstance(properties, pikepdf.Dictionary) and properties.get("/Type") == pikepdf.Name.Pagination:
+                    attached, depth = str(properties.Attached[0]), 0
+            if attached is None:
+                continue
+            depth += 1 if name in ("BDC", "BMC") else -1 if name == "EMC" else 0
+            if name == "BDC" and isinstance(operands[1], pikepdf.Dictionary) and "/Lang" in operands[1]:
+                languages.setdefault(attached, []).append(str(operands[1].Lang))
+            if depth == 0:
+                attached = None
+    assert languages["/Top"] == ["cy-GB", "en-GB"]  # the council in Welsh / in English
+    assert languages["/Bottom"][-2:] == ["cy-GB", "en-GB"]  # Tudalen / Page

@@ -108,7 +108,9 @@ def test_new_projects_get_a_commented_brand_file(tmp_path: Path) -> None:
 def test_html_shows_the_logo_and_the_brand_colours(built_sample: Path) -> None:
     page = output_file(built_sample, "en", "html").read_text(encoding="utf-8")
     assert re.search(
-        r'<img class="logo" src="data:image/svg\+xml;base64,[^"]+" alt="Glanafon County Borough Council">', page
+        r'<img class="logo" src="data:image/svg\+xml;base64,[^"]+" alt="Glanafon County Borough Council" '
+        r'lang="en-GB">',
+        page,
     )
     assert f"--brand: {SAMPLE_GREEN}" in page and "--link: #1B5E9E" in page
     assert '"DejaVu Serif"' in page

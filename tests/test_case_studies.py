@@ -37,7 +37,7 @@ GOOD = (
 SAMPLE_PARTS = {  # a phrase from each part of the sample's CS-03, in each language
     "en": ("Home from hospital in time for her birthday", "What mattered to Eirlys", "What we did",
            "The difference it made", "Care and Repair fitted a second stair rail"),
-    "cy": ("Adref o’r ysbyty mewn pryd ar gyfer ei phen-blwydd", "Beth oedd yn bwysig i Eirlys", "Beth wnaethon ni",
+    "cy": ("Adref o’r ysbyty mewn pryd ar gyfer ei phen-blwydd", "Beth oedd yn bwysig i Eirlys", "Yr hyn a wnaethom",
            "Y gwahaniaeth a wnaeth", "Gosododd Gofal a Thrwsio ail ganllaw"),
 }  # fmt: skip
 
@@ -296,7 +296,7 @@ def test_words_box_is_made_of_restylable_paragraph_styles(built_sample: Path) ->
     (title,) = titles
     assert title._p.pPr.find(qn("w:pBdr")) is not None  # the title sits inside the box
     labels = [p.text for p in document.paragraphs if p.style.name == "Case Study Label"]
-    assert labels.count("Beth wnaethon ni") == 4
+    assert labels.count("Yr hyn a wnaethom") == 4
 
 
 # --- a new project ---------------------------------------------------------------------------------

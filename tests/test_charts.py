@@ -119,9 +119,9 @@ def test_welsh_charts_show_no_english_chart_words(built_sample: Path, project) -
 DIRECTION = {
     "en": re.compile(
         r"\b(rose|fell|was .* the same as|the same as in|significant|not statistically|total rose|"
-        r"total fell|total was the same)\b"
+        r"total fell|total was the same|a rise of|a fall of)\b"
     ),
-    "cy": re.compile(r"(Cododd|Gostyngodd|yr un fath|arwyddocaol)"),
+    "cy": re.compile(r"(Cododd|Gostyngodd|cynnydd o|gostyngiad o|yr un fath|arwyddocaol)"),
 }
 ENGLISH_SENTENCE = re.compile(
     r"\b(rose from|fell from|This is|above the figure|below the figure|people who answered|"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dirreport.catalogue import load_authorities
 from dirreport.config.schema import BY_KEY, SETTINGS
 from dirreport.config.settings import Config, load_config
 from dirreport.errors import InputError
@@ -34,7 +35,9 @@ def test_only_authority_and_year_are_required_and_the_rest_take_their_declared_d
     config = load_config(project(tmp_path, MINIMAL))
     assert {s.key for s in SETTINGS if s.required} == {"authority", "year"}
     assert (config.authority, config.year) == ("W06000015", "2023-24")
-    assert config.authority_name.en == "Cardiff" and config.authority_name.cy == "Caerdydd"
+    # the council publishes the report; the area is the place its sentences name
+    assert config.authority_name.en == "Cardiff Council" and config.authority_name.cy == "Cyngor Caerdydd"
+    assert config.area.en == "Cardiff" and config.area.cy == "Caerdydd"
     assert config.languages == ("en", "cy") and config.formats == ("html", "pdf", "docx")
     assert config.editions == ("en", "cy", "bilingual") and config.bilingual.first == "cy"
     assert (config.outlier_factor, config.readability_target) == (2.0, 50.0)
@@ -114,3 +117,12 @@ def test_a_code_of_ones_own_needs_its_name_in_both_languages(tmp_path: Path) -> 
     assert "not the ONS code" in found and "authority-name" in found
     named = MINIMAL.replace("W06000015", "X99999999") + "  authority-name: {en: Glanafon, cy: Glanafon}\n"
     assert load_config(project(tmp_path, named)).authority_name.en == "Glanafon"
+
+
+@pytest.mark.parametrize("code", sorted(c for c, a in load_authorities().items() if a.kind == "authority"))
+def test_every_authority_is_published_by_its_council_and_spoken_of_as_its_area(tmp_path: Path, code: str) -> None:
+    authority = load_authorities()[code]
+    config = load_config(project(tmp_path, MINIMAL.replace("W06000015", code)))
+    assert config.authority_name == authority.publisher and config.authority_name.cy.startswith("Cyngor ")
+    assert config.area == authority.name  # "people living in Powys", "ym Mhowys"
+    assert config.authority_name != config.area

@@ -150,7 +150,7 @@ def _result(
     return IndicatorResult(ind, series, wales, (), _trend(ind, series, counted), "none", "unknown")
 
 
-@pytest.mark.parametrize("lang, words", [("en", "little change"), ("cy", "newid bach")])
+@pytest.mark.parametrize("lang, words", [("en", "little change"), ("cy", "fawr o newid")])
 def test_an_unsupported_change_is_little_change_in_every_place(lang: str, words: str) -> None:
     # 19 of 234 (8.1%) to 19 of 240 (7.9%): down 0.2 points, lower is better, p = 0.935
     result = _result(_indicator(polarity="lower"), (19, 240), (19, 234))
@@ -158,7 +158,7 @@ def test_an_unsupported_change_is_little_change_in_every_place(lang: str, words:
     sentence = sentences.change(result, lang)
     assert words in sentence
     assert "improvement" not in sentence and "welliant" not in sentence
-    assert sentences.direction_label(result, lang) in ("Little change", "Newid bach")
+    assert sentences.direction_label(result, lang) in ("Little change", "Fawr o newid")
     assert "▲" not in sentences.direction_label(result, lang) and "▼" not in sentences.direction_label(result, lang)
     assert words in sentences.describe_indicator(result, "Test", lang)
     assert sentences.signed_change(result, lang) == "−0.2"
@@ -245,7 +245,7 @@ def test_a_survey_change_carries_its_sign_direction_and_significance(lang: str, 
     assert (
         "It fell by 1.5 percentage points since 2022-23, which is not statistically significant." in described
         if lang == "en"
-        else "Gostyngodd 1.5 pwynt canran ers 2022-23, ond nid yw’r newid yn arwyddocaol yn ystadegol" in described
+        else "Bu gostyngiad o 1.5 pwynt canran ers 2022-23, ond nid yw’r newid yn arwyddocaol yn ystadegol" in described
     )
 
 
@@ -301,6 +301,6 @@ def test_a_composition_prints_the_total_of_its_parts_or_none() -> None:
 def test_a_percentages_data_table_shows_its_base() -> None:
     result = _result(_indicator(), (120, 204), (116, 192))
     figure = trend_figure(result, Bilingual(en="Glanafon", cy="Glanafon"), "cy")
-    assert figure.table.header[-2:] == ("Nifer", "Allan o")
+    assert figure.table.header[-2:] == ("Nifer", "Sylfaen")
     assert figure.table.rows[-1][1] == "58.8%" and figure.table.rows[-1][-2:] == ("120", "204")
     assert figure.table.numbers[-1][-2:] == (120, 204)

@@ -204,7 +204,7 @@ def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, e
         assert value.split(" ")[0] == row[year], (label, value, row)
         change_cell = row["Change" if lang == "en" else "Newid"]
         assert change_cell.lstrip("+−") in change, (change, change_cell)
-        little = ("little change", "Little change") if lang == "en" else ("newid bach", "Newid bach")
+        little = ("little change", "Little change") if lang == "en" else ("fawr o newid", "Fawr o newid")
         assert (little[0] in change) == (row["Direction" if lang == "en" else "Cyfeiriad"] == little[1])
         shown_wales = card.xpath('./p[@class="key-figure-wales"]')
         if shown_wales:

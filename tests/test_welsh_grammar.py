@@ -70,12 +70,13 @@ PLACES = {
 HEAD_NOUNS = {
     "canran": ("f", "dwy ganran", "tair canran", "pedair canran"),
     "cyfradd": ("f", "dwy gyfradd", "tair cyfradd", "pedair cyfradd"),
+    "cyfran": ("f", "dwy gyfran", "tair cyfran", "pedair cyfran"),
     "nifer": ("m", "dau nifer", "tri nifer", "pedwar nifer"),
     "amser": ("m", "dau amser", "tri amser", "pedwar amser"),
 }
 
 # Words a Welsh sentence may capitalise in its middle: names, months, acronyms.
-PROPER = {"Cymru", "Chymru", "Gymru", "Gymraeg", "Mawrth", "GCC", "Pan", "Fydda", "Barod", "Glanafon"}
+PROPER = {"Cymru", "Chymru", "Gymru", "Gymraeg", "Mawrth", "GCC", "Pan", "Fydda", "Barod", "Glanafon", "Rhan"}
 
 
 def test_every_authority_has_its_forms_checked() -> None:
@@ -163,6 +164,26 @@ def test_every_indicator_has_a_welsh_subject_with_a_known_head_noun() -> None:
         assert [welsh.count(n, noun.head, noun.gender) for n in (2, 3, 4)] == [two, three, four], ind.id
 
 
+SHARES = ("canran", "cyfran")  # a percentage is a share of a whole, never a count ("nifer")
+
+
+def test_a_percentage_indicators_welsh_subject_is_a_share() -> None:
+    wrong = {}
+    for ind in CATALOGUE.indicators.values():
+        noun = ind.welsh_subject()
+        if ind.unit != "percent" or noun is None:
+            continue
+        if noun.head not in SHARES or re.search(r"\bnifer\b", noun.text.split(" fel canran")[0]):
+            wrong[ind.id] = noun.text
+    assert not wrong, "a percentage's Welsh subject names a count; start it 'canran y' or 'cyfran y': " + repr(wrong)
+
+
+def test_the_share_lint_would_catch_a_count() -> None:
+    ind = CATALOGUE.indicators["WF-AGENCY"]
+    noun = replace(ind.welsh_subject(), text="nifer y staff asiantaeth fel canran o’r staff")  # type: ignore[type-var]
+    assert noun.head not in SHARES
+
+
 def result_for(ind: Indicator, values: tuple[float, ...]) -> IndicatorResult:
     years = ("2019-20", "2020-21", "2021-22", "2022-23", "2023-24")[-len(values) :]
     series = tuple(Point(y, v, v, 100.0, OK) for y, v in zip(years, values, strict=True))
@@ -197,7 +218,7 @@ def test_each_indicator_description_is_a_whole_welsh_sentence(indicator_id: str)
         sentence = sentences.describe_indicator(result_for(ind, values), ind.title.cy, "cy")
         assert sentence.startswith(f"{verb} {subject.subject()} "), sentence
         first = sentence.split()[1]
-        assert first in ("canran", "cyfradd", "nifer", "y", "yr"), f"a bare subject: {sentence}"
+        assert first in ("canran", "cyfradd", "cyfran", "nifer", "y", "yr"), f"a bare subject: {sentence}"
         assert not mid_sentence_capitals(sentence), sentence
         assert "'" not in sentence, f"straight apostrophe: {sentence}"
     single = sentences.describe_indicator(result_for(ind, (42.9,)), ind.title.cy, "cy")
@@ -228,14 +249,16 @@ def test_each_composition_description_reads_as_welsh(composition_id: str, result
         comp.title.cy, labels, values, shown, "1,000", comp, results, "cy"
     )
     largest, second = labels[0], labels[1]
-    assert f"Y grŵp mwyaf oedd {sentences.lower_first(largest)}, 100." in sentence
+    # a breakdown's parts are categories (neglect, the police), not groups of people
+    assert f"Y categori mwyaf oedd {sentences.lower_first(largest)}, 100." in sentence
     assert f"Yr ail oedd {sentences.lower_first(second)}, 99." in sentence
-    assert "Ni ddangosir un grŵp [c]." in sentence
+    assert "Ni ddangosir un categori [c]." in sentence
     assert not mid_sentence_capitals(sentence.split(": ", 1)[1]), sentence
 
 
 @pytest.mark.parametrize(
-    ("hidden", "words"), [(1, "un grŵp"), (2, "dau grŵp"), (3, "tri grŵp"), (4, "pedwar grŵp"), (7, "7 grŵp")]
+    ("hidden", "words"),
+    [(1, "un categori"), (2, "dau gategori"), (3, "tri chategori"), (4, "pedwar categori"), (7, "7 categori")],
 )
 def test_hidden_groups_are_counted_in_welsh(hidden: int, words: str) -> None:
     assert composition_sentences.hidden_groups(hidden, "cy") == f"Ni ddangosir {words} [c]."
@@ -294,7 +317,15 @@ ENGLISH_WORDS = {
     "published",
     "sample",
 }
-SAME_IN_BOTH = {"{title}, {year}", "{value} (n = {base})", "Staff", "Estyn"}  # no words to translate, or a name
+SAME_IN_BOTH = {  # no words to translate, a name, or a word Welsh shares ("Data")
+    "{title}, {year}",
+    "{value} (n = {base})",
+    "Staff",
+    "Estyn",
+    "Data",
+    "{counts}; {verdict}",
+    "{errors}, {warnings}",
+}
 
 
 def welsh_messages() -> list[tuple[str, str]]:

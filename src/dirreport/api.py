@@ -67,6 +67,9 @@ def build(
     return run_build(options)
 
 
-def check(path: str | Path = ".") -> ReportCard:
-    """The report card of ``dirreport check``: ``errors`` block publication, ``warnings`` do not."""
-    return run_checks(load(Path(path)))
+def check(path: str | Path = ".", lang: str = "en") -> ReportCard:
+    """The report card of ``dirreport check``: ``errors`` block publication, ``warnings`` do not.
+
+    ``lang`` is the card's language ("cy" for Welsh), as ``dirreport check --lang cy``.
+    """
+    return run_checks(load(Path(path)), lang=lang)

@@ -104,11 +104,13 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
     metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
-    marked = _both_languages(
-        metadata, {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order}, order
-    )
+    each = {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order}
+    marked = _both_languages(metadata, each, order)
     if "logo" in metadata:
-        metadata["logo-alt"] = metadata["subtitle"]
+        # an alt attribute holds one language: the council's name in the edition's first language, tagged
+        # with it; the other language's name is printed beside the logo, tagged with its own
+        metadata["logo-alt"] = each[first]["logo-alt"]
+        metadata["logo-alt-lang"] = LANG_TAGS[first]
     metadata["lang"] = LANG_TAGS[first]
     metadata["html-lang"] = first
     metadata["bilingual"] = True
@@ -162,6 +164,8 @@ def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], o
         if not all(key in each[lang] for lang in order):
             continue
         halves = [(LANG_TAGS[lang], str(each[lang][key])) for lang in order]
+        if len({text for _tag, text in halves}) == 1:
+            halves = halves[:1]  # a name the same in both languages is printed once, not "Powys / Powys"
         parts[key] = halves
         metadata[key] = " / ".join(text for _tag, text in halves)
         if key not in PLAIN_ONLY:

@@ -71,7 +71,8 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
     meta["keywords"] = keywords(project, lang)
     meta.update(brand_metadata(project))
     if "logo" in meta:
-        meta["logo-alt"] = config.authority_name(lang)  # the logo stands for the authority: its name in this edition
+        meta["logo-alt"] = config.authority_name(lang)  # the logo stands for the council: its name in this edition
+        meta["logo-alt-lang"] = LANG_TAGS[lang]
     return meta
 
 

@@ -52,8 +52,16 @@ def _load_yaml_resource(name: str) -> Any:
 @cache
 def load_authorities() -> dict[str, Authority]:
     text = _package_file("authorities.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(text.splitlines())
-    return {r["code"]: Authority(r["code"], Bilingual(en=r["en"], cy=r["cy"]), r["kind"]) for r in rows}
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {
+        r["code"]: Authority(
+            r["code"],
+            Bilingual(en=r["en"], cy=r["cy"]),
+            r["kind"],
+            Bilingual(en=r["council_en"], cy=r["council_cy"]) if r["council_en"] else None,
+        )
+        for r in rows
+    }
 
 
 @cache

@@ -29,9 +29,22 @@ SURVEY_GROUPS = ("adults", "children", "carers", "parents", "young-adults", "sta
 
 @dataclass(frozen=True)
 class Authority:
+    """One of the 22 authorities (or Wales): the area it serves and the council that publishes the report.
+
+    ``name`` is the area, for sentences ("people living in Powys", "ym Mhowys");
+    ``council`` is the publisher, for the cover, title, metadata, page
+    furniture and logo ("Cyngor Sir Powys", "Powys County Council").
+    """
+
     code: str
     name: Bilingual
     kind: str = "authority"
+    council: Bilingual | None = None
+
+    @property
+    def publisher(self) -> Bilingual:
+        """The council's name, or the area's where there is no council (Wales)."""
+        return self.council or self.name
 
 
 @dataclass(frozen=True)

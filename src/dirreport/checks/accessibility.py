@@ -12,6 +12,7 @@ from dirreport.checks.findings import (
 )
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
 
 
@@ -24,10 +25,10 @@ def check_accessibility(project: Project, card: ReportCard) -> None:
                         "accessibility",
                         ERROR,
                         Problem(
-                            f"image '{image.src}' has no alternative text",
+                            _("image '{src}' has no alternative text", card.lang, src=image.src),
                             file=narrative.path,
                             line=image.span.line,
-                            hint="describe what it shows inside the brackets: ![description](path)",
+                            hint=_("describe what it shows inside the brackets: ![description](path)", card.lang),
                         ),
                     )
             previous = None
@@ -37,10 +38,16 @@ def check_accessibility(project: Project, card: ReportCard) -> None:
                         "accessibility",
                         ERROR,
                         Problem(
-                            f"heading '{heading.text}' skips from level {previous} to level {heading.level}",
+                            _(
+                                "heading '{heading}' skips from level {before} to level {after}",
+                                card.lang,
+                                heading=heading.text,
+                                before=previous,
+                                after=heading.level,
+                            ),
                             file=narrative.path,
                             line=heading.line,
-                            hint="use the next heading level down",
+                            hint=_("use the next heading level down", card.lang),
                         ),
                     )
                 previous = heading.level
@@ -50,10 +57,10 @@ def check_accessibility(project: Project, card: ReportCard) -> None:
                         "accessibility",
                         ERROR,
                         Problem(
-                            f"link text '{link.text}' does not say where it goes",
+                            _("link text '{text}' does not say where it goes", card.lang, text=link.text),
                             file=narrative.path,
                             line=link.span.line,
-                            hint="use words that make sense on their own, e.g. the page's title",
+                            hint=_("use words that make sense on their own, e.g. the page's title", card.lang),
                         ),
                     )
             _table_headers(narrative, card)
@@ -71,10 +78,10 @@ def _table_headers(narrative: Narrative, card: ReportCard) -> None:
                     "accessibility",
                     ERROR,
                     Problem(
-                        "a table column has no header",
+                        _("a table column has no header", card.lang),
                         file=narrative.path,
                         line=n - 1,
-                        hint="give every column a header",
+                        hint=_("give every column a header", card.lang),
                     ),
                 )
 
@@ -101,9 +108,13 @@ def _readability(project: Project, narrative: Narrative, card: ReportCard) -> No
             "accessibility",
             WARNING,
             Problem(
-                f"reads harder than plain English: Flesch reading ease {score:.0f}, target "
-                f"{project.config.readability_target:g}",
+                _(
+                    "reads harder than plain English: Flesch reading ease {score}, target {target}",
+                    card.lang,
+                    score=f"{score:.0f}",
+                    target=f"{project.config.readability_target:g}",
+                ),
                 file=narrative.path,
-                hint="use shorter sentences and everyday words",
+                hint=_("use shorter sentences and everyday words", card.lang),
             ),
         )

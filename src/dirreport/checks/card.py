@@ -34,9 +34,12 @@ from dirreport.errors import Problem
 from dirreport.pipeline.project import Project
 
 
-def run_checks(project: Project, assembled: bool = False) -> ReportCard:
-    """Every check; ``assembled`` says the editions were already assembled without error (a build)."""
-    card = ReportCard()
+def run_checks(project: Project, assembled: bool = False, lang: str = "en") -> ReportCard:
+    """Every check; ``assembled`` says the editions were already assembled without error (a build).
+
+    ``lang`` is the language of the card: the checks write their findings in it through the message catalogue.
+    """
+    card = ReportCard(lang=lang)
     if not assembled:
         check_assembly(project, card)
     check_coverage(project, card)
@@ -47,7 +50,8 @@ def run_checks(project: Project, assembled: bool = False) -> ReportCard:
     check_summary(project, card)
     check_personal_data(project, card)
     check_disclosure(project, card)
-    for claim in [*unwritten(project), *narrative_claims(project), *contradictions(project), *doubled_units(project)]:
+    claims = [*unwritten(project), *narrative_claims(project, lang), *contradictions(project), *doubled_units(project)]
+    for claim in claims:
         card.add(claim.section, claim.severity, claim.problem)
     for problem in project.warnings:
         card.add(problem.category or "narrative", ERROR, problem)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
+from dirreport.lang.i18n import N_, _
 from dirreport.pipeline.project import Project
 
 # the scaffold's placeholder in each language (scaffold.stub), and the translation marker
@@ -44,7 +45,7 @@ JOIN = r"(?:,|and|or|to|–|-|a|ac|i|neu|hyd\s+at)"
 LAWS = (
     # Royal Assent on 24 March 2025, within the 2024-25 year; its name may be wrapped over lines
     Law(
-        "the Health and Social Care (Wales) Act 2025",
+        N_("the Health and Social Care (Wales) Act 2025"),
         re.compile(
             r"Health\s+and\s+Social\s+Care\s+\(Wales\)\s+Act\s+2025"
             r"|Deddf\s+Iechyd\s+a\s+Gofal\s+Cymdeithasol\s+\(Cymru\)\s+2025",
@@ -55,7 +56,7 @@ LAWS = (
     # section 75D of the 2014 Act (report on the sufficiency of accommodation), in force 1 April 2026:
     # named alone, in a list ("sections 75A and 75D") or inside a range ("ss 75A to 75E")
     Law(
-        "section 75D of the Social Services and Well-being (Wales) Act 2014",
+        N_("section 75D of the Social Services and Well-being (Wales) Act 2014"),
         re.compile(
             rf"(?<![\w’'])(?:{SECTION_WORD}\s*(?:\d+[A-Z]{{0,2}}\s*{JOIN}\s*)*75D\b"
             rf"|{SECTION_WORD}\s*75[A-D]\s*(?:to|–|-|i|hyd\s+at)\s*75[D-Z]\b)",
@@ -133,7 +134,8 @@ def cites_evidence(narrative: Narrative, words: tuple[str, ...]) -> bool:
     return any(re.search(pattern, text, re.I) for pattern in (source_first, finding_first))
 
 
-def narrative_claims(project: Project) -> list[Claim]:
+def narrative_claims(project: Project, lang: str = "en") -> list[Claim]:
+    """Every claim's problem, written in ``lang`` (the report card's language)."""
     out: list[Claim] = []
     year = project.config.year
     for narratives in project.narratives.values():
@@ -144,34 +146,41 @@ def narrative_claims(project: Project) -> list[Claim]:
                         "error",
                         "narrative",
                         Problem(
-                            "still holds the placeholder 'dirreport new' wrote",
+                            _("still holds the placeholder 'dirreport new' wrote", lang),
                             file=narrative.path,
                             line=line,
-                            hint="write the section in place of the placeholder line",
+                            hint=_("write the section in place of the placeholder line", lang),
                         ),
                     )
                 )
-            out += _laws(narrative, year)
+            out += _laws(narrative, year, lang)
             if place_id in prescribed_form.FROM_YEAR and not written_text(narrative):
                 out.append(
                     Claim(
                         "error",
                         "coverage",
                         Problem(
-                            "is empty: from the 2026-27 report on, section 75D of the 2014 Act requires an account of "
-                            "the steps taken to secure sufficient accommodation for looked after children",
+                            _(
+                                "is empty: from the 2026-27 report on, section 75D of the 2014 Act requires an "
+                                "account of the steps taken to secure sufficient accommodation for looked after "
+                                "children",
+                                lang,
+                            ),
                             file=narrative.path,
                             line=narrative.body_start,
-                            hint="describe the sufficiency plan's steps, the places they made available and the "
-                            "applications for supplementary placements",
+                            hint=_(
+                                "describe the sufficiency plan's steps, the places they made available and the "
+                                "applications for supplementary placements",
+                                lang,
+                            ),
                         ),
                     )
                 )
-    out += _bases(project)
+    out += _bases(project, lang)
     return out
 
 
-def _laws(narrative: Narrative, year: str) -> list[Claim]:
+def _laws(narrative: Narrative, year: str, lang: str = "en") -> list[Claim]:
     """Each citation of a law not yet in force, found across line breaks, at the line it starts on."""
     out = []
     numbered = list(prose_lines(narrative))
@@ -189,45 +198,61 @@ def _laws(narrative: Narrative, year: str) -> list[Claim]:
                     "warning",
                     "narrative",
                     Problem(
-                        f"cites {law.name}, which is not in force in the report year {year} (it applies from "
-                        f"{law.first_year})",
+                        _(
+                            "cites {law}, which is not in force in the report year {year} (it applies from "
+                            "{first_year})",
+                            lang,
+                            law=_(law.name, lang),
+                            year=year,
+                            first_year=law.first_year,
+                        ),
                         file=narrative.path,
                         line=n,
-                        hint="describe the law in force in the year, or speak of the change to come",
+                        hint=_("describe the law in force in the year, or speak of the change to come", lang),
                     ),
                 )
             )
     return out
 
 
-def _bases(project: Project) -> list[Claim]:
+def _bases(project: Project, lang: str) -> list[Claim]:
     """Percentages quoted in sentences on fewer than SMALL_BASE cases."""
     results = project.results
     out = []
     for narratives in project.narratives.values():
         for narrative in narratives.values():
             for code in narrative.shortcodes:
-                base, what = _base_of(code.name, code.args, project)
+                base, what = _base_of(code.name, code.args, project, lang)
                 if base is not None and 0 < base < SMALL_BASE:
                     out.append(
                         Claim(
                             "warning",
                             "data",
                             Problem(
-                                f"quotes {what} as a percentage of only {base:g} cases (fewer than {SMALL_BASE}) for "
-                                f"{results.year}",
+                                _(
+                                    "quotes {what} as a percentage of only {base} cases (fewer than {small}) for "
+                                    "{year}",
+                                    lang,
+                                    what=what,
+                                    base=f"{base:g}",
+                                    small=SMALL_BASE,
+                                    year=results.year,
+                                ),
                                 file=narrative.path,
                                 line=code.span.line,
-                                hint="give the counts instead, or with it ('n', e.g. {{< indicator ID n >}}), "
-                                "so a reader "
-                                "sees how few cases it rests on",
+                                hint=_(
+                                    "give the counts instead, or with it ('n', e.g. {shortcode}), so a reader sees "
+                                    "how few cases it rests on",
+                                    lang,
+                                    shortcode="{{< indicator ID n >}}",
+                                ),
                             ),
                         )
                     )
     return out
 
 
-def _base_of(name: str, args: tuple[str, ...], project: Project) -> tuple[float | None, str]:
+def _base_of(name: str, args: tuple[str, ...], project: Project, lang: str = "en") -> tuple[float | None, str]:
     results = project.results
     if name == "indicator" and args and args[0] in results.indicators:
         result = results.indicators[args[0]]
@@ -237,9 +262,9 @@ def _base_of(name: str, args: tuple[str, ...], project: Project) -> tuple[float 
         point = next((p for p in result.series if p.year == years[0]), None) if years else result.latest
         if point is None or point.status != "ok":
             return None, ""
-        return point.denominator, f"indicator {args[0]}"
+        return point.denominator, _("indicator {id}", lang, id=args[0])
     if name == "survey" and args:
         found = [r for r in results.survey_for(args[0]) if len(args) < 2 or r.group == args[1]]
         if len(found) == 1 and found[0].latest is not None and found[0].latest.status == "ok":
-            return float(found[0].latest.respondents), f"survey measure {args[0]}"
+            return float(found[0].latest.respondents), _("survey measure {id}", lang, id=args[0])
     return None, ""

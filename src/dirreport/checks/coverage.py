@@ -14,6 +14,7 @@ from dirreport.compute.indicators import OK, weakest
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import IMPROVE_HEADINGS, Project, narrative_path
 
 
@@ -25,13 +26,13 @@ def narratives_of_part(project: Project, part: str, lang: str = "en") -> list[Na
 
 
 def check_coverage(project: Project, card: ReportCard) -> None:
-    results, catalogue = project.results, project.catalogue
+    results, catalogue, say = project.results, project.catalogue, card.lang
     heading_parts = {p.heading_id: p.id for p in prescribed_form.places() if p.kind == "part" and p.heading_id}
     for std in catalogue.standards.values():
         part = heading_parts[std.heading_id]
         row = StandardCoverage(std.id)
         card.coverage.append(row)
-        label = f"quality standard {std.number} ({std.id})"
+        label = {"number": std.number, "id": std.id, "year": results.year}
         where = narrative_path("en", f"{part}-ii")
         row.indicators = sum(
             1 for i in catalogue.indicators_for(std.id) if results.indicators[i.id].latest.status == OK
@@ -47,9 +48,14 @@ def check_coverage(project: Project, card: ReportCard) -> None:
                 "coverage",
                 ERROR,
                 Problem(
-                    f"{label} has no evidence: no indicator and no survey result for {results.year}",
+                    _(
+                        "quality standard {number} ({id}) has no evidence: no indicator and no survey result for "
+                        "{year}",
+                        say,
+                        **label,
+                    ),
                     file=where,
-                    hint="add the metrics and survey results that evidence it",
+                    hint=_("add the metrics and survey results that evidence it", say),
                 ),
             )
         elif row.indicators == 0:
@@ -57,9 +63,9 @@ def check_coverage(project: Project, card: ReportCard) -> None:
                 "coverage",
                 WARNING,
                 Problem(
-                    f"{label} has no indicator with a value for {results.year}",
+                    _("quality standard {number} ({id}) has no indicator with a value for {year}", say, **label),
                     file=where,
-                    hint="add the metrics its indicators use",
+                    hint=_("add the metrics its indicators use", say),
                 ),
             )
         elif row.survey == 0:
@@ -67,7 +73,9 @@ def check_coverage(project: Project, card: ReportCard) -> None:
                 "coverage",
                 WARNING,
                 Problem(
-                    f"{label} has no survey result", file=where, hint="add a national or local survey measure for it"
+                    _("quality standard {number} ({id}) has no survey result", say, **label),
+                    file=where,
+                    hint=_("add a national or local survey measure for it", say),
                 ),
             )
         for lang in project.config.languages:
@@ -84,10 +92,13 @@ def check_coverage(project: Project, card: ReportCard) -> None:
                     "coverage",
                     WARNING,
                     Problem(
-                        "has no 'What we need to improve' list",
+                        _("has no 'What we need to improve' list", say),
                         file=improve.path,
-                        hint="an honest self-assessment names what must get better; add a heading "
-                        "'What we need to improve' with the points",
+                        hint=_(
+                            "an honest self-assessment names what must get better; add a heading "
+                            "'What we need to improve' with the points",
+                            say,
+                        ),
                     ),
                 )
         evidence = english.get(f"{part}-ii")
@@ -98,9 +109,9 @@ def check_coverage(project: Project, card: ReportCard) -> None:
                     "coverage",
                     WARNING,
                     Problem(
-                        "cites no research or evidence",
+                        _("cites no research or evidence", say),
                         file=evidence.path,
-                        hint="say how you know: audits, reviews, research, feedback",
+                        hint=_("say how you know: audits, reviews, research, feedback", say),
                     ),
                 )
     for result in weakest(results):
@@ -117,10 +128,17 @@ def check_coverage(project: Project, card: ReportCard) -> None:
                 "coverage",
                 WARNING,
                 Problem(
-                    f"{result.indicator.id} is one of the weakest indicators (worse than last year or than Wales) "
-                    "but no narrative mentions it",
+                    _(
+                        "{id} is one of the weakest indicators (worse than last year or than Wales) but no narrative "
+                        "mentions it",
+                        say,
+                        id=result.indicator.id,
+                    ),
                     file=narrative_path("en", f"{part}-i"),
-                    hint=f"an honest report explains it; add {{{{< indicator {result.indicator.id} >}}}} with what "
-                    "is being done",
+                    hint=_(
+                        "an honest report explains it; add {shortcode} with what is being done",
+                        say,
+                        shortcode=f"{{{{< indicator {result.indicator.id} >}}}}",
+                    ),
                 ),
             )

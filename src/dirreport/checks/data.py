@@ -10,12 +10,13 @@ from dirreport.checks.findings import (
     ReportCard,
 )
 from dirreport.errors import Problem
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
 
 
 def check_data(project: Project, card: ReportCard) -> None:
     results, dataset, catalogue = project.results, project.dataset, project.catalogue
-    authority = project.config.authority
+    authority, say = project.config.authority, card.lang
     metrics_file = dataset.files.get("metrics", "data/metrics.csv")
     present = {code for (auth, _y, code) in dataset.metrics if auth == authority}
     wanted = sorted({c for i in catalogue.indicators.values() for c in i.metrics})
@@ -25,10 +26,15 @@ def check_data(project: Project, card: ReportCard) -> None:
             "data",
             WARNING,
             Problem(
-                f"{len(absent)} metrics used by indicators have no rows for {authority}: {', '.join(absent[:12])}"
-                + (" ..." if len(absent) > 12 else ""),
+                _(
+                    "{n} metrics used by indicators have no rows for {authority}: {codes}",
+                    say,
+                    n=len(absent),
+                    authority=authority,
+                    codes=", ".join(absent[:12]) + (" ..." if len(absent) > 12 else ""),
+                ),
                 file=metrics_file,
-                hint="add them, or leave the indicators they feed showing [x]",
+                hint=_("add them, or leave the indicators they feed showing [x]", say),
             ),
         )
     for result in results.indicators.values():
@@ -40,9 +46,9 @@ def check_data(project: Project, card: ReportCard) -> None:
                 "data",
                 WARNING,
                 Problem(
-                    f"{result.indicator.id} has no value for {', '.join(missing)}",
+                    _("{id} has no value for {years}", say, id=result.indicator.id, years=", ".join(missing)),
                     file=metrics_file,
-                    hint="add the missing years if they were collected",
+                    hint=_("add the missing years if they were collected", say),
                 ),
             )
     factor = project.config.outlier_factor
@@ -59,10 +65,20 @@ def check_data(project: Project, card: ReportCard) -> None:
                     "data",
                     WARNING,
                     Problem(
-                        f"{code} moved from {a:g} in {before} to {b:g} in {after}, more than a factor of {factor:g}",
+                        _(
+                            "{code} moved from {start} in {start_year} to {end} in {end_year}, more than a factor "
+                            "of {factor}",
+                            say,
+                            code=code,
+                            start=f"{a:g}",
+                            start_year=before,
+                            end=f"{b:g}",
+                            end_year=after,
+                            factor=f"{factor:g}",
+                        ),
                         file=metrics_file,
                         line=dataset.metric_rows.get((authority, after, code)),
                         position_kind="row",
-                        hint="check the value; if it is right, explain the change in the narrative",
+                        hint=_("check the value; if it is right, explain the change in the narrative", say),
                     ),
                 )

@@ -10,6 +10,7 @@ from dirreport.checks.findings import (
 )
 from dirreport.compute.indicators import OK
 from dirreport.errors import Problem
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
 
 SMALL_COUNT = re.compile(
@@ -42,10 +43,13 @@ def check_disclosure(project: Project, card: ReportCard) -> None:
                         "disclosure",
                         ERROR,
                         Problem(
-                            f"'{match.group(0)}' is a count small enough to identify people",
+                            _("'{text}' is a count small enough to identify people", card.lang, text=match.group(0)),
                             file=narrative.path,
                             line=n,
-                            hint="describe it without the number (e.g. 'a small number'), as the tables show [c]",
+                            hint=_(
+                                "describe it without the number (e.g. 'a small number'), as the tables show [c]",
+                                card.lang,
+                            ),
                         ),
                     )
     for (code, year), value in project.results.metrics.items():
@@ -61,8 +65,14 @@ def check_disclosure(project: Project, card: ReportCard) -> None:
                 "disclosure",
                 ERROR,
                 Problem(
-                    f"{code} for {year} is {value.value:g} and would be published",
+                    _(
+                        "{code} for {year} is {value} and would be published",
+                        card.lang,
+                        code=code,
+                        year=year,
+                        value=f"{value.value:g}",
+                    ),
                     file=project.dataset.files.get("metrics"),
-                    hint="this is a fault in dirreport's suppression; report it",
+                    hint=_("this is a fault in dirreport's suppression; report it", card.lang),
                 ),
             )

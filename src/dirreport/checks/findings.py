@@ -5,16 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from dirreport.errors import Problem
+from dirreport.lang.i18n import N_
 
 ERROR, WARNING = "error", "warning"
-SECTIONS = {
-    "narrative": "Narrative and templates",
-    "coverage": "Evidence for the quality standards",
-    "data": "Data",
-    "translation": "Translation",
-    "accessibility": "Accessibility",
-    "personal-data": "Personal data",
-    "disclosure": "Disclosure control",
+SECTIONS = {  # messages, translated where the card is written
+    "narrative": N_("Narrative and templates"),
+    "coverage": N_("Evidence for the quality standards"),
+    "data": N_("Data"),
+    "translation": N_("Translation"),
+    "accessibility": N_("Accessibility"),
+    "personal-data": N_("Personal data"),
+    "disclosure": N_("Disclosure control"),
 }
 EVIDENCE_WORDS = (
     "research",
@@ -82,6 +83,7 @@ class ReportCard:
     coverage: list[StandardCoverage] = field(default_factory=list)
     readability: dict[str, float] = field(default_factory=dict)
     unusable: bool = False  # a file cannot be used as given: build stops on it with exit code 2
+    lang: str = "en"  # the language the checks write their findings in ('dirreport check --lang cy')
 
     @property
     def errors(self) -> list[Finding]:

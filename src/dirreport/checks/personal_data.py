@@ -16,6 +16,7 @@ from dirreport.checks.findings import (
     ReportCard,
 )
 from dirreport.errors import Problem
+from dirreport.lang.i18n import N_, _
 from dirreport.pipeline.project import Project
 
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
@@ -95,6 +96,18 @@ def is_allowed(kind: str, text: str, allowed: set[str], names: set[str]) -> bool
     return False
 
 
+KINDS = {  # what personal data a text looks like: whole sentences, so Welsh can word each its own way
+    "an email address": N_("looks like an email address ('{text}')"),
+    "an NHS number": N_("looks like an NHS number ('{text}')"),
+    "a phone number": N_("looks like a phone number ('{text}')"),
+    "a National Insurance number": N_("looks like a National Insurance number ('{text}')"),
+    "a postcode": N_("looks like a postcode ('{text}')"),
+    "a date of birth": N_("looks like a date of birth ('{text}')"),
+    "a person's name": N_("looks like a person's name ('{text}')"),
+    "a street address": N_("looks like a street address ('{text}')"),
+}
+
+
 def check_personal_data(project: Project, card: ReportCard) -> None:
     allowed = set(project.config.allow)
     names = declared_names(project)
@@ -106,12 +119,15 @@ def check_personal_data(project: Project, card: ReportCard) -> None:
             "personal-data",
             ERROR,
             Problem(
-                f"looks like {kind} ('{_mask(text)}')",
+                _(KINDS[kind], card.lang, text=_mask(text)),
                 file=file,
                 line=line,
                 position_kind=kind_of_line,
-                hint="remove it; if it is not personal data (e.g. a public switchboard number), add it to "
-                "allow: in _quarto.yml",
+                hint=_(
+                    "remove it; if it is not personal data (e.g. a public switchboard number), add it to "
+                    "allow: in _quarto.yml",
+                    card.lang,
+                ),
             ),
         )
 
@@ -140,11 +156,11 @@ def check_personal_data(project: Project, card: ReportCard) -> None:
                 "personal-data",
                 ERROR,
                 Problem(
-                    f"story {story.id} is quoted but has no consent",
+                    _("story {id} is quoted but has no consent", card.lang, id=story.id),
                     file=stories,
                     line=story.row,
                     position_kind="row",
-                    hint="remove the quote, or record the person's consent",
+                    hint=_("remove the quote, or record the person's consent", card.lang),
                 ),
             )
     cases = project.dataset.files.get("case-studies", "data/case-studies.csv")
@@ -164,11 +180,11 @@ def check_personal_data(project: Project, card: ReportCard) -> None:
                 "personal-data",
                 ERROR,
                 Problem(
-                    f"case study {case.id} is placed in the report but has no consent",
+                    _("case study {id} is placed in the report but has no consent", card.lang, id=case.id),
                     file=cases,
                     line=case.row,
                     position_kind="row",
-                    hint="remove its {{< case-study >}} shortcode, or record the person's consent",
+                    hint=_("remove its {{< case-study >}} shortcode, or record the person's consent", card.lang),
                 ),
             )
 

@@ -1,4 +1,11 @@
-"""The report card as text for a terminal, JSON for CI, or an HTML page."""
+"""The report card as text for a terminal, JSON for CI, or an HTML page, in the card's language.
+
+Every word the card prints around the findings (titles, columns, yes and no,
+error and warning, the verdict) goes through the message catalogue, so
+``dirreport check --lang cy`` gives a Welsh-speaking Director or inspector
+the card in Welsh.  JSON keeps its keys and severities in English for
+machines; its messages are in the card's language.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,42 @@ from dirreport.checks.findings import (
     SECTIONS,
     ReportCard,
 )
+from dirreport.errors import Problem
+from dirreport.lang.i18n import N_, _, ngettext
+
+COLUMNS = (
+    N_("Standard"),
+    N_("Narrative final"),
+    N_("Indicators"),
+    N_("Survey results"),
+    N_("Improvement points"),
+    N_("Evidence cited"),
+    N_("People's voice"),
+)
+SEVERITIES = {"error": N_("error"), "warning": N_("warning")}
+
+
+def located(problem: Problem, lang: str) -> str:
+    """``file:row N: message. hint`` on one line, the position's words in the card's language."""
+    if lang == "en":
+        return problem.located()
+    parts: list[str] = []
+    if problem.file:
+        where = problem.file
+        if problem.line is not None:
+            kind = _("row", lang) if problem.position_kind == "row" else _("line", lang)
+            where += f":{kind} {problem.line}"
+        if problem.column:
+            where += ", " + _("column {column}", lang, column=problem.column)
+        parts.append(where)
+    text = problem.message.rstrip(".")
+    if problem.hint:
+        hint = problem.hint.rstrip(".")
+        text += f". {hint}" + ("" if hint.endswith(("?", "!")) else ".")
+    else:
+        text += "."
+    parts.append(text)
+    return ": ".join(parts).replace("\n", " ")
 
 
 def render_card(card: ReportCard, fmt: str, quiet: bool = False) -> str:
@@ -40,35 +83,36 @@ def render_card(card: ReportCard, fmt: str, quiet: bool = False) -> str:
     return _text(card, quiet)
 
 
+def _counts(card: ReportCard) -> str:
+    """'2 errors, 1 warning' in the card's language."""
+    lang = card.lang
+    errors = ngettext("{n} error", "{n} errors", len(card.errors), lang)
+    warnings = ngettext("{n} warning", "{n} warnings", len(card.warnings), lang)
+    return _("{errors}, {warnings}", lang, errors=errors, warnings=warnings)
+
+
 def _text(card: ReportCard, quiet: bool) -> str:
     from io import StringIO
 
     from rich.console import Console
     from rich.table import Table
 
+    lang = card.lang
     buffer = StringIO()
     console = Console(file=buffer, width=110, force_terminal=False, color_system=None)
     if not quiet:
-        table = Table(title="Evidence for the quality standards")
-        for column in (
-            "Standard",
-            "Narrative final",
-            "Indicators",
-            "Survey results",
-            "Improvement points",
-            "Evidence cited",
-            "People's voice",
-        ):
-            table.add_column(column)
+        table = Table(title=_("Evidence for the quality standards", lang))
+        for column in COLUMNS:
+            table.add_column(_(column, lang))
         for row in card.coverage:
             table.add_row(
                 row.standard,
-                _tick(row.narrative_final),
+                _tick(row.narrative_final, lang),
                 str(row.indicators),
                 str(row.survey),
-                _tick(row.improvement_point),
-                _tick(row.evidence_cited),
-                _tick(row.voice),
+                _tick(row.improvement_point, lang),
+                _tick(row.evidence_cited, lang),
+                _tick(row.voice, lang),
             )
         console.print(table)
     for key, title in SECTIONS.items():
@@ -76,41 +120,50 @@ def _text(card: ReportCard, quiet: bool) -> str:
         if quiet and not items:
             continue
         mark = "✗" if any(f.severity == ERROR for f in items) else ("!" if items else "✓")
-        console.print(f"{mark} {title}")
+        console.print(f"{mark} {_(title, lang)}", markup=False, highlight=False)
         for finding in items:
             # one line per problem, never wrapped, so it can be searched and copied whole
             console.print(
-                f"    {finding.severity}: {finding.problem.located()}", markup=False, highlight=False, soft_wrap=True
+                f"    {_(SEVERITIES[finding.severity], lang)}: {located(finding.problem, lang)}",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
             )
-    console.print(
-        f"{len(card.errors)} errors, {len(card.warnings)} warnings"
-        + ("; publication is blocked" if card.errors else "; ready to publish")
-    )
+    verdict = _("publication is blocked", lang) if card.errors else _("ready to publish", lang)
+    console.print(_("{counts}; {verdict}", lang, counts=_counts(card), verdict=verdict), markup=False, highlight=False)
     return buffer.getvalue()
 
 
-def _tick(value: bool) -> str:
-    return "yes" if value else "no"
+def _tick(value: bool, lang: str) -> str:
+    return _("yes", lang) if value else _("no", lang)
 
 
 def _html(card: ReportCard) -> str:
+    lang = card.lang
     rows = "".join(
-        f"<tr><th scope='row'>{c.standard}</th><td>{_tick(c.narrative_final)}</td><td>{c.indicators}</td>"
-        f"<td>{c.survey}</td><td>{_tick(c.improvement_point)}</td><td>{_tick(c.evidence_cited)}</td>"
-        f"<td>{_tick(c.voice)}</td></tr>"
+        f"<tr><th scope='row'>{html.escape(c.standard)}</th><td>{_tick(c.narrative_final, lang)}</td>"
+        f"<td>{c.indicators}</td><td>{c.survey}</td><td>{_tick(c.improvement_point, lang)}</td>"
+        f"<td>{_tick(c.evidence_cited, lang)}</td><td>{_tick(c.voice, lang)}</td></tr>"
         for c in card.coverage
     )
     sections = []
     for key, title in SECTIONS.items():
         items = [f for f in card.findings if f.section == key]
-        lis = "".join(f"<li><strong>{f.severity}</strong>: {html.escape(f.problem.located())}</li>" for f in items)
-        sections.append(f"<h2>{title}</h2>" + (f"<ul>{lis}</ul>" if lis else "<p>No findings.</p>"))
+        lis = "".join(
+            f"<li><strong>{html.escape(_(SEVERITIES[f.severity], lang))}</strong>: "
+            f"{html.escape(located(f.problem, lang))}</li>"
+            for f in items
+        )
+        empty = html.escape(_("No findings.", lang))
+        sections.append(f"<h2>{html.escape(_(title, lang))}</h2>" + (f"<ul>{lis}</ul>" if lis else f"<p>{empty}</p>"))
+    head = "".join(f"<th scope='col'>{html.escape(_(column, lang))}</th>" for column in COLUMNS)
+    title = html.escape(_("Report card", lang))
+    caption = html.escape(_("Evidence for the quality standards", lang))
     return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>dirreport check</title></head><body>"
-        f"<main><h1>Report card</h1><p>{len(card.errors)} errors, {len(card.warnings)} warnings.</p>"
-        "<table><caption>Evidence for the quality standards</caption><thead><tr><th scope='col'>Standard</th>"
-        "<th scope='col'>Narrative final</th><th scope='col'>Indicators</th><th scope='col'>Survey results</th>"
-        "<th scope='col'>Improvement points</th><th scope='col'>Evidence cited</th>"
-        "<th scope='col'>People's voice</th></tr></thead>"
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<title>{title}</title></head><body>"
+        f"<main><h1>{title}</h1><p>{html.escape(_counts(card))}.</p>"
+        f"<table><caption>{caption}</caption>"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>{''.join(sections)}</main></body></html>"
     )

@@ -14,6 +14,7 @@ from dirreport.assemble.summary import PLACES
 from dirreport.checks.accessibility import reading_ease
 from dirreport.checks.findings import WARNING, ReportCard
 from dirreport.errors import Problem
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project
 
 EDITION = "en-summary"
@@ -33,10 +34,18 @@ def check_summary(project: Project, card: ReportCard) -> None:
             "accessibility",
             WARNING,
             Problem(
-                f"the summary edition reads harder than its target: Flesch reading ease {score:.0f}, target "
-                f"{settings.readability_target:g}",
+                _(
+                    "the summary edition reads harder than its target: Flesch reading ease {score}, target {target}",
+                    card.lang,
+                    score=f"{score:.0f}",
+                    target=f"{settings.readability_target:g}",
+                ),
                 file=narratives[0].path,
-                hint="the summary is made from this section and the priorities: use shorter sentences and "
-                "everyday words, or set summary: {readability-target: ...} in _quarto.yml",
+                hint=_(
+                    "the summary is made from this section and the priorities: use shorter sentences and "
+                    "everyday words, or set summary: {setting} in _quarto.yml",
+                    card.lang,
+                    setting="{readability-target: ...}",
+                ),
             ),
         )

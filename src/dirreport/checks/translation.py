@@ -12,17 +12,23 @@ from dirreport.checks.findings import (
 )
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
-from dirreport.pipeline.project import Project, narrative_path
+from dirreport.lang.i18n import _
+from dirreport.pipeline.project import Project, missing_narratives, narrative_path
 
 
 def check_translation(project: Project, card: ReportCard) -> None:
     from dirreport.xliff.exchange import read_segments, stale_segments
 
-    for problem in project.missing:
+    # the missing folders and sections, as loading found them, told in the card's language
+    missing = list(project.missing)
+    if card.lang != "en" and missing:
+        missing = missing_narratives(project.config, card.lang)
+    for problem in missing:
         card.add("translation", ERROR, problem)
     if not {"en", "cy"} <= set(project.config.languages):
         return
     english, welsh = project.narratives.get("en", {}), project.narratives.get("cy", {})
+    say = card.lang
     for place_id, source in english.items():
         target = welsh.get(place_id)
         if target is None:
@@ -32,10 +38,16 @@ def check_translation(project: Project, card: ReportCard) -> None:
                 "translation",
                 ERROR,
                 Problem(
-                    f"has {len(target.headings)} headings but {source.path} has {len(source.headings)}",
+                    _(
+                        "has {n} headings but {source} has {m}",
+                        say,
+                        n=len(target.headings),
+                        source=source.path,
+                        m=len(source.headings),
+                    ),
                     file=target.path,
                     line=target.headings[0].line if target.headings else 1,
-                    hint="both languages need the same headings",
+                    hint=_("both languages need the same headings", say),
                 ),
             )
         _compare_shortcodes(source, target, card)
@@ -45,10 +57,10 @@ def check_translation(project: Project, card: ReportCard) -> None:
                     "translation",
                     ERROR,
                     Problem(
-                        "holds a paragraph that is not translated yet",
+                        _("holds a paragraph that is not translated yet", say),
                         file=target.path,
                         line=n,
-                        hint="translate it, or import the translator's XLIFF",
+                        hint=_("translate it, or import the translator's XLIFF", say),
                     ),
                 )
         src = read_segments(source.path, "\n".join(source.lines))
@@ -58,10 +70,15 @@ def check_translation(project: Project, card: ReportCard) -> None:
                 "translation",
                 ERROR,
                 Problem(
-                    f"is out of date: {source.path} line {segment.line} changed after it was translated",
+                    _(
+                        "is out of date: {source} line {line} changed after it was translated",
+                        say,
+                        source=source.path,
+                        line=segment.line,
+                    ),
                     file=target.path,
                     line=line,
-                    hint="send the change to translation ('dirreport translate export') and import it",
+                    hint=_("send the change to translation ('dirreport translate export') and import it", say),
                 ),
             )
     for place_id, target in welsh.items():
@@ -70,9 +87,9 @@ def check_translation(project: Project, card: ReportCard) -> None:
                 "translation",
                 ERROR,
                 Problem(
-                    f"has no English source {narrative_path('en', place_id)}",
+                    _("has no English source {path}", card.lang, path=narrative_path("en", place_id)),
                     file=target.path,
-                    hint="add the English section",
+                    hint=_("add the English section", card.lang),
                 ),
             )
     _spelling(project, card)
@@ -92,11 +109,19 @@ def _compare_shortcodes(source: Narrative, target: Narrative, card: ReportCard) 
         source_line = source.shortcodes[k].span.line if k < len(source.shortcodes) else None
         if expected is None:
             assert found is not None
-            message = f"has an extra shortcode {{{{< {found[0]} {' '.join(found[1])} >}}}} not in {source.path}"
+            message = _(
+                "has an extra shortcode {shortcode} not in {source}",
+                card.lang,
+                shortcode=f"{{{{< {found[0]} {' '.join(found[1])} >}}}}",
+                source=source.path,
+            )
         else:
-            message = (
-                f"is missing shortcode {{{{< {expected[0]} {' '.join(expected[1])} >}}}} that {source.path} "
-                f"has at line {source_line}"
+            message = _(
+                "is missing shortcode {shortcode} that {source} has at line {line}",
+                card.lang,
+                shortcode=f"{{{{< {expected[0]} {' '.join(expected[1])} >}}}}",
+                source=source.path,
+                line=source_line,
             )
         card.add(
             "translation",
@@ -105,7 +130,7 @@ def _compare_shortcodes(source: Narrative, target: Narrative, card: ReportCard) 
                 message,
                 file=target.path,
                 line=line,
-                hint="use the same shortcodes, in the same order, in both languages",
+                hint=_("use the same shortcodes, in the same order, in both languages", card.lang),
             ),
         )
         return
@@ -144,10 +169,10 @@ def _spelling(project: Project, card: ReportCard) -> None:
                 "translation",
                 WARNING,
                 Problem(
-                    f"hunspell does not know the Welsh word '{word}'",
+                    _("hunspell does not know the Welsh word '{word}'", card.lang, word=word),
                     file=narrative.path,
                     line=narrative.body_start + number,
-                    hint="check its spelling (a name or new term may be right)",
+                    hint=_("check its spelling (a name or new term may be right)", card.lang),
                 ),
             )
 

@@ -15,6 +15,7 @@ from dirreport.checks.findings import WARNING, ReportCard
 from dirreport.compute.indicators import OK
 from dirreport.content import prescribed_form
 from dirreport.errors import Problem
+from dirreport.lang.i18n import _
 from dirreport.pipeline.project import Project, narrative_path
 
 STAFF_GROUPS = frozenset({"staff"})
@@ -80,21 +81,42 @@ def check_voice(project: Project, card: ReportCard) -> None:
             continue
         part = parts[std.heading_id]
         measures = [m.id for m in catalogue.survey_for(std.id) if any(g not in STAFF_GROUPS for g in m.groups)]
+        say = card.lang
         survey_hint = (
-            f"or add survey results from people who use services or carers for {', '.join(measures)} to data/survey.csv"
+            _(
+                "or add survey results from people who use services or carers for {measures} to data/survey.csv",
+                say,
+                measures=", ".join(measures),
+            )
             if measures
-            else f"or define a survey measure for {std.id} asked of people who use services or carers in "
-            "data/local-catalogue.yml and add its results to data/survey.csv"
+            else _(
+                "or define a survey measure for {id} asked of people who use services or carers in "
+                "data/local-catalogue.yml and add its results to data/survey.csv",
+                say,
+                id=std.id,
+            )
         )
         card.add(
             "coverage",
             WARNING,
             Problem(
-                f"quality standard {std.number} ({std.id}) has no people's voice: no case study or story linked "
-                f"to it is placed in the report, and no survey result from people who use services or carers "
-                "is shown under it (staff surveys do not count)",
+                _(
+                    "quality standard {number} ({id}) has no people's voice: no case study or story linked to it "
+                    "is placed in the report, and no survey result from people who use services or carers is "
+                    "shown under it (staff surveys do not count)",
+                    say,
+                    number=std.number,
+                    id=std.id,
+                ),
                 file=narrative_path("en", f"{part}-i"),
-                hint=f"add a case study linked to {std.id} to {file} (standards column) with the person's consent "
-                f"and place it here with {{{{< case-study ID >}}}}, {survey_hint}",
+                hint=_(
+                    "add a case study linked to {id} to {file} (standards column) with the person's consent and "
+                    "place it here with {shortcode}, {survey_hint}",
+                    say,
+                    id=std.id,
+                    file=file,
+                    shortcode="{{< case-study ID >}}",
+                    survey_hint=survey_hint,
+                ),
             ),
         )

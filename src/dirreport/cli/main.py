@@ -127,14 +127,21 @@ def _authorities(problems: list) -> set[str]:  # type: ignore[type-arg]
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report card here.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True)
-def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose: bool) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "cy"]),
+    default="en",
+    show_default=True,
+    help="The language of the report card: en for English, cy for Welsh.",
+)
+def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose: bool, lang: str) -> None:
     """Check the report is ready for CIW and safe to publish; exit 1 if anything blocks publication."""
     from dirreport.checks.card import render_card, run_checks
     from dirreport.pipeline.project import load_project
 
     Output(quiet, verbose)
     project = load_project(project_dir)
-    card = run_checks(project)
+    card = run_checks(project, lang=lang)
     text = render_card(card, fmt, quiet=quiet)
     if output is not None:
         output.write_text(text, encoding="utf-8")

@@ -305,13 +305,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "authority-name",
         BILINGUAL,
-        "the authority's name in English and Welsh (needed for a code that is not one of the 22)",
+        "the council's name in English and Welsh, as publisher on the cover, title and page furniture (default for "
+        "the 22: the council's own name, e.g. Cyngor Sir Powys / Powys County Council; needed for a code of your own)",
         example='{en: "...", cy: "..."}',
     ),
     Setting(
         "area-name",
         BILINGUAL,
-        "the place, for charts and sentences (default: the authority's name)",
+        "the place, for charts and sentences (default: the area the authority serves, e.g. Powys; for a code of "
+        "your own, its authority-name)",
         example='{en: "...", cy: "..."}',
     ),
     Setting(

@@ -73,11 +73,11 @@ class Config:
             eds += [f"{lang}{SUMMARY_SUFFIX}" for lang in self.languages]
         return tuple(eds)
 
-    def with_authority(self, code: str, name: Bilingual) -> Config:
-        """The same project settings for another authority (batch builds)."""
+    def with_authority(self, code: str, name: Bilingual, area: Bilingual | None = None) -> Config:
+        """The same project settings for another authority (batch builds): its council's name and its area."""
         from dataclasses import replace
 
-        return replace(self, authority=code, authority_name=name, area_name=None)
+        return replace(self, authority=code, authority_name=name, area_name=area)
 
 
 SUMMARY_SUFFIX = "-summary"  # a summary edition is named by its language: en-summary, cy-summary
@@ -212,9 +212,12 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
     code = values["authority"] or ""
     authority_name: Bilingual | None = values["authority_name"]
     authorities = load_authorities()
+    area_name: Bilingual | None = values["area_name"]
     if code and authority_name is None and "authority-name" not in given:
         if code in authorities and code != WALES:
-            authority_name = authorities[code].name
+            # the council publishes the report (cover, title, furniture); the area is the place in sentences
+            authority_name = authorities[code].publisher
+            area_name = area_name or authorities[code].name
         else:
             problem(
                 "authority",
@@ -255,7 +258,7 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         outlier_factor=values["outlier_factor"],
         readability_target=values["readability_target"],
         title=values["title"],
-        area_name=values["area_name"],
+        area_name=area_name,
         charts=values["charts"],
         appendix=values["appendix"],
         forewords=values["forewords"] or (),

@@ -23,6 +23,7 @@ from dirreport.assemble.document import Document
 from dirreport.data.tables import write_csv
 from dirreport.figures.specs import Table
 from dirreport.lang import i18n
+from dirreport.lang.bilingual_text import LANG_TAGS
 from dirreport.lang.i18n import N_, _
 
 MARKER_NOTES = {  # messages, translated where shown
@@ -58,21 +59,49 @@ def cell_value(table: Table, row: int, col: int) -> Any:
     return table.rows[row][col]
 
 
+def languages_of(document: Document) -> list[str]:
+    """The edition's languages in its order: one, or both for the bilingual edition (its first language first)."""
+    if document.edition != "bilingual":
+        return [document.lang]
+    return [document.lang, "en" if document.lang == "cy" else "cy"]
+
+
+def tables_by_language(document: Document) -> dict[str, list[tuple[str, Table]]]:
+    """Each language's tables with their numbers in that language's report ("cy_1" is Welsh table 1)."""
+    langs = languages_of(document)
+    if len(langs) == 1:
+        return {langs[0]: all_tables(document)}
+    found: dict[str, list[tuple[str, Table]]] = {lang: [] for lang in langs}
+    for label, table in all_tables(document):
+        lang, _sep, number = label.partition("_")
+        found[lang].append((number, table))
+    return found
+
+
 def write_downloads(document: Document, folder: Path) -> list[Path]:
-    """Write ``<basename>-data.csv`` and ``<basename>-data.xlsx`` into the edition's folder."""
-    lang = document.lang
-    tables = all_tables(document)
+    """Write ``<basename>-data.csv`` and ``<basename>-data.xlsx`` into the edition's folder.
+
+    The bilingual edition's CSV has a header in both languages and a column naming each row's language;
+    its workbook has every sheet (cover, contents, notes, tables) in each language.
+    """
+    langs = languages_of(document)
+    by_language = tables_by_language(document)
     csv_path = folder / f"{document.basename}-data.csv"
-    header = [_("Table", lang), _("Title", lang), _("Row", lang), _("Column", lang), _("Value", lang)]
+    labels = [N_("Table"), N_("Title"), N_("Row"), N_("Column"), N_("Value")]
+    if len(langs) > 1:
+        labels.insert(0, N_("Language"))
+    header = [" / ".join(dict.fromkeys(_(label, lang) for lang in langs)) for label in labels]
     rows: list[list[str]] = []
-    for number, table in tables:
-        for r, row in enumerate(table.rows):
-            for c in range(1, len(table.header)):
-                value = cell_value(table, r, c)
-                rows.append([number, table.caption, row[0], table.header[c], _csv_text(value)])
+    for lang in langs:
+        for number, table in by_language[lang]:
+            for r, row in enumerate(table.rows):
+                for c in range(1, len(table.header)):
+                    value = cell_value(table, r, c)
+                    cells = [number, table.caption, row[0], table.header[c], _csv_text(value)]
+                    rows.append([lang, *cells] if len(langs) > 1 else cells)
     write_csv(csv_path, header, rows)
     xlsx_path = folder / f"{document.basename}-data.xlsx"
-    _workbook(document, tables, xlsx_path)
+    _workbook(document, by_language, xlsx_path)
     return [csv_path, xlsx_path]
 
 
@@ -83,25 +112,60 @@ def _csv_text(value: Any) -> str:
 
 
 def sheet_name(number: str, lang: str) -> str:
-    """A table's sheet name without spaces, as the guidance asks, in the edition's language (Table_1, Tabl_1)."""
+    """A table's sheet name without spaces, as the guidance asks, in the table's language (Table_1, Tabl_1)."""
     return _("Table_{number}", lang, number=number)
 
 
-def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -> None:
+def _in_language(document: Document, key: str, lang: str) -> str:
+    """A label of the edition's metadata in one language: the bilingual edition keeps each half apart."""
+    parts = document.metadata.get("language-parts", {}).get(key)
+    if parts:
+        halves = dict(parts)
+        return str(halves.get(LANG_TAGS[lang], next(iter(halves.values()))))
+    return str(document.metadata.get(key, ""))
+
+
+def _workbook(document: Document, by_language: dict[str, list[tuple[str, Table]]], path: Path) -> None:
     from openpyxl import Workbook
+
+    langs = list(by_language)
+    book = Workbook()
+    book.remove(book.active)
+    for lang in langs:
+        _front_sheets(book, document, by_language[lang], lang, suffix=f"_{lang}" if len(langs) > 1 else "")
+    for lang in langs:
+        for number, table in by_language[lang]:
+            _table_sheet(book, number, table, lang, suffix=f"_{lang}" if len(langs) > 1 else "")
+    properties = book.properties
+    properties.title = " / ".join(
+        dict.fromkeys(
+            f"{_in_language(document, 'title', lang)} – {_in_language(document, 'subtitle', lang)}" for lang in langs
+        )
+    )
+    properties.subject = " / ".join(
+        dict.fromkeys(_("Figures behind the charts and tables of the report", lang) for lang in langs)
+    )
+    properties.creator = " / ".join(dict.fromkeys(_in_language(document, "subtitle", lang) for lang in langs))
+    properties.lastModifiedBy = "dirreport"
+    properties.language = LANG_TAGS[langs[0]]
+    properties.keywords = "; ".join(str(k) for k in document.metadata.get("keywords", []))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    _deterministic(buffer.getvalue(), path)
+
+
+def _front_sheets(book: Any, document: Document, tables: list[tuple[str, Table]], lang: str, suffix: str) -> None:
+    """One language's cover, contents and notes (with the key to the shorthand), every word in that language."""
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.table import Table as ExcelTable
     from openpyxl.worksheet.table import TableStyleInfo
 
-    lang = document.lang
     meta = document.metadata
-    book = Workbook()
-    cover = book.active
-    cover.title = _("Cover", lang)
+    cover = book.create_sheet(_("Cover", lang))
     bold = Font(bold=True, size=14)
     heading = Font(bold=True, size=12)
     lines: list[tuple[str, Font | None]] = [
-        (str(meta.get("title", "")) + " – " + str(meta.get("subtitle", "")), bold),
+        (_in_language(document, "title", lang) + " – " + _in_language(document, "subtitle", lang), bold),
         (_("Figures behind the charts and tables of the report, one table on each sheet.", lang), None),
         (_("About these data", lang), heading),
         (
@@ -119,9 +183,9 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
         (_(MARKER_NOTES[i18n.NOT_AVAILABLE], lang), None),
     ]
     if meta.get("date"):
-        lines.insert(1, (str(meta["date"]), None))
+        lines.insert(1, (_in_language(document, "date", lang), None))
     if meta.get("sample"):
-        lines.insert(1, (str(meta.get("sample-text", "")), None))
+        lines.insert(1, (_in_language(document, "sample-text", lang), None))
     for i, (text, font) in enumerate(lines, start=1):
         cell = cover.cell(row=i, column=1, value=text)
         if font is not None:
@@ -139,7 +203,7 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
         link = contents.cell(row=contents.max_row, column=1)
         link.hyperlink = f"#'{sheet_name(number, lang)}'!A1"
         link.font = Font(color="1D70B8", underline="single")
-    contents_table = ExcelTable(displayName="contents", ref=f"A3:B{contents.max_row}")
+    contents_table = ExcelTable(displayName=f"contents{suffix}", ref=f"A3:B{contents.max_row}")
     contents_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     contents.add_table(contents_table)
     contents.column_dimensions["A"].width = 16
@@ -157,33 +221,35 @@ def _workbook(document: Document, tables: list[tuple[str, Table]], path: Path) -
     ]
     for n, text in enumerate(dict.fromkeys(explained), start=1):
         notes.append([_("[note {n}]", lang, n=n), text])
-    notes_table = ExcelTable(displayName="notes", ref=f"A3:B{notes.max_row}")
+    notes_table = ExcelTable(displayName=f"notes{suffix}", ref=f"A3:B{notes.max_row}")
     notes_table.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
     notes.add_table(notes_table)
     notes.column_dimensions["A"].width = 14
     notes.column_dimensions["B"].width = 100
 
-    for number, table in tables:
-        sheet = book.create_sheet(sheet_name(number, lang))
-        sheet["A1"] = table.caption
-        sheet["A1"].font = bold
-        sheet["A2"] = _("This worksheet contains one table.", lang)
-        for note in table.notes:
-            sheet.append([note])
-        header_row = sheet.max_row + 1
-        sheet.append(list(_unique_headers(table.header)))
-        for r in range(len(table.rows)):
-            sheet.append([cell_value(table, r, c) if c else table.rows[r][0] for c in range(len(table.header))])
-        last_col = _column_letter(len(table.header))
-        excel = ExcelTable(displayName=_table_name(number), ref=f"A{header_row}:{last_col}{sheet.max_row}")
-        excel.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
-        sheet.add_table(excel)
-        sheet.column_dimensions["A"].width = 60
-        for c in range(2, len(table.header) + 1):
-            sheet.column_dimensions[_column_letter(c)].width = 18
-    buffer = io.BytesIO()
-    book.save(buffer)
-    _deterministic(buffer.getvalue(), path)
+
+def _table_sheet(book: Any, number: str, table: Table, lang: str, suffix: str) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.table import Table as ExcelTable
+    from openpyxl.worksheet.table import TableStyleInfo
+
+    sheet = book.create_sheet(sheet_name(number, lang))
+    sheet["A1"] = table.caption
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet["A2"] = _("This worksheet contains one table.", lang)
+    for note in table.notes:
+        sheet.append([note])
+    header_row = sheet.max_row + 1
+    sheet.append(list(_unique_headers(table.header)))
+    for r in range(len(table.rows)):
+        sheet.append([cell_value(table, r, c) if c else table.rows[r][0] for c in range(len(table.header))])
+    last_col = _column_letter(len(table.header))
+    excel = ExcelTable(displayName=_table_name(number) + suffix, ref=f"A{header_row}:{last_col}{sheet.max_row}")
+    excel.tableStyleInfo = TableStyleInfo(name="TableStyleLight1", showRowStripes=False)
+    sheet.add_table(excel)
+    sheet.column_dimensions["A"].width = 60
+    for c in range(2, len(table.header) + 1):
+        sheet.column_dimensions[_column_letter(c)].width = 18
 
 
 def _unique_headers(header: tuple[str, ...]) -> list[str]:

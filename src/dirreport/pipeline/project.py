@@ -23,6 +23,7 @@ from dirreport.data.dataset import load_dataset
 from dirreport.data.glossary import GlossaryEntry, load_glossary
 from dirreport.data.model import Dataset, Improvement
 from dirreport.errors import InputError, Problem
+from dirreport.lang.i18n import N_, _
 
 CACHE_DIR = ".dirreport-cache"
 TEMPLATES = "templates"
@@ -71,7 +72,7 @@ def load_project(root: Path, authority: str | None = None) -> Project:
                     hint="use a code W06000001..W06000024",
                 )
             )
-        config = config.with_authority(authority, auth.name)
+        config = config.with_authority(authority, auth.publisher, auth.name)
     dataset = load_dataset(config, catalogue)
     if not dataset.improvements and config.last_year:
         from dataclasses import replace as replace_field
@@ -167,7 +168,7 @@ def for_authority(project: Project, code: str) -> Project:
                 hint="use a code W06000001..W06000024",
             )
         )
-    config = project.config.with_authority(code, auth.name)
+    config = project.config.with_authority(code, auth.publisher, auth.name)
     return replace(project, config=config, results=compute(config, project.catalogue, project.dataset))
 
 
@@ -230,12 +231,48 @@ def declared_file_clashes(config: Config) -> list[Problem]:
     ]
 
 
-def _missing_hint(place: prescribed_form.Place) -> str:
+MISSING_HINTS = {
+    "foreword": N_("write the foreword, or remove it from forewords: in _quarto.yml"),
+    "own": N_("write this section, or remove it from sections: in _quarto.yml"),
+    "prescribed": N_("write this section; 'dirreport new' makes a stub for every section"),
+}
+
+
+def _missing_hint(place: prescribed_form.Place, say: str = "en") -> str:
     if place.foreword is not None:
-        return "write the foreword, or remove it from forewords: in _quarto.yml"
+        return _(MISSING_HINTS["foreword"], say)
     if place.own_title is not None:
-        return "write this section, or remove it from sections: in _quarto.yml"
-    return "write this section; 'dirreport new' makes a stub for every section"
+        return _(MISSING_HINTS["own"], say)
+    return _(MISSING_HINTS["prescribed"], say)
+
+
+def missing_folder(lang: str, say: str = "en") -> Problem:
+    """A language's narratives folder is missing, told in ``say`` (the report card's language)."""
+    return Problem(
+        _("folder is missing", say),
+        file=f"narratives/{lang}/",
+        hint=_(
+            "create it with one Markdown file per section ('dirreport new' writes stubs), or remove '{language}' from "
+            "languages in _quarto.yml",
+            say,
+            language=lang,
+        ),
+    )
+
+
+def missing_narratives(config: Config, say: str) -> list[Problem]:
+    """The missing folders and sections as ``load_narratives`` finds them, told in ``say``."""
+    missing: list[Problem] = []
+    places = prescribed_form.narrative_places_of(config)
+    for lang in config.languages:
+        if not (config.root / "narratives" / lang).is_dir():
+            missing.append(missing_folder(lang, say))
+            continue
+        for place in places:
+            rel = narrative_path(lang, place.id)
+            if prescribed_form.in_force(place, config.year) and not (config.root / rel).exists():
+                missing.append(Problem(_("is missing", say), file=rel, hint=_missing_hint(place, say)))
+    return missing
 
 
 def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
@@ -254,14 +291,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
         folder = config.root / "narratives" / lang
         out[lang] = {}
         if not folder.is_dir():
-            missing.append(
-                Problem(
-                    "folder is missing",
-                    file=f"narratives/{lang}/",
-                    hint=f"create it with one Markdown file per section ('dirreport new' writes stubs), "
-                    f"or remove '{lang}' from languages in _quarto.yml",
-                )
-            )
+            missing.append(missing_folder(lang))
             continue
         for path in sorted(folder.glob("*.md")):
             if path.stem not in places:
@@ -281,7 +311,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 # a section the law asks for only from a later year is not read, whatever it holds
                 continue
             if not path.exists():
-                missing.append(Problem("is missing", file=rel, hint=_missing_hint(place)))
+                missing.append(Problem(_("is missing", "en"), file=rel, hint=_missing_hint(place)))
                 continue
             if path.is_symlink() and not path.resolve().is_relative_to(config.root.resolve()):
                 errors.append(

@@ -51,9 +51,12 @@ def describe_composition(
 
 
 def hidden_groups(n: int, lang: str) -> str:
-    """'2 groups are not shown [c].': Welsh counts with the singular noun, "grŵp" being masculine (dau grŵp)."""
+    """'2 groups are not shown [c].': Welsh counts the singular "categori", masculine (dau gategori).
+
+    A breakdown's parts are categories (neglect, the police), not groups of people.
+    """
     if lang == "cy":
-        return _("Groups not shown [c]: {groups}.", lang, groups=count(n, "grŵp", "m"))
+        return _("Groups not shown [c]: {groups}.", lang, groups=count(n, "categori", "m"))
     return ngettext("{n} group is not shown [c].", "{n} groups are not shown [c].", n, lang)
 
 
@@ -66,19 +69,32 @@ def _total_change(comp: object, results: object, lang: str) -> str:
     this, last = _total(comp, results, results.years[-1]), _total(comp, results, results.years[-2])
     if this is None or last is None:
         return ""
-    year = i18n.financial_year(results.years[-2], lang)
     if _breaks(comp, results, results.years[-1]):
         return _(
             "The total is not compared with {year}: the series changed in {this_year}.",
             lang,
-            year=year,
+            year=i18n.financial_year(results.years[-2], lang),
             this_year=i18n.financial_year(results.years[-1], lang),
         )
+    return total_change(last, this, results.years[-2], results.years[-1], lang)
+
+
+def total_change(last: float, this: float, last_year: str, this_year: str, lang: str) -> str:
+    """Both totals with their years, and the difference as "a rise of": the same three quantities in each language."""
+    values = {
+        "before": i18n.number(last, lang),
+        "year": i18n.financial_year(last_year, lang),
+        "after": i18n.number(this, lang),
+        "this_year": i18n.financial_year(this_year, lang),
+        "difference": i18n.number(abs(this - last), lang),
+    }
+    # every pattern states both totals with their years and the difference as "a rise of", never a bare
+    # "rose from": Welsh "Cododd y cyfanswm o 7,938" reads as "rose by 7,938"
     if this > last:
-        return _("The total rose from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
+        return _("The total was {before} in {year} and {after} in {this_year}, a rise of {difference}.", lang, **values)
     if this < last:
-        return _("The total fell from {before} in {year}.", lang, before=i18n.number(last, lang), year=year)
-    return _("The total was the same as in {year}.", lang, year=year)
+        return _("The total was {before} in {year} and {after} in {this_year}, a fall of {difference}.", lang, **values)
+    return _("The total was {after} in {this_year}, the same as in {year}.", lang, **values)
 
 
 def _total(comp: object, results: object, year: str) -> float | None:

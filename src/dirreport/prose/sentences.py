@@ -287,7 +287,9 @@ def describe_indicator(result: IndicatorResult, title: str, lang: str) -> str:
         }
         sentence += " " + _(versus[result.versus_wales], lang, wales=wales_text)
     if result.trend.since is not None and result.trend.movement != "none":
-        sentence += " " + _("Since last year: {change}.", lang, change=change(result, lang))
+        # the change says "since {year}" itself: no "Since last year:" before it
+        words = change(result, lang)
+        sentence += " " + words[:1].upper() + words[1:] + "."
     return sentence
 
 

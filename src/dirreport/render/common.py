@@ -117,6 +117,7 @@ LITERAL_VARIABLES = (
     "font-headings",
     "logo",
     "logo-alt",
+    "logo-alt-lang",
 )
 
 

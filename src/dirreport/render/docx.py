@@ -212,7 +212,11 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     if meta.get("logo"):
         docx_pages.cover_logo(word, target.parent / str(meta["logo"]), str(meta.get("logo-alt", "")))
     docx_pages.page_furniture(
-        word, str(meta.get("running-head", "")), str(meta.get("year", "")), str(meta.get("page-label", ""))
+        word,
+        str(meta.get("running-head", "")),
+        str(meta.get("year", "")),
+        str(meta.get("page-label", "")),
+        halves,
     )
     if document.draft:
         _draft_mark(word, str(document.metadata.get("draft-mark", "DRAFT")), halves.get("draft-mark"))

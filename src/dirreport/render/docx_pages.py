@@ -15,7 +15,7 @@ header (authority and year) and a footer with its page number.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -282,23 +282,55 @@ def _simple_field(instruction: str, shown: str) -> Any:
     return field
 
 
-def page_furniture(word: Any, running_head: str, year: str, page_label: str) -> None:
-    """Header (authority, year) and footer (page number) on every page but the cover."""
+def page_furniture(
+    word: Any,
+    running_head: str,
+    year: str,
+    page_label: str,
+    halves: Mapping[str, Sequence[tuple[str, str]]] | None = None,
+) -> None:
+    """Header (council, year) and footer (page number) on every page but the cover.
+
+    In the bilingual edition ``halves`` holds each label's languages: each half is a run of its own with its
+    ``w:lang``, so "Tudalen / Page" is not read as Welsh throughout.
+    """
+    halves = halves or {}
     for section in word.sections:
         header = section.header
         header.is_linked_to_previous = False
         head = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         head.paragraph_format.tab_stops.add_tab_stop(Cm(17), alignment=2)  # right
-        _furniture_run(head.add_run(f"{running_head}\t{year}"))
+        if "running-head" in halves:
+            _furniture_halves(head, halves["running-head"])
+            _furniture_run(head.add_run(f"\t{year}"))
+        else:
+            _furniture_run(head.add_run(f"{running_head}\t{year}"))
         footer = section.footer
         footer.is_linked_to_previous = False
         foot = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
         foot.paragraph_format.alignment = 2  # right
-        _furniture_run(foot.add_run(f"{page_label} "))
+        if "page-label" in halves:
+            _furniture_halves(foot, halves["page-label"])
+            _furniture_run(foot.add_run(" "))
+        else:
+            _furniture_run(foot.add_run(f"{page_label} "))
         field = _simple_field("PAGE", "1")
         foot._p.append(field)
         for r in field.iter(qn("w:r")):
             r.insert(0, _furniture_properties())
+
+
+def _furniture_halves(paragraph: Any, halves: Sequence[tuple[str, str]]) -> None:
+    """Each language's half of a label as a run with its own w:lang, joined by " / "."""
+    for i, (tag, text) in enumerate(halves):
+        if i:
+            _furniture_run(paragraph.add_run(" / "))
+        properties, language, t = _furniture_properties(), OxmlElement("w:lang"), OxmlElement("w:t")
+        language.set(qn("w:val"), tag)
+        properties.append(language)  # after colour and size, in the schema's order
+        t.set(qn("xml:space"), "preserve")
+        t.text = text
+        paragraph._p.append(_run(properties, t))
 
 
 def _furniture_run(run: Any) -> None:

@@ -58,7 +58,8 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         compile_pdf(job)
     except TypstFailed as exc:
         raise InputError(_typst_problem(exc, settings)) from None
-    pdf_finish.finish(output)
+    parts = document.metadata.get("language-parts") if document.edition == "bilingual" else None
+    pdf_finish.finish(output, parts, bool(document.metadata.get("sample")))
     return [output]
 
 
