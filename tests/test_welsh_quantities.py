@@ -21,7 +21,8 @@ from babel.messages.pofile import read_po
 
 from dirreport.catalogue import Indicator, load_catalogue
 from dirreport.compute.indicators import OK, IndicatorResult, Point, SurveyPoint, SurveyResult, Trend
-from dirreport.lang import composition_sentences, i18n, sentences
+from dirreport.lang import i18n
+from dirreport.prose import composition_sentences, sentences
 
 CATALOGUE = load_catalogue()
 NUMBER = r"(\d+(?:,\d{3})*(?:\.\d+)?%?)"
