@@ -66,6 +66,11 @@ def cli() -> None:
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (unchanged stages still cached).")
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Publish only what this build makes (by default editions and formats it does not build stay published).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each step.")
 def build(
@@ -77,6 +82,7 @@ def build(
     authority: str | None,
     jobs: int,
     force: bool,
+    clean: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -94,6 +100,7 @@ def build(
         authority=authority,
         jobs=jobs,
         force=force,
+        clean=clean,
     )
     with CommandProgress(out, bars=authority == ALL) as progress:
         report = run_build(options, progress)

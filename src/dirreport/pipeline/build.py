@@ -26,7 +26,7 @@ from dirreport.catalogue import WALES
 from dirreport.config.settings import Config, load_config, summary_language
 from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
 from dirreport.figures.specs import ChartSpec
-from dirreport.pipeline import cache, publish
+from dirreport.pipeline import cache, lock, publish
 from dirreport.pipeline.progress import Progress
 from dirreport.pipeline.project import Project, for_authority, load_project
 from dirreport.pipeline.workers import worker_pool, workers_of
@@ -50,6 +50,7 @@ class BuildOptions:
     jobs: int = 0
     force: bool = False
     run_checks: bool = True
+    clean: bool = False  # publish only what this build makes; otherwise what it does not make stays published
 
 
 @dataclass
@@ -70,22 +71,31 @@ class BuildReport:
 def build(options: BuildOptions, progress: Progress | None = None) -> BuildReport:
     """Build the project's report (or, with ``authority="all"``, every authority's) and publish it."""
     progress = progress or Progress()
-    if options.authority == ALL:
-        return _build_batch(options, progress)
     config = load_config(options.root)
+    with lock.build_lock(config.root):
+        if options.authority == ALL:
+            return _build_batch(options, progress)
+        return _build_one(config, options, progress)
+
+
+def _build_one(config: Config, options: BuildOptions, progress: Progress) -> BuildReport:
     fingerprint = cache.project_fingerprint(
         config.root,
         config.output_dir,
-        json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
+        json.dumps(
+            [options.languages, options.formats, options.draft, options.engine, options.authority, options.clean]
+        ),
     )
     output = _output_folder(config, options)
     if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
         return BuildReport(up_to_date=True)
+    publish.recover(output)
+    publish.check_output(output, config.editions)  # a folder of the user's is refused before any work
     project = load_project(options.root, options.authority)
     editions = editions_wanted(project.config, options.languages)
     formats = formats_wanted(project.config, options.formats)
     report = BuildReport(warnings=list(project.warnings), editions=editions)
-    with worker_pool(options.jobs) as pool:
+    with worker_pool(options.jobs, lock.records_folder(config.root)) as pool:
         # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
         documents = assemble_editions([project], editions, options, formats, pool, report, progress)[0]
         report.warnings += _new_warnings(documents.values(), report.warnings)
@@ -318,11 +328,13 @@ def render_and_publish(
             for edition, document in documents.items():
                 if document.tables:  # a summary has no tables: its figures are the full report's
                     outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
-        carried = [e for e in config.editions if e not in documents]
-        publish.carry_over(output, generation, carried)
-        publish.switch(output, generation, [*documents, *carried])
+        if not options.clean:
+            # what this build did not make stays published: other editions, and other formats of these
+            built = formats if options.engine == "pandoc" else list(publish.FORMAT_SUFFIXES.values())
+            publish.carry_over(output, generation, {*config.editions, *publish.published(output)}, built)
+        publish.switch(output, generation, clean=options.clean)
     except BaseException:
-        publish.discard(generation)
+        publish.discard(output, generation)
         raise
     return outputs
 
@@ -371,7 +383,11 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     report = BuildReport(warnings=list(base.warnings), editions=editions)
     failed: list[Problem] = []
     one = replace(options, authority=None)
-    with worker_pool(options.jobs) as pool:
+    for project in projects:
+        batch_output = _batch_output(project, options)
+        publish.recover(batch_output)
+        publish.check_output(batch_output, base.config.editions)
+    with worker_pool(options.jobs, lock.records_folder(base.config.root)) as pool:
         usable = list(projects)
         documents = assemble_editions(usable, editions, one, formats, pool, report, progress, failed=failed)
         progress.start("reports", len(usable))
@@ -379,9 +395,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             code = project.config.authority
             try:
                 report.warnings += [replace(w, message=f"[{code}] {w.message}") for w in blocking_checks(project, one)]
-                output = project.config.output_dir / BATCH_DIR / code
-                if options.engine == "quarto":
-                    output = output / "quarto"
+                output = _batch_output(project, options)
                 report.outputs += render_and_publish(project, docs, formats, one, output, pool, report, progress)
                 report.authorities.append(code)
             except DirreportError as error:
@@ -389,6 +403,11 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             progress.advance("reports")
     report.failed = failed
     return report
+
+
+def _batch_output(project: Project, options: BuildOptions) -> Path:
+    output = project.config.output_dir / BATCH_DIR / project.config.authority
+    return output / "quarto" if options.engine == "quarto" else output
 
 
 def for_authority_problems(project: Project, error: DirreportError) -> list[Problem]:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from dirreport import toolchain
 from dirreport.assemble.document import Document
-from dirreport.pipeline import publish
 from dirreport.pipeline.project import CACHE_DIR
 from dirreport.render.common import RenderSettings, template
 
@@ -74,8 +73,8 @@ def is_up_to_date(root: Path, output_dir: Path, fingerprint: str) -> bool:
         return False
     if saved.get("fingerprint") != fingerprint:
         return False
-    live = publish.current_generation(output_dir)
-    return live is not None and all((output_dir / rel).exists() for rel in saved.get("outputs", []))
+    outputs = saved.get("outputs", [])
+    return bool(outputs) and all((output_dir / rel).exists() for rel in outputs)
 
 
 def remember(root: Path, fingerprint: str, outputs: list[str]) -> None:
