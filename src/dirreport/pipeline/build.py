@@ -90,7 +90,7 @@ def _build_one(config: Config, options: BuildOptions, progress: Progress) -> Bui
     if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
         return BuildReport(up_to_date=True)
     publish.recover(output)
-    publish.check_output(output, config.editions)  # a folder of the user's is refused before any work
+    publish.check_output(output, config.editions, config.root)  # a folder of the user's is refused before any work
     project = load_project(options.root, options.authority)
     editions = editions_wanted(project.config, options.languages)
     formats = formats_wanted(project.config, options.formats)
@@ -386,7 +386,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     for project in projects:
         batch_output = _batch_output(project, options)
         publish.recover(batch_output)
-        publish.check_output(batch_output, base.config.editions)
+        publish.check_output(batch_output, base.config.editions, base.config.root)
     with worker_pool(options.jobs, lock.records_folder(base.config.root)) as pool:
         usable = list(projects)
         documents = assemble_editions(usable, editions, one, formats, pool, report, progress, failed=failed)

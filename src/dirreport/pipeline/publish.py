@@ -77,7 +77,7 @@ def current_generation(output: Path) -> Path | None:
     return None
 
 
-def check_output(output: Path, editions: Iterable[str]) -> None:
+def check_output(output: Path, editions: Iterable[str], root: Path) -> None:
     """Refuse, before any work, an output folder holding a folder or file that publishing would replace but
     that dirreport did not make: a user's own ``en`` folder is never renamed or removed."""
     problems = []
@@ -89,7 +89,7 @@ def check_output(output: Path, editions: Iterable[str]) -> None:
             Problem(
                 f"the output folder already holds a {'folder' if path.is_dir() else 'file'} '{name}' that "
                 "dirreport did not make, where it would publish",
-                file=_shown(output / name),
+                file=_shown(output / name, root),
                 hint="move it out of the output folder, or set another output-dir in _quarto.yml; dirreport "
                 "never replaces files it did not make",
             )
@@ -98,9 +98,10 @@ def check_output(output: Path, editions: Iterable[str]) -> None:
         raise InputError(problems)
 
 
-def _shown(path: Path) -> str:
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user knows it: from the project folder."""
     with contextlib.suppress(ValueError):
-        return path.relative_to(Path.cwd()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     return str(path)
 
 
