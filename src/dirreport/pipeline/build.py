@@ -73,24 +73,16 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     progress = progress or Progress()
     config = load_config(options.root)
     with lock.build_lock(config.root):
-        if options.authority == ALL:
-            return _build_batch(options, progress)
-        return _build_one(config, options, progress)
+        return _build_batch(options, progress) if options.authority == ALL else _build_one(config, options, progress)
 
 
 def _build_one(config: Config, options: BuildOptions, progress: Progress) -> BuildReport:
-    fingerprint = cache.project_fingerprint(
-        config.root,
-        config.output_dir,
-        json.dumps(
-            [options.languages, options.formats, options.draft, options.engine, options.authority, options.clean]
-        ),
-    )
+    chosen = [options.languages, options.formats, options.draft, options.engine, options.authority, options.clean]
+    fingerprint = cache.project_fingerprint(config.root, config.output_dir, json.dumps(chosen))
     output = _output_folder(config, options)
     if not options.force and cache.is_up_to_date(config.root, output, fingerprint):
         return BuildReport(up_to_date=True)
-    publish.recover(output)
-    publish.check_output(output, config.editions, config.root)  # a folder of the user's is refused before any work
+    publish.prepare(output, config.editions, config.root)  # a folder of the user's is refused before any work
     project = load_project(options.root, options.authority)
     editions = editions_wanted(project.config, options.languages)
     formats = formats_wanted(project.config, options.formats)
@@ -146,8 +138,9 @@ def blocking_checks(project: Project, options: BuildOptions) -> list[Problem]:
     return blocking
 
 
-def _output_folder(config: Config, options: BuildOptions) -> Path:
-    return config.output_dir / "quarto" if options.engine == "quarto" else config.output_dir
+def _output_folder(config: Config, options: BuildOptions, batch: bool = False) -> Path:
+    base = config.output_dir / BATCH_DIR / config.authority if batch else config.output_dir
+    return base / "quarto" if options.engine == "quarto" else base
 
 
 def _new_warnings(documents: Iterable[Document], known: list[Problem]) -> list[Problem]:
@@ -311,6 +304,7 @@ def render_and_publish(
             if future is not None:
                 cache.store([Path(p) for p in future.result()], work, cached)
                 shutil.rmtree(work, ignore_errors=True)
+                publish.step(f"rendered {edition} {job}")
                 report.renders_done += 1
                 progress.step(f"{edition} {job}")
             else:
@@ -328,11 +322,8 @@ def render_and_publish(
             for edition, document in documents.items():
                 if document.tables:  # a summary has no tables: its figures are the full report's
                     outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
-        if not options.clean:
-            # what this build did not make stays published: other editions, and other formats of these
-            built = formats if options.engine == "pandoc" else list(publish.FORMAT_SUFFIXES.values())
-            publish.carry_over(output, generation, {*config.editions, *publish.published(output)}, built)
-        publish.switch(output, generation, clean=options.clean)
+        built = formats if options.engine == "pandoc" else None  # Quarto makes every format of an edition
+        publish.publish(output, generation, config.editions, built, options.clean)  # the rest stays published
     except BaseException:
         publish.discard(output, generation)
         raise
@@ -372,11 +363,8 @@ def epoch_for(config: Config) -> int:
 def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     """One report for every authority in the data (the project's own included), into _output/authorities/<code>/."""
     base = load_project(options.root)
-    codes = [
-        a
-        for a in base.dataset.authorities
-        if a != WALES and (a in base.catalogue.authorities or a == base.config.authority)
-    ]
+    own = base.config.authority
+    codes = [a for a in base.dataset.authorities if a != WALES and (a in base.catalogue.authorities or a == own)]
     projects = [base if code == base.config.authority else for_authority(base, code) for code in codes]
     editions = editions_wanted(base.config, options.languages)
     formats = formats_wanted(base.config, options.formats)
@@ -384,9 +372,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     failed: list[Problem] = []
     one = replace(options, authority=None)
     for project in projects:
-        batch_output = _batch_output(project, options)
-        publish.recover(batch_output)
-        publish.check_output(batch_output, base.config.editions, base.config.root)
+        publish.prepare(_output_folder(project.config, options, batch=True), base.config.editions, base.config.root)
     with worker_pool(options.jobs, lock.records_folder(base.config.root)) as pool:
         usable = list(projects)
         documents = assemble_editions(usable, editions, one, formats, pool, report, progress, failed=failed)
@@ -395,7 +381,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             code = project.config.authority
             try:
                 report.warnings += [replace(w, message=f"[{code}] {w.message}") for w in blocking_checks(project, one)]
-                output = _batch_output(project, options)
+                output = _output_folder(project.config, options, batch=True)
                 report.outputs += render_and_publish(project, docs, formats, one, output, pool, report, progress)
                 report.authorities.append(code)
             except DirreportError as error:
@@ -403,11 +389,6 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             progress.advance("reports")
     report.failed = failed
     return report
-
-
-def _batch_output(project: Project, options: BuildOptions) -> Path:
-    output = project.config.output_dir / BATCH_DIR / project.config.authority
-    return output / "quarto" if options.engine == "quarto" else output
 
 
 def for_authority_problems(project: Project, error: DirreportError) -> list[Problem]:

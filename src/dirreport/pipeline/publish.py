@@ -20,7 +20,8 @@ dirreport removes only what it made: every generation, and every edition
 folder published as a real folder, holds a marker file; a folder in the output
 folder with an edition's name and no marker is the user's, and publishing
 refuses to touch it (``check_output``).  ``fault_hook`` is called before each
-step of a switch, so tests can stop publishing at every step in turn.
+step of a switch (and after each render is stored), so tests can stop a build
+at every step in turn, deterministically.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def _no_fault(step: str) -> None:
 fault_hook: Callable[[str], None] = _no_fault
 
 
-def _step(name: str) -> None:
+def step(name: str) -> None:
+    """A point where a build may be stopped in tests: each step of a switch, and each render stored."""
     fault_hook(name)
 
 
@@ -103,6 +105,25 @@ def _shown(path: Path, root: Path) -> str:
     with contextlib.suppress(ValueError):
         return path.resolve().relative_to(root.resolve()).as_posix()
     return str(path)
+
+
+def prepare(output: Path, editions: Iterable[str], root: Path) -> None:
+    """Before a build: finish what a killed build left half done, and refuse a folder of the user's."""
+    recover(output)
+    check_output(output, editions, root)
+
+
+def publish(
+    output: Path, generation: Path, editions: Iterable[str], built_formats: Iterable[str] | None, clean: bool
+) -> None:
+    """Publish a build's generation: with what it did not make carried over (unless ``clean``), then switched.
+
+    ``built_formats`` None: the build made every format of its editions.
+    """
+    if not clean:
+        built = FORMAT_SUFFIXES.values() if built_formats is None else built_formats
+        carry_over(output, generation, {*editions, *published(output)}, built)
+    switch(output, generation, clean=clean)
 
 
 def recover(output: Path) -> None:
@@ -185,19 +206,19 @@ def switch(output: Path, generation: Path, clean: bool = False) -> None:
     tmp_link = output / f".{CURRENT}.{os.getpid()}.tmp"
     with contextlib.suppress(FileNotFoundError):
         tmp_link.unlink()
-    _step("link to the new generation")
+    step("link to the new generation")
     try:
         os.symlink(relative, tmp_link, target_is_directory=True)
     except (OSError, NotImplementedError):
         _switch_without_links(output, generation, editions, clean)
         return
-    _step("switch the current generation")
+    step("switch the current generation")
     os.replace(tmp_link, output / CURRENT)
     for edition in editions:
         _ensure_edition_link(output, edition)
     if clean:
         _unpublish_others(output, editions)
-    _step("prune")
+    step("prune")
     prune(output, keep=generation)
 
 
@@ -209,19 +230,19 @@ def _ensure_edition_link(output: Path, edition: str) -> None:
     tmp = output / f".{edition}.{os.getpid()}.tmp"
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
-    _step(f"link {edition}")
+    step(f"link {edition}")
     os.symlink(wanted, tmp, target_is_directory=True)
     if path.is_dir() and not path.is_symlink():
         # an edition published as a real folder (no links then): set aside, replaced by the link, then removed
         old = output / f".{edition}.old"
-        _step(f"set {edition} aside")
+        step(f"set {edition} aside")
         os.rename(path, old)
-        _step(f"put {edition} in place")
+        step(f"put {edition} in place")
         os.replace(tmp, path)
-        _step(f"remove the old {edition}")
+        step(f"remove the old {edition}")
         _remove(old)
     else:
-        _step(f"put {edition} in place")
+        step(f"put {edition} in place")
         os.replace(tmp, path)
 
 
@@ -233,15 +254,15 @@ def _switch_without_links(output: Path, generation: Path, editions: list[str], c
         old = output / f".{edition}.old"
         _mark(src)
         if os.path.lexists(dst):
-            _step(f"set {edition} aside")
+            step(f"set {edition} aside")
             os.rename(dst, old)
-        _step(f"put {edition} in place")
+        step(f"put {edition} in place")
         os.rename(src, dst)
-        _step(f"remove the old {edition}")
+        step(f"remove the old {edition}")
         _remove(old)
     if clean:
         _unpublish_others(output, editions)
-    _step("prune")
+    step("prune")
     _remove(generation)
     prune(output, keep=None)
 
@@ -251,7 +272,7 @@ def _unpublish_others(output: Path, editions: list[str]) -> None:
     for path in sorted(output.iterdir()):
         if path.name.startswith(".") or path.name in (CURRENT, *editions) or not is_ours(path):
             continue
-        _step(f"unpublish {path.name}")
+        step(f"unpublish {path.name}")
         _remove(path)
 
 
