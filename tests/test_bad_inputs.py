@@ -1573,6 +1573,14 @@ CASES += [
         ("narratives/en/2-context.md", "is one of the report's own files", "another name"),
     ),
     Case(
+        "translate export into the published report",
+        "sample",
+        lambda project: None,
+        ("translate", "export", "{project}/_output/en/t.xlf", "--project", "{project}"),
+        2,
+        ("_output/en/t.xlf", "is inside the output folder", "outside _output/"),
+    ),
+    Case(
         "translate export over the settings",
         "sample",
         lambda project: None,

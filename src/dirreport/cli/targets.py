@@ -6,6 +6,7 @@ writes over one of the project's own files (its settings and anything in
 ``data/``, ``narratives/``, ``templates/``, ``images/``), and replaces an
 existing file only when asked to with ``--force``, and then only a file of the
 kind the command writes (an XLIFF over an XLIFF, a workbook over a workbook).
+Nor does it write into the output folder, whose folders every build replaces.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dirreport.config.settings import INPUT_FOLDERS
-from dirreport.errors import InputError, Problem
+from dirreport.errors import DirreportError, InputError, Problem
 
 SETTINGS_FILES = ("_quarto.yml", "_brand.yml")
 
@@ -35,16 +36,35 @@ def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in (".xlsx", ".xlsm") and _head(path).startswith(b"PK")
 
 
+def _output_dir(root: Path) -> Path:
+    """The project's output folder, or the usual one when the settings cannot be read (that is said elsewhere)."""
+    from dirreport.config.settings import load_config
+
+    try:
+        return load_config(root).output_dir
+    except (DirreportError, OSError):
+        return root / "_output"
+
+
 def writable(target: Path, project_dir: Path, force: bool, kind: str, of_kind: Callable[[Path], bool]) -> None:
     """Refuse to write ``target`` over a file of the project's, or over any existing file without ``--force``.
 
     ``kind`` names what the command writes ("an XLIFF file"); ``of_kind`` tells whether a file is one.
     """
-    if not target.exists():
-        return
     shown = str(target)
     resolved = target.resolve()
     root = project_dir.resolve()
+    output = _output_dir(root)
+    if resolved.is_relative_to(output):
+        raise InputError(
+            Problem(
+                "is inside the output folder, where every build publishes the report afresh",
+                file=shown,
+                hint=f"write {kind} outside {output.relative_to(root).as_posix()}/",
+            )
+        )
+    if not target.exists():
+        return
     own = resolved in {root / name for name in SETTINGS_FILES} or any(
         resolved.is_relative_to((root / folder).resolve()) for folder in INPUT_FOLDERS
     )
