@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -187,3 +189,45 @@ def test_a_folder_dirreport_did_not_make_is_never_replaced(
     assert run.returncode == 2
     assert (mine / "notes.md").read_text(encoding="utf-8") == "my own notes"
     assert not os.path.lexists(output / "en")  # refused before any work: nothing was published
+
+
+# a real kill, not an exception: the build process ends at the step with nothing of its own run after it
+KILLED_WITHOUT_LINKS = """
+import os, signal, sys
+from dirreport.pipeline import publish
+from dirreport.cli.main import main
+
+def no_links(*args, **kwargs):
+    raise OSError(1, "symbolic links are not allowed here")
+
+def kill_at(step):
+    if step == sys.argv[1]:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+os.symlink = no_links
+publish.fault_hook = kill_at
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("step", ["set en aside", "put en in place", "remove the old en"])
+def test_a_build_killed_between_two_renames_loses_nothing(
+    capsys: pytest.CaptureFixture[str], made: dict[bool, Path], tmp_path: Path, step: str
+) -> None:
+    project = tmp_path / "p"
+    shutil.copytree(made[False], project, symlinks=True)
+    output = project / "_output"
+    before = published(output)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_WITHOUT_LINKS, step, *BUILD, str(project), "--lang", "en", "--force"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert killed.returncode not in (0, 1, 2, 3), killed.stderr
+    assert published(output, aside=True) == before
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "symlink", no_links)
+        build(capsys, project, "--lang", "en", "--force")
+    assert published(output) == before
+    assert not [p.name for p in output.iterdir() if p.name.startswith(".") and p.name.endswith(".old")]
