@@ -3,8 +3,9 @@
 Every case runs the command line's ``main`` in this process on the small fixture (renders come from its cache
 after the first build), and stops publishing at a chosen step through ``publish.fault_hook``, deterministically,
 rather than killing a build at a random moment.  A fault is taken as a kill: the build's clean-up of its own
-generation is switched off, so what is left is what a killed build would leave.  Without symbolic links
-(Windows without Developer Mode) is ``os.symlink`` failing.
+generation is switched off, so what is left is what a killed build would leave; the last tests kill a real build
+process outright between its two renames.  Without symbolic links (Windows without Developer Mode) is
+``os.symlink`` failing.
 """
 
 from __future__ import annotations
