@@ -16,6 +16,7 @@ Broken files that read better whole are kept in ``tests/bad_inputs/``.
 from __future__ import annotations
 
 import hashlib
+import os
 import resource
 import shutil
 import sys
@@ -1502,6 +1503,190 @@ CASES += [
         IMPORT,
         2,
         ("statswales.csv:row 2, column Data", "not a finite number"),
+    ),
+]
+
+
+def build_lock(alive: bool) -> Edit:
+    """The project's build lock, held by a process that is running (this one) or by one that has ended."""
+
+    def edit(project: Path) -> None:
+        import json
+        import subprocess
+
+        import psutil
+
+        if alive:
+            pid = os.getpid()
+        else:
+            ended = subprocess.Popen([sys.executable, "-c", "pass"])
+            ended.wait()
+            pid = ended.pid
+        created = psutil.Process().create_time() if alive else 1_000_000.0
+        lock = project / ".dirreport-cache" / "build.lock"
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        lock.write_text(json.dumps({"pid": pid, "created": created}), encoding="utf-8")
+
+    return edit
+
+
+def earlier_template(rel: str) -> Edit:
+    """The data template as 'dirreport data template' wrote it before."""
+
+    def edit(project: Path) -> None:
+        from dirreport.data.workbook import write_template_for_project
+
+        write_template_for_project(project, project / rel)
+
+    return edit
+
+
+def output_dir(folder: str) -> Edit:
+    return replace("_quarto.yml", "output-dir: _output", f"output-dir: {folder}")
+
+
+XLIFF_BEFORE = '<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0"/>\n'
+EXPORT = ("translate", "export", "{project}/t.xlf", "--project", "{project}")
+TEMPLATE = ("data", "template", "{project}/m.xlsx", "--project", "{project}")
+
+CASES += [
+    # the output folder: a folder of its own, never one holding or inside the report's own files
+    *[
+        Case(
+            f"output folder {label}",
+            "small",
+            output_dir(folder),
+            CHECK,
+            2,
+            ("_quarto.yml:line 2", f"output-dir '{folder}'", reason, "a folder of its own"),
+        )
+        for label, folder, reason in [
+            ("is the narratives", "narratives", "is narratives/ or a folder inside it"),
+            ("inside the narratives", "narratives/en", "is narratives/ or a folder inside it"),
+            ("is the data folder", "data", "is data/ or a folder inside it"),
+            ("inside the data folder", "data/published", "is data/ or a folder inside it"),
+            ("is the templates", "templates", "is templates/ or a folder inside it"),
+            ("is the images", "images/", "is images/ or a folder inside it"),
+            ("is the project folder", ".", "is the project folder itself"),
+            ("is the project folder by a detour", "data/..", "is the project folder itself"),
+            ("is the cache", ".dirreport-cache", "is .dirreport-cache/ or a folder inside it"),
+        ]
+    ],
+    # publishing: a folder or file dirreport did not make is never renamed, replaced or removed
+    Case(
+        "output folder holds a folder of the user's named as an edition",
+        "small",
+        edits(output_dir("docs"), write("docs/en/notes.md", "my notes\n")),
+        BUILD,
+        2,
+        ("docs/en", "that dirreport did not make", "move it out of the output folder"),
+    ),
+    Case(
+        "output folder holds a file of the user's named current",
+        "small",
+        edits(output_dir("docs"), write("docs/current", "my notes\n")),
+        BUILD,
+        2,
+        ("docs/current", "file 'current' that dirreport did not make"),
+    ),
+    # one build per project at a time
+    Case(
+        "a second build while one is running",
+        "small",
+        build_lock(alive=True),
+        BUILD,
+        2,
+        (".dirreport-cache/build.lock", "another build of this project is running", "wait for it to finish"),
+    ),
+    Case("a lock left by a killed build is taken over", "small", build_lock(alive=False), BUILD, 0),
+    # commands that write a file the user names never write over the report's own files
+    Case(
+        "translate export over a narrative",
+        "sample",
+        lambda project: None,
+        ("translate", "export", "{project}/narratives/en/2-context.md", "--project", "{project}"),
+        2,
+        ("narratives/en/2-context.md", "is one of the report's own files", "another name"),
+    ),
+    Case(
+        "translate export into the published report",
+        "sample",
+        lambda project: None,
+        ("translate", "export", "{project}/_output/en/t.xlf", "--project", "{project}"),
+        2,
+        ("_output/en/t.xlf", "is inside the output folder", "outside _output/"),
+    ),
+    Case(
+        "translate export over the settings",
+        "sample",
+        lambda project: None,
+        ("translate", "export", "{project}/_quarto.yml", "--project", "{project}"),
+        2,
+        ("_quarto.yml", "is one of the report's own files"),
+    ),
+    Case(
+        "translate export over an earlier export without --force",
+        "sample",
+        write("t.xlf", XLIFF_BEFORE),
+        EXPORT,
+        2,
+        ("t.xlf", "already exists", "add --force to replace it"),
+    ),
+    Case(
+        "translate export over a file that is not XLIFF, even with --force",
+        "sample",
+        write("t.xlf", "my notes\n"),
+        (*EXPORT, "--force"),
+        2,
+        ("t.xlf", "is not an XLIFF file", "never replaces a file it did not write"),
+    ),
+    Case(
+        "data template over the metrics",
+        "small",
+        lambda project: None,
+        ("data", "template", "{project}/data/metrics.csv", "--project", "{project}"),
+        2,
+        ("data/metrics.csv", "is one of the report's own files"),
+    ),
+    Case(
+        "data template over the filled-in workbook, even with --force",
+        "small",
+        metrics_workbook("Adults", "J7", 12),
+        ("data", "template", "{project}/data/metrics.xlsx", "--project", "{project}", "--force"),
+        2,
+        ("data/metrics.xlsx", "is one of the report's own files"),
+    ),
+    Case(
+        "data template over an earlier template without --force",
+        "small",
+        earlier_template("m.xlsx"),
+        TEMPLATE,
+        2,
+        ("m.xlsx", "already exists", "add --force"),
+    ),
+    Case(
+        "data template over a file that is not a workbook, even with --force",
+        "small",
+        write("m.xlsx", "authority,year,metric,value\n"),
+        (*TEMPLATE, "--force"),
+        2,
+        ("m.xlsx", "is not an Excel workbook"),
+    ),
+    Case(
+        "check writing its card over a narrative",
+        "sample",
+        lambda project: None,
+        ("check", "{project}", "--output", "{project}/narratives/en/2-context.md", "--force"),
+        2,
+        ("narratives/en/2-context.md", "is one of the report's own files"),
+    ),
+    Case(
+        "check writing its card over an earlier card without --force",
+        "small",
+        write("card.txt", "an earlier card\n"),
+        ("check", "{project}", "--output", "{project}/card.txt"),
+        2,
+        ("card.txt", "already exists", "add --force"),
     ),
 ]
 

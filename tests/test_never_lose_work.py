@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-import random
-import signal
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,35 +70,50 @@ def versions(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Ve
 
 @dataclass(frozen=True)
 class Attempt:
-    """A copy of the published sample, edited, its build killed, then built again."""
+    """A copy of the published sample, edited, its build killed at one step, then built again."""
 
     project: Path
+    step: str  # where the build was killed
     killed: dict[str, str]  # digests of what was published when the build was killed
     rebuilt: dict[str, str]  # and after the next build
 
 
+# a build killed outright (SIGKILL, as a user's kill or a crash would) when it reaches a step: the steps are
+# publishing's own (``publish.fault_hook``), so where a kill lands is chosen, not left to the clock
+KILL_AT_STEP = """
+import os, signal, sys
+from dirreport.pipeline import publish
+from dirreport.cli.main import main
+
+def kill_at(step: str) -> None:
+    if step.startswith(sys.argv[1]):
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
+
+publish.fault_hook = kill_at
+sys.exit(main(sys.argv[2:]))
+"""
+# the first render stored; the moment before the atomic switch; just after it
+KILL_STEPS = {"rendered": "before", "switch the current generation": "before", "prune": "after"}
+
+
 @pytest.fixture(scope="module")
 def attempts(versions: Versions, tmp_path_factory: pytest.TempPathFactory) -> list[Attempt]:
-    rng = random.Random(20241031)
     made = []
-    # one kill in each stretch of a build's first 12 seconds: reading and drawing, rendering, publishing
-    for number, (earliest, latest) in enumerate(((0.3, 4.0), (4.0, 8.0), (8.0, 12.0))):
+    for number, step in enumerate(KILL_STEPS):
         project = copy_built(versions.old, tmp_path_factory.mktemp("killed") / f"attempt{number}")
         edit(project)
-        process = subprocess.Popen(
-            [sys.executable, "-m", "dirreport", "build", str(project)],
+        process = subprocess.run(
+            [sys.executable, "-c", KILL_AT_STEP, step, "build", str(project)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            start_new_session=True,
             env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+            check=False,
         )
-        time.sleep(rng.uniform(earliest, latest))
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        assert process.returncode not in (0, 1, 2, 3), f"the build was not killed at '{step}'"
         killed = digests(project / "_output")
         run = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": EPOCH})
         assert run.returncode == 0, run.output
-        made.append(Attempt(project, killed, digests(project / "_output")))
+        made.append(Attempt(project, step, killed, digests(project / "_output")))
     return made
 
 
@@ -109,8 +121,8 @@ def test_killed_builds_leave_a_whole_report_old_or_new(versions: Versions, attem
     assert versions.before != versions.after
     for attempt in attempts:
         assert len(attempt.killed) == 3 * EDITION_FILES
-        assert attempt.killed in (versions.before, versions.after), "a mix of old and new files, or a damaged file"
-    assert any(a.killed == versions.before for a in attempts)  # at least one kill landed before the switch
+        expected = versions.before if KILL_STEPS[attempt.step] == "before" else versions.after
+        assert attempt.killed == expected, f"killed at '{attempt.step}': a mix of old and new files, or a damaged file"
 
 
 def test_the_next_build_after_a_kill_finishes_the_job(versions: Versions, attempts: list[Attempt]) -> None:

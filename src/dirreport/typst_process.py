@@ -8,7 +8,8 @@ one job and exits gives all of it back.  Starting one costs a few hundredths
 of a second, a small fraction of the work it does.
 
 The child runs this file as a script, not as part of the package, so it
-imports nothing but Typst.
+imports nothing but Typst and the watch that ends it if the process that
+started it is killed (``dirreport.processes``).
 """
 
 from __future__ import annotations
@@ -140,6 +141,9 @@ def _with_resolution(png: bytes, ppi: int) -> bytes:
 def _main(kind: str, argument: str) -> int:
     import typst
 
+    from dirreport.processes import watch_parent
+
+    watch_parent()
     try:
         if kind == "pdf":
             _compile_pdf(PdfJob(**json.loads(argument)))

@@ -66,6 +66,11 @@ def cli() -> None:
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
 @click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (unchanged stages still cached).")
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Publish only what this build makes (by default editions and formats it does not build stay published).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each step.")
 def build(
@@ -77,6 +82,7 @@ def build(
     authority: str | None,
     jobs: int,
     force: bool,
+    clean: bool,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -94,6 +100,7 @@ def build(
         authority=authority,
         jobs=jobs,
         force=force,
+        clean=clean,
     )
     with CommandProgress(out, bars=authority == ALL) as progress:
         report = run_build(options, progress)
@@ -125,6 +132,7 @@ def _authorities(problems: list) -> set[str]:  # type: ignore[type-arg]
 @click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report card here.")
+@click.option("--force", is_flag=True, help="Replace the file given to --output if it exists.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True)
 @click.option(
@@ -134,12 +142,16 @@ def _authorities(problems: list) -> set[str]:  # type: ignore[type-arg]
     show_default=True,
     help="The language of the report card: en for English, cy for Welsh.",
 )
-def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose: bool, lang: str) -> None:
+def check(project_dir: Path, fmt: str, output: Path | None, force: bool, quiet: bool, verbose: bool, lang: str) -> None:
     """Check the report is ready for CIW and safe to publish; exit 1 if anything blocks publication."""
     from dirreport.checks.card import render_card, run_checks
     from dirreport.pipeline.project import load_project
 
     Output(quiet, verbose)
+    if output is not None:
+        from dirreport.cli.targets import writable
+
+        writable(output, project_dir, force, "a report card", lambda p: p.suffix.lower() in CARD_SUFFIXES)
     project = load_project(project_dir)
     card = run_checks(project, lang=lang)
     text = render_card(card, fmt, quiet=quiet)
@@ -152,6 +164,9 @@ def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose
         raise SystemExit(EXIT_USAGE)
     if card.errors:
         raise SystemExit(EXIT_CHECK_FAILED)
+
+
+CARD_SUFFIXES = (".txt", ".json", ".html", ".htm")
 
 
 @cli.command()
@@ -185,9 +200,13 @@ def data() -> None:
     default="metrics",
     help="The table to start: the metrics (default) or one of the authority's own tables.",
 )
-def data_template(target: Path | None, project_dir: Path, table: str) -> None:
+@click.option("--force", is_flag=True, help="Replace a workbook of the same name written before.")
+def data_template(target: Path | None, project_dir: Path, table: str, force: bool) -> None:
     """Write an XLSX workbook ready to fill in: the metrics (a sheet per group, a row per metric) or a local table."""
+    from dirreport.cli.targets import is_workbook, writable
+
     target = target or Path(f"{table}-template.xlsx")
+    writable(target, project_dir, force, "an Excel workbook", is_workbook)
     if table == "metrics":
         from dirreport.data.workbook import write_template_for_project
 
@@ -275,9 +294,13 @@ def translate() -> None:
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path), default="translation.xlf")
 @click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--source", default="en", type=click.Choice(["en", "cy"]))
-def translate_export(target: Path, project_dir: Path, source: str) -> None:
+@click.option("--force", is_flag=True, help="Replace an XLIFF file of the same name written before.")
+def translate_export(target: Path, project_dir: Path, source: str, force: bool) -> None:
     """Write XLIFF 2.0 of the source narratives, marking new or changed segments for translation."""
+    from dirreport.cli.targets import is_xliff, writable
     from dirreport.xliff.exchange import export_xliff
+
+    writable(target, project_dir, force, "an XLIFF file", is_xliff)
 
     summary = export_xliff(project_dir, target, source)
     click.echo(summary)

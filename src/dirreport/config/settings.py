@@ -175,6 +175,27 @@ def load_config(root: Path) -> Config:
     return _validate(root, data, located, name)
 
 
+INPUT_FOLDERS = ("data", "narratives", "templates", "images")  # the project's own files: never published into
+
+
+def _output_dir_clash(root: Path, output_dir: Path) -> str | None:
+    """Why the output folder cannot be where it is set, or None: publishing must never touch the user's files."""
+    if not output_dir.is_relative_to(root):
+        return "is outside the project folder"
+    if output_dir == root:
+        return "is the project folder itself"
+    for folder in (".dirreport-cache", ".git"):
+        if output_dir.is_relative_to(root / folder):
+            return f"is {folder}/ or a folder inside it, which is not for publishing into"
+    for folder in INPUT_FOLDERS:
+        inputs = (root / folder).resolve()
+        if output_dir == inputs or output_dir.is_relative_to(inputs):
+            return f"is {folder}/ or a folder inside it, where the report's own files are kept"
+        if inputs.is_relative_to(output_dir):
+            return f"holds {folder}/, where the report's own files are kept"
+    return None
+
+
 def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) -> Config:
     """Each setting read by its declaration in settings.py; every problem reported with its line."""
     given: dict[str, Any] = data["dirreport"]
@@ -228,13 +249,14 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
     project = data.get("project") if isinstance(data.get("project"), dict) else {}
     out_name = str((project or {}).get("output-dir", "_output"))
     output_dir = (root / out_name).resolve()
-    if not output_dir.is_relative_to(root.resolve()) or output_dir == root.resolve():
+    clash = _output_dir_clash(root.resolve(), output_dir)
+    if clash:
         problems.add(
             Problem(
-                f"output-dir '{out_name}' is outside the project folder",
+                f"output-dir '{out_name}' {clash}",
                 file=name,
                 line=located.line("project", "output-dir"),
-                hint="use a folder inside the project, e.g. _output",
+                hint="use a folder of its own inside the project for the published report, e.g. _output",
             )
         )
     for where, message, hint in picture_problems(root, values["forewords"] or ()):

@@ -26,7 +26,7 @@ from dirreport.catalogue import WALES
 from dirreport.config.settings import Config, load_config, summary_language
 from dirreport.errors import CheckFailed, DirreportError, Problem
 from dirreport.figures.specs import ChartSpec
-from dirreport.pipeline import cache, publish
+from dirreport.pipeline import cache, lock, publish
 from dirreport.pipeline.options import BuildOptions as BuildOptions  # re-exported: the build's own vocabulary
 from dirreport.pipeline.options import (
     check_options as check_options,
@@ -71,24 +71,26 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
     """Build the project's report (or, with ``authority="all"``, every authority's) and publish it."""
     progress = progress or Progress()
     check_options(options)
-    if options.authority == ALL:
-        return _build_batch(options, progress)
     config = load_config(options.root)
+    with lock.build_lock(config.root):
+        return _build_batch(options, progress) if options.authority == ALL else _build_one(config, options, progress)
+
+
+def _build_one(config: Config, options: BuildOptions, progress: Progress) -> BuildReport:
+    chosen = [options.languages, options.formats, options.draft, options.engine, options.authority, options.clean]
     fingerprint = cache.project_fingerprint(
-        config.root,
-        output_base(config, options),
-        json.dumps([options.languages, options.formats, options.draft, options.engine, options.authority]),
-        also=folders_read_outside(config),
+        config.root, output_base(config, options), json.dumps(chosen), also=folders_read_outside(config)
     )
     output = output_folder(config, options)
     published = None if options.force else cache.up_to_date_outputs(config.root, output, fingerprint)
     if published is not None:
         return BuildReport(up_to_date=True, outputs=[output / relative for relative in published])
+    publish.prepare(output, config.editions, config.root)  # a folder of the user's is refused before any work
     project = load_project(options.root, options.authority)
     editions = editions_wanted(project.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(project.config, options.formats)
     report = BuildReport(warnings=list(project.warnings), editions=editions)
-    with worker_pool(options.jobs) as pool:
+    with worker_pool(options.jobs, lock.records_folder(config.root)) as pool:
         # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
         documents = assemble_editions([project], editions, options, formats, pool, report, progress)[0]
         report.warnings += _new_warnings(documents.values(), report.warnings)
@@ -109,6 +111,12 @@ def blocking_checks(project: Project, options: BuildOptions) -> list[Problem]:
     if blocking and not options.draft:
         raise CheckFailed(blocking)
     return blocking
+
+
+def _batch_folder(config: Config, options: BuildOptions) -> Path:
+    """One authority's folder of a batch: ``authorities/<code>/`` inside the output folder."""
+    folder = output_base(config, options) / BATCH_DIR / config.authority
+    return folder / "quarto" if options.engine == "quarto" else folder
 
 
 def _new_warnings(documents: Iterable[Document], known: list[Problem]) -> list[Problem]:
@@ -268,6 +276,7 @@ def render_and_publish(
             if future is not None:
                 cache.store([Path(p) for p in future.result()], work, cached)
                 shutil.rmtree(work, ignore_errors=True)
+                publish.step(f"rendered {edition} {job}")
                 report.renders_done += 1
                 progress.step(f"{edition} {job}")
             else:
@@ -285,11 +294,10 @@ def render_and_publish(
             for edition, document in documents.items():
                 if document.tables:  # a summary has no tables: its figures are the full report's
                     outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
-        carried = [e for e in config.editions if e not in documents]
-        publish.carry_over(output, generation, carried)
-        publish.switch(output, generation, [*documents, *carried])
+        built = formats if options.engine == "pandoc" else None  # Quarto makes every format of an edition
+        publish.publish(output, generation, config.editions, built, options.clean)  # the rest stays published
     except BaseException:
-        publish.discard(generation)
+        publish.discard(output, generation)
         raise
     return outputs
 
@@ -327,18 +335,17 @@ def epoch_for(config: Config) -> int:
 def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     """One report for every authority in the data (the project's own included), into _output/authorities/<code>/."""
     base = load_project(options.root)
-    codes = [
-        a
-        for a in base.dataset.authorities
-        if a != WALES and (a in base.catalogue.authorities or a == base.config.authority)
-    ]
+    own = base.config.authority
+    codes = [a for a in base.dataset.authorities if a != WALES and (a in base.catalogue.authorities or a == own)]
     projects = [base if code == base.config.authority else for_authority(base, code) for code in codes]
     editions = editions_wanted(base.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(base.config, options.formats)
     report = BuildReport(warnings=list(base.warnings), editions=editions)
     failed: list[Problem] = []
     one = replace(options, authority=None)
-    with worker_pool(options.jobs) as pool:
+    for project in projects:
+        publish.prepare(_batch_folder(project.config, options), base.config.editions, base.config.root)
+    with worker_pool(options.jobs, lock.records_folder(base.config.root)) as pool:
         usable = list(projects)
         documents = assemble_editions(usable, editions, one, formats, pool, report, progress, failed=failed)
         progress.start("reports", len(usable))
@@ -346,9 +353,7 @@ def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
             code = project.config.authority
             try:
                 report.warnings += [replace(w, message=f"[{code}] {w.message}") for w in blocking_checks(project, one)]
-                output = output_base(project.config, options) / BATCH_DIR / code
-                if options.engine == "quarto":
-                    output = output / "quarto"
+                output = _batch_folder(project.config, options)
                 report.outputs += render_and_publish(project, docs, formats, one, output, pool, report, progress)
                 report.authorities.append(code)
             except DirreportError as error:

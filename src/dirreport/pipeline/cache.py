@@ -19,7 +19,6 @@ from pathlib import Path
 
 from dirreport import toolchain
 from dirreport.assemble.document import Document
-from dirreport.pipeline import publish
 from dirreport.pipeline.project import CACHE_DIR
 from dirreport.render.common import RenderSettings, template
 
@@ -130,8 +129,8 @@ def up_to_date_outputs(root: Path, output_dir: Path, fingerprint: str) -> list[s
     if not isinstance(saved, dict) or saved.get("fingerprint") != fingerprint:
         return None
     outputs = [str(rel) for rel in saved.get("outputs", [])]
-    live = publish.current_generation(output_dir)
-    return outputs if live is not None and all((output_dir / rel).exists() for rel in outputs) else None
+    # without links (Windows) there is no current generation to ask for: the files themselves must be there
+    return outputs if outputs and all((output_dir / rel).exists() for rel in outputs) else None
 
 
 def remember(root: Path, fingerprint: str, outputs: list[str]) -> None:

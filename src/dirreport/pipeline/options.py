@@ -27,6 +27,7 @@ class BuildOptions:
     force: bool = False
     run_checks: bool = True
     output_dir: Path | None = None  # instead of the settings' output-dir (the Python API's output argument)
+    clean: bool = False  # publish only what this build makes; otherwise what it does not make stays published
     summaries: bool = True  # a language chosen brings its summary edition (the command line); the API asks for them
 
 

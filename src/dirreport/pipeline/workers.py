@@ -2,7 +2,10 @@
 
 Workers are started afresh (``forkserver`` where the system has it, ``spawn``
 elsewhere, as on Windows and macOS), never forked from a process that may hold
-threads or open files, so a build behaves the same on every system.
+threads or open files, so a build behaves the same on every system.  Each
+worker watches the build's process and ends itself and its children when the
+build is gone, however it ended (``dirreport.processes``), and records itself
+so the next build can end it if that watch could not.
 """
 
 from __future__ import annotations
@@ -10,6 +13,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
+
+from dirreport import processes
 
 
 class InProcess(Executor):
@@ -29,9 +35,23 @@ class InProcess(Executor):
 class Pool(ProcessPoolExecutor):
     """A process pool that says how many workers it has, so work can be cut into that many pieces."""
 
-    def __init__(self, max_workers: int) -> None:
-        super().__init__(max_workers=max_workers, mp_context=multiprocessing.get_context(start_method()))
+    def __init__(self, max_workers: int, records: Path | None = None) -> None:
+        me = processes.identity()
+        assert me is not None
+        super().__init__(
+            max_workers=max_workers,
+            mp_context=multiprocessing.get_context(start_method()),
+            initializer=_worker_started,
+            initargs=(me[0], me[1], None if records is None else str(records)),
+        )
         self.max_workers = max_workers
+
+
+def _worker_started(build_pid: int, build_created: float, records: str | None) -> None:
+    """In each worker, first: watch the build (not the forkserver that started the worker), and be recorded."""
+    processes.watch_parent(build_pid, build_created)
+    if records is not None:
+        processes.record(Path(records), "worker")
 
 
 def start_method() -> str:
@@ -39,10 +59,13 @@ def start_method() -> str:
     return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
-def worker_pool(jobs: int) -> Executor:
-    """``jobs`` workers, or one per core when 0; a single worker runs in this process."""
+def worker_pool(jobs: int, records: Path | None = None) -> Executor:
+    """``jobs`` workers, or one per core when 0; a single worker runs in this process.
+
+    ``records`` is the folder where workers note themselves for the next build (``processes.end_recorded``).
+    """
     workers = jobs or os.cpu_count() or 1
-    return InProcess() if workers <= 1 else Pool(workers)
+    return InProcess() if workers <= 1 else Pool(workers, records)
 
 
 def workers_of(pool: Executor) -> int:

@@ -4,6 +4,8 @@ A word processor decides where pages break; pandoc and python-docx cannot.
 LibreOffice converts the finished file to PDF in its own private profile (so
 several conversions may run at once) and the page of each heading is read
 from that PDF's bookmarks, which LibreOffice makes from Word's heading styles.
+LibreOffice runs under a guard (``processes.run_guarded``) that ends it with
+the build, even a killed one, or when it runs past its time.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from dirreport.processes import run_guarded
 
 CONVERT_TIMEOUT = 300
 
@@ -46,7 +50,7 @@ def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
     profile = work / "lo-profile"
     out.mkdir(parents=True, exist_ok=True)
     try:
-        subprocess.run(
+        run_guarded(
             [
                 command,
                 f"-env:UserInstallation={profile.resolve().as_uri()}",
@@ -57,9 +61,7 @@ def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
                 str(out),
                 str(docx),
             ],
-            capture_output=True,
             timeout=CONVERT_TIMEOUT,
-            check=False,
         )
         pdf_path = out / f"{docx.stem}.pdf"
         if not pdf_path.is_file():
