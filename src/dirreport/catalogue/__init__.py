@@ -31,7 +31,9 @@ from dirreport.catalogue.model import (
     Section,
     SurveyMeasure,
     Term,
+    bounded,
     counts_only,
+    whole_codes,
 )
 
 __all__ = [
@@ -54,9 +56,11 @@ __all__ = [
     "Section",
     "SurveyMeasure",
     "Term",
+    "bounded",
     "counts_only",
     "load_authorities",
     "load_catalogue",
     "load_standards",
     "validate_catalogue",
+    "whole_codes",
 ]

@@ -28,6 +28,7 @@ from dirreport.compute.judgement import (
 from dirreport.compute.stats import significant, wilson
 from dirreport.config.settings import Config
 from dirreport.data.model import Dataset
+from dirreport.lang.i18n import rounded
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
 NOT_APPLICABLE = "z"
@@ -253,7 +254,7 @@ def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]
     """Movement of a difference between printed values, and which way it points by polarity (no test)."""
     if change is None:
         return "none", "unknown"
-    movement = movement_of(round(change, decimals))
+    movement = movement_of(rounded(change, decimals))
     if movement == "same":
         return "same", "neutral"
     return movement, judgement_of(movement, True, polarity)

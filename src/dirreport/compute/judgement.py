@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from dirreport.catalogue import Indicator
 from dirreport.compute.stats import TestResult, compare_counts, compare_proportions
+from dirreport.lang.i18n import decimal_value, rounded
 
 # a tolerance for comparing printed decimals held in floats
 EPSILON = 1e-9
@@ -43,13 +44,13 @@ class Verdict:
 
 
 def printed(value: float, decimals: int) -> float:
-    """A value rounded as the report prints it (i18n.number rounds the same way)."""
-    return round(value, decimals)
+    """A value rounded as the report prints it (half up on the decimal value, i18n.rounded)."""
+    return rounded(value, decimals)
 
 
 def printed_change(last: float, previous: float, decimals: int) -> float:
-    """This year's printed value minus last year's printed value."""
-    return round(printed(last, decimals) - printed(previous, decimals), decimals)
+    """This year's printed value minus last year's printed value, worked in decimals so 32.0 - 31.9 is 0.1."""
+    return float(decimal_value(last, decimals) - decimal_value(previous, decimals))
 
 
 def movement_of(change: float) -> str:

@@ -321,7 +321,7 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         header=header,
         rows=tuple(rows),
         numbers=tuple(
-            (r[0], round(v, result.decimals))
+            (r[0], i18n.rounded(v, result.decimals))
             for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high], strict=True)
         ),
         align=("l", "r"),
@@ -359,11 +359,13 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         numbers.append(
             (
                 label,
-                round(shown, 1) if shown is not None else None,
+                i18n.rounded(shown, 1) if shown is not None else None,
                 None,
                 latest.respondents if latest else None,
-                round(r.trend.change, 1) if r.change_significant is not None and r.trend.change is not None else None,
-                round(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None,
+                i18n.rounded(r.trend.change, 1)
+                if r.change_significant is not None and r.trend.change is not None
+                else None,
+                i18n.rounded(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None,
             )
         )
         alts.append(sentences.describe_survey(r, r.measure.title(lang), lang))
@@ -441,13 +443,19 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
         bar_values.append(value)
         bar_labels.append(f"{text} ({i18n.percent(share, lang)})" if share is not None else text)
         rows.append((label(lang), text, i18n.percent(share, lang) if share is not None else no_share))
-        numbers.append((label(lang), round(value, decimals), round(share, 1) if share is not None else no_share))
+        numbers.append(
+            (label(lang), i18n.rounded(value, decimals), i18n.rounded(share, 1) if share is not None else no_share)
+        )
     no_total = i18n.SUPPRESSED if total_hidden else i18n.NOT_AVAILABLE
     shown_total = total is not None and not total_hidden
     total_text = i18n.number(total, lang, decimals) if shown_total else no_total
     rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if shown_total else no_total))
     numbers.append(
-        (_("Total", lang), round(total or 0, decimals) if shown_total else no_total, 100.0 if shown_total else no_total)
+        (
+            _("Total", lang),
+            i18n.rounded(total or 0, decimals) if shown_total else no_total,
+            100.0 if shown_total else no_total,
+        )
     )
     title = _("{title}, {year}", lang, title=comp.title(lang), year=i18n.financial_year(year, lang))
     spec = ChartSpec(
@@ -499,7 +507,7 @@ def _number_or_marker(p: object, decimals: int = 1) -> float | str | None:
     if not isinstance(p, Point):
         return None
     if p.status == OK and p.value is not None:
-        return round(p.value, decimals)
+        return i18n.rounded(p.value, decimals)
     return sentences.MARKERS.get(p.status, None)
 
 
@@ -574,7 +582,9 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
                 _wales_cell(r, lang),
             )
         )
-        change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
+        change = (
+            i18n.rounded(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
+        )
         numbers.append(
             (
                 r.indicator.title(lang),
