@@ -24,10 +24,12 @@ from dirreport.compute.judgement import (
     judgement_of,
     movement_of,
     printed_change,
+    proportion_test,
 )
 from dirreport.compute.stats import significant, wilson
 from dirreport.config.settings import Config
 from dirreport.data.model import Dataset
+from dirreport.errors import InputError, Problem
 from dirreport.lang.i18n import rounded
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
@@ -244,10 +246,25 @@ def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
     denominator = _sum(ind.denominator, dataset, authority, year)
     if numerator is None or denominator is None or denominator == 0:
         return Point(year, None, numerator, denominator, _absent(codes), flags)
+    if proportion_test(ind) and numerator > denominator:
+        raise InputError(_impossible(ind, dataset, authority, year, numerator, denominator))
     value = numerator / denominator * SCALES[ind.unit]
     counted = any(t.kind == "metric" for t in ind.denominator)
     status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) else OK
     return Point(year, value, numerator, denominator, status, flags)
+
+
+def _impossible(ind: Indicator, dataset: Dataset, authority: str, year: str, top: float, bottom: float) -> Problem:
+    """A nested percentage above 100%: never printed, named by its rows (data.relationships refuses it first)."""
+    codes = [t.ref for t in (*ind.numerator, *ind.denominator)]
+    rows = ", ".join(f"{c} row {dataset.metric_rows.get((authority, year, c), '?')}" for c in codes)
+    return Problem(
+        f"{' + '.join(t.ref for t in ind.numerator)} ({top:g}) is larger than "
+        f"{' + '.join(t.ref for t in ind.denominator)} ({bottom:g}) for {authority} in {year}, so {ind.id} "
+        "would pass 100% (rule: a percentage's numerator is part of its denominator)",
+        file="data/metrics.csv",
+        hint=f"the numerator is counted within the denominator; check both values ({rows})",
+    )
 
 
 def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]:

@@ -37,6 +37,23 @@ def whole_value(
     return total
 
 
+def _nearest_whole(
+    catalogue: Catalogue, values: Mapping[MetricKey, float | None], authority: str, year: str, code: str
+) -> tuple[tuple[str, ...], str]:
+    """The whole a part is checked against: its own, or, where that is not given, the nearest one above it
+    (AD/031 against AD/028 when AD/030 is missing), so a chain of parts is checked with a link absent."""
+    metric = catalogue.metrics[code]
+    codes, written = metric.whole, metric.parent or ""
+    for _ in range(8):
+        if not codes or whole_value(values, authority, year, codes) is not None or len(codes) > 1:
+            break
+        above = catalogue.metrics.get(codes[0])
+        if above is None or not above.parent:
+            break
+        codes, written = above.whole, above.parent
+    return codes, written
+
+
 def _written(
     catalogue_codes: tuple[str, ...], written: str, values: Mapping[MetricKey, float | None], a: str, y: str
 ) -> str:
@@ -67,20 +84,33 @@ def consistency_problems(dataset: Dataset, catalogue: Catalogue, file: str) -> l
         if value is None:
             continue
         metric = catalogue.metrics[code]
-        if metric.parent:
-            whole = whole_value(values, authority, year, metric.whole)
-            slack = rounding_allowance(catalogue, metric.whole) if len(metric.whole) > 1 else 0.0
+        codes, written = _nearest_whole(catalogue, values, authority, year, code)
+        if codes:
+            whole = whole_value(values, authority, year, codes)
+            slack = rounding_allowance(catalogue, codes) if len(codes) > 1 else 0.0
             if whole is not None and value > whole + slack:
                 problems.append(
                     Problem(
                         f"{code} ({_num(value)}) is larger than "
-                        f"{_written(metric.whole, metric.parent, values, authority, year)}, "
+                        f"{_written(codes, written, values, authority, year)}, "
                         f"the total it is part of, for {authority} in {year} (rule: {RULE_PART})",
                         file=file,
                         line=loc((authority, year, code)),
                         position_kind="row",
-                        hint="a part cannot exceed its whole; check both values "
-                        f"({rows_of(authority, year, metric.whole)})",
+                        hint=f"a part cannot exceed its whole; check both values ({rows_of(authority, year, codes)})",
+                    )
+                )
+        if metric.same_as:
+            other = values.get((authority, year, metric.same_as))
+            if other is not None and other != value:
+                problems.append(
+                    Problem(
+                        f"{code} ({_num(value)}) should equal {metric.same_as} ({_num(other)}) "
+                        f"for {authority} in {year} (rule: {RULE_SAME})",
+                        file=file,
+                        line=loc((authority, year, code)),
+                        position_kind="row",
+                        hint="the guidance defines them as the same count; correct one of them",
                     )
                 )
     for breakdown in catalogue.breakdowns:
