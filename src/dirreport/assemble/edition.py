@@ -39,6 +39,7 @@ from dirreport.figures.specs import (
     Figure,
     Table,
     composition_figure,
+    method_notes,
     source_notes,
     survey_figure,
     trend_figure,
@@ -341,7 +342,11 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
 
 def marked_in_data(project: Project, lang: str) -> list[Markup]:
     """'About the figures' sentences naming the figures the data marks provisional, confidential and so on."""
-    return [Markup(blocks.md(note)) for note in source_notes(project.results, project.catalogue, lang)]
+    notes = [
+        *method_notes(project.results, project.catalogue, lang),
+        *source_notes(project.results, project.catalogue, lang),
+    ]
+    return [Markup(blocks.md(note)) for note in notes]
 
 
 def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:

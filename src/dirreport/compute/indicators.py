@@ -50,6 +50,7 @@ class Point:
     denominator: float | None
     status: str
     flags: tuple[str, ...] = ()  # StatsWales shorthand of the figures behind it: p, r, e, f, u, b …
+    base: str = "count"  # what numerator and denominator count: "count", or "wte" (printed 127.8 of 400.0 WTE)
 
     @property
     def shown(self) -> float | None:
@@ -180,7 +181,9 @@ def compute(config: Config, catalogue: Catalogue, dataset: Dataset) -> Results:
     years = config.years
     others = [a for a in dataset.authorities if a not in (config.authority, WALES)]
     indicators = {
-        ind.id: _indicator(ind, dataset, config.authority, years, others, counts_only(ind, catalogue.metrics))
+        ind.id: _indicator(
+            ind, dataset, config.authority, years, others, counts_only(ind, catalogue.metrics), base_of(ind, catalogue)
+        )
         for ind in catalogue.indicators.values()
     }
     survey: dict[str, SurveyResult] = {}
@@ -203,6 +206,12 @@ def compute(config: Config, catalogue: Catalogue, dataset: Dataset) -> Results:
         metrics=_published_metrics(catalogue, dataset, config.authority, years),
         population=population,
     )
+
+
+def base_of(ind: Indicator, catalogue: Catalogue) -> str:
+    """What an indicator's numerator and denominator count: whole-time equivalents, or people and cases."""
+    units = {catalogue.metrics[code].unit for code in ind.metrics if code in catalogue.metrics}
+    return "wte" if "wte" in units else "count"
 
 
 def _sum(terms: tuple[Term, ...], dataset: Dataset, authority: str, year: str) -> float | None:
@@ -234,7 +243,8 @@ def _absent(codes: tuple[str, ...]) -> str:
     return next((status for status in ABSENCE_ORDER if status in codes), MISSING)
 
 
-def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
+def point(ind: Indicator, dataset: Dataset, authority: str, year: str, base: str = "count") -> Point:
+    """One year's value, hidden when a count behind it, or the count a percentage leaves out, is small."""
     codes = _notes_of(ind.numerator + ind.denominator, dataset, authority, year) if dataset.notes else ()
     flags = codes
     numerator = _sum(ind.numerator, dataset, authority, year)
@@ -250,8 +260,10 @@ def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
         raise InputError(_impossible(ind, dataset, authority, year, numerator, denominator))
     value = numerator / denominator * SCALES[ind.unit]
     counted = any(t.kind == "metric" for t in ind.denominator)
-    status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) else OK
-    return Point(year, value, numerator, denominator, status, flags)
+    # 95.7% of 23 tells the reader 1 case was left out: a small complement is hidden like a small count
+    complement = denominator - numerator if proportion_test(ind) and base == "count" else None
+    status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) or is_small(complement) else OK
+    return Point(year, value, numerator, denominator, status, flags, base)
 
 
 def _impossible(ind: Indicator, dataset: Dataset, authority: str, year: str, top: float, bottom: float) -> Problem:
@@ -300,14 +312,15 @@ def _indicator(
     years: tuple[str, ...],
     others: list[str],
     counted: bool = True,
+    base: str = "count",
 ) -> IndicatorResult:
-    series = tuple(point(ind, dataset, authority, y) for y in years)
-    wales = tuple(point(ind, dataset, WALES, y) for y in years)
+    series = tuple(point(ind, dataset, authority, y, base) for y in years)
+    wales = tuple(point(ind, dataset, WALES, y, base) for y in years)
     decimals = DECIMALS[ind.unit]
     trend = _trend(ind, series, counted)
     other_values = []
     for other in others if ind.unit != "count" else []:
-        p = point(ind, dataset, other, years[-1])
+        p = point(ind, dataset, other, years[-1], base)
         if p.status == OK and p.value is not None:
             other_values.append(p.value)
     versus, judgement = "none", "unknown"

@@ -213,7 +213,8 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
     align: tuple[str, ...] = ("l", "r", "r")
     if ind.unit == "percent" and ind.denominator and all(t.kind == "metric" for t in ind.denominator):
         # the base of each percentage: how many of how many, where the figure itself may be shown
-        header += (_("Number", lang), _("Out of", lang))
+        wte = result.latest.base == "wte"
+        header += (_("Number (WTE)", lang), _("Out of (WTE)", lang)) if wte else (_("Number", lang), _("Out of", lang))
         rows = tuple((*row, *_base_cells(p, lang)) for row, p in zip(rows, result.series, strict=True))
         numbers = tuple((*row, *_base_numbers(p)) for row, p in zip(numbers, result.series, strict=True))
         align += ("r", "r")
@@ -248,7 +249,7 @@ def _base_cells(p: object, lang: str) -> tuple[str, str]:
     if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
         marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
         return marker, marker
-    return i18n.number(p.numerator, lang), i18n.number(p.denominator, lang)
+    return sentences.base_numbers(p, lang)
 
 
 def _base_numbers(p: object) -> tuple[float | str | None, float | str | None]:
@@ -257,7 +258,8 @@ def _base_numbers(p: object) -> tuple[float | str | None, float | str | None]:
     if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
         marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
         return marker, marker
-    return round(p.numerator), round(p.denominator)
+    decimals = 1 if p.base == "wte" else 0
+    return i18n.rounded(p.numerator, decimals), i18n.rounded(p.denominator, decimals)
 
 
 def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure | None:
@@ -363,7 +365,9 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
                 None,
                 latest.respondents if latest else None,
                 i18n.rounded(r.trend.change, 1)
-                if r.change_significant is not None and r.trend.change is not None
+                if r.change_significant is not None
+                and r.trend.change is not None
+                and not compared_with_earlier(r.trend.since, previous_year(r.latest.year) if r.latest else None)
                 else None,
                 i18n.rounded(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None,
             )
@@ -488,7 +492,8 @@ def _survey_change(r: SurveyResult, lang: str) -> str:
     """Signed, with its direction and whether the test found it significant: '−1.5 (down, not significant)'."""
     if r.change_significant is None or r.trend.change is None:
         return i18n.NOT_AVAILABLE
-    size = sentences.signed(r.trend.change, lang, 1)
+    last = previous_year(r.latest.year) if r.latest else None
+    size = since_earlier(sentences.signed(r.trend.change, lang, 1), r.trend.since, last, lang)
     if r.trend.movement == "same":
         return _("{size} (no change)", lang, size=size)
     if r.trend.movement == "up":
@@ -520,14 +525,16 @@ def summary_table(
     header = (_("Indicator", lang), this_year, i18n.financial_year(last, lang), _("Direction", lang), _("Wales", lang))
     rows, numbers = [], []
     chosen = [results.indicators[i] for i in ids] if ids else list(results.indicators.values())
+    any_earlier = False
     for r in chosen:
         unit, dec = r.indicator.unit, r.decimals
+        any_earlier = any_earlier or compared_with_earlier(r.trend.since, last)
         rows.append(
             (
                 r.indicator.title(lang),
                 sentences.cell(r.latest, unit, lang, dec),
                 sentences.cell(r.previous, unit, lang, dec),
-                sentences.direction_label(r, lang),
+                since_earlier(sentences.direction_label(r, lang), r.trend.since, last, lang),
                 _wales_cell(r, lang),
             )
         )
@@ -541,6 +548,8 @@ def summary_table(
             )
         )
     notes = [direction_note(lang)]
+    if any_earlier:
+        notes.append(earlier_note(last, lang))
     notes += marker_notes(
         lang,
         [c for r in rows for c in r],
@@ -569,15 +578,17 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         _("Wales", lang),
     )
     rows, numbers = [], []
+    any_earlier = False
     for iid in ids:
         r = results.indicators[iid]
         unit, dec = r.indicator.unit, r.decimals
+        earlier = compared_with_earlier(r.trend.since, last)
         rows.append(
             (
                 r.indicator.title(lang),
                 sentences.cell(r.latest, unit, lang, dec),
                 sentences.cell(r.previous, unit, lang, dec),
-                sentences.signed_change(r, lang),
+                since_earlier(sentences.signed_change(r, lang), r.trend.since, last, lang),
                 sentences.direction_label(r, lang),
                 _wales_cell(r, lang),
             )
@@ -585,6 +596,9 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         change = (
             i18n.rounded(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
         )
+        # a change against an earlier year than the column beside it is kept as its words, year and all
+        change = None if earlier else change
+        any_earlier = any_earlier or earlier
         numbers.append(
             (
                 r.indicator.title(lang),
@@ -602,6 +616,8 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         ),
         direction_note(lang),
     ]
+    if any_earlier:
+        notes.append(earlier_note(last, lang))
     shown = [results.indicators[iid] for iid in ids]
     notes += marker_notes(
         lang,
@@ -616,6 +632,36 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         numbers=tuple(numbers),
         align=("l", "r", "r", "r", "l", "r"),
         notes=tuple(notes),
+    )
+
+
+def previous_year(year: str) -> str | None:
+    """The financial year before '2023-24': '2022-23'."""
+    try:
+        start = int(year.split("-")[0])
+    except ValueError:
+        return None
+    return f"{start - 1}-{str(start)[-2:]}"
+
+
+def compared_with_earlier(since: str | None, last: str | None) -> bool:
+    """Whether a change is measured against a year before last year (last year's figure hidden or absent)."""
+    return since is not None and last is not None and since < last
+
+
+def since_earlier(text: str, since: str | None, last: str | None, lang: str) -> str:
+    """A change's cell, saying the year it is measured against when that is not the column beside it."""
+    if not compared_with_earlier(since, last):
+        return text
+    return _("{change} (since {year})", lang, change=text, year=i18n.financial_year(since or "", lang))
+
+
+def earlier_note(last: str, lang: str) -> str:
+    return _(
+        "Where the {year} figure is not shown, the change is measured against the latest earlier year that is "
+        "shown, and the cell names that year.",
+        lang,
+        year=i18n.financial_year(last, lang),
     )
 
 
@@ -675,3 +721,60 @@ def source_notes(results: Results, catalogue: Catalogue, lang: str) -> list[str]
         _(SOURCE_NOTES[flag], lang, items="; ".join(items))
         for flag, items in sorted(marked.items(), key=lambda kv: list(SOURCE_NOTES).index(kv[0]))
     ]
+
+
+def tests_run(results: Results) -> int:
+    """How many statistical tests the report's judgements rest on: changes tested, and survey results against Wales."""
+    count = sum(
+        1 for r in results.indicators.values() if r.trend.verdict is not None and r.trend.verdict.rule != "threshold"
+    )
+    count += sum(1 for r in results.survey.values() if r.change_significant is not None)
+    count += sum(1 for r in results.survey.values() if r.wales_significant is not None)
+    return count
+
+
+def method_notes(results: Results, catalogue: Catalogue, lang: str) -> list[str]:
+    """Sentences for 'About the figures' on how this report's figures were tested, rounded and compared."""
+    notes = [
+        _(
+            "Figures are rounded to the decimals shown, halves upwards: 31.95% is printed 32.0%, and 6.25% "
+            "is printed 6.3%. Changes are worked out from the rounded figures.",
+            lang,
+        ),
+        _(
+            "A percentage is also hidden, and marked [c], when the cases it leaves out number 1 to 4: 95.7% of 23 "
+            "would tell the reader that 1 case was left out.",
+            lang,
+        ),
+        _(
+            "Where last year's figure is not shown ([c] or [x]), a change is measured against the latest earlier "
+            "year that is shown, and the table and the sentence name that year.",
+            lang,
+        ),
+    ]
+    ratios = [
+        r.indicator.title(lang) for r in results.indicators.values() if not r.indicator.nested and r.latest.status == OK
+    ]
+    if ratios:
+        notes.append(
+            _(
+                "Some percentages divide one count by another that does not contain it: {items}. They can be above "
+                "100%, and a change in them is judged as a rate, by the exact Poisson test of this year's count "
+                "against last year's with each year's denominator as its exposure, at the 5% level.",
+                lang,
+                items="; ".join(ratios),
+            )
+        )
+    tested = tests_run(results)
+    if tested:
+        notes.append(
+            _(
+                "This report rests on {n} statistical tests at the 5% level. Even if nothing had really changed, "
+                "about {chance} of them would be expected to pass by chance alone (1 in 20), so one change marked "
+                "▲ or ▼ is a reason to look closer, not proof on its own.",
+                lang,
+                n=i18n.number(tested, lang),
+                chance=i18n.number(tested / 20, lang),
+            )
+        )
+    return notes
