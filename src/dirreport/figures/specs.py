@@ -723,7 +723,7 @@ def source_notes(results: Results, catalogue: Catalogue, lang: str) -> list[str]
     ]
 
 
-def tests_run(results: Results) -> int:
+def statistical_tests(results: Results) -> int:
     """How many statistical tests the report's judgements rest on: changes tested, and survey results against Wales."""
     count = sum(
         1 for r in results.indicators.values() if r.trend.verdict is not None and r.trend.verdict.rule != "threshold"
@@ -765,7 +765,7 @@ def method_notes(results: Results, catalogue: Catalogue, lang: str) -> list[str]
                 items="; ".join(ratios),
             )
         )
-    tested = tests_run(results)
+    tested = statistical_tests(results)
     if tested:
         notes.append(
             _(
