@@ -15,12 +15,11 @@ from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Point,
 from dirreport.compute.judgement import assess_indicator, printed_change
 from dirreport.data.model import Dataset
 from dirreport.errors import InputError
+from dirreport.figures.method_notes import method_notes, statistical_tests
 from dirreport.figures.specs import (
     _base_numbers,
     _number_or_marker,
     indicator_table,
-    method_notes,
-    statistical_tests,
     summary_table,
 )
 from dirreport.lang import i18n, sentences
@@ -77,11 +76,11 @@ def test_a_share_of_whole_time_equivalents_prints_its_base_as_wte(lang: str, tex
 
 
 def test_the_catalogue_says_which_indicators_have_wte_bases() -> None:
-    from dirreport.compute.indicators import base_of
+    from dirreport.catalogue import base_unit
 
     catalogue = load_catalogue()
-    assert base_of(catalogue.indicators["WF-SW-ADULTS"], catalogue) == "wte"
-    assert base_of(catalogue.indicators["AD-REVIEWS-TIMELY"], catalogue) == "count"
+    assert base_unit(catalogue.indicators["WF-SW-ADULTS"], catalogue.metrics) == "wte"
+    assert base_unit(catalogue.indicators["AD-REVIEWS-TIMELY"], catalogue.metrics) == "count"
 
 
 # --- complements: a percentage that leaves out 1 to 4 cases is hidden ---------------------------------------------

@@ -35,11 +35,11 @@ from dirreport.content.expansion import expand
 from dirreport.content.narrative import Narrative
 from dirreport.errors import InputError, Problem
 from dirreport.figures.charts import chart_files
+from dirreport.figures.method_notes import method_notes
 from dirreport.figures.specs import (
     Figure,
     Table,
     composition_figure,
-    method_notes,
     source_notes,
     survey_figure,
     trend_figure,

@@ -287,3 +287,9 @@ def counts_only(indicator: Indicator, metrics: Mapping[str, Metric]) -> bool:
         for t in (*indicator.numerator, *indicator.denominator)
         if t.kind == "metric" and t.ref in metrics
     )
+
+
+def base_unit(indicator: Indicator, metrics: Mapping[str, Metric]) -> str:
+    """What an indicator's numerator and denominator count: "wte" (whole-time equivalents) or "count"."""
+    units = {metrics[code].unit for code in indicator.metrics if code in metrics}
+    return "wte" if "wte" in units else "count"

@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from dirreport import cells
-from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, SurveyMeasure, Term, counts_only
+from dirreport.catalogue import (
+    POPULATION_GROUPS,
+    WALES,
+    Catalogue,
+    Indicator,
+    SurveyMeasure,
+    Term,
+    base_unit,
+    counts_only,
+)
 from dirreport.compute.disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
 from dirreport.compute.judgement import (
     Verdict,
@@ -29,7 +38,8 @@ from dirreport.compute.judgement import (
 from dirreport.compute.stats import significant, wilson
 from dirreport.config.settings import Config
 from dirreport.data.model import Dataset
-from dirreport.errors import InputError, Problem
+from dirreport.data.relationships import nested_refusal
+from dirreport.errors import InputError
 from dirreport.lang.i18n import rounded
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
@@ -180,11 +190,10 @@ def compute(config: Config, catalogue: Catalogue, dataset: Dataset) -> Results:
     """Compute every indicator, survey measure and published metric for the report's authority."""
     years = config.years
     others = [a for a in dataset.authorities if a not in (config.authority, WALES)]
+    metrics, here = catalogue.metrics, config.authority
     indicators = {
-        ind.id: _indicator(
-            ind, dataset, config.authority, years, others, counts_only(ind, catalogue.metrics), base_of(ind, catalogue)
-        )
-        for ind in catalogue.indicators.values()
+        i.id: _indicator(i, dataset, here, years, others, counts_only(i, metrics), base_unit(i, metrics))
+        for i in catalogue.indicators.values()
     }
     survey: dict[str, SurveyResult] = {}
     for measure in catalogue.survey.values():
@@ -206,12 +215,6 @@ def compute(config: Config, catalogue: Catalogue, dataset: Dataset) -> Results:
         metrics=_published_metrics(catalogue, dataset, config.authority, years),
         population=population,
     )
-
-
-def base_of(ind: Indicator, catalogue: Catalogue) -> str:
-    """What an indicator's numerator and denominator count: whole-time equivalents, or people and cases."""
-    units = {catalogue.metrics[code].unit for code in ind.metrics if code in catalogue.metrics}
-    return "wte" if "wte" in units else "count"
 
 
 def _sum(terms: tuple[Term, ...], dataset: Dataset, authority: str, year: str) -> float | None:
@@ -257,26 +260,13 @@ def point(ind: Indicator, dataset: Dataset, authority: str, year: str, base: str
     if numerator is None or denominator is None or denominator == 0:
         return Point(year, None, numerator, denominator, _absent(codes), flags)
     if proportion_test(ind) and numerator > denominator:
-        raise InputError(_impossible(ind, dataset, authority, year, numerator, denominator))
+        raise InputError(nested_refusal(ind, dataset, authority, year, numerator, denominator))
     value = numerator / denominator * SCALES[ind.unit]
     counted = any(t.kind == "metric" for t in ind.denominator)
     # 95.7% of 23 tells the reader 1 case was left out: a small complement is hidden like a small count
     complement = denominator - numerator if proportion_test(ind) and base == "count" else None
     status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) or is_small(complement) else OK
     return Point(year, value, numerator, denominator, status, flags, base)
-
-
-def _impossible(ind: Indicator, dataset: Dataset, authority: str, year: str, top: float, bottom: float) -> Problem:
-    """A nested percentage above 100%: never printed, named by its rows (data.relationships refuses it first)."""
-    codes = [t.ref for t in (*ind.numerator, *ind.denominator)]
-    rows = ", ".join(f"{c} row {dataset.metric_rows.get((authority, year, c), '?')}" for c in codes)
-    return Problem(
-        f"{' + '.join(t.ref for t in ind.numerator)} ({top:g}) is larger than "
-        f"{' + '.join(t.ref for t in ind.denominator)} ({bottom:g}) for {authority} in {year}, so {ind.id} "
-        "would pass 100% (rule: a percentage's numerator is part of its denominator)",
-        file="data/metrics.csv",
-        hint=f"the numerator is counted within the denominator; check both values ({rows})",
-    )
 
 
 def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]:

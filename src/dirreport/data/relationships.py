@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from dirreport.catalogue import Catalogue
+from dirreport.catalogue import Catalogue, Indicator
 from dirreport.data.model import Dataset, MetricKey
 from dirreport.errors import Problem
 
@@ -201,3 +201,16 @@ def nesting_problems(dataset: Dataset, catalogue: Catalogue, file: str) -> list[
 
 def _num(value: float) -> str:
     return f"{value:g}"
+
+
+def nested_refusal(ind: Indicator, dataset: Dataset, authority: str, year: str, top: float, bottom: float) -> Problem:
+    """A nested percentage above 100%, refused where it is computed (consistency_problems refuses it first)."""
+    codes = [t.ref for t in (*ind.numerator, *ind.denominator)]
+    rows = ", ".join(f"{c} row {dataset.metric_rows.get((authority, year, c), '?')}" for c in codes)
+    return Problem(
+        f"{' + '.join(t.ref for t in ind.numerator)} ({_num(top)}) is larger than "
+        f"{' + '.join(t.ref for t in ind.denominator)} ({_num(bottom)}) for {authority} in {year}, so {ind.id} "
+        f"would pass 100% (rule: {RULE_NESTED})",
+        file=dataset.files.get("metrics", "data/metrics.csv"),
+        hint=f"the numerator is counted within the denominator; check both values ({rows})",
+    )
