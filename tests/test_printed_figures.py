@@ -258,3 +258,15 @@ def test_the_multiple_comparisons_sentence_gives_n_over_20() -> None:
     assert statistical_tests(many) == 88
     sentence = next(n for n in method_notes(many, load_catalogue(), "en") if "statistical tests" in n)
     assert "rests on 88 statistical tests" in sentence and "about 4 of them" in sentence  # 88 / 20 = 4.4
+
+
+@pytest.mark.parametrize(
+    ("positive", "status"), [(22, SUPPRESSED), (19, SUPPRESSED), (18, OK), (23, OK), (4, SUPPRESSED)]
+)
+def test_a_survey_result_whose_complement_is_1_to_4_is_hidden(positive: int, status: str) -> None:
+    from dirreport.compute.indicators import _survey_point
+    from dirreport.data.model import SurveyCount
+
+    dataset = Dataset({}, {}, {(A, Y, "SV01", "adults"): SurveyCount(23, positive)})
+    point_ = _survey_point(dataset, A, Y, "SV01", "adults")
+    assert point_ is not None and point_.status == status

@@ -328,8 +328,8 @@ def _survey_point(dataset: Dataset, authority: str, year: str, measure: str, gro
         return None
     if count.respondents < LOW_BASE:
         status = LOW
-    elif is_small(count.positive):
-        status = SUPPRESSED
+    elif is_small(count.positive) or is_small(count.respondents - count.positive):
+        status = SUPPRESSED  # 22 of 23 answered yes tells the reader that 1 did not
     else:
         status = OK
     return SurveyPoint(year, count.respondents, count.positive, status)
