@@ -30,6 +30,6 @@ CY = {
     "about {chance} of them would be expected to pass by chance alone (1 in 20), so one change marked "
     "▲ or ▼ is a reason to look closer, not proof on its own.": "Mae’r adroddiad hwn yn dibynnu ar {n} o "
     "brofion ystadegol ar y lefel 5%. Hyd yn oed pe na bai dim wedi newid mewn gwirionedd, byddai disgwyl i "
-    "tua {chance} ohonynt basio drwy siawns yn unig (1 o bob 20), felly mae un newid a nodwyd â ▲ neu ▼ yn "
+    "oddeutu {chance} ohonynt basio drwy siawns yn unig (1 o bob 20), felly mae un newid a nodwyd â ▲ neu ▼ yn "
     "rheswm i edrych yn fanylach, nid yn brawf ar ei ben ei hun.",
 }
