@@ -39,6 +39,7 @@ from dirreport.lang.bilingual_text import Bilingual
         (-2.5, 0, "-3"),  # half away from zero
         (1234567.25, 1, "1,234,567.3"),
         (31.94999, 1, "31.9"),
+        (1e20, 0, "100,000,000,000,000,000,000"),  # past the decimal module's default 28 digits
     ],
 )
 def test_values_are_rounded_half_up_on_their_decimal_value(value: float, decimals: int, en: str) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 import gettext
 import io
 import math
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -121,8 +121,12 @@ def decimal_value(value: float, decimals: int = 0) -> Decimal:
     float's noise is cleared first (to 9 decimals), so a value that is 31.95
     in decimal arithmetic rounds as 31.95 even when the float holds a hair less.
     """
-    exact = Decimal(repr(float(value))).quantize(_NOISE, rounding=ROUND_HALF_EVEN)
-    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if not math.isfinite(value):
+        return Decimal(repr(float(value)))  # nothing to round (the data's checks refuse these before printing)
+    with localcontext() as context:
+        context.prec = 60  # room for 9 decimals after any float's digits
+        exact = Decimal(repr(float(value))).quantize(_NOISE, rounding=ROUND_HALF_EVEN)
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def rounded(value: float, decimals: int = 0) -> float:
