@@ -752,6 +752,22 @@ CASES = [
         ("narratives/en/3a-ii.md:line 19", "must be on a line of its own"),
     ),
     Case(
+        "comparison chart of a count",
+        "sample",
+        both_languages(
+            "narratives/{lang}/3a-ii.md",
+            "{{< chart CH-WELSH-OFFER compare >}}",
+            "{{< chart WF-NEWLY-QUALIFIED compare >}}",
+        ),
+        BUILD,
+        2,
+        (
+            "narratives/en/3a-ii.md:line 20",
+            "WF-NEWLY-QUALIFIED is a count, and counts are not compared across authorities of different sizes",
+            "compare a rate or percentage instead",
+        ),
+    ),
+    Case(
         "quote of a story not in stories csv",
         "sample",
         both_languages("narratives/{lang}/3-experience.md", "{{< quote STORY-01 >}}", "{{< quote STORY-1 >}}"),

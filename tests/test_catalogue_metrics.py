@@ -215,29 +215,50 @@ def test_metric_fields(metrics: list[dict[str, Any]]) -> None:
             assert isinstance(m["note"], str) and m["note"].strip(), code
 
 
+WHOLE_TERM = re.compile(r"^(?:((?:AD|CH|CA|WF)/[0-9]{3})([a-z])?|([a-z]))(?:[-–]([a-z]))?$")
+
+
+def whole(written: str) -> list[str]:
+    """The codes of a parent written as the guidance writes a whole: AD/001, AD/002a+b, CH/023a–i."""
+    codes: list[str] = []
+    base = None
+    for term in written.split("+"):
+        match = WHOLE_TERM.match(term.strip())
+        assert match, f"parent '{written}' is not a code or a sum of codes"
+        base = match.group(1) or base
+        assert base, written
+        first = match.group(2) or match.group(3) or ""
+        last = match.group(4) or first
+        codes += [base + chr(c) for c in range(ord(first), ord(last) + 1)] if first else [base]
+    return codes
+
+
 def test_references_exist(by_code: dict[str, dict[str, Any]]) -> None:
     for code, m in by_code.items():
         for field in ("parent", "same-as"):
             if field in m:
-                assert m[field] in by_code, f"{code}: {field} {m[field]} is not a catalogued code"
-                assert m[field] != code, f"{code}: {field} refers to itself"
+                for ref in whole(m[field]) if field == "parent" else [m[field]]:
+                    assert ref in by_code, f"{code}: {field} {ref} is not a catalogued code"
+                    assert ref != code, f"{code}: {field} refers to itself"
 
 
 def test_parents_are_consistent(by_code: dict[str, dict[str, Any]]) -> None:
     for code, m in by_code.items():
         if m.get("exclusive"):
             assert "parent" in m, f"{code}: exclusive without a parent"
-        if "parent" in m:
-            parent = by_code[m["parent"]]
+        for ref in whole(m["parent"]) if "parent" in m else []:
             # a part is measured in the same unit as its whole (no days against counts)
-            assert m["unit"] == parent["unit"], f"{code}: unit differs from parent {m['parent']}"
+            assert m["unit"] == by_code[ref]["unit"], f"{code}: unit differs from parent {ref}"
         # no cycles
-        seen = {code}
-        cur = m
-        while "parent" in cur:
-            assert cur["parent"] not in seen, f"{code}: parent cycle"
-            seen.add(cur["parent"])
-            cur = by_code[cur["parent"]]
+        seen: set[str] = set()
+        frontier = [code]
+        while frontier:
+            cur = by_code[frontier.pop()]
+            for ref in whole(cur["parent"]) if "parent" in cur else []:
+                assert ref != code, f"{code}: parent cycle"
+                if ref not in seen:
+                    seen.add(ref)
+                    frontier.append(ref)
 
 
 def test_same_as_from_guidance(by_code: dict[str, dict[str, Any]]) -> None:

@@ -199,14 +199,21 @@ def _parents_first(catalogue) -> list[str]:  # type: ignore[no-untyped-def]
         if code in seen:
             return
         seen.add(code)
-        parent = catalogue.metrics[code].parent
-        if parent:
-            visit(parent)
+        for whole in catalogue.metrics[code].whole:
+            visit(whole)
         done.append(code)
 
     for code in catalogue.metrics:
         visit(code)
     return done
+
+
+def _whole(catalogue, metric, auth, year, values) -> float | None:  # type: ignore[no-untyped-def]
+    """The value of the whole a metric is part of (one code, or a sum such as AD/002a+b), in the metric's unit."""
+    codes = metric.whole
+    if not codes or any((auth, year, c) not in values or catalogue.metrics[c].unit != metric.unit for c in codes):
+        return None
+    return float(sum(values[(auth, year, c)] for c in codes))
 
 
 def _metric_value(catalogue, code, auth, year, yi, size, values, rng) -> float:  # type: ignore[no-untyped-def]
@@ -218,8 +225,8 @@ def _metric_value(catalogue, code, auth, year, yi, size, values, rng) -> float: 
         local = random.Random(zlib.crc32(f"{code}{auth}".encode())).uniform(0.75, 1.3)
         value = PER_10K[code] * size / 10_000 * local * (1 + 0.02 * yi) * rng.uniform(0.96, 1.04)
         return round(value, 1) if metric.unit == "wte" else float(max(0, round(value)))
-    if metric.parent and (auth, year, metric.parent) in values and metric.unit == catalogue.metrics[metric.parent].unit:
-        whole = values[(auth, year, metric.parent)]
+    whole = _whole(catalogue, metric, auth, year, values)
+    if whole is not None and metric.parent:
         siblings = [m for m in catalogue.children_of(metric.parent) if m.exclusive]
         # each part keeps a steady share of its whole from year to year, with a little noise
         steady = random.Random(zlib.crc32(f"share{code}{auth}".encode()))
@@ -294,7 +301,8 @@ def _restore_parts(catalogue, auth, year, changed, values) -> None:  # type: ign
 def _repair(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-untyped-def]
     """Enforce the catalogue's rules once more after indicators moved numerators about."""
     for breakdown in catalogue.breakdowns:
-        total = values.get((auth, year, breakdown.total))
+        wholes = [values.get((auth, year, c)) for c in breakdown.whole]
+        total = None if any(w is None for w in wholes) else sum(w for w in wholes if w is not None)
         present = [c for c in breakdown.parts if (auth, year, c) in values]
         summed = sum(values[(auth, year, c)] for c in present)
         if total is not None and summed > total:
@@ -310,9 +318,9 @@ def _repair(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-
         metric = catalogue.metrics[code]
         if metric.same_as and (auth, year, metric.same_as) in values:
             values[key] = values[(auth, year, metric.same_as)]
-        same_unit = metric.parent and metric.unit == catalogue.metrics[metric.parent].unit
-        if same_unit and (auth, year, metric.parent) in values:
-            values[key] = min(values[key], values[(auth, year, metric.parent)])
+        whole = _whole(catalogue, metric, auth, year, values)
+        if whole is not None:
+            values[key] = min(values[key], whole)
 
 
 def _enforce(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no-untyped-def]
@@ -323,9 +331,10 @@ def _enforce(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no
     (exhaustive) breakdown is scaled to its total, and its last part, the
     guidance's "other" category, takes what rounding leaves.
     """
-    families: dict[str, list] = {b.total: [] for b in catalogue.breakdowns}  # type: ignore[type-arg]
+    # a breakdown of a sum (AD/034a–e) is reached at the sum's last code, when all of it is known
+    families: dict[str, list] = {b.whole[-1]: [] for b in catalogue.breakdowns}  # type: ignore[type-arg]
     for b in catalogue.breakdowns:
-        families[b.total].append(b)
+        families[b.whole[-1]].append(b)
 
     def put(code: str, v: float) -> None:
         values[(auth, year, code)] = round(v, 1) if catalogue.metrics[code].unit == "wte" else float(round(v))
@@ -335,11 +344,13 @@ def _enforce(catalogue, auth, year, ordered, values) -> None:  # type: ignore[no
         if key not in values:
             continue
         metric = catalogue.metrics[code]
-        whole = values.get((auth, year, metric.parent)) if metric.parent else None
+        whole = _whole(catalogue, metric, auth, year, values)
         if whole is not None and values[key] > whole:
             put(code, whole)
         for breakdown in families.get(code, []):
-            total = values[key]
+            if any((auth, year, c) not in values for c in breakdown.whole):
+                continue
+            total = sum(values[(auth, year, c)] for c in breakdown.whole)
             present = [c for c in breakdown.parts if (auth, year, c) in values]
             if not present:
                 continue

@@ -35,6 +35,7 @@ from dirreport.content.expansion import expand
 from dirreport.content.narrative import Narrative
 from dirreport.errors import InputError, Problem
 from dirreport.figures.charts import chart_files
+from dirreport.figures.method_notes import method_notes
 from dirreport.figures.specs import (
     Figure,
     Table,
@@ -341,7 +342,11 @@ def assemble_language(project: Project, lang: str, engine: str = "pandoc", draft
 
 def marked_in_data(project: Project, lang: str) -> list[Markup]:
     """'About the figures' sentences naming the figures the data marks provisional, confidential and so on."""
-    return [Markup(blocks.md(note)) for note in source_notes(project.results, project.catalogue, lang)]
+    notes = [
+        *method_notes(project.results, project.catalogue, lang),
+        *source_notes(project.results, project.catalogue, lang),
+    ]
+    return [Markup(blocks.md(note)) for note in notes]
 
 
 def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:

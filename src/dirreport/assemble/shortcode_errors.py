@@ -29,8 +29,8 @@ class NotShown(ShortcodeError):
 def figure_not_shown(what: str, status: str, year: str) -> NotShown:
     if status == SUPPRESSED:
         return NotShown(
-            f"{what} for {year} is not shown ([c]): it is marked confidential in the data or rests on "
-            "a count of 1 to 4",
+            f"{what} for {year} is not shown ([c]): it is marked confidential in the data, rests on "
+            "a count of 1 to 4, or leaves out only 1 to 4 cases (95.7% of 23 would show the 1 left out)",
             "do not quote it in a sentence; describe it without the number or use a table",
             i18n.SUPPRESSED,
         )

@@ -235,6 +235,19 @@ class ShortcodeDispatch:
         if chart_id in results.indicators:
             result = results.indicators[chart_id]
             if kind == "compare":
+                if result.indicator.unit == "count":
+                    raise ShortcodeError(
+                        f"{chart_id} is a count, and counts are not compared across authorities of different "
+                        "sizes: a larger authority has more of everything",
+                        "compare a rate or percentage instead (list them with 'dirreport catalogue'), "
+                        f"or show this count's trend with {{{{< chart {chart_id} >}}}}",
+                    )
+                if result.latest.shown is None:
+                    raise ShortcodeError(
+                        f"{chart_id} has no value shown for {result.latest.year} "
+                        f"(it is [{result.latest.status}]), so there is nothing to compare",
+                        f"show its trend with {{{{< chart {chart_id} >}}}}, or check the data for {result.latest.year}",
+                    )
                 fig = comparison_figure(result, name, self.lang)
                 if fig is None:
                     raise ShortcodeError(

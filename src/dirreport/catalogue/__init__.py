@@ -37,7 +37,10 @@ from dirreport.catalogue.model import (
     Section,
     SurveyMeasure,
     Term,
+    base_unit,
+    bounded,
     counts_only,
+    whole_codes,
 )
 
 __all__ = [
@@ -61,9 +64,12 @@ __all__ = [
     "Section",
     "SurveyMeasure",
     "Term",
+    "base_unit",
+    "bounded",
     "counts_only",
     "load_authorities",
     "load_catalogue",
     "load_standards",
     "validate_catalogue",
+    "whole_codes",
 ]

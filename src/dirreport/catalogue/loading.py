@@ -32,6 +32,7 @@ from dirreport.catalogue.model import (
     Section,
     SurveyMeasure,
     Term,
+    bounded,
     counts_only,
 )
 from dirreport.errors import InputError, Problem
@@ -104,7 +105,7 @@ def _read_metrics(data: Any, local: bool) -> tuple[list[Metric], list[Section], 
                         label=Bilingual.from_mapping(m, f"metric {m['code']}"),
                         unit=m.get("unit", "count"),
                         period=m.get("period", "year"),
-                        parent=m.get("parent"),
+                        parent=str(m["parent"]).strip() if m.get("parent") else None,
                         exclusive=bool(m.get("exclusive", False)),
                         same_as=m.get("same-as"),
                         note=m.get("note"),
@@ -153,9 +154,16 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 threshold=_threshold(item.get("threshold"), what),
                 welsh=WelshNoun.from_mapping(item["welsh"], f"{what} welsh") if item.get("welsh") else None,
                 key=bool(item.get("key", False)),
+                nested=_nested(item.get("nested", True), what),
             )
         )
     return out
+
+
+def _nested(value: Any, what: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{what} has nested '{value}'; write 'nested: false' for a ratio that is not part of a whole")
+    return value
 
 
 def _threshold(value: Any, what: str) -> float | None:
@@ -216,8 +224,7 @@ def _breakdowns(metrics: Iterable[Metric]) -> tuple[Breakdown, ...]:
     parts: dict[tuple[str, str], list[Metric]] = {}
     for m in metrics:
         if m.parent and m.exclusive:
-            family = m.code.rstrip("abcdefghijklmnopqrstuvwxyz")
-            parts.setdefault((m.parent, family), []).append(m)
+            parts.setdefault((m.parent, m.family), []).append(m)
     return tuple(
         Breakdown(total, tuple(m.code for m in members), all(m.exhaustive for m in members))
         for (total, _), members in parts.items()
@@ -390,7 +397,12 @@ def validate_catalogue(
             problems.append(Problem(f"metric {m.code} has unit '{m.unit}'", hint="use one of " + ", ".join(UNITS)))
         if m.period not in PERIODS:
             problems.append(Problem(f"metric {m.code} has period '{m.period}'", hint="use 'year' or '31-march'"))
-        for ref in (m.parent, m.same_as):
+        try:
+            whole = m.whole
+        except ValueError as exc:
+            problems.append(Problem(f"metric {m.code} has parent {exc}", hint="write one code, or a sum: AD/002a+b"))
+            whole = ()
+        for ref in (*whole, m.same_as):
             if ref and ref not in catalogue.metrics:
                 problems.append(Problem(f"metric {m.code} refers to unknown metric {ref}", hint="check the code"))
     ids: set[str] = set()
@@ -417,6 +429,7 @@ def validate_catalogue(
                     hint="add a denominator or make its unit 'count'",
                 )
             )
+        problems += _nesting_problems(ind, catalogue)
         if ind.polarity not in POLARITIES:
             problems.append(
                 Problem(f"indicator {ind.id} has polarity '{ind.polarity}'", hint="use higher, lower or none")
@@ -451,3 +464,42 @@ def validate_catalogue(
                     )
                 )
     return problems
+
+
+def _nesting_problems(ind: Indicator, catalogue: Catalogue) -> list[Problem]:
+    """A percentage's numerator is declared part of its denominator, or the indicator is declared not nested.
+
+    Without one or the other a numerator above its denominator could print as
+    108.6% and be judged by a test that assumes a part of a whole.
+    """
+    if ind.unit != "percent":
+        if not ind.nested:
+            return [
+                Problem(f"indicator {ind.id} is a {ind.unit} with 'nested: false'", hint="only a percent is nested")
+            ]
+        return []
+    top = [t.ref for t in ind.numerator if t.kind == "metric"]
+    bottom = [t.ref for t in ind.denominator if t.kind == "metric"]
+    if len(top) != len(ind.numerator) or len(bottom) != len(ind.denominator):
+        return []  # a population denominator: a rate, tested as one
+    if any(code not in catalogue.metrics for code in (*top, *bottom)):
+        return []  # reported as unknown metrics
+    implied = bounded(catalogue.metrics, top, bottom)
+    if ind.nested and not implied:
+        return [
+            Problem(
+                f"indicator {ind.id} is a percentage, but the catalogue does not make its numerator "
+                f"({' + '.join(top)}) a part of its denominator ({' + '.join(bottom)})",
+                hint="give the numerator's metrics 'parent:' (the whole they are part of, e.g. AD/002a+b), "
+                "or write 'nested: false' on the indicator if its numerator is not counted within its denominator",
+            )
+        ]
+    if not ind.nested and implied:
+        return [
+            Problem(
+                f"indicator {ind.id} says 'nested: false', but its numerator ({' + '.join(top)}) is part of "
+                f"its denominator ({' + '.join(bottom)})",
+                hint="remove 'nested: false'",
+            )
+        ]
+    return []

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dirreport.lang.bilingual_text import Bilingual
 from dirreport.lang.welsh import WelshNoun, noun_from_title
 
 METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
+# one summand of a written whole: a code, a code with a range of letters, or more letters of the code before
+_WHOLE_TERM = re.compile(
+    r"^(?:(?P<base>[A-Z]{2,3}/[0-9]{3})(?P<first>[a-z])?|(?P<letter>[a-z]))(?:[-–](?P<last>[a-z]))?$"
+)
 UNITS = ("count", "days", "wte", "hours", "pounds")
 PERIODS = ("year", "31-march")
 POPULATION_BANDS = ("0-17", "18-64", "65-74", "75+")
@@ -56,6 +60,29 @@ class QualityStandard:
     text: Bilingual
 
 
+def whole_codes(written: str) -> tuple[str, ...]:
+    """The codes a whole is written as, in the guidance's own notation.
+
+    ``AD/001`` is one code; ``AD/002a+b`` is AD/002a + AD/002b; ``CH/023a–i``
+    (an en dash or a hyphen) is CH/023a to CH/023i; ``WF/020a+WF/020b`` is
+    written out.  Raises ValueError for anything else.
+    """
+    codes: list[str] = []
+    base: str | None = None
+    for term in written.replace(" ", "").split("+"):
+        match = _WHOLE_TERM.match(term)
+        if match is None or (match.group("letter") and base is None):
+            raise ValueError(f"'{written}' is not a code or a sum of codes such as AD/002a+b or CH/023a–i")
+        base = match.group("base") or base
+        first = match.group("first") or match.group("letter") or ""
+        last = match.group("last")
+        if last and (not first or last < first):
+            raise ValueError(f"'{written}' has the range {first}–{last}; write it from the first letter to the last")
+        letters = [chr(c) for c in range(ord(first), ord(last) + 1)] if last else [first]
+        codes += [f"{base}{letter}" for letter in letters]
+    return tuple(dict.fromkeys(codes))
+
+
 @dataclass(frozen=True)
 class Metric:
     code: str
@@ -73,6 +100,16 @@ class Metric:
     people: bool = True
     # true on a part of a family of exclusive parts that together make up the whole (sum = parent)
     exhaustive: bool = False
+
+    @property
+    def whole(self) -> tuple[str, ...]:
+        """The codes of the whole this metric is part of: one, or the guidance's sum (AD/002a+b)."""
+        return whole_codes(self.parent) if self.parent else ()
+
+    @property
+    def family(self) -> str:
+        """The numbered family a lettered code belongs to: AD/002a and AD/002b are both AD/002."""
+        return self.code.rstrip("abcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(frozen=True)
@@ -111,6 +148,9 @@ class Indicator:
     threshold: float | None = None
     welsh: WelshNoun | None = None  # the Welsh subject, where the title cannot be one as it stands
     key: bool = False  # a key indicator: charted when the project charts key indicators only
+    # false for a ratio whose numerator is not part of its denominator (leavers over staff in post):
+    # it may pass 100% and its change is tested as a rate (Poisson), never as a proportion
+    nested: bool = True
 
     def welsh_subject(self) -> WelshNoun | None:
         """The Welsh noun phrase a sentence about this indicator can start with, if there is one."""
@@ -159,11 +199,18 @@ class Composition:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """A total and the mutually exclusive parts it divides into; exhaustive parts add up to it."""
+    """A total and the mutually exclusive parts it divides into; exhaustive parts add up to it.
+
+    ``total`` is the whole as the catalogue writes it (AD/001, or a sum such as AD/034a–e).
+    """
 
     total: str
     parts: tuple[str, ...]
     exhaustive: bool = False
+
+    @property
+    def whole(self) -> tuple[str, ...]:
+        return whole_codes(self.total)
 
 
 @dataclass(frozen=True)
@@ -198,6 +245,52 @@ class Catalogue:
 WALES = "W92000004"
 
 
+def bounded(metrics: Mapping[str, Metric], parts: Iterable[str], whole: Iterable[str]) -> bool:
+    """Whether the catalogue's relationships make the sum of ``parts`` at most the sum of ``whole``.
+
+    True when every part is in the whole, or the parts can be replaced, step by
+    step, by the wholes they are declared part of: one part by its whole, an
+    exclusive family of parts by their common whole, and parts with different
+    wholes only when those wholes do not overlap (so nothing is counted twice).
+    A metric the guidance defines as the same count stands for the other.
+    """
+    target = set(whole)
+    for code in list(target):
+        same = metrics[code].same_as if code in metrics else None
+        target |= {same} if same else set()
+        target |= {m.code for m in metrics.values() if m.same_as == code}
+    current = frozenset(parts)
+    for _step in range(12):
+        if current <= target:
+            return True
+        kept = {c for c in current if c in target}
+        groups: dict[tuple[str, str], list[Metric]] = {}
+        for code in current - kept:
+            metric = metrics.get(code)
+            if metric is None:
+                return False
+            if metric.same_as and metric.same_as in target:
+                kept.add(metric.same_as)
+                continue
+            if not metric.parent:
+                return False
+            groups.setdefault((metric.parent, metric.family if metric.exclusive else metric.code), []).append(metric)
+        wholes: list[set[str]] = []
+        for members in groups.values():
+            if len(members) > 1 and not all(m.exclusive for m in members):
+                return False
+            wholes.append(set(members[0].whole))
+        replaced = set(kept)
+        for codes in wholes:
+            if replaced & codes:
+                return False  # two parts within the same whole: their sum may pass it
+            replaced |= codes
+        if replaced == current:
+            return False
+        current = frozenset(replaced)
+    return False
+
+
 def counts_only(indicator: Indicator, metrics: Mapping[str, Metric]) -> bool:
     """Whether an indicator is built from counts of people or events alone, so a test can judge its change."""
     if indicator.unit in ("days", "number"):
@@ -207,3 +300,9 @@ def counts_only(indicator: Indicator, metrics: Mapping[str, Metric]) -> bool:
         for t in (*indicator.numerator, *indicator.denominator)
         if t.kind == "metric" and t.ref in metrics
     )
+
+
+def base_unit(indicator: Indicator, metrics: Mapping[str, Metric]) -> str:
+    """What an indicator's numerator and denominator count: "wte" (whole-time equivalents) or "count"."""
+    units = {metrics[code].unit for code in indicator.metrics if code in metrics}
+    return "wte" if "wte" in units else "count"

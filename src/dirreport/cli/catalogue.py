@@ -117,15 +117,18 @@ def _rule(indicator: Indicator, catalogue: Catalogue) -> str:
         return f"a threshold of {indicator.threshold:g} ({units})"
     if not counts_only(indicator, catalogue.metrics):
         return "no rule: the indicator is not built from counts and states no threshold"
-    if (
-        not indicator.denominator
-        or indicator.unit != "percent"
-        or any(t.kind == "population" for t in indicator.denominator)
-    ):
+    from dirreport.compute.judgement import proportion_test
+
+    if not proportion_test(indicator):
+        if indicator.unit == "percent" and not indicator.nested:
+            return (
+                "the exact Poisson test at the 5% level, the denominator as exposure (not nested: the numerator "
+                "is not counted within the denominator, so the value may pass 100%)"
+            )
         return "the exact Poisson test at the 5% level"
     return (
-        "the two-proportion z-test at the 5% level (Fisher's exact test when an expected count is below 5; "
-        "the exact Poisson test if a numerator exceeds its denominator)"
+        "the two-proportion z-test at the 5% level (Fisher's exact test when an expected count is below 5); "
+        "nested: a numerator above its denominator is refused as impossible data"
     )
 
 

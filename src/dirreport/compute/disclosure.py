@@ -2,7 +2,8 @@
 
 Small counts can identify a person in a small authority.  Counts from 1 to 4
 are never shown ([c]); a rate or percentage built on such a count is not
-shown either; survey results from fewer than 10 people are flagged [low].
+shown either, nor a percentage whose complement (the cases it leaves out) is
+1 to 4, since 95.7% of 23 says that 1 of the 23 was not; survey results from fewer than 10 people are flagged [low].
 Where parts of a total are shown, suppressing one part is not enough - the
 total minus the others gives it back - so a second part is suppressed too
 (secondary suppression).  Zero is shown: it identifies nobody.

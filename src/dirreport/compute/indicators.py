@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from dirreport import cells
-from dirreport.catalogue import POPULATION_GROUPS, WALES, Catalogue, Indicator, SurveyMeasure, Term, counts_only
+from dirreport.catalogue import (
+    POPULATION_GROUPS,
+    WALES,
+    Catalogue,
+    Indicator,
+    SurveyMeasure,
+    Term,
+    base_unit,
+    counts_only,
+)
 from dirreport.compute.disclosure import LOW_BASE, is_small, ratio_is_disclosive, suppress_breakdown
 from dirreport.compute.judgement import (
     Verdict,
@@ -25,10 +34,14 @@ from dirreport.compute.judgement import (
     judgement_of,
     movement_of,
     printed_change,
+    proportion_test,
 )
 from dirreport.compute.stats import significant, wilson
 from dirreport.config.settings import Config
 from dirreport.data.model import Dataset
+from dirreport.data.relationships import nested_refusal
+from dirreport.errors import InputError
+from dirreport.lang.i18n import rounded
 
 OK, SUPPRESSED, MISSING, LOW = "ok", "c", "x", "low"
 NOT_APPLICABLE = "z"
@@ -48,6 +61,7 @@ class Point:
     denominator: float | None
     status: str
     flags: tuple[str, ...] = ()  # StatsWales shorthand of the figures behind it: p, r, e, f, u, b …
+    base: str = "count"  # what numerator and denominator count: "count", or "wte" (printed 127.8 of 400.0 WTE)
 
     @property
     def shown(self) -> float | None:
@@ -181,9 +195,10 @@ def compute(config: Config, catalogue: Catalogue, dataset: Dataset) -> Results:
     """Compute every indicator, survey measure and published metric for the report's authority."""
     years = config.years
     others = [a for a in dataset.authorities if a not in (config.authority, WALES)]
+    metrics, here = catalogue.metrics, config.authority
     indicators = {
-        ind.id: _indicator(ind, dataset, config.authority, years, others, counts_only(ind, catalogue.metrics))
-        for ind in catalogue.indicators.values()
+        i.id: _indicator(i, dataset, here, years, others, counts_only(i, metrics), base_unit(i, metrics))
+        for i in catalogue.indicators.values()
     }
     survey: dict[str, SurveyResult] = {}
     for measure in catalogue.survey.values():
@@ -236,7 +251,8 @@ def _absent(codes: tuple[str, ...]) -> str:
     return next((status for status in ABSENCE_ORDER if status in codes), MISSING)
 
 
-def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
+def point(ind: Indicator, dataset: Dataset, authority: str, year: str, base: str = "count") -> Point:
+    """One year's value, hidden when a count behind it, or the count a percentage leaves out, is small."""
     codes = _notes_of(ind.numerator + ind.denominator, dataset, authority, year) if dataset.notes else ()
     flags = codes
     numerator = _sum(ind.numerator, dataset, authority, year)
@@ -248,17 +264,21 @@ def point(ind: Indicator, dataset: Dataset, authority: str, year: str) -> Point:
     denominator = _sum(ind.denominator, dataset, authority, year)
     if numerator is None or denominator is None or denominator == 0:
         return Point(year, None, numerator, denominator, _absent(codes), flags)
+    if proportion_test(ind) and numerator > denominator:
+        raise InputError(nested_refusal(ind, dataset, authority, year, numerator, denominator))
     value = numerator / denominator * SCALES[ind.unit]
     counted = any(t.kind == "metric" for t in ind.denominator)
-    status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) else OK
-    return Point(year, value, numerator, denominator, status, flags)
+    # 95.7% of 23 tells the reader 1 case was left out: a small complement is hidden like a small count
+    complement = denominator - numerator if proportion_test(ind) and base == "count" else None
+    status = SUPPRESSED if ratio_is_disclosive(numerator, denominator, counted) or is_small(complement) else OK
+    return Point(year, value, numerator, denominator, status, flags, base)
 
 
 def judge(change: float | None, polarity: str, decimals: int) -> tuple[str, str]:
     """Movement of a difference between printed values, and which way it points by polarity (no test)."""
     if change is None:
         return "none", "unknown"
-    movement = movement_of(round(change, decimals))
+    movement = movement_of(rounded(change, decimals))
     if movement == "same":
         return "same", "neutral"
     return movement, judgement_of(movement, True, polarity)
@@ -287,14 +307,15 @@ def _indicator(
     years: tuple[str, ...],
     others: list[str],
     counted: bool = True,
+    base: str = "count",
 ) -> IndicatorResult:
-    series = tuple(point(ind, dataset, authority, y) for y in years)
-    wales = tuple(point(ind, dataset, WALES, y) for y in years)
+    series = tuple(point(ind, dataset, authority, y, base) for y in years)
+    wales = tuple(point(ind, dataset, WALES, y, base) for y in years)
     decimals = DECIMALS[ind.unit]
     trend = _trend(ind, series, counted)
     other_values = []
     for other in others if ind.unit != "count" else []:
-        p = point(ind, dataset, other, years[-1])
+        p = point(ind, dataset, other, years[-1], base)
         if p.status == OK and p.value is not None:
             other_values.append(p.value)
     versus, judgement = "none", "unknown"
@@ -314,8 +335,8 @@ def _survey_point(dataset: Dataset, authority: str, year: str, measure: str, gro
         return None
     if count.respondents < LOW_BASE:
         status = LOW
-    elif is_small(count.positive):
-        status = SUPPRESSED
+    elif is_small(count.positive) or is_small(count.respondents - count.positive):
+        status = SUPPRESSED  # 22 of 23 answered yes tells the reader that 1 did not
     else:
         status = OK
     return SurveyPoint(year, count.respondents, count.positive, status)

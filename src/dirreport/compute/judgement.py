@@ -10,9 +10,12 @@ read the same verdict:
   to the decimals the report shows), so a table's Change column always equals
   the difference of the figures beside it;
 * an indicator built from counts is tested on its counts at the 95% level
-  (stats.ALPHA): a percentage of counts with the pooled two-proportion z-test,
-  or Fisher's exact test when an expected count is below 5; a count or a rate
-  per head of population with the exact Poisson (conditional binomial) test;
+  (stats.ALPHA): a nested percentage (its numerator part of its denominator)
+  with the pooled two-proportion z-test, or Fisher's exact test when an
+  expected count is below 5; a count, a rate per head of population, or a
+  percentage the catalogue declares not nested (leavers over staff in post)
+  with the exact Poisson (conditional binomial) test, the denominator as
+  exposure.  The catalogue fixes which test applies, never the data;
 * an indicator not built from counts (an average in days, a share of
   whole-time equivalents) has a threshold in the catalogue, and so may any
   indicator that states one: a change smaller than the threshold is little
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 
 from dirreport.catalogue import Indicator
 from dirreport.compute.stats import TestResult, compare_counts, compare_proportions
+from dirreport.lang.i18n import decimal_value, rounded
 
 # a tolerance for comparing printed decimals held in floats
 EPSILON = 1e-9
@@ -43,13 +47,13 @@ class Verdict:
 
 
 def printed(value: float, decimals: int) -> float:
-    """A value rounded as the report prints it (i18n.number rounds the same way)."""
-    return round(value, decimals)
+    """A value rounded as the report prints it (half up on the decimal value, i18n.rounded)."""
+    return rounded(value, decimals)
 
 
 def printed_change(last: float, previous: float, decimals: int) -> float:
-    """This year's printed value minus last year's printed value."""
-    return round(printed(last, decimals) - printed(previous, decimals), decimals)
+    """This year's printed value minus last year's printed value, worked in decimals so 32.0 - 31.9 is 0.1."""
+    return float(decimal_value(last, decimals) - decimal_value(previous, decimals))
 
 
 def movement_of(change: float) -> str:
@@ -97,14 +101,10 @@ def assess_indicator(
     result: TestResult
     if not indicator.denominator:
         result = compare_counts(_count(x1), 1.0, _count(x2), 1.0)
-    elif (
-        indicator.unit == "percent"
-        and all(t.kind == "metric" for t in indicator.denominator)
-        and n1
-        and n2
-        and 0 <= (x1 or 0) <= n1
-        and 0 <= (x2 or 0) <= n2
-    ):
+    elif proportion_test(indicator):
+        # the data's relationships refuse a numerator above its denominator before anything is computed
+        if not (0 <= (x1 or 0) <= (n1 or 0) and 0 <= (x2 or 0) <= (n2 or 0)):
+            raise ValueError(f"{indicator.id}: a nested percentage with its numerator above its denominator")
         result = compare_proportions(_count(x1), _count(n1), _count(x2), _count(n2))
     else:
         result = compare_counts(_count(x1), float(n1 or 0), _count(x2), float(n2 or 0))
@@ -128,6 +128,21 @@ def against_wales(
         return "neutral"
     verdict = assess_indicator(indicator, counted, ours, wales, difference)
     return judgement_of(movement, verdict.supported, indicator.polarity)
+
+
+def proportion_test(indicator: Indicator) -> bool:
+    """Whether a change is tested as a proportion: a nested percentage of counted cases, by the catalogue alone.
+
+    Anything else built from counts (a count, a rate per head of population, a
+    percentage declared not nested) is tested as a Poisson rate.  The data never
+    chooses the test: which one applies is fixed by the indicator's declaration.
+    """
+    return (
+        indicator.unit == "percent"
+        and indicator.nested
+        and bool(indicator.denominator)
+        and all(t.kind == "metric" for t in indicator.denominator)
+    )
 
 
 def assess_proportions(x1: int, n1: int, x2: int, n2: int) -> Verdict:

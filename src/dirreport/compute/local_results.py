@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from dirreport.compute import disclosure
 from dirreport.compute.judgement import Verdict, assess_proportions, judgement_of, movement_of, printed_change
 from dirreport.data.local_model import COMPLAINT_SERVICES, SERVICE_AREAS, LocalTables
+from dirreport.lang.i18n import rounded
 
 PERCENT_DECIMALS = 1
 
@@ -48,7 +49,7 @@ def budget_for(local: LocalTables, year: str, area: str | None = None) -> Budget
     lines = [line for line in local.finance if line.year == year and (area is None or line.area == area)]
     if not lines:
         return None
-    return Budget(sum(round(line.budget) for line in lines), sum(round(line.outturn) for line in lines))
+    return Budget(sum(int(rounded(line.budget)) for line in lines), sum(int(rounded(line.outturn)) for line in lines))
 
 
 @dataclass(frozen=True)

@@ -106,13 +106,13 @@ def finance_figure(local: LocalTables, year: str, area: str | None, name: str, l
     categories = tuple(i18n.financial_year(y, lang) for y in years)
     outturn = Series(
         _("Outturn", lang),
-        tuple(round(b.outturn / 1000, 1) for b in figures),
+        tuple(i18n.rounded(b.outturn / 1000, 1) for b in figures),
         "ours",
         tuple(i18n.number(b.outturn / 1000, lang, 1) for b in figures),
     )
     budget = Series(
         _("Budget", lang),
-        tuple(round(b.budget / 1000, 1) for b in figures),
+        tuple(i18n.rounded(b.budget / 1000, 1) for b in figures),
         "second",
         tuple(i18n.number(b.budget / 1000, lang, 1) for b in figures),
     )
@@ -223,7 +223,7 @@ def complaints_table(local: LocalTables, year: str, lang: str) -> Table:
                 (
                     label,
                     *(
-                        round(v, lr.PERCENT_DECIMALS) if v is not None else _share_marker(x, n)
+                        i18n.rounded(v, lr.PERCENT_DECIMALS) if v is not None else _share_marker(x, n)
                         for v, x, n in zip(shares, counts, bases, strict=True)
                     ),
                 )
@@ -275,7 +275,7 @@ def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Fi
     for stage, role in (("1", "ours"), ("2", "second")):
         points = [lr.timeliness(local, y, stage) for y in years]
         values = tuple(
-            None if p is None or p.percent is None or p.disclosive else round(p.percent, lr.PERCENT_DECIMALS)
+            None if p is None or p.percent is None or p.disclosive else i18n.rounded(p.percent, lr.PERCENT_DECIMALS)
             for p in points
         )
         if all(v is None for v in values) and stage == "2":
@@ -291,7 +291,7 @@ def complaints_figure(local: LocalTables, year: str, name: str, lang: str) -> Fi
                     c,
                     _(COMPLAINT_STAGES[stage], lang),
                     *(
-                        (round(p.percent or 0, lr.PERCENT_DECIMALS), p.in_time, p.received)
+                        (i18n.rounded(p.percent or 0, lr.PERCENT_DECIMALS), p.in_time, p.received)
                         if p is not None and p.percent is not None and not p.disclosive
                         else shown
                     ),

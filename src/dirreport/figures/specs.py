@@ -206,7 +206,8 @@ def trend_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure:
     align: tuple[str, ...] = ("l", "r", "r")
     if ind.unit == "percent" and ind.denominator and all(t.kind == "metric" for t in ind.denominator):
         # the base of each percentage: how many of how many, where the figure itself may be shown
-        header += (_("Number", lang), _("Out of", lang))
+        wte = result.latest.base == "wte"
+        header += (_("Number (WTE)", lang), _("Out of (WTE)", lang)) if wte else (_("Number", lang), _("Out of", lang))
         rows = tuple((*row, *_base_cells(p, lang)) for row, p in zip(rows, result.series, strict=True))
         numbers = tuple((*row, *_base_numbers(p)) for row, p in zip(numbers, result.series, strict=True))
         align += ("r", "r")
@@ -241,7 +242,7 @@ def _base_cells(p: object, lang: str) -> tuple[str, str]:
     if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
         marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
         return marker, marker
-    return i18n.number(p.numerator, lang), i18n.number(p.denominator, lang)
+    return sentences.base_numbers(p, lang)
 
 
 def _base_numbers(p: object) -> tuple[float | str | None, float | str | None]:
@@ -250,7 +251,8 @@ def _base_numbers(p: object) -> tuple[float | str | None, float | str | None]:
     if not isinstance(p, Point) or p.status != OK or p.numerator is None or p.denominator is None:
         marker = sentences.MARKERS.get(getattr(p, "status", ""), i18n.NOT_AVAILABLE)
         return marker, marker
-    return round(p.numerator), round(p.denominator)
+    decimals = 1 if p.base == "wte" else 0
+    return i18n.rounded(p.numerator, decimals), i18n.rounded(p.denominator, decimals)
 
 
 def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Figure | None:
@@ -314,7 +316,7 @@ def comparison_figure(result: IndicatorResult, name: Bilingual, lang: str) -> Fi
         header=header,
         rows=tuple(rows),
         numbers=tuple(
-            (r[0], round(v, result.decimals))
+            (r[0], i18n.rounded(v, result.decimals))
             for r, v in zip(rows, [ours, *([wales] if wales is not None else []), low, mid, high], strict=True)
         ),
         align=("l", "r"),
@@ -352,11 +354,15 @@ def survey_figure(fig_id: str, title: str, results: list[SurveyResult], lang: st
         numbers.append(
             (
                 label,
-                round(shown, 1) if shown is not None else None,
+                i18n.rounded(shown, 1) if shown is not None else None,
                 None,
                 latest.respondents if latest else None,
-                round(r.trend.change, 1) if r.change_significant is not None and r.trend.change is not None else None,
-                round(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None,
+                i18n.rounded(r.trend.change, 1)
+                if r.change_significant is not None
+                and r.trend.change is not None
+                and not compared_with_earlier(r.trend.since, previous_year(r.latest.year) if r.latest else None)
+                else None,
+                i18n.rounded(r.wales.shown, 1) if r.wales and r.wales.shown is not None else None,
             )
         )
         alts.append(sentences.describe_survey(r, r.measure.title(lang), lang))
@@ -434,13 +440,19 @@ def composition_figure(comp: Composition, results: Results, catalogue: Catalogue
         bar_values.append(value)
         bar_labels.append(f"{text} ({i18n.percent(share, lang)})" if share is not None else text)
         rows.append((label(lang), text, i18n.percent(share, lang) if share is not None else no_share))
-        numbers.append((label(lang), round(value, decimals), round(share, 1) if share is not None else no_share))
+        numbers.append(
+            (label(lang), i18n.rounded(value, decimals), i18n.rounded(share, 1) if share is not None else no_share)
+        )
     no_total = i18n.SUPPRESSED if total_hidden else i18n.NOT_AVAILABLE
     shown_total = total is not None and not total_hidden
     total_text = i18n.number(total, lang, decimals) if shown_total else no_total
     rows.append((_("Total", lang), total_text, i18n.percent(100.0, lang) if shown_total else no_total))
     numbers.append(
-        (_("Total", lang), round(total or 0, decimals) if shown_total else no_total, 100.0 if shown_total else no_total)
+        (
+            _("Total", lang),
+            i18n.rounded(total or 0, decimals) if shown_total else no_total,
+            100.0 if shown_total else no_total,
+        )
     )
     title = _("{title}, {year}", lang, title=comp.title(lang), year=i18n.financial_year(year, lang))
     spec = ChartSpec(
@@ -473,7 +485,8 @@ def _survey_change(r: SurveyResult, lang: str) -> str:
     """Signed, with its direction and whether the test found it significant: '−1.5 (down, not significant)'."""
     if r.change_significant is None or r.trend.change is None:
         return i18n.NOT_AVAILABLE
-    size = sentences.signed(r.trend.change, lang, 1)
+    last = previous_year(r.latest.year) if r.latest else None
+    size = since_earlier(sentences.signed(r.trend.change, lang, 1), r.trend.since, last, lang)
     if r.trend.movement == "same":
         return _("{size} (no change)", lang, size=size)
     if r.trend.movement == "up":
@@ -492,7 +505,7 @@ def _number_or_marker(p: object, decimals: int = 1) -> float | str | None:
     if not isinstance(p, Point):
         return None
     if p.status == OK and p.value is not None:
-        return round(p.value, decimals)
+        return i18n.rounded(p.value, decimals)
     return sentences.MARKERS.get(p.status, None)
 
 
@@ -505,14 +518,16 @@ def summary_table(
     header = (_("Indicator", lang), this_year, i18n.financial_year(last, lang), _("Direction", lang), _("Wales", lang))
     rows, numbers = [], []
     chosen = [results.indicators[i] for i in ids] if ids else list(results.indicators.values())
+    any_earlier = False
     for r in chosen:
         unit, dec = r.indicator.unit, r.decimals
+        any_earlier = any_earlier or compared_with_earlier(r.trend.since, last)
         rows.append(
             (
                 r.indicator.title(lang),
                 sentences.cell(r.latest, unit, lang, dec),
                 sentences.cell(r.previous, unit, lang, dec),
-                sentences.direction_label(r, lang),
+                since_earlier(sentences.direction_label(r, lang), r.trend.since, last, lang),
                 _wales_cell(r, lang),
             )
         )
@@ -526,6 +541,8 @@ def summary_table(
             )
         )
     notes = [direction_note(lang)]
+    if any_earlier:
+        notes.append(earlier_note(last, lang))
     notes += marker_notes(
         lang,
         [c for r in rows for c in r],
@@ -554,20 +571,27 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         _("Wales", lang),
     )
     rows, numbers = [], []
+    any_earlier = False
     for iid in ids:
         r = results.indicators[iid]
         unit, dec = r.indicator.unit, r.decimals
+        earlier = compared_with_earlier(r.trend.since, last)
         rows.append(
             (
                 r.indicator.title(lang),
                 sentences.cell(r.latest, unit, lang, dec),
                 sentences.cell(r.previous, unit, lang, dec),
-                sentences.signed_change(r, lang),
+                since_earlier(sentences.signed_change(r, lang), r.trend.since, last, lang),
                 sentences.direction_label(r, lang),
                 _wales_cell(r, lang),
             )
         )
-        change = round(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
+        change = (
+            i18n.rounded(r.trend.change, dec) if r.trend.change is not None and r.trend.movement != "none" else None
+        )
+        # a change against an earlier year than the column beside it is kept as its words, year and all
+        change = None if earlier else change
+        any_earlier = any_earlier or earlier
         numbers.append(
             (
                 r.indicator.title(lang),
@@ -585,6 +609,8 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         ),
         direction_note(lang),
     ]
+    if any_earlier:
+        notes.append(earlier_note(last, lang))
     shown = [results.indicators[iid] for iid in ids]
     notes += marker_notes(
         lang,
@@ -599,6 +625,36 @@ def indicator_table(results: Results, ids: list[str], caption: str, table_id: st
         numbers=tuple(numbers),
         align=("l", "r", "r", "r", "l", "r"),
         notes=tuple(notes),
+    )
+
+
+def previous_year(year: str) -> str | None:
+    """The financial year before '2023-24': '2022-23'."""
+    try:
+        start = int(year.split("-")[0])
+    except ValueError:
+        return None
+    return f"{start - 1}-{str(start)[-2:]}"
+
+
+def compared_with_earlier(since: str | None, last: str | None) -> bool:
+    """Whether a change is measured against a year before last year (last year's figure hidden or absent)."""
+    return since is not None and last is not None and since < last
+
+
+def since_earlier(text: str, since: str | None, last: str | None, lang: str) -> str:
+    """A change's cell, saying the year it is measured against when that is not the column beside it."""
+    if not compared_with_earlier(since, last):
+        return text
+    return _("{change} (since {year})", lang, change=text, year=i18n.financial_year(since or "", lang))
+
+
+def earlier_note(last: str, lang: str) -> str:
+    return _(
+        "Where the {year} figure is not shown, the change is measured against the latest earlier year that is "
+        "shown, and the cell names that year.",
+        lang,
+        year=i18n.financial_year(last, lang),
     )
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import gettext
 import io
 import math
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -104,12 +105,37 @@ def locale(lang: str) -> Locale:
     return Locale.parse(BABEL_LOCALES[lang])
 
 
+# float arithmetic leaves noise below this many decimals (127.8 / 400 x 100 may be 31.949999999999996)
+_NOISE = Decimal(1).scaleb(-9)
+
+
+def decimal_value(value: float, decimals: int = 0) -> Decimal:
+    """``value`` rounded half up (away from zero) on its decimal value, as GSS practice rounds.
+
+    Python's ``round`` works on the binary float and rounds half to even, so
+    31.95 became 31.9 and 6.25 became 6.2; here they are 32.0 and 6.3.  The
+    float's noise is cleared first (to 9 decimals), so a value that is 31.95
+    in decimal arithmetic rounds as 31.95 even when the float holds a hair less.
+    """
+    if not math.isfinite(value):
+        return Decimal(repr(float(value)))  # nothing to round (the data's checks refuse these before printing)
+    with localcontext() as context:
+        context.prec = 60  # room for 9 decimals after any float's digits
+        exact = Decimal(repr(float(value))).quantize(_NOISE, rounding=ROUND_HALF_EVEN)
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def rounded(value: float, decimals: int = 0) -> float:
+    """A value as the report prints it: every table, sentence, chart label, download and judgement uses this."""
+    return float(decimal_value(value, decimals))
+
+
 def number(value: float | None, lang: str, decimals: int = 0) -> str:
-    """1,234 or 12.5, as each language writes it."""
+    """1,234 or 12.5, as each language writes it, rounded half up by ``rounded``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return NOT_AVAILABLE
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(round(value, decimals), format=pattern, locale=BABEL_LOCALES[lang])
+    return format_decimal(decimal_value(value, decimals), format=pattern, locale=BABEL_LOCALES[lang])
 
 
 def percent(value: float | None, lang: str, decimals: int = 1) -> str:
@@ -135,7 +161,7 @@ def money(thousands: float, lang: str) -> str:
 def signed(value: float, lang: str, decimals: int = 0) -> str:
     """+1,222 or −411 (a true minus sign), for a difference whose direction the reader needs."""
     text = number(abs(value), lang, decimals)
-    if round(value, decimals) == 0:
+    if rounded(value, decimals) == 0:
         return text
     return ("+" if value > 0 else "\u2212") + text
 

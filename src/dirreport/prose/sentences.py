@@ -107,14 +107,19 @@ def signed(change: float | None, lang: str, decimals: int) -> str:
 
 
 def with_base(text: str, p: Point, lang: str) -> str:
-    """58.8% (120 of 204): a percentage with the counts it rests on."""
-    return _(
-        "{value} ({numerator} of {denominator})",
-        lang,
-        value=text,
-        numerator=i18n.number(p.numerator, lang),
-        denominator=i18n.number(p.denominator, lang),
-    )
+    """58.8% (120 of 204): a percentage with the counts it rests on; 32.0% (127.8 of 400.0 WTE) for staff."""
+    numerator, denominator = base_numbers(p, lang)
+    if p.base == "wte":
+        return _(
+            "{value} ({numerator} of {denominator} WTE)", lang, value=text, numerator=numerator, denominator=denominator
+        )
+    return _("{value} ({numerator} of {denominator})", lang, value=text, numerator=numerator, denominator=denominator)
+
+
+def base_numbers(p: Point, lang: str) -> tuple[str, str]:
+    """A point's numerator and denominator as printed: whole numbers, or whole-time equivalents to a tenth."""
+    decimals = 1 if p.base == "wte" else 0
+    return i18n.number(p.numerator, lang, decimals), i18n.number(p.denominator, lang, decimals)
 
 
 def bare(p: Point | None, lang: str, decimals: int) -> str:
