@@ -210,7 +210,11 @@ def test_a_breakdown_s_total_is_not_compared_across_a_break(tmp_path: Path) -> N
 
     rows = "authority,year,metric,value,note\nW06000015,2022-23,AD/001,900,\nW06000015,2023-24,AD/001,{v},{note}\n"
     for note, english, welsh in (
-        ("", "The total rose from 900 in 2022-23.", "Cododd y cyfanswm o 900 yn 2022-23."),
+        (
+            "",
+            "The total was 900 in 2022-23 and 1,200 in 2023-24, a rise of 300.",
+            "Roedd y cyfanswm yn 900 yn 2022-23 ac yn 1,200 yn 2023-24, cynnydd o 300.",
+        ),
         (
             "b",
             "The total is not compared with 2022-23: the series changed in 2023-24.",

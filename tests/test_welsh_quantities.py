@@ -200,3 +200,13 @@ def test_a_breakdowns_total_change_says_the_same_in_both_languages(last: float, 
     else:
         assert found["at-year"] == sorted([(start, "2022-23"), (end, "2023-24")]), english
         assert found["difference"] == ["62"], english
+
+
+def test_a_total_in_tenths_is_printed_as_its_breakdown_prints_it() -> None:
+    # whole-time equivalents: 677.2 then 663.9, a fall of 13.3 (never "677 … 664, a fall of 13")
+    assert composition_sentences.total_change(677.2, 663.9, "2022-23", "2023-24", "en") == (
+        "The total was 677.2 in 2022-23 and 663.9 in 2023-24, a fall of 13.3."
+    )
+    assert composition_sentences.total_change(677.2, 663.9, "2022-23", "2023-24", "cy") == (
+        "Roedd y cyfanswm yn 677.2 yn 2022-23 ac yn 663.9 yn 2023-24, gostyngiad o 13.3."
+    )

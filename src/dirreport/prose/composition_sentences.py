@@ -81,12 +81,14 @@ def _total_change(comp: object, results: object, lang: str) -> str:
 
 def total_change(last: float, this: float, last_year: str, this_year: str, lang: str) -> str:
     """Both totals with their years, and the difference as "a rise of": the same three quantities in each language."""
+    # whole-time equivalents are counted in tenths: a total is printed as its breakdown prints it
+    places = 0 if float(last).is_integer() and float(this).is_integer() else 1
     values = {
-        "before": i18n.number(last, lang),
+        "before": i18n.number(last, lang, places),
         "year": i18n.financial_year(last_year, lang),
-        "after": i18n.number(this, lang),
+        "after": i18n.number(this, lang, places),
         "this_year": i18n.financial_year(this_year, lang),
-        "difference": i18n.number(abs(this - last), lang),
+        "difference": i18n.number(abs(this - last), lang, places),
     }
     # every pattern states both totals with their years and the difference as "a rise of", never a bare
     # "rose from": Welsh "Cododd y cyfanswm o 7,938" reads as "rose by 7,938"
