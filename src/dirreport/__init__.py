@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from dirreport.api import build, check, load_project
+    from dirreport.api import build, check, load_project, status
     from dirreport.checks.card import ReportCard
+    from dirreport.checks.status import SectionStatus, StatusBoard
     from dirreport.compute.indicators import IndicatorResult, Results
     from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
     from dirreport.pipeline.build import BuildReport
@@ -30,6 +31,9 @@ _EXPORTS = {
     "load_project": "dirreport.api",
     "build": "dirreport.api",
     "check": "dirreport.api",
+    "status": "dirreport.api",
+    "StatusBoard": "dirreport.checks.status",
+    "SectionStatus": "dirreport.checks.status",
     "Project": "dirreport.pipeline.project",
     "Results": "dirreport.compute.indicators",
     "IndicatorResult": "dirreport.compute.indicators",
@@ -51,10 +55,13 @@ __all__ = [
     "Project",
     "ReportCard",
     "Results",
+    "SectionStatus",
+    "StatusBoard",
     "__version__",
     "build",
     "check",
     "load_project",
+    "status",
 ]
 
 

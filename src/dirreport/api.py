@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dirreport.checks.card import ReportCard, run_checks
+from dirreport.checks.status import StatusBoard, status_board
 from dirreport.pipeline.build import BuildOptions, BuildReport
 from dirreport.pipeline.build import build as run_build
 from dirreport.pipeline.project import Project
@@ -60,3 +61,12 @@ def build(
 def check(path: str | Path = ".") -> ReportCard:
     """The report card of ``dirreport check``: ``errors`` block publication, ``warnings`` do not."""
     return run_checks(load(Path(path)))
+
+
+def status(path: str | Path = ".") -> StatusBoard:
+    """The board of ``dirreport status``: each section's owner, state, words, evidence, translation and blockers.
+
+    ``board.sections`` holds one ``SectionStatus`` per section in the report's order; ``board.to_json()`` is
+    what ``dirreport status --json`` prints.
+    """
+    return status_board(load(Path(path)))

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from dirreport.cli.output import CommandProgress, Output
+from dirreport.cli.sections import sections
 from dirreport.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
 
 log = logging.getLogger("dirreport")
@@ -145,6 +146,26 @@ def check(project_dir: Path, fmt: str, output: Path | None, quiet: bool, verbose
         raise SystemExit(EXIT_USAGE)
     if card.errors:
         raise SystemExit(EXIT_CHECK_FAILED)
+
+
+@cli.command()
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the board as JSON.")
+@click.option(
+    "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a web page."
+)
+def status(project_dir: Path, as_json: bool, html_file: Path | None) -> None:
+    """Where the report stands: each section's owner, state, length, evidence, translation and blockers."""
+    from dirreport.checks.status import status_board
+    from dirreport.checks.status_page import render_html, render_json, render_text
+    from dirreport.pipeline.project import load_project
+
+    board = status_board(load_project(project_dir))
+    if html_file is not None:
+        html_file.write_text(render_html(board), encoding="utf-8")
+    click.echo(render_json(board) if as_json else render_text(board), nl=as_json)
+    if html_file is not None and not as_json:
+        click.echo(f"wrote {html_file}")
 
 
 @cli.command()
@@ -288,47 +309,7 @@ def translate_baseline(project_dir: Path) -> None:
     click.echo(baseline(project_dir))
 
 
-@cli.group()
-def sections() -> None:
-    """Send sections to their owners as Word files, and take their edits back."""
-
-
-@sections.command("export")
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--lang", default="en", type=click.Choice(["en", "cy"]), show_default=True)
-@click.option("--owner", help="Only this owner's sections (the 'owner:' of each narrative), in one Word file.")
-@click.option("--per-owner", is_flag=True, help="One Word file per owner, a heading per section.")
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the Word files (default: word/<lang>/ in the project).",
-)
-@click.option("--force", is_flag=True, help="Replace Word files already in the folder.")
-def sections_export(
-    project_dir: Path, lang: str, owner: str | None, per_owner: bool, out: Path | None, force: bool
-) -> None:
-    """Write each section (or each owner's sections) as a Word file to send to its author."""
-    from dirreport.sections.export import export_sections
-
-    for line in export_sections(project_dir, lang, owner, per_owner, out, force):
-        click.echo(line)
-
-
-@sections.command("import")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace a narrative even if it changed after its Word file was made.")
-@click.option("--accept-changes", is_flag=True, help="Take the file's tracked changes (each is listed).")
-@click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
-def sections_import(
-    files: tuple[Path, ...], project_dir: Path, force: bool, accept_changes: bool, dry_run: bool
-) -> None:
-    """Take sections edited in Word back into narratives/<lang>/, paragraph by paragraph."""
-    from dirreport.sections.importing import import_sections
-
-    for line in import_sections(project_dir, list(files), force, accept_changes, dry_run):
-        click.echo(line)
-
+cli.add_command(sections)
 
 REPORT_FAULT = (
     "internal error: this is a fault in dirreport {version}, not in your project ({what}); "
