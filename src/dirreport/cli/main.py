@@ -299,14 +299,30 @@ def translate_import(source_file: Path, project_dir: Path) -> None:
 
 
 @translate.command("baseline")
+@click.argument("files", nargs=-1)
 @click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-def translate_baseline(project_dir: Path) -> None:
-    """Record the Welsh narratives as up-to-date translations of the English (for Welsh written directly)."""
+@click.option("--forget", is_flag=True, help="Undo: take these files' translations off the record.")
+def translate_baseline(files: tuple[str, ...], project_dir: Path, forget: bool) -> None:
+    """Record the Welsh narratives as up-to-date translations of the English (for Welsh written directly).
+
+    Give FILES (e.g. narratives/cy/3a-i.md, or 3a-i) to record only those. Paragraphs that are still
+    placeholders are never recorded. With --forget, the named files' records are removed instead.
+    """
     from dirreport.config.settings import load_config
-    from dirreport.xliff.exchange import baseline
+    from dirreport.errors import InputError, Problem
+    from dirreport.xliff import baseline
 
     load_config(project_dir)  # a folder that is not a report project is said to be one, not silently passed over
-    click.echo(baseline(project_dir))
+    if forget:
+        if not files:
+            raise InputError(
+                Problem(
+                    "--forget needs the files to forget", file="--forget", hint="e.g. --forget narratives/cy/3a-i.md"
+                )
+            )
+        click.echo(baseline.forget(project_dir, files))
+        return
+    click.echo(baseline.baseline(project_dir, files=files))
 
 
 cli.add_command(sections)
