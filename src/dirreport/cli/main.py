@@ -246,17 +246,57 @@ def data_import(source: Path, project_dir: Path, mappings: tuple[str, ...], repl
 
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--authority", required=True, help="ONS code (W06000001..W06000024) or your own code.")
+@click.option("--authority", help="ONS code (W06000001..W06000024) or your own code.")
 @click.option("--name-en", help="Authority name in English (needed for a code that is not an ONS code).")
 @click.option("--name-cy", help="Authority name in Welsh.")
-@click.option("--year", required=True, help="Financial year of the report, e.g. 2024-25.")
+@click.option("--year", help="Financial year of the report, e.g. 2024-25.")
 @click.option("--xlsx", is_flag=True, help="Start data/metrics.xlsx from the data template instead of CSV.")
-def new(path: Path, authority: str, name_en: str | None, name_cy: str | None, year: str, xlsx: bool) -> None:
+@click.option("--sample", is_flag=True, help="Write the full sample report (Glanafon, invented data) instead.")
+def new(
+    path: Path,
+    authority: str | None,
+    name_en: str | None,
+    name_cy: str | None,
+    year: str | None,
+    xlsx: bool,
+    sample: bool,
+) -> None:
     """Start a new report project: settings, empty data files and narrative stubs in both languages."""
+    from dirreport.errors import InputError, Problem
+
+    if sample:
+        from dirreport.cli.sample import write_sample
+
+        written = write_sample(path)
+        click.echo(f"created {path} with {len(written)} files: the sample report of Glanafon (invented data)")
+        click.echo(f"next: dirreport build {path}   (then open {path / '_output' / 'en'})")
+        return
+    missing = [name for name, value in (("--authority", authority), ("--year", year)) if not value]
+    if missing:
+        raise InputError(
+            Problem(
+                f"{' and '.join(missing)} must be given",
+                file=missing[0],
+                hint="e.g. dirreport new my-report --authority W06000023 --year 2024-25 (or --sample for the sample)",
+            )
+        )
     from dirreport.cli.scaffold import scaffold
 
+    assert authority is not None and year is not None
     written = scaffold(path, authority, year, name_en, name_cy, xlsx)
-    click.echo(f"created {path} with {len(written)} files; next: dirreport build {path}")
+    click.echo(f"created {path} with {len(written)} files. Next:")
+    for step in NEXT_STEPS:
+        click.echo("  " + step.format(path=path, data=path / "data", narratives=path / "narratives"))
+
+
+NEXT_STEPS = (
+    "put your figures in {data} (dirreport data template writes a workbook to fill in)",
+    "write each section in {narratives} (en and cy), or send them to their owners in Word: "
+    "dirreport sections export --project {path}",
+    "dirreport build {path} --draft   to see the report so far, marked DRAFT",
+    "dirreport check {path}   for what is still missing before it can be published",
+    "dirreport status {path}   for each section's state, owner and translation",
+)
 
 
 @cli.command()

@@ -313,6 +313,7 @@ def render_and_publish(
                         pool.submit(_render_task, options.engine, job, document, str(work), settings),
                     )
                 )
+        progress.start("rendering", sum(1 for *_, future in pending if future is not None))
         outputs: list[Path] = []
         for edition, job, cached, work, future in pending:
             if future is not None:
