@@ -27,7 +27,14 @@ from dirreport.errors import InputError, Problem
 from dirreport.lang.bilingual_text import LANG_TAGS
 from dirreport.lang.i18n import _
 from dirreport.render.common import pandoc_path
-from dirreport.sections.word_file import GUIDANCE_STYLE, SHORTCODE_STYLE, SentSection, lock_shortcodes, write_properties
+from dirreport.sections.word_file import (
+    GUIDANCE_STYLE,
+    SHORTCODE_STYLE,
+    VALUE_STYLE,
+    SentSection,
+    lock_shortcodes,
+    write_properties,
+)
 
 # What must come back exactly as it went: shortcodes, and the ids that end a heading ({#IMP-01}).
 PROTECTED = re.compile(r"\{\{<.*?>\}\}|\{#[^}\s]+\}")
@@ -77,10 +84,40 @@ def sections_of(project: Path, lang: str) -> list[Section]:
     return out
 
 
-def protect(body: str, replacements: dict[str, str]) -> str:
+# The shortcodes that print a figure in a sentence: their current value is shown beside them in Word.
+INLINE = {"indicator", "change", "metric", "survey", "finance", "complaints", "inspections"}
+
+
+def current_values(project: Path, lang: str, sections: list[Section]) -> tuple[dict[str, str], str | None]:
+    """Each inline shortcode's text as the report prints it now, or why no values can be shown."""
+    from dirreport.assemble.edition import Assembler
+    from dirreport.pipeline.project import load_project
+
+    try:
+        loaded = load_project(project)
+    except InputError as error:
+        return {}, error.problems[0].located() if error.problems else "the project cannot be read"
+    assembler = Assembler(loaded, lang, draft=True)
+    values: dict[str, str] = {}
+    for section in sections:
+        narrative = loaded.narratives.get(lang, {}).get(section.place.id)
+        if narrative is None:
+            continue
+        expand = assembler.expander(narrative)
+        for code in narrative.shortcodes:
+            if code.name in INLINE and code.raw not in values:
+                text = re.sub(r"\\(.)", r"\1", " ".join(expand(code).split()))  # pandoc's escapes
+                if text and len(text) <= 120 and "{{" not in text and "[" not in text:
+                    values[code.raw] = text
+    return values, None
+
+
+def protect(body: str, replacements: dict[str, str], values: dict[str, str] | None = None) -> str:
     """The body with each protected piece as a placeholder in the Shortcode style, headings one level down.
 
     Headings move down one level because the section's own heading is Heading 1 in the Word file.
+    A shortcode's current value, where known, goes before it in the Shortcode Value style, inside the
+    same locked field; ``sections import`` leaves it out.
     """
     out, fenced = [], False
     for line in body.split("\n"):
@@ -92,7 +129,12 @@ def protect(body: str, replacements: dict[str, str]) -> str:
             def token(match: re.Match[str]) -> str:
                 key = TOKEN.format(len(replacements) + 1)
                 replacements[key] = match.group(0)
-                return f'[{key}]{{custom-style="{SHORTCODE_STYLE}"}}'
+                value = (values or {}).get(match.group(0))
+                code = f'[{key}]{{custom-style="{SHORTCODE_STYLE}"}}'
+                if value:
+                    replacements[key + "V"] = value + "\u00a0"  # a space pandoc keeps inside the value's run
+                    return f'[{key}V]{{custom-style="{VALUE_STYLE}"}}' + code
+                return code
 
             line = PROTECTED.sub(token, line)
         out.append(line)
@@ -105,14 +147,17 @@ def _note(text: str) -> str:
     return "\n\n".join(f'::: {{custom-style="{GUIDANCE_STYLE}"}}\n{p}\n:::' for p in paragraphs)
 
 
-def markdown_for(sections: list[Section], lang: str, replacements: dict[str, str]) -> str:
+def markdown_for(
+    sections: list[Section], lang: str, replacements: dict[str, str], values: dict[str, str] | None = None
+) -> str:
     """The Markdown pandoc makes the Word file from: a note on how to use it, then each section."""
     parts = [
         _note(
             _(
                 "Write your text under each heading, in place of the text there now. The grey fields, such as "
-                "{{< indicator AD-LANGUAGE-CHOICE >}}, are figures, charts and tables from the report's data: "
-                "leave them as they are (you may move or delete a whole field, never change its text). Keep "
+                "{{< indicator AD-LANGUAGE-CHOICE >}}, are figures, charts and tables from the report's data, "
+                "each figure shown first as it is now: leave them as they are (you may move or delete a whole "
+                "field, never change its text). Keep "
                 "each section's heading. Use Heading 2 for a heading inside a section. Save the file as a Word "
                 "document (.docx) and send it back.",
                 lang,
@@ -126,18 +171,20 @@ def markdown_for(sections: list[Section], lang: str, replacements: dict[str, str
         if section.owner:
             notes.append(_("Owner: {owner}. File: {file}", lang, owner=section.owner, file=section.relative))
         parts.append(_note("\n\n".join(notes)))
-        parts.append(protect(section.body, replacements))
+        parts.append(protect(section.body, replacements, values))
     return "\n\n".join(parts) + "\n"
 
 
-def make_docx(sections: list[Section], lang: str, target: Path, title: str) -> None:
+def make_docx(
+    sections: list[Section], lang: str, target: Path, title: str, values: dict[str, str] | None = None
+) -> None:
     """pandoc writes the Word file; then its shortcodes are locked and its narratives recorded."""
     import docx
     from docx.enum.text import WD_COLOR_INDEX
     from docx.shared import Pt, RGBColor
 
     replacements: dict[str, str] = {}
-    markdown = markdown_for(sections, lang, replacements)
+    markdown = markdown_for(sections, lang, replacements, values)
     with tempfile.TemporaryDirectory() as work:
         source = Path(work) / "section.md"
         source.write_text(markdown, encoding="utf-8")
@@ -172,6 +219,10 @@ def make_docx(sections: list[Section], lang: str, target: Path, title: str) -> N
         font = styles[SHORTCODE_STYLE].font
         font.highlight_color = WD_COLOR_INDEX.GRAY_25
         font.color.rgb = RGBColor(0x12, 0x43, 0x6D)
+    if VALUE_STYLE in styles:
+        value = styles[VALUE_STYLE].font
+        value.bold = True
+        value.color.rgb = RGBColor(0x12, 0x43, 0x6D)
     if GUIDANCE_STYLE in styles:
         style = styles[GUIDANCE_STYLE]
         style.font.italic = True
@@ -239,10 +290,11 @@ def export_sections(
             ]
         )
     folder.mkdir(parents=True, exist_ok=True)
-    lines = []
+    values, why_not = current_values(project, lang, [s for group in groups.values() for s in group])
+    lines = [] if why_not is None else [f"the fields' current values are not shown: {why_not}"]
     for target, group in targets.items():
         title = group[0].place.heading(lang) if len(group) == 1 else group[0].owner
-        make_docx(group, lang, target, title)
+        make_docx(group, lang, target, title, values)
         who = ", ".join(sorted({s.owner for s in group if s.owner})) or "no owner"
         lines.append(f"wrote {target} ({len(group)} section(s); owner: {who})")
     lines.append(

@@ -32,6 +32,7 @@ CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 CUSTOM_TYPE = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 PROPERTY = "dirreport-sections"
 SHORTCODE_STYLE = "Shortcode"
+VALUE_STYLE = "Shortcode Value"
 GUIDANCE_STYLE = "Guidance"
 CONTROL_TAG = "dirreport-protected"
 
@@ -66,9 +67,16 @@ def lock_shortcodes(document: Any, replacements: dict[str, str]) -> None:
     body = document.element.body
     for text_el in list(body.iter(_w("t"))):
         original = replacements.get(text_el.text or "")
-        if original is None:
+        if original is None or (text_el.text or "").endswith("V"):
             continue
         run = text_el.getparent()
+        value_run = run.getprevious()
+        value_text = value_run.find(_w("t")) if value_run is not None and value_run.tag == _w("r") else None
+        if value_text is None or not (value_text.text or "").endswith("V") or value_text.text not in replacements:
+            value_run = None
+        else:
+            value_text.text = replacements[value_text.text or ""]
+            value_text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         text_el.text = original
         text_el.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         sdt = etree.Element(_w("sdt"))
@@ -78,6 +86,8 @@ def lock_shortcodes(document: Any, replacements: dict[str, str]) -> None:
         etree.SubElement(props, _w("lock")).set(_w("val"), "sdtContentLocked")
         content = etree.SubElement(sdt, _w("sdtContent"))
         run.addprevious(sdt)
+        if value_run is not None:
+            content.append(value_run)  # the current value first, so text typed after the field is not in its style
         content.append(run)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from dirreport.errors import InputError, Problem
 from dirreport.render.common import pandoc_path
-from dirreport.sections.word_file import GUIDANCE_STYLE
+from dirreport.sections.word_file import GUIDANCE_STYLE, VALUE_STYLE
 
 BREAK = "XDRSECTIONBREAKX"
 ESCAPED_SHORTCODE = re.compile(r"\{\{\\?<(.*?)\\?>\}\}")
@@ -59,6 +59,8 @@ def _clean(items: list[Any]) -> list[Any]:
                 continue
             out.extend(_clean(item["c"][1]))
         elif kind == "Span":
+            if _style(item["c"][0]) == VALUE_STYLE:
+                continue  # a field's current value, shown for reading
             out.extend(_clean(item["c"][1]))
         elif kind == "Header":
             level, _attr, inlines = item["c"]
