@@ -54,6 +54,18 @@ def test_the_sample_comes_from_an_installed_wheel(tmp_path: Path) -> None:
         assert (target / name).read_bytes() == (REPO / name).read_bytes(), name
 
 
+def test_the_wheel_carries_every_part_of_the_sample() -> None:
+    import tomllib
+
+    from dirreport.cli.sample import SAMPLE_PARTS
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    included = config["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    present = [part for part in SAMPLE_PARTS if (REPO / part).exists()]
+    assert present and sorted(included) == sorted(present)
+    assert all(included[part] == f"dirreport/resources/sample/{part}" for part in present)
+
+
 def _validations(path: Path) -> dict[str, tuple[str, str | None, str | None, str | None]]:
     sheet = load_workbook(path).worksheets[0]
     header = {cell.column_letter: cell.value for cell in sheet[1]}
