@@ -211,3 +211,21 @@ def test_export_keeps_the_files_it_finds_and_names_the_owners(
     not_ours.save(str(project / "other.docx"))
     refused = dirreport_here(capsys, "sections", "import", str(project / "other.docx"), "--project", str(project))
     assert_user_error(refused, "was not made by 'dirreport sections export'")
+
+
+def test_a_picture_travels_as_a_field_and_comes_back(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    narrative = project / "narratives" / "en" / "4b.md"
+    picture = "![The hub in Llandrindod](images/director-placeholder.png)"
+    narrative.write_text(
+        narrative.read_text(encoding="utf-8") + f"\nOur new hub: {picture} opened in May.\n", encoding="utf-8"
+    )
+    folder = export(capsys, project)
+    word = docx.Document(str(folder / "4b.docx"))
+    fields = ["".join(t.text or "" for t in c.iter(f"{W}t")) for c in word.element.body.iter(f"{W}sdt")]
+    assert picture in fields
+    paragraph = paragraph_starting(word, "Our new hub")
+    paragraph.runs[0].text = "Our new community hub: "
+    word.save(str(folder / "4b.docx"))
+    run = dirreport_here(capsys, "sections", "import", str(folder / "4b.docx"), "--project", str(project))
+    assert run.returncode == 0, run.output
+    assert f"Our new community hub: {picture} opened in May." in narrative.read_text(encoding="utf-8")

@@ -36,8 +36,9 @@ from dirreport.sections.word_file import (
     write_properties,
 )
 
-# What must come back exactly as it went: shortcodes, and the ids that end a heading ({#IMP-01}).
-PROTECTED = re.compile(r"\{\{<.*?>\}\}|\{#[^}\s]+\}")
+# What must come back exactly as it went: shortcodes, the ids that end a heading ({#IMP-01}), and pictures
+# (their files are the project's, which Word would not send back).
+PROTECTED = re.compile(r"\{\{<.*?>\}\}|\{#[^}\s]+\}|!\[[^\]\n]*\]\([^)\n]*\)")
 TOKEN = "XDRPROT{:04d}X"
 ATX = re.compile(r"^(#{1,5})(\s)", re.MULTILINE)
 FENCE = re.compile(r"^(```|~~~)")

@@ -109,4 +109,5 @@ def unescape(text: str) -> str:
     """Give back the characters pandoc escaped in shortcodes, heading ids and square brackets."""
     text = ESCAPED_SHORTCODE.sub(lambda m: "{{<" + re.sub(r"\\(.)", r"\1", m.group(1)) + ">}}", text)
     text = ESCAPED_ID.sub(lambda m: "{" + m.group(1).replace("\\", "") + "}", text)
-    return ESCAPED_BRACKET.sub(r"\1", text)
+    text = ESCAPED_BRACKET.sub(r"\1", text)
+    return re.sub(r"\\!(?=\[)", "!", text)  # a picture's mark
