@@ -96,7 +96,8 @@ def build(
         jobs=jobs,
         force=force,
     )
-    with CommandProgress(out, bars=authority == ALL) as progress:
+    # progress bars for a batch, and on a terminal; a line per stage where the output is a file or a pipe
+    with CommandProgress(out, bars=authority == ALL or (sys.stderr.isatty() and not verbose)) as progress:
         report = run_build(options, progress)
     _warn(report.warnings, out)
     if report.up_to_date:

@@ -48,7 +48,7 @@ STAGES = {
 
 
 class CommandProgress(Progress):
-    """A build's progress on the terminal: a line per stage and per file written, and progress bars for a batch.
+    """A build's progress: bars on a terminal and for a batch; elsewhere a line per stage and per file written.
 
     The lines go to standard error, so what a build prints on standard output stays the list of files;
     ``--quiet`` silences them.
@@ -89,7 +89,8 @@ class CommandProgress(Progress):
 
     def start(self, name: str, total: int) -> None:
         if self.bars is not None:
-            self.tasks[name] = self.bars.add_task(name, total=total)
+            if total:  # nothing to draw or write (all from the cache): no bar at 0 of 0
+                self.tasks[name] = self.bars.add_task(name, total=total)
         elif self.lines and total and name in STAGES:
             text = STAGES[name].format(total=total)
             if total == 1:

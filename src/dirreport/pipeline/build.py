@@ -321,6 +321,7 @@ def render_and_publish(
                 shutil.rmtree(work, ignore_errors=True)
                 report.renders_done += 1
                 progress.step(f"{edition} {job}")
+                progress.advance("rendering")
             else:
                 report.renders_cached += 1
             for file in cache.stored_files(cached):

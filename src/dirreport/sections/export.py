@@ -107,7 +107,11 @@ def current_values(project: Path, lang: str, sections: list[Section]) -> tuple[d
         expand = assembler.expander(narrative)
         for code in narrative.shortcodes:
             if code.name in INLINE and code.raw not in values:
-                text = re.sub(r"\\(.)", r"\1", " ".join(expand(code).split()))  # pandoc's escapes
+                try:
+                    shown = expand(code)
+                except Exception:  # a value is shown for reading only: one that cannot be made is left out
+                    continue
+                text = re.sub(r"\\(.)", r"\1", " ".join(shown.split()))  # pandoc's escapes
                 if text and len(text) <= 120 and "{{" not in text and "[" not in text:
                     values[code.raw] = text
     return values, None
