@@ -97,12 +97,10 @@ def read_sections(path: Path, accept_changes: bool) -> list[str]:
         blocks.extend(section)
     document["blocks"] = blocks
     text = _pandoc(["-f", "json", "-t", "commonmark_x-smart", "--wrap=none"], json.dumps(document), path)
-    parts = text.split(f"\n{BREAK}\n") if sections else []
-    return (
-        [unescape(part.strip("\n")) for part in parts]
-        if len(sections) > 1
-        else [unescape(text.strip("\n"))][: len(sections)]
-    )
+    if not sections:
+        return []
+    parts = re.split(rf"(?m)^{BREAK}$", text)  # an emptied section leaves its break alone, not between blank lines
+    return [unescape(part.strip("\n")) for part in parts]
 
 
 def unescape(text: str) -> str:
