@@ -32,6 +32,7 @@ from dirreport.pipeline.project import Project, for_authority, load_project
 from dirreport.pipeline.workers import worker_pool, workers_of
 from dirreport.render import jobs_for, renderer
 from dirreport.render.common import RenderSettings
+from dirreport.render.libreoffice import word_contents_notice
 
 BATCH_DIR = "authorities"
 ALL = "all"
@@ -91,8 +92,7 @@ def build(options: BuildOptions, progress: Progress | None = None) -> BuildRepor
         report.warnings += _new_warnings(documents.values(), report.warnings)
         report.warnings += blocking_checks(project, options)
         report.outputs = render_and_publish(project, documents, formats, options, output, pool, report, progress)
-    report.warnings += _engine_warnings(options, output)
-    report.warnings += word_contents_notice(options, formats)
+    report.warnings += _engine_warnings(options, output) + word_contents_notice(options.engine, formats)
     cache.remember(project.root, fingerprint, [p.relative_to(output).as_posix() for p in report.outputs])
     return report
 
@@ -143,22 +143,6 @@ def _output_folder(config: Config, options: BuildOptions) -> Path:
 
 def _new_warnings(documents: Iterable[Document], known: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(w for d in documents for w in d.warnings if w not in known))
-
-
-def word_contents_notice(options: BuildOptions, formats: list[str]) -> list[Problem]:
-    """Said once when Word files were made without LibreOffice: their contents' page numbers are Word's to fill."""
-    from dirreport.render.libreoffice import soffice
-
-    if options.engine != "pandoc" or "docx" not in formats or soffice() is not None:
-        return []
-    return [
-        Problem(
-            "LibreOffice is not installed, so the Word files' contents have their entries but no page numbers "
-            "yet: Word fills them in when the file is opened (say Yes when it asks to update fields)",
-            file="_output/*/*.docx",
-            hint="install LibreOffice (libreoffice.org) to have the page numbers filled in at build",
-        )
-    ]
 
 
 def _engine_warnings(options: BuildOptions, output: Path) -> list[Problem]:
