@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-PROJECT_PARTS = ("_quarto.yml", "_brand.yml", "data", "narratives", "templates", "images")
+from dirreport.cli.sample import SAMPLE_PARTS as PROJECT_PARTS  # one list: the sample new --sample writes
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from dirreport.api import build, check, load_project
+    from dirreport.api import build, check, load_project, status
     from dirreport.checks.card import ReportCard
+    from dirreport.checks.status import SectionStatus, StatusBoard
     from dirreport.compute.indicators import IndicatorResult, Point, Results, Trend
     from dirreport.compute.judgement import Verdict
     from dirreport.errors import CheckFailed, DirreportError, InputError, Problem
@@ -31,6 +32,9 @@ _EXPORTS = {
     "load_project": "dirreport.api",
     "build": "dirreport.api",
     "check": "dirreport.api",
+    "status": "dirreport.api",
+    "StatusBoard": "dirreport.checks.status",
+    "SectionStatus": "dirreport.checks.status",
     "Project": "dirreport.pipeline.project",
     "Results": "dirreport.compute.indicators",
     "IndicatorResult": "dirreport.compute.indicators",
@@ -56,12 +60,15 @@ __all__ = [
     "Project",
     "ReportCard",
     "Results",
+    "SectionStatus",
+    "StatusBoard",
     "Trend",
     "Verdict",
     "__version__",
     "build",
     "check",
     "load_project",
+    "status",
 ]
 
 

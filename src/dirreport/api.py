@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dirreport.checks.card import ReportCard, run_checks
+from dirreport.checks.status import StatusBoard, status_board
 from dirreport.pipeline.build import BuildReport
 from dirreport.pipeline.build import build as run_build
 from dirreport.pipeline.options import BuildOptions, check_options
@@ -73,3 +74,12 @@ def check(path: str | Path = ".", lang: str = "en") -> ReportCard:
     ``lang`` is the card's language ("cy" for Welsh), as ``dirreport check --lang cy``.
     """
     return run_checks(load(Path(path)), lang=lang)
+
+
+def status(path: str | Path = ".") -> StatusBoard:
+    """The board of ``dirreport status``: each section's owner, state, words, evidence, translation and blockers.
+
+    ``board.sections`` holds one ``SectionStatus`` per section in the report's order; ``board.to_json()`` is
+    what ``dirreport status --json`` prints.
+    """
+    return status_board(load(Path(path)))

@@ -15,7 +15,10 @@ from pathlib import Path
 
 import click
 
+from dirreport.cli.data import data
 from dirreport.cli.output import CommandProgress, Output
+from dirreport.cli.sections import sections
+from dirreport.cli.translate import translate
 from dirreport.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
 
 log = logging.getLogger("dirreport")
@@ -102,7 +105,8 @@ def build(
         force=force,
         clean=clean,
     )
-    with CommandProgress(out, bars=authority == ALL) as progress:
+    # progress bars for a batch, and on a terminal; a line per stage where the output is a file or a pipe
+    with CommandProgress(out, bars=authority == ALL or (sys.stderr.isatty() and not verbose)) as progress:
         report = run_build(options, progress)
     _warn(report.warnings, out)
     if report.up_to_date:
@@ -170,6 +174,26 @@ CARD_SUFFIXES = (".txt", ".json", ".html", ".htm")
 
 
 @cli.command()
+@click.argument("project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the board as JSON.")
+@click.option(
+    "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a web page."
+)
+def status(project_dir: Path, as_json: bool, html_file: Path | None) -> None:
+    """Where the report stands: each section's owner, state, length, evidence, translation and blockers."""
+    from dirreport.checks.status import status_board
+    from dirreport.checks.status_page import render_html, render_json, render_text
+    from dirreport.pipeline.project import load_project
+
+    board = status_board(load_project(project_dir))
+    if html_file is not None:
+        html_file.write_text(render_html(board), encoding="utf-8")
+    click.echo(render_json(board) if as_json else render_text(board), nl=as_json)
+    if html_file is not None and not as_json:
+        click.echo(f"wrote {html_file}")
+
+
+@cli.command()
 @click.argument("query", required=False)
 @click.option(
     "--project",
@@ -186,92 +210,59 @@ def catalogue(query: str | None, project_dir: Path, authorities: bool) -> None:
     click.echo(show(query, project_dir, authorities))
 
 
-@cli.group()
-def data() -> None:
-    """Data files: the template a performance team fills in, and StatsWales tables to import."""
-
-
-@data.command("template")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), required=False)
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--table",
-    type=click.Choice(["metrics", "finance", "complaints", "inspections"]),
-    default="metrics",
-    help="The table to start: the metrics (default) or one of the authority's own tables.",
-)
-@click.option("--force", is_flag=True, help="Replace a workbook of the same name written before.")
-def data_template(target: Path | None, project_dir: Path, table: str, force: bool) -> None:
-    """Write an XLSX workbook ready to fill in: the metrics (a sheet per group, a row per metric) or a local table."""
-    from dirreport.cli.targets import is_workbook, writable
-
-    target = target or Path(f"{table}-template.xlsx")
-    writable(target, project_dir, force, "an Excel workbook", is_workbook)
-    if table == "metrics":
-        from dirreport.data.workbook import write_template_for_project
-
-        path = write_template_for_project(project_dir, target)
-    else:
-        from dirreport.data.local_workbook import write_local_template
-
-        path = write_local_template(project_dir, table, target)
-    click.echo(f"wrote {path}")
-
-
-@data.command("import")
-@click.argument("source", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option(
-    "--map",
-    "mappings",
-    multiple=True,
-    metavar="MEASURE=CODE",
-    help='Map a StatsWales measure onto a metric code, e.g. --map "Adults assessed=AD/005" (repeatable).',
-)
-@click.option(
-    "--replace-own",
-    is_flag=True,
-    help="Take the table's figures for this project's own authority where they differ (each is listed).",
-)
-@click.option(
-    "--where",
-    "where",
-    multiple=True,
-    metavar="COLUMN=VALUE",
-    help="Keep only the rows whose column holds this value, for a table broken down further, e.g. --where "
-    '"Age=All ages" (repeatable).',
-)
-@click.option("--dry-run", is_flag=True, help="Say what would change, and write nothing.")
-def data_import(
-    source: Path, project_dir: Path, mappings: tuple[str, ...], replace_own: bool, where: tuple[str, ...], dry_run: bool
-) -> None:
-    """Merge a StatsWales table, as downloaded (CSV or XLSX, English or Welsh headers), into data/metrics.csv."""
-    from dirreport.data.statswales import import_table
-    from dirreport.errors import InputError, Problem
-
-    mapping: dict[str, str] = {}
-    for item in mappings:
-        measure, sep, code = item.rpartition("=")
-        if not sep or not measure.strip() or not code.strip():
-            raise InputError(Problem(f"--map '{item}' is not MEASURE=CODE", hint='write --map "Measure text=AD/024"'))
-        mapping[measure.strip()] = code.strip()
-    for line in import_table(project_dir, source, mapping, replace_own, dry_run, where):
-        click.echo(line)
-
-
 @cli.command()
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--authority", required=True, help="ONS code (W06000001..W06000024) or your own code.")
+@click.option("--authority", help="ONS code (W06000001..W06000024) or your own code.")
 @click.option("--name-en", help="Authority name in English (needed for a code that is not an ONS code).")
 @click.option("--name-cy", help="Authority name in Welsh.")
-@click.option("--year", required=True, help="Financial year of the report, e.g. 2024-25.")
+@click.option("--year", help="Financial year of the report, e.g. 2024-25.")
 @click.option("--xlsx", is_flag=True, help="Start data/metrics.xlsx from the data template instead of CSV.")
-def new(path: Path, authority: str, name_en: str | None, name_cy: str | None, year: str, xlsx: bool) -> None:
+@click.option("--sample", is_flag=True, help="Write the full sample report (Glanafon, invented data) instead.")
+def new(
+    path: Path,
+    authority: str | None,
+    name_en: str | None,
+    name_cy: str | None,
+    year: str | None,
+    xlsx: bool,
+    sample: bool,
+) -> None:
     """Start a new report project: settings, empty data files and narrative stubs in both languages."""
+    from dirreport.errors import InputError, Problem
+
+    if sample:
+        from dirreport.cli.sample import write_sample
+
+        written = write_sample(path)
+        click.echo(f"created {path} with {len(written)} files: the sample report of Glanafon (invented data)")
+        click.echo(f"next: dirreport build {path}   (then open {path / '_output' / 'en'})")
+        return
+    missing = [name for name, value in (("--authority", authority), ("--year", year)) if not value]
+    if missing:
+        raise InputError(
+            Problem(
+                f"{' and '.join(missing)} must be given",
+                file=missing[0],
+                hint="e.g. dirreport new my-report --authority W06000023 --year 2024-25 (or --sample for the sample)",
+            )
+        )
     from dirreport.cli.scaffold import scaffold
 
+    assert authority is not None and year is not None
     written = scaffold(path, authority, year, name_en, name_cy, xlsx)
-    click.echo(f"created {path} with {len(written)} files; next: dirreport build {path}")
+    click.echo(f"created {path} with {len(written)} files. Next:")
+    for step in NEXT_STEPS:
+        click.echo("  " + step.format(path=path, data=path / "data", narratives=path / "narratives"))
+
+
+NEXT_STEPS = (
+    "put your figures in {data} (dirreport data template writes a workbook to fill in)",
+    "write each section in {narratives} (en and cy), or send them to their owners in Word: "
+    "dirreport sections export --project {path}",
+    "dirreport build {path} --draft   to see the report so far, marked DRAFT",
+    "dirreport check {path}   for what is still missing before it can be published",
+    "dirreport status {path}   for each section's state, owner and translation",
+)
 
 
 @cli.command()
@@ -285,48 +276,9 @@ def preview(project_dir: Path, port: int, lang: str) -> None:
     serve(project_dir, port, lang)
 
 
-@cli.group()
-def translate() -> None:
-    """Exchange narrative with translators as XLIFF."""
-
-
-@translate.command("export")
-@click.argument("target", type=click.Path(dir_okay=False, path_type=Path), default="translation.xlf")
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--source", default="en", type=click.Choice(["en", "cy"]))
-@click.option("--force", is_flag=True, help="Replace an XLIFF file of the same name written before.")
-def translate_export(target: Path, project_dir: Path, source: str, force: bool) -> None:
-    """Write XLIFF 2.0 of the source narratives, marking new or changed segments for translation."""
-    from dirreport.cli.targets import is_xliff, writable
-    from dirreport.xliff.exchange import export_xliff
-
-    writable(target, project_dir, force, "an XLIFF file", is_xliff)
-
-    summary = export_xliff(project_dir, target, source)
-    click.echo(summary)
-
-
-@translate.command("import")
-@click.argument("source_file", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-def translate_import(source_file: Path, project_dir: Path) -> None:
-    """Write translated segments from an XLIFF file back into the target-language narratives."""
-    from dirreport.xliff.exchange import import_xliff
-
-    summary = import_xliff(project_dir, source_file)
-    click.echo(summary)
-
-
-@translate.command("baseline")
-@click.option("--project", "project_dir", default=".", type=click.Path(file_okay=False, path_type=Path))
-def translate_baseline(project_dir: Path) -> None:
-    """Record the Welsh narratives as up-to-date translations of the English (for Welsh written directly)."""
-    from dirreport.config.settings import load_config
-    from dirreport.xliff.exchange import baseline
-
-    load_config(project_dir)  # a folder that is not a report project is said to be one, not silently passed over
-    click.echo(baseline(project_dir))
-
+cli.add_command(data)
+cli.add_command(sections)
+cli.add_command(translate)
 
 REPORT_FAULT = (
     "internal error: this is a fault in dirreport {version}, not in your project ({what}); "

@@ -38,12 +38,26 @@ class Output:
             click.echo(f"  {message}", err=True)
 
 
+# What a build is doing, said as it starts each stage, so a build of a minute is never a minute of silence.
+STAGES = {
+    "assembling": "assembling the report",
+    "drawing": "drawing {total} charts",
+    "pictures for Word": "making {total} pictures for Word",
+    "rendering": "writing {total} files",
+}
+
+
 class CommandProgress(Progress):
-    """A build's progress on the terminal: steps with --verbose, and progress bars for a batch."""
+    """A build's progress: bars on a terminal and for a batch; elsewhere a line per stage and per file written.
+
+    The lines go to standard error, so what a build prints on standard output stays the list of files;
+    ``--quiet`` silences them.
+    """
 
     def __init__(self, out: Output, bars: bool) -> None:
         self.out = out
         self.bars: Any = None
+        self.lines = not bars and not out.quiet
         self.tasks: dict[str, object] = {}
         if bars and not out.quiet:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -66,11 +80,24 @@ class CommandProgress(Progress):
             self.bars.stop()
 
     def step(self, message: str) -> None:
-        self.out.progress(message)
+        if self.lines and not self.out.verbose:
+            if message.startswith("drawing "):
+                return  # said by start("drawing")
+            click.echo(f"  {message}: done", err=True)
+        else:
+            self.out.progress(message)
 
     def start(self, name: str, total: int) -> None:
         if self.bars is not None:
-            self.tasks[name] = self.bars.add_task(name, total=total)
+            if total:  # nothing to draw or write (all from the cache): no bar at 0 of 0
+                self.tasks[name] = self.bars.add_task(name, total=total)
+        elif self.lines and total and name in STAGES:
+            text = STAGES[name].format(total=total)
+            if total == 1:
+                text = (
+                    text.replace("1 files", "1 file").replace("1 charts", "1 chart").replace("1 pictures", "1 picture")
+                )
+            click.echo(text + "…", err=True)
 
     def advance(self, name: str, amount: int = 1) -> None:
         if self.bars is not None and name in self.tasks:

@@ -49,6 +49,8 @@ def find_data_file(root: Path, stem: str) -> Path | None:
     figures (comparators): ``load_dataset`` reads both and refuses a figure given in both.
     """
     found = [p for ext in (".xlsx", ".csv") if (p := root / "data" / f"{stem}{ext}").exists() or p.is_symlink()]
+    if len(found) > 1 and _header_only(found[1]):
+        return found[0]  # the empty CSV 'dirreport new' wrote, beside the workbook filled in instead
     if len(found) > 1 and not (stem == "metrics" and _is_template_workbook(found[0])):
         raise InputError(
             Problem(
@@ -59,6 +61,17 @@ def find_data_file(root: Path, stem: str) -> Path | None:
             )
         )
     return found[0] if found else None
+
+
+def _header_only(csv: Path) -> bool:
+    """A CSV with its header and no row: nothing in it would be ignored if the workbook beside it is read."""
+    try:
+        lines = [
+            line for line in csv.read_text(encoding="utf-8-sig", errors="replace").splitlines() if line.strip(" ,;\t")
+        ]
+    except OSError:
+        return False
+    return len(lines) <= 1
 
 
 def load_dataset(config: Config, catalogue: Catalogue) -> Dataset:

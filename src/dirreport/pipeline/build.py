@@ -47,6 +47,7 @@ from dirreport.pipeline.project import Project, for_authority, load_project
 from dirreport.pipeline.workers import worker_pool, workers_of
 from dirreport.render import jobs_for, renderer
 from dirreport.render.common import RenderSettings
+from dirreport.render.libreoffice import word_contents_notice
 
 BATCH_DIR = "authorities"
 ALL = "all"
@@ -96,7 +97,7 @@ def _build_one(config: Config, options: BuildOptions, progress: Progress) -> Bui
         report.warnings += _new_warnings(documents.values(), report.warnings)
         report.warnings += blocking_checks(project, options)
         report.outputs = render_and_publish(project, documents, formats, options, output, pool, report, progress)
-    report.warnings += _engine_warnings(options, output)
+    report.warnings += _engine_warnings(options, output) + word_contents_notice(options.engine, formats)
     cache.remember(project.root, fingerprint, [p.relative_to(output).as_posix() for p in report.outputs])
     return report
 
@@ -271,6 +272,7 @@ def render_and_publish(
                         pool.submit(_render_task, options.engine, job, document, str(work), settings),
                     )
                 )
+        progress.start("rendering", sum(1 for *_, future in pending if future is not None))
         outputs: list[Path] = []
         for edition, job, cached, work, future in pending:
             if future is not None:
@@ -279,6 +281,7 @@ def render_and_publish(
                 publish.step(f"rendered {edition} {job}")
                 report.renders_done += 1
                 progress.step(f"{edition} {job}")
+                progress.advance("rendering")
             else:
                 report.renders_cached += 1
             for file in cache.stored_files(cached):

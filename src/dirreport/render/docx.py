@@ -226,6 +226,8 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     word.save(str(unstable))
     laid_out = libreoffice.heading_pages(unstable, target.parent) if entries else None
     docx_pages.fill_contents(word, _pages_of(entries, laid_out or []))
+    if entries and laid_out is None:
+        docx_pages.contents_to_update(word)
     word.save(str(unstable))
     _deterministic_zip(unstable, target, epoch)
     unstable.unlink()

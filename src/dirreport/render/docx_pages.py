@@ -357,6 +357,48 @@ def contents_settled(word: Any) -> None:
         settings.remove(update)
 
 
+def contents_to_update(word: Any) -> None:
+    """The contents' page numbers are for the word processor to fill: Word updates the field on opening.
+
+    Without LibreOffice no page numbers can be laid out at build; the field is marked dirty and the
+    document asks for its fields to be updated (``w:updateFields``), so Word fills them in when the file
+    is opened (it asks first) and LibreOffice on Tools > Update > Update All.
+    """
+    block = _contents_block(word)
+    for char in block.iter(qn("w:fldChar")) if block is not None else ():
+        if char.get(qn("w:fldCharType")) == "begin":
+            char.set(qn("w:dirty"), "true")
+    settings = word.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.insert_element_before(update, *(f"w:{tag}" for tag in SETTINGS_AFTER_UPDATE), "m:mathPr")
+
+
+# The elements of settings.xml that come after w:updateFields in the schema's order, which Word insists on.
+SETTINGS_AFTER_UPDATE = (
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+)
+
+
 LOGO_HEIGHT_CM = 2.4
 
 

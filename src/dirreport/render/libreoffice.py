@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from dirreport.errors import Problem
 from dirreport.processes import run_guarded
 
 CONVERT_TIMEOUT = 300
@@ -37,6 +38,20 @@ def soffice() -> str | None:
     elif sys.platform == "darwin":
         candidates.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
     return next((str(c) for c in candidates if c.is_file()), None)
+
+
+def word_contents_notice(engine: str, formats: list[str]) -> list[Problem]:
+    """Said once when Word files were made without LibreOffice: their contents' page numbers are Word's to fill."""
+    if engine != "pandoc" or "docx" not in formats or soffice() is not None:
+        return []
+    return [
+        Problem(
+            "LibreOffice is not installed, so the Word files' contents have their entries but no page numbers "
+            "yet: Word fills them in when the file is opened (say Yes when it asks to update fields)",
+            file="_output/*/*.docx",
+            hint="install LibreOffice (libreoffice.org) to have the page numbers filled in at build",
+        )
+    ]
 
 
 def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:

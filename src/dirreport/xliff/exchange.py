@@ -42,6 +42,8 @@ _SCHEMA = Path(str(resources.files("dirreport").joinpath("resources", "xliff_cor
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
 NS = {"x": XLIFF_NS}
 UNTRANSLATED = "[CYFIEITHU / TRANSLATE]"
+PLACEHOLDERS = (UNTRANSLATED, "[Placeholder:", "[Dalfan:")  # as the checks' PLACEHOLDERS
+PREVIOUS_NOTE = "Previous translation (the source has changed since):"
 RECORD_KEY = "translation"
 # Shortcodes and heading ids must come back unchanged; link addresses stay editable text,
 # because a Welsh edition often links to the Welsh version of a page.
@@ -141,13 +143,13 @@ def rebuild(source: NarrativeFile, texts: list[str], meta: dict[str, Any]) -> st
     return f"---\n{front}---\n\n" + "\n".join(body).lstrip("\n")
 
 
-def _files(project: Path, lang: str) -> list[Path]:
+def narrative_files(project: Path, lang: str) -> list[Path]:
     folder = project / "narratives" / lang
     order = [p.id for p in prescribed_form.narrative_places_of(load_config(project))]  # declared ones too
     return sorted(folder.glob("*.md"), key=lambda p: (order.index(p.stem) if p.stem in order else 999, p.name))
 
 
-def _load(path: Path, project: Path) -> NarrativeFile:
+def load_narrative(path: Path, project: Path) -> NarrativeFile:
     name = path.relative_to(project).as_posix()
     raw = path.read_bytes()
     try:
@@ -171,12 +173,36 @@ def aligned_translations(source: NarrativeFile, target: NarrativeFile | None) ->
     record = target.record
     available: dict[str, list[int]] = {}
     for j, digest in enumerate(record):
-        if digest and j < len(target.segments):
+        # a placeholder on record (an older baseline recorded stubs) is still no translation
+        if digest and j < len(target.segments) and not is_placeholder(target.segments[j].text):
             available.setdefault(digest, []).append(j)
     out: list[str | None] = []
     for segment in source.segments:
         slots = available.get(segment.digest)
         out.append(target.segments[slots.pop(0)].text if slots else None)
+    return out
+
+
+def is_placeholder(text: str) -> bool:
+    """A stub's placeholder or an untranslated marker: text no one has written or translated yet."""
+    return not text.strip() or any(marker in text for marker in PLACEHOLDERS)
+
+
+def previous_translations(source: NarrativeFile, target: NarrativeFile | None) -> list[str | None]:
+    """For each source segment with no translation on record, the translation it had before it changed.
+
+    Where the two files still have the same structure, the target's segment in the same place is the
+    translation of the source's previous wording: a reference for the translator, not a translation.
+    """
+    out: list[str | None] = [None] * len(source.segments)
+    if target is None or [s.kind for s in source.segments] != [s.kind for s in target.segments]:
+        return out
+    current = aligned_translations(source, target)
+    record = target.record
+    for segment, translation in zip(source.segments, current, strict=True):
+        old = target.segments[segment.index]
+        if translation is None and segment.index < len(record) and record[segment.index]:
+            out[segment.index] = None if is_placeholder(old.text) else old.text
     return out
 
 
@@ -256,11 +282,12 @@ def export_xliff(project: Path, target_file: Path, source_lang: str = "en") -> s
     )
     to_translate: list[str] = []
     total = 0
-    for path in _files(project, source_lang):
-        source = _load(path, project)
+    for path in narrative_files(project, source_lang):
+        source = load_narrative(path, project)
         target_path = project / "narratives" / target_lang / path.name
-        target = _load(target_path, project) if target_path.exists() else None
+        target = load_narrative(target_path, project) if target_path.exists() else None
         translations = aligned_translations(source, target)
+        previous = previous_translations(source, target)
         file_el = etree.SubElement(root, _q("file"), id=f"f-{path.stem}", original=source.path)
         seen: dict[str, int] = {}
         for segment, translation in zip(source.segments, translations, strict=True):
@@ -270,6 +297,10 @@ def export_xliff(project: Path, target_file: Path, source_lang: str = "en") -> s
             )
             notes = etree.SubElement(unit, _q("notes"))
             etree.SubElement(notes, _q("note"), category="location").text = f"{source.path} line {segment.line}"
+            if translation is None and previous[segment.index]:
+                etree.SubElement(
+                    notes, _q("note"), category="previous-translation"
+                ).text = f"{PREVIOUS_NOTE} {previous[segment.index]}"
             data: dict[str, str] = {}
             state = "final" if translation is not None else "initial"
             seg_el = etree.Element(_q("segment"), state=state)
@@ -363,6 +394,7 @@ def import_xliff(project: Path, xliff_file: Path) -> str:
             )
         )
     changed: list[str] = []
+    stale: list[str] = []
     for file_el in root.findall("x:file", NS):
         original = file_el.get("original") or ""
         source_path = project / original
@@ -375,11 +407,12 @@ def import_xliff(project: Path, xliff_file: Path) -> str:
                     hint="import into the project it was exported from",
                 )
             )
-        source = _load(source_path, project)
+        source = load_narrative(source_path, project)
         target_path = project / "narratives" / target_lang / source_path.name
-        target = _load(target_path, project) if target_path.exists() else None
-        incoming = _units(file_el, source, name)
-        signed_off = _all_final(file_el)
+        target = load_narrative(target_path, project) if target_path.exists() else None
+        incoming, left = _units(file_el, source, name)
+        stale += left
+        signed_off = _all_final(file_el) and not left
         if target is not None and [x.kind for x in target.segments] == [x.kind for x in source.segments]:
             content, updates = _patch(source, target, incoming, signed_off)
         else:
@@ -394,7 +427,13 @@ def import_xliff(project: Path, xliff_file: Path) -> str:
                 f"  {target_path.relative_to(project).as_posix()}: still status: {status}, so the edition is a "
                 "draft; mark every segment final in the translation tool and import again, or set status: final"
             )
-    return f"imported {name}\n" + ("\n".join(changed) if changed else "  nothing changed")
+    summary = f"imported {name}\n" + ("\n".join(changed) if changed else "  nothing changed")
+    if stale:
+        summary += (
+            f"\n{len(stale)} segment(s) not imported: their source changed after export (export again to "
+            "send the new text; the next export carries these translations as a reference):\n" + "\n".join(stale)
+        )
+    return summary
 
 
 def _all_final(file_el: Any) -> bool:
@@ -470,25 +509,26 @@ def _lang(tag: str) -> str | None:
     return base if base in LANG_TAGS else None
 
 
-def _units(file_el: Any, source: NarrativeFile, name: str) -> dict[int, str]:
-    """Translated text for each source segment the file element brings, checked against the source."""
+def _units(file_el: Any, source: NarrativeFile, name: str) -> tuple[dict[int, str], list[str]]:
+    """Translated text for each source segment the file element brings, checked against the source.
+
+    A unit whose source no longer matches (the source changed after export) is left out and listed,
+    so one changed paragraph does not cost the translator the rest of the file.
+    """
     ids: dict[str, Segment] = {}
     seen: dict[str, int] = {}
     for segment in source.segments:
         ids[_unit_id(Path(source.path).stem, segment, seen)] = segment
     out: dict[int, str] = {}
+    stale: list[str] = []
     for unit in file_el.iter(_q("unit")):
         uid = unit.get("id")
         found = ids.get(uid)
         if found is None:
-            raise InputError(
-                Problem(
-                    f"unit '{uid}' no longer matches the source text of {source.path}",
-                    file=name,
-                    line=unit.sourceline,
-                    hint="the English changed after export; export again and translate the new file",
-                )
-            )
+            source_el = unit.find("x:segment/x:source", NS)
+            text = " ".join("".join(source_el.itertext()).split()) if source_el is not None else ""
+            stale.append(f"  {name}:line {unit.sourceline}: unit '{uid}' ({source.path}): '{text[:70]}'")
+            continue
         data = {d.get("id"): d.text or "" for d in unit.findall("x:originalData/x:data", NS)}
         seg_el = unit.find("x:segment", NS)
         target = seg_el.find("x:target", NS) if seg_el is not None else None
@@ -509,33 +549,4 @@ def _units(file_el: Any, source: NarrativeFile, name: str) -> dict[int, str]:
                 )
             )
         out[found.index] = text.replace("\n", " ")
-    return out
-
-
-def baseline(project: Path, source_lang: str = "en") -> str:
-    """Record the current translations as up to date, where both files have the same structure.
-
-    For translations written directly rather than through XLIFF: after this,
-    a later change to a source paragraph shows as out of date and is the only
-    segment a new export marks for translation.
-    """
-    target_lang = "cy" if source_lang == "en" else "en"
-    done, skipped = [], []
-    for path in _files(project, source_lang):
-        target_path = project / "narratives" / target_lang / path.name
-        if not target_path.exists():
-            skipped.append(f"  {path.name}: no translation")
-            continue
-        source, target = _load(path, project), _load(target_path, project)
-        if [s.kind for s in source.segments] != [s.kind for s in target.segments]:
-            skipped.append(
-                f"  {target.path}: its paragraphs and headings do not match {source.path}; "
-                "fix the structure or translate it through XLIFF"
-            )
-            continue
-        meta = dict(target.meta)
-        meta[RECORD_KEY] = {"source": source.path, "segments": [s.digest for s in source.segments]}
-        content = rebuild(target, [s.text for s in target.segments], meta)
-        target_path.write_text(content, encoding="utf-8")
-        done.append(target.path)
-    return f"recorded {len(done)} translation(s) as up to date" + ("\n" + "\n".join(skipped) if skipped else "")
+    return out, stale
