@@ -7,6 +7,7 @@ the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -92,6 +93,20 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
         )
 
 
+def escape_variable(value: str, fmt: str) -> str:
+    """A value pandoc prints as it is, made safe where the templates print it: HTML text or attribute, Typst string.
+
+    The logo's alternative text is the authority's name, from the settings: a quote in it must not end
+    the ``alt="..."`` attribute or the Typst string it sits in.
+    """
+    value = value.replace("\n", " ").replace("\r", " ")
+    if fmt == "html":
+        return html.escape(value, quote=True)
+    if fmt == "typst":
+        return value.replace("\\", "\\\\").replace('"', '\\"')
+    return value
+
+
 def lua_filters() -> list[str]:
     """Quarto's conditional content first, then the bilingual side-by-side layout, then passages' languages.
 
@@ -120,11 +135,12 @@ LITERAL_VARIABLES = (
 )
 
 
-def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
+def metadata_args(document: Document, settings: RenderSettings, fmt: str) -> list[str]:
+    """The literal variables, escaped for the template they are printed into (HTML or Typst)."""
     args = []
     for key in LITERAL_VARIABLES:
         if document.metadata.get(key):
-            args += ["--variable", f"{key}={document.metadata[key]}"]
+            args += ["--variable", f"{key}={escape_variable(str(document.metadata[key]), fmt)}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
     return args

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.render.page_safety import safe_page
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
@@ -33,14 +34,15 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "1",
             "--section-divs",
             *lua_filters(),
-            *metadata_args(document, settings),
+            *metadata_args(document, settings, "html"),
             "--output",
             output.name,
         ],
         cwd=work,
         epoch=settings.epoch,
     )
-    output.write_text(embed_images(output.read_text(encoding="utf-8"), work), encoding="utf-8")
+    page = safe_page(output.read_text(encoding="utf-8"), template(settings, "report.html"))
+    output.write_text(embed_images(page, work), encoding="utf-8")
     return [output]
 
 
