@@ -12,9 +12,11 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
@@ -135,12 +137,28 @@ LITERAL_VARIABLES = (
 )
 
 
+def page_description(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """The page's description and keywords as plain text, for the HTML template's attributes.
+
+    pandoc prints a metadata value's straight quote as it is, which would end an attribute; these are
+    passed as variables, escaped by ``escape_variable``.
+    """
+    title, subtitle = str(metadata.get("title", "")), str(metadata.get("subtitle", ""))
+    out = {"page-description": str(metadata.get("head-title") or " – ".join(t for t in (title, subtitle) if t))}
+    keywords = metadata.get("keywords")
+    if isinstance(keywords, (list, tuple)) and keywords:
+        out["page-keywords"] = ", ".join(str(k) for k in keywords)
+    return {k: v for k, v in out.items() if v}
+
+
 def metadata_args(document: Document, settings: RenderSettings, fmt: str) -> list[str]:
     """The literal variables, escaped for the template they are printed into (HTML or Typst)."""
     args = []
     for key in LITERAL_VARIABLES:
         if document.metadata.get(key):
             args += ["--variable", f"{key}={escape_variable(str(document.metadata[key]), fmt)}"]
+    for key, value in page_description(document.metadata).items():
+        args += ["--variable", f"{key}={escape_variable(value, fmt)}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
     return args
