@@ -39,9 +39,9 @@ PANDOC_PAYLOADS = [
     "```{=html}\n<script>alert(1)</script>\n```",
     "~~~ {=html5}\n<img src=x onerror=alert(1)>\n~~~",
     "```{=openxml}\n<w:p><w:r><w:t>injected</w:t></w:r></w:p>\n```",
-    "```{=typst}\n#read(\"/etc/passwd\")\n```",
+    '```{=typst}\n#read("/etc/passwd")\n```',
     "```{=latex}\n\\input{/etc/passwd}\n```",
-    "`#read(\"x\")`{=typst}",
+    '`#read("x")`{=typst}',
     "[Read more]{onclick=alert(1)}",
     '[Read more]{.note onclick="alert(1)"}',
     "## A heading {onmouseover=alert(1)}",
@@ -49,8 +49,8 @@ PANDOC_PAYLOADS = [
     "[a link](https://example.org){onclick=alert(1)}",
     "![a picture](images/x.svg){onload=alert(1)}",
     '[x]{lang="cy" onfocus="alert(1)" tabindex="1"}',
-    "[x]{style=\"background:url(javascript:alert(1))\"}",
-    "[x]{onclick=\"}alert(1)\"}",
+    '[x]{style="background:url(javascript:alert(1))"}',
+    '[x]{onclick="}alert(1)"}',
     "![<img src=x onerror=alert(1)>](images/x.svg)",
     "---\nheader-includes: <script>alert(1)</script>\n---",
 ]
@@ -69,9 +69,10 @@ OWASP_PAYLOADS = [
     '<IMG SRC= onmouseover="alert(1)">',
     '<IMG onmouseover="alert(1)">',
     '<IMG SRC=/ onerror="alert(1)"></img>',
-    "<img src=x onerror=\"&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112"
+    '<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112'
     '&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000049&#0000041">',
-    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#49;&#41;>",
+    "<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;"
+    "&#97;&#108;&#101;&#114;&#116;&#40;&#49;&#41;>",
     "<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x31&#x29>",
     '<IMG SRC="jav&#x09;ascript:alert(1);">',
     '<IMG SRC="jav&#x0A;ascript:alert(1);">',
@@ -101,7 +102,8 @@ OWASP_PAYLOADS = [
     '<DIV STYLE="width: expression(alert(1));">',
     '<BASE HREF="javascript:alert(1);//">',
     '<OBJECT TYPE="text/x-scriptlet" DATA="https://xss.example/scriptlet.html"></OBJECT>',
-    '<EMBED SRC="data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=">',
+    '<EMBED SRC="data:image/svg+xml;base64,'
+    'PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=">',
     '<a href="javascript:alert(1)">a link</a>',
     '<a href="&#x6A;avascript:alert(1)">a link</a>',
     '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">a link</a>',
@@ -128,7 +130,7 @@ OWASP_PAYLOADS = [
 SETTING_PAYLOADS = {
     "authority-name": 'Glanafon <img src=x onerror=alert(1)> " onmouseover="alert(1)',
     "title": "Report </title><script>alert(1)</script>",
-    "director": "A Director\" onclick=\"alert(1)\" x=\"",
+    "director": 'A Director" onclick="alert(1)" x="',
 }
 REFUSED_SETTINGS = [
     ('website: "https://example.org/)<img src=x onerror=alert(1)>"', "contact website"),
@@ -140,7 +142,7 @@ REFUSED_SETTINGS = [
     ('email: "a@b.example)<img src=x onerror=alert(1)>"', "contact email"),
     ('email: "a@b.example?subject=<script>"', "contact email"),
 ]
-GLOSSARY_PAYLOAD = '<img src=x onerror=alert(1)> `<b>`{=html} [x]{onclick=alert(1)}'
+GLOSSARY_PAYLOAD = "<img src=x onerror=alert(1)> `<b>`{=html} [x]{onclick=alert(1)}"
 
 
 # --- the browser ----------------------------------------------------------------------------------------------
@@ -324,9 +326,7 @@ def test_no_payload_runs_in_the_published_page(
         f"  authority-name: {{en: {yaml_quote(SETTING_PAYLOADS['authority-name'])}, cy: Glanafon}}\n"
         f"  title: {{en: {yaml_quote(SETTING_PAYLOADS['title'])}, cy: Adroddiad}}\n",
     ).replace('director: {name: "A Director"}', f"director: {{name: {yaml_quote(SETTING_PAYLOADS['director'])}}}")
-    settings += (
-        '  contact: {phone: "01632 960 123", email: a@b.example, website: "https://example.org/a?b=c#d"}\n'
-    )
+    settings += '  contact: {phone: "01632 960 123", email: a@b.example, website: "https://example.org/a?b=c#d"}\n'
     (project / "_quarto.yml").write_text(settings, encoding="utf-8")
     (project / "data" / "glossary.csv").write_text(
         "term_en,term_cy,abbreviation_en,abbreviation_cy,explanation_en,explanation_cy\n"

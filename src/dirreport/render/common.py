@@ -11,8 +11,8 @@ import html
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
