@@ -142,7 +142,10 @@ REFUSED_SETTINGS = [
     ('email: "a@b.example)<img src=x onerror=alert(1)>"', "contact email"),
     ('email: "a@b.example?subject=<script>"', "contact email"),
 ]
-GLOSSARY_PAYLOAD = "<img src=x onerror=alert(1)> `<b>`{=html} [x]{onclick=alert(1)}"
+# a text cell of a CSV file: the glossary, a case study, a story
+CSV_PAYLOAD = (
+    "<img src=x onerror=alert(1)> `<b onclick=alert(1)>`{=html} [x]{onclick=alert(1)} <script>alert(1)</script>"
+)
 
 
 # --- the browser ----------------------------------------------------------------------------------------------
@@ -330,15 +333,30 @@ def test_no_payload_runs_in_the_published_page(
     (project / "_quarto.yml").write_text(settings, encoding="utf-8")
     (project / "data" / "glossary.csv").write_text(
         "term_en,term_cy,abbreviation_en,abbreviation_cy,explanation_en,explanation_cy\n"
-        f'care plan,cynllun gofal,,,"{GLOSSARY_PAYLOAD}","Esboniad"\n',
+        f'care plan,cynllun gofal,,,"{CSV_PAYLOAD}","Esboniad"\n',
         encoding="utf-8",
     )
-    payloads = ["Every care plan was reviewed.", *OWASP_PAYLOADS, *PANDOC_PAYLOADS]
+    cell = f'"{CSV_PAYLOAD}"'
+    (project / "data" / "case-studies.csv").write_text(
+        "id,consent,standards,title_en,title_cy,person_en,person_cy,mattered_en,mattered_cy,did_en,did_cy,"
+        "difference_en,difference_cy\n" + ",".join(["CS-01", "yes", "QS1", *[cell] * 10]) + "\n",
+        encoding="utf-8",
+    )
+    (project / "data" / "stories.csv").write_text(
+        "id,consent,standards,en,cy,attribution_en,attribution_cy\n"
+        + ",".join(["STORY-01", "yes", "QS4", *[cell] * 4])
+        + "\n",
+        encoding="utf-8",
+    )
+    shortcodes = ["{{< case-study CS-01 >}}", "{{< quote STORY-01 >}}"]
+    payloads = ["Every care plan was reviewed.", *shortcodes, *OWASP_PAYLOADS, *PANDOC_PAYLOADS]
     page, refused = build_refusing(project, capsys, payloads)
     assert set(PANDOC_PAYLOADS) <= set(refused), "pandoc's syntax is refused at its line"
+    assert not set(shortcodes) & set(refused), "the CSV files' text is printed as text, not refused"
     published = page.read_text(encoding="utf-8")
     assert "Glanafon &lt;img" in published, "the authority's name is printed as text"
     assert "Every care plan was reviewed." in published
+    assert published.count("&lt;img src=x onerror=alert(1)&gt; `&lt;b") >= 4, "each CSV cell is printed as text"
     assert_nothing_ran(visit(browser, page))
 
 
