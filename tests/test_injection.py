@@ -188,6 +188,7 @@ INVENTORY = """() => {
     refresh: document.querySelectorAll('meta[http-equiv]:not([http-equiv="Content-Security-Policy"])').length,
     csp: (document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || '',
     xss: window.__xss || 0,
+    ownScriptRan: window.__own || 0,
     title: document.title,
   };
 }"""
@@ -235,7 +236,8 @@ def assert_nothing_ran(seen: Visit, template_scripts: int = 1) -> None:
     assert report["scripts"] == template_scripts, "only the template's own script may be in the page"
     assert report["embedded"] == 0 and report["refresh"] == 0, report
     assert "object-src 'none'" in report["csp"] and "base-uri 'none'" in report["csp"], report["csp"]
-    assert re.search(r"script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)", report["csp"]), report["csp"]
+    script_src = re.search(r"script-src ([^;]*)", report["csp"])
+    assert script_src and re.fullmatch(r"'sha256-[A-Za-z0-9+/=]+'( 'sha256-[A-Za-z0-9+/=]+')*", script_src.group(1))
     # the template's own script is allowed by its hash: the browser refused no inline script
     assert seen.refused_inline_script == [], seen.refused_inline_script
 
@@ -412,6 +414,7 @@ def test_the_wall_after_pandoc_holds_alone(tmp_path: Path, browser: Any) -> None
     from dirreport.assemble.metadata import front_matter
     from dirreport.render.common import RenderSettings
     from dirreport.render.html import render
+    from dirreport.render.page_safety import with_script
 
     body = "\n\n".join(["# A report", *PANDOC_PAYLOADS, *OWASP_PAYLOADS]).replace("images/x.svg", "x.svg")
     metadata = {"title": SETTING_PAYLOADS["title"], "subtitle": SETTING_PAYLOADS["authority-name"], "html-lang": "en"}
@@ -430,3 +433,9 @@ def test_the_wall_after_pandoc_holds_alone(tmp_path: Path, browser: Any) -> None
     work = tmp_path / "work"
     pages = render(document, work, RenderSettings(project, tmp_path / "cache", 0))
     assert_nothing_ran(visit(browser, pages[0]))
+    # the live preview adds its reload script: the policy lets that run, and still nothing else
+    previewed = tmp_path / "preview.html"
+    previewed.write_text(with_script(pages[0].read_text(encoding="utf-8"), "window.__own = 1;"), encoding="utf-8")
+    seen = visit(browser, previewed)
+    assert_nothing_ran(seen, template_scripts=2)
+    assert seen.report["ownScriptRan"] == 1

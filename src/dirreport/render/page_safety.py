@@ -109,9 +109,9 @@ def _csp_page(opening: str, head: str, body_attrs: str, body: str) -> str:
     return f"{opening}{head}</head>\n<body{body_attrs}>{body}</body>\n</html>\n"
 
 
-def content_security_policy(scripts: list[str]) -> str:
+def content_security_policy(scripts: list[str], connect: str = "") -> str:
     """No script but those given (by hash), no plugins, no <base>, nothing fetched but the page's own pictures."""
-    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in scripts)
+    hashes = " ".join(script_hash(s) for s in scripts)
     return "; ".join(
         [
             "default-src 'none'",
@@ -122,8 +122,31 @@ def content_security_policy(scripts: list[str]) -> str:
             "object-src 'none'",
             "base-uri 'none'",
             "form-action 'none'",
+            *([f"connect-src {connect}"] if connect else []),
         ]
     )
+
+
+def script_hash(script: str) -> str:
+    """A script's source in a policy: the SHA-256 of its text, as browsers compute it."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
+def with_script(page: str, script: str) -> str:
+    """A sanitised page with one more script of dirreport's own at the end of its body, allowed by the policy.
+
+    For the live preview's reload script, which listens to the local server (``connect-src 'self'``).
+    """
+    scripts = [*_SCRIPT.findall(page.split("</head>", 1)[0]), script]
+    policy = content_security_policy(scripts, connect="'self'")
+    page = re.sub(
+        r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+        lambda _m: f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        page,
+        count=1,
+    )
+    head, sep, rest = page.rpartition("</body>")
+    return f"{head}<script>{script}</script>{sep}{rest}" if sep else page + f"<script>{script}</script>"
 
 
 @cache
