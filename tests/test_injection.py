@@ -148,6 +148,10 @@ CSV_PAYLOAD = (
 )
 
 
+IMPROVEMENT_PAYLOAD = "Last year [i]{onclick=alert(1)} said <img src=x onerror=alert(1)>"
+OWN_TITLE_PAYLOAD = "Our own [o]{onclick=alert(1)} section <img src=x onerror=alert(1)>"
+
+
 # --- the browser ----------------------------------------------------------------------------------------------
 
 
@@ -331,7 +335,10 @@ def test_no_payload_runs_in_the_published_page(
         f"  authority-name: {{en: {yaml_quote(SETTING_PAYLOADS['authority-name'])}, cy: Glanafon}}\n"
         f"  title: {{en: {yaml_quote(SETTING_PAYLOADS['title'])}, cy: Adroddiad}}\n",
     ).replace('director: {name: "A Director"}', f"director: {{name: {yaml_quote(SETTING_PAYLOADS['director'])}}}")
-    settings += '  contact: {phone: "01632 960 123", email: a@b.example, website: "https://example.org/a?b=c#d"}\n'
+    settings += (
+        '  contact: {phone: "01632 960 123", email: a@b.example, website: "https://example.org/a?b=c#d"}\n'
+        f"  sections: [{{file: 4d-own, in: 4d, title: {{en: {yaml_quote(OWN_TITLE_PAYLOAD)}, cy: Adran}}}}]\n"
+    )
     (project / "_quarto.yml").write_text(settings, encoding="utf-8")
     (project / "data" / "glossary.csv").write_text(
         "term_en,term_cy,abbreviation_en,abbreviation_cy,explanation_en,explanation_cy\n"
@@ -350,6 +357,16 @@ def test_no_payload_runs_in_the_published_page(
         + "\n",
         encoding="utf-8",
     )
+    (project / "data" / "last-year-improvements.csv").write_text(
+        f'id,part,en,cy\nIMP-01,3a,"{IMPROVEMENT_PAYLOAD}",Gwella\n', encoding="utf-8"
+    )
+    (project / "narratives" / "en").mkdir(parents=True)
+    (project / "narratives" / "en" / "3a-iv.md").write_text(
+        '---\ntitle: "Progress"\nstatus: final\n---\n\n## Our progress {#IMP-01}\n\nWe did it.\n', encoding="utf-8"
+    )
+    (project / "narratives" / "en" / "4d-own.md").write_text(
+        '---\ntitle: "Own"\nstatus: final\n---\n\nOur own section.\n', encoding="utf-8"
+    )
     shortcodes = ["{{< case-study CS-01 >}}", "{{< quote STORY-01 >}}"]
     payloads = ["Every care plan was reviewed.", *shortcodes, *OWASP_PAYLOADS, *PANDOC_PAYLOADS]
     page, refused = build_refusing(project, capsys, payloads)
@@ -358,6 +375,9 @@ def test_no_payload_runs_in_the_published_page(
     published = page.read_text(encoding="utf-8")
     assert "Glanafon &lt;img" in published, "the authority's name is printed as text"
     assert "Every care plan was reviewed." in published
+    flat = " ".join(published.split())
+    assert IMPROVEMENT_PAYLOAD.split("<")[0] in flat, "last year's point is printed as text"
+    assert OWN_TITLE_PAYLOAD.split("<")[0] in flat, "a section's own title is printed as text"
     assert published.count("&lt;img src=x onerror=alert(1)&gt; `&lt;b") >= 4, "each CSV cell is printed as text"
     assert_nothing_ran(visit(browser, page))
 
