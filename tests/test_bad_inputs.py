@@ -923,6 +923,31 @@ def plain_workbook(stem: str) -> Edit:
 STATSWALES = "AreaCode,YearCode,NoteCodes,Measure,Data\n"
 
 
+def summary_narrative(*paragraphs: str) -> Edit:
+    """The small project's Director's summary, its body starting on line 6 with the given paragraphs."""
+    front = '---\ntitle: "Summary"\nstatus: final\n---\n\n'
+    return write("narratives/en/1-summary.md", front + "\n\n".join(paragraphs) + "\n")
+
+
+def translated_target(target: str) -> Edit:
+    """An English narrative exported to XLIFF, its one unit translated as given (XML-escaped)."""
+
+    def edit(project: Path) -> None:
+        from dirreport.xliff.exchange import export_xliff
+
+        summary_narrative("A first paragraph to translate.")(project)
+        export_xliff(project, project / "t.xlf")
+        text = (project / "t.xlf").read_text(encoding="utf-8")
+        source = "<source>A first paragraph to translate.</source>"
+        assert source in text
+        (project / "t.xlf").write_text(text.replace(source, f"{source}<target>{target}</target>"), encoding="utf-8")
+
+    return edit
+
+
+TRANSLATE_IMPORT = ("translate", "import", "{project}/t.xlf", "--project", "{project}")
+
+
 def statswales(rows: str) -> Edit:
     return write("statswales.csv", STATSWALES + rows)
 
@@ -1384,6 +1409,167 @@ CASES += [
         CHECK,
         2,
         ("narratives/en/3a-i.md:line 15", "unknown shortcode 'indicater'"),
+    ),
+    # script in the web page: pandoc's own syntax in a narrative, settings breaking out, a translator's target
+    Case(
+        "raw html passage in a narrative",
+        "small",
+        summary_narrative("Our year `<img src=x onerror=alert(1)>`{=html} in brief."),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "raw html passage", "{=html}"),
+    ),
+    Case(
+        "raw html block holding a script",
+        "small",
+        summary_narrative("Our year.", "```{=html}\n<script>alert(1)</script>\n```"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 8", "raw html passage"),
+    ),
+    Case(
+        "raw openxml block for the word file",
+        "small",
+        summary_narrative("Our year.", "```{=openxml}\n<w:p><w:r><w:t>x</w:t></w:r></w:p>\n```"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 8", "raw openxml passage"),
+    ),
+    Case(
+        "raw typst passage for the pdf",
+        "small",
+        summary_narrative('Our year `#read("/etc/passwd")`{=typst}.'),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "raw typst passage"),
+    ),
+    Case(
+        "raw latex block",
+        "small",
+        summary_narrative("Our year.", "~~~ {=latex}\n\\input{/etc/passwd}\n~~~"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 8", "raw latex passage"),
+    ),
+    Case(
+        "onclick on a span",
+        "small",
+        summary_narrative("[Read more]{onclick=alert(1)}"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "attribute onclick= is not allowed", "{lang=cy}"),
+    ),
+    Case(
+        "onmouseover on a heading",
+        "small",
+        summary_narrative("Our year.", "## Our year {onmouseover=alert(1)}"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 8", "attribute onmouseover= is not allowed"),
+    ),
+    Case(
+        "onclick on a fenced div",
+        "small",
+        summary_narrative("::: {.note onclick=alert(1)}\nA passage.\n:::"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "attribute onclick= is not allowed"),
+    ),
+    Case(
+        "onclick on a link",
+        "small",
+        summary_narrative("See [our site](https://example.org){onclick=alert(1)}."),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "attribute onclick= is not allowed"),
+    ),
+    Case(
+        "onload on a picture",
+        "small",
+        summary_narrative("![A chart](images/x.png){onload=alert(1)}"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "attribute onload= is not allowed"),
+    ),
+    Case(
+        "style attribute hiding a quote",
+        "small",
+        summary_narrative('[x]{lang="cy" style="}"}'),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "attribute style= is not allowed"),
+    ),
+    Case(
+        "html in a picture's description",
+        "small",
+        summary_narrative("![<img src=x onerror=alert(1)>](images/x.svg)"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 6", "description", "holds HTML"),
+    ),
+    Case(
+        "metadata block in the middle of a narrative",
+        "small",
+        summary_narrative("Our year.", "---\nheader-includes: <script>alert(1)</script>\n---"),
+        BUILD,
+        2,
+        ("narratives/en/1-summary.md:line 8", "metadata block"),
+    ),
+    Case(
+        "contact website breaking out of its link",
+        "small",
+        setting('  contact: {website: "https://example.org/)<img src=x onerror=alert(1)>"}'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 9", "contact website", "is not a web address", "https://"),
+    ),
+    Case(
+        "contact website not https",
+        "small",
+        setting('  contact: {website: "javascript:alert(1)//https://"}'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 9", "contact website", "is not a web address"),
+    ),
+    Case(
+        "contact phone breaking out of its link",
+        "small",
+        setting('  contact: {phone: "01632)<svg/onload=alert(1)>("}'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 9", "contact phone", "is not a telephone number"),
+    ),
+    Case(
+        "contact email breaking out of its link",
+        "small",
+        setting('  contact: {email: "a@b.example)<img src=x onerror=alert(1)>"}'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 9", "contact email", "is not an email address"),
+    ),
+    Case(
+        "translated target holding a raw html passage",
+        "small",
+        translated_target("Paragraff `&lt;img src=x onerror=alert(1)&gt;`{=html} cyntaf."),
+        TRANSLATE_IMPORT,
+        2,
+        ("t.xlf:line ", "unit '", "raw html passage", "cannot be used"),
+    ),
+    Case(
+        "translated target holding script",
+        "small",
+        translated_target("Paragraff &lt;script&gt;alert(1)&lt;/script&gt; cyntaf."),
+        TRANSLATE_IMPORT,
+        2,
+        ("t.xlf:line ", "unit '", "<script>", "cannot be used"),
+    ),
+    Case(
+        "translated target with an onclick attribute",
+        "small",
+        translated_target("[Paragraff cyntaf]{onclick=alert(1)}"),
+        TRANSLATE_IMPORT,
+        2,
+        ("t.xlf:line ", "unit '", "attribute onclick="),
     ),
     # translate export: bad front matter answered as check answers it
     Case(

@@ -15,14 +15,13 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dirreport.assemble.blocks import md
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import Assembler, marked_in_data, population_sentence, resources_for
 from dirreport.assemble.edition_gate import refuse_unpublishable
 from dirreport.assemble.figure_book import data_files
 from dirreport.assemble.glossary import glossary_list
-from dirreport.assemble.metadata import front_matter, keywords, metadata_for
+from dirreport.assemble.metadata import front_matter, keywords, literal, metadata_for
 from dirreport.assemble.shortcodes import PAGEBREAK
 from dirreport.assemble.templates import environment, raise_template_fault
 from dirreport.content import prescribed_form
@@ -120,7 +119,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         edition="bilingual",
         lang=first,
         basename=output_basename("bilingual", config.year),
-        markdown=front_matter({**metadata, **marked}) + body + "\n" + appendix,
+        markdown=front_matter(metadata, marked) + body + "\n" + appendix,
         metadata=metadata,
         figures=tuple(figures),
         tables=tuple(tables),
@@ -169,7 +168,7 @@ def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], o
         parts[key] = halves
         metadata[key] = " / ".join(text for _tag, text in halves)
         if key not in PLAIN_ONLY:
-            marked[key] = " / ".join(f'[{md(text)}]{{lang="{tag}"}}' for tag, text in halves)
+            marked[key] = " / ".join(f'[{literal(text)}]{{lang="{tag}"}}' for tag, text in halves)
     metadata["language-parts"] = parts
     # the page's <title> and description are plain text: the tagged halves cannot go there
     metadata["head-title"] = f"{metadata['title']} – {metadata['subtitle']}"

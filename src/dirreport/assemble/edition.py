@@ -184,7 +184,8 @@ class Assembler(ShortcodeDispatch):
             place.level,
             place.kind,
             place.numbering[-1] if place.numbering else "",
-            place.heading(self.lang),
+            # a declared section's or foreword's title is the authority's text: printed as text, never Markdown
+            Markup(blocks.md(place.heading(self.lang))) if place.own_title is not None else place.heading(self.lang),
             place.anchor,
             text,
             status,
@@ -223,7 +224,7 @@ class Assembler(ShortcodeDispatch):
             views.append(
                 ImprovementView(
                     point.id,
-                    point.text.get(self.lang, ""),
+                    Markup(blocks.md(point.text.get(self.lang, ""))),  # a CSV cell: printed as text, never Markdown
                     found[0] if found else None,
                     Markup(found[1]) if found else None,
                 )

@@ -28,7 +28,9 @@ def picture(pic: Picture, lang: str, css: str, width_cm: float) -> str:
     return "\n\n".join(
         [
             visible("html", raw("html", f'<img class="{css}" src="{html.escape(pic.src)}" alt="{html.escape(alt)}">')),
-            visible("typst", raw("typst", f'#image("{pic.src}", alt: {typst_string(alt)}, width: {width_cm}cm)')),
+            visible(
+                "typst", raw("typst", f"#image({typst_string(pic.src)}, alt: {typst_string(alt)}, width: {width_cm}cm)")
+            ),
             # an inline picture (the no-break space after it), so Word shows no caption and reads the description
             visible("docx", f'![{md(alt)}]({pic.src}){{width="{width_cm}cm"}}\\ '),
         ]

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from dirreport.assemble.blocks import md
 from dirreport.assemble.document import output_basename
 from dirreport.lang import i18n
 from dirreport.lang.bilingual_text import LANG_TAGS
@@ -116,8 +117,30 @@ def keywords(project: Project, lang: str) -> list[str]:
 OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
 
 
-def front_matter(metadata: Mapping[str, Any]) -> str:
-    """A YAML metadata block pandoc and Quarto both read; values are plain strings, never Markdown."""
-    safe = {k: v for k, v in metadata.items() if isinstance(v, (str, bool, int, dt.date, list))}
+def literal(text: str) -> str:
+    """A metadata value as Markdown that prints as it is, straight quotes too.
+
+    A straight quote left to pandoc's smart quotes pairs into a quotation, which the Typst writer prints
+    unescaped: inside the template's ``author: "$author$"`` that would end the string.
+    """
+    return md(text).replace('"', '\\"')
+
+
+def front_matter(metadata: Mapping[str, Any], markdown: Mapping[str, str] | None = None) -> str:
+    """A YAML metadata block pandoc and Quarto both read.
+
+    pandoc reads every string in it as Markdown, so each value is escaped to print as it is: an authority
+    name holding ``<img onerror=...>`` or ``*`` is text on the cover, never markup.  ``markdown`` holds
+    values that are Markdown made by dirreport (the bilingual edition's language-tagged halves).
+    """
+    safe: dict[str, Any] = {}
+    for key, value in metadata.items():
+        if isinstance(value, str):
+            safe[key] = literal(value)
+        elif isinstance(value, list):
+            safe[key] = [literal(v) if isinstance(v, str) else v for v in value]
+        elif isinstance(value, (bool, int, dt.date)):
+            safe[key] = value
+    safe.update(markdown or {})
     text = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=1000)
     return f"---\n{text}---\n\n"

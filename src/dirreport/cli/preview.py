@@ -19,13 +19,15 @@ import click
 
 from dirreport.errors import DirreportError
 from dirreport.pipeline.live import LivePreview
+from dirreport.render.page_safety import with_script
 
-RELOAD_SCRIPT = """<script>
+RELOAD = """
 (function () {
   var source = new EventSource("/__events");
   source.onmessage = function () { window.location.reload(); };
 })();
-</script>"""
+"""
+RELOAD_SCRIPT = f"<script>{RELOAD}</script>"
 
 
 class State:
@@ -45,8 +47,8 @@ class State:
 
 def rebuild(live: LivePreview, state: State, changed: list[Path] | None = None) -> None:
     try:
-        page = live.page(changed or ()).encode("utf-8")
-        page = page.replace(b"</body>", RELOAD_SCRIPT.encode() + b"</body>")
+        # the page's policy allows the template's script only: the reload script is added to it by its hash
+        page = with_script(live.page(changed or ()), RELOAD).encode("utf-8")
         click.echo(f"rebuilt {time.strftime('%H:%M:%S')}")
     except DirreportError as error:
         lines = "".join(f"<li>{html.escape(p.located())}</li>" for p in error.problems)

@@ -184,20 +184,39 @@ def read_sections(value: Any) -> tuple[ExtraSection, ...]:
     return tuple(out)
 
 
+# the whole address, as it is printed in the report and put in its links: nothing that could end a link
+EMAIL = re.compile(
+    r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"
+)
+WEBSITE = re.compile(
+    r"https://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?::[0-9]{1,5})?"
+    r"(?:/[A-Za-z0-9._~%!$&*+,;=:@/-]*)?(?:\?[A-Za-z0-9._~%!$&*+,;=:@/?-]*)?(?:#[A-Za-z0-9._~%!$&*+,;=:@/?-]*)?"
+)
+PHONE = re.compile(r"\+?[0-9][0-9 ]*[0-9]")
+
+
 def read_contact(value: Any) -> Contact:
     """``contact:`` phone, email, postal address, website and the Welsh-language line."""
     keys = ("phone", "email", "address", "website", "welsh")
     item = _mapping(value, "contact", keys, '{phone: "01234 567890", email: "...", address: {en: ..., cy: ...}}')
     email = _text(item.get("email"), "contact email")
-    if email and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+    if email and not EMAIL.fullmatch(email):
         raise SettingError(f"contact email '{email}' is not an email address", "write email: name@example.gov.wales")
     website = _text(item.get("website"), "contact website")
-    if website and not website.startswith(("https://", "http://")):
+    if website and not WEBSITE.fullmatch(website):
         raise SettingError(
-            f"contact website '{website}' is not a web address", "write it in full: https://www.example.gov.wales"
+            f"contact website '{website}' is not a web address",
+            "write it in full, starting https://, with no spaces, quotes, brackets or < >: "
+            "https://www.example.gov.wales/social-services",
+        )
+    phone = _text(item.get("phone"), "contact phone")
+    if phone and not (PHONE.fullmatch(phone) and 6 <= sum(c.isdigit() for c in phone) <= 15):
+        raise SettingError(
+            f"contact phone '{phone}' is not a telephone number",
+            'write digits and spaces, with + and the country code if you like: "01632 960 123" or "+44 1632 960123"',
         )
     return Contact(
-        phone=_text(item.get("phone"), "contact phone"),
+        phone=phone,
         email=email,
         address=_bilingual(item["address"], "contact address") if "address" in item else None,
         website=website,

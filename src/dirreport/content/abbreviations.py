@@ -59,7 +59,7 @@ class FirstUse:
 
     def _first(self, entry: GlossaryEntry, line: str, start: int) -> str:
         term, abbr = entry.term[self.lang], entry.abbreviation[self.lang]
-        marked = f'<abbr title="{html.escape(term, quote=True)}">{abbr}</abbr>'
+        marked = f'<abbr title="{html.escape(term, quote=True)}">{html.escape(abbr, quote=False)}</abbr>'
         before = line[:start]
         if term.lower() in before.lower():
             return marked  # the author wrote the words already

@@ -25,6 +25,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from dirreport import yaml_text
 from dirreport.content.integrity import structure_problems
+from dirreport.content.pandoc_syntax import alt_text_problems, pandoc_problems
 from dirreport.errors import Problem
 
 STATUSES = ("draft", "final")
@@ -219,6 +220,8 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                 elif child.type == "html_inline":
                     html.append(HtmlPiece(child.content, span, None))
     problems += structure_problems(path, lines, body_start)
+    problems += pandoc_problems(path, lines, body_start)
+    problems += alt_text_problems(path, [(image.alt, image.span.line) for image in images])
     narrative = Narrative(
         path,
         meta,

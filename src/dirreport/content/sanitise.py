@@ -14,7 +14,9 @@ from dirreport.content.narrative import (
     Image,
     Narrative,
     Shortcode,
+    parse,
 )
+from dirreport.content.pandoc_syntax import alt_text_problems, pandoc_problems
 from dirreport.errors import Problem
 
 SAFE_TAGS = {"abbr", "b", "br", "em", "i", "span", "strong", "sub", "sup", "small", "cite", "q", "p", "div"}
@@ -100,6 +102,29 @@ def check_links_and_images(narrative: Narrative, project_root: Path) -> tuple[li
                 )
             )
     return errors, warnings
+
+
+def passage_problems(path: str, text: str) -> list[str]:
+    """What a passage of narrative written elsewhere (a translator's segment) may not bring, in words.
+
+    The same checks as a narrative file's, but every finding refuses the passage: a translation has no
+    business adding script, raw passages or attributes that its source does not have.
+    """
+    narrative, _problems = parse(path, text)
+    lines = narrative.lines
+    found = [p.message for p in pandoc_problems(path, lines, 1)]
+    found += [p.message for p in alt_text_problems(path, [(i.alt, i.span.line) for i in narrative.images])]
+    found += [
+        f"link to '{link.href[:40]}' is not allowed" for link in narrative.links if ACTIVE_SCHEMES.match(link.href)
+    ]
+    found += [
+        f"image '{image.src[:40]}' is outside the project" for image in narrative.images if image_is_unsafe(image.src)
+    ]
+    for piece in narrative.html:
+        issues = unsafe_html(piece.html)
+        if issues:
+            found.append(f"raw HTML with {', '.join(dict.fromkeys(issues))} is not allowed")
+    return list(dict.fromkeys(found))
 
 
 def image_is_unsafe(src: str) -> bool:

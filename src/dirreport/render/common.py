@@ -7,13 +7,16 @@ the same inputs give the same bytes.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
@@ -92,6 +95,20 @@ def run_pandoc(args: list[str], cwd: Path, epoch: int) -> None:
         )
 
 
+def escape_variable(value: str, fmt: str) -> str:
+    """A value pandoc prints as it is, made safe where the templates print it: HTML text or attribute, Typst string.
+
+    The logo's alternative text is the authority's name, from the settings: a quote in it must not end
+    the ``alt="..."`` attribute or the Typst string it sits in.
+    """
+    value = value.replace("\n", " ").replace("\r", " ")
+    if fmt == "html":
+        return html.escape(value, quote=True)
+    if fmt == "typst":
+        return value.replace("\\", "\\\\").replace('"', '\\"')
+    return value
+
+
 def lua_filters() -> list[str]:
     """Quarto's conditional content first, then the bilingual side-by-side layout, then passages' languages.
 
@@ -121,11 +138,28 @@ LITERAL_VARIABLES = (
 )
 
 
-def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
+def page_description(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """The page's description and keywords as plain text, for the HTML template's attributes.
+
+    pandoc prints a metadata value's straight quote as it is, which would end an attribute; these are
+    passed as variables, escaped by ``escape_variable``.
+    """
+    title, subtitle = str(metadata.get("title", "")), str(metadata.get("subtitle", ""))
+    out = {"page-description": str(metadata.get("head-title") or " – ".join(t for t in (title, subtitle) if t))}
+    keywords = metadata.get("keywords")
+    if isinstance(keywords, (list, tuple)) and keywords:
+        out["page-keywords"] = ", ".join(str(k) for k in keywords)
+    return {k: v for k, v in out.items() if v}
+
+
+def metadata_args(document: Document, settings: RenderSettings, fmt: str) -> list[str]:
+    """The literal variables, escaped for the template they are printed into (HTML or Typst)."""
     args = []
     for key in LITERAL_VARIABLES:
         if document.metadata.get(key):
-            args += ["--variable", f"{key}={document.metadata[key]}"]
+            args += ["--variable", f"{key}={escape_variable(str(document.metadata[key]), fmt)}"]
+    for key, value in page_description(document.metadata).items():
+        args += ["--variable", f"{key}={escape_variable(value, fmt)}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
     return args

@@ -147,7 +147,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--resource-path",
             f".:{settings.project_root}",
             *lua_filters(),
-            *metadata_args(document, settings),
+            *metadata_args(document, settings, "docx"),
             "--output",
             raw.name,
         ],

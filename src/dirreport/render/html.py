@@ -14,6 +14,7 @@ from pathlib import Path
 from dirreport.assemble.blocks import svg_inline
 from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.render.page_safety import safe_page
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
@@ -36,14 +37,17 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "1",
             "--section-divs",
             *lua_filters(),
-            *metadata_args(document, settings),
+            *metadata_args(document, settings, "html"),
             "--output",
             output.name,
         ],
         cwd=work,
         epoch=settings.epoch,
     )
-    output.write_text(embed_images(inline_charts(output.read_text(encoding="utf-8"), work), work), encoding="utf-8")
+    # charts first, so the last wall sees the page exactly as it is published
+    page = inline_charts(output.read_text(encoding="utf-8"), work)
+    page = safe_page(page, template(settings, "report.html"))
+    output.write_text(embed_images(page, work), encoding="utf-8")
     return [output]
 
 

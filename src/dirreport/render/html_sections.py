@@ -23,6 +23,7 @@ from pathlib import Path
 from dirreport.assemble.document import Document
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
 from dirreport.render.html import embed_images, inline_charts
+from dirreport.render.page_safety import safe_page
 
 HEADING = re.compile(r"^(#{1,2}) \S")
 ANY_HEADING = re.compile(r"^#{1,6} \S")
@@ -135,7 +136,8 @@ class SectionRenderer:
         fragments = [(p.level, self._fragment(front, p)) for p in parts]
         shell = self._shell(skeleton(front, parts), document)
         page = MAIN.sub(lambda m: m.group(1) + nest(fragments) + m.group(3), shell, count=1)
-        return embed_images(inline_charts(page, self.work), self.work)
+        page = inline_charts(page, self.work)
+        return embed_images(safe_page(page, template(self.settings, "report.html")), self.work)
 
     def _identified(self, front: str, body: str) -> str:
         """The body with every heading's identifier written out, as pandoc makes them for the whole document.
@@ -204,7 +206,7 @@ class SectionRenderer:
                 "1",
                 "--section-divs",
                 *lua_filters(),
-                *(metadata_args(document, self.settings) if document else []),
+                *(metadata_args(document, self.settings, "html") if document else []),
                 "--output",
                 output.name,
             ],

@@ -37,7 +37,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--metadata",
             f"lang-code={document.lang}",
             *lua_filters(),
-            *metadata_args(document, settings),
+            *metadata_args(document, settings, "typst"),
             "--output",
             typ.name,
         ],

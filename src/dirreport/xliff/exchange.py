@@ -34,6 +34,7 @@ from lxml import etree
 from dirreport.config.settings import load_config
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import normalise_newlines, parse_tokens, read_front_matter
+from dirreport.content.sanitise import passage_problems
 from dirreport.errors import InputError, Problem
 from dirreport.lang.bilingual_text import LANG_TAGS
 
@@ -546,6 +547,16 @@ def _units(file_el: Any, source: NarrativeFile, name: str) -> tuple[dict[int, st
                     file=name,
                     line=target.sourceline,
                     hint="keep every placeholder exactly once in the translation",
+                )
+            )
+        refused = passage_problems(source.path, text)
+        if refused:
+            raise InputError(
+                Problem(
+                    f"unit '{uid}': the translation of {source.path} cannot be used: {'; '.join(refused)}",
+                    file=name,
+                    line=target.sourceline,
+                    hint="translate the words only, keeping the source's Markdown; ask the translator to take it out",
                 )
             )
         out[found.index] = text.replace("\n", " ")
