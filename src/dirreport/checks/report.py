@@ -8,8 +8,10 @@ import json
 from dirreport.checks.findings import (
     ERROR,
     SECTIONS,
+    Finding,
     ReportCard,
 )
+from dirreport.errors import cap_per_file
 
 
 def render_card(card: ReportCard, fmt: str, quiet: bool = False) -> str:
@@ -77,7 +79,7 @@ def _text(card: ReportCard, quiet: bool) -> str:
             continue
         mark = "✗" if any(f.severity == ERROR for f in items) else ("!" if items else "✓")
         console.print(f"{mark} {title}")
-        for finding in items:
+        for finding in _capped(items):
             # one line per problem, never wrapped, so it can be searched and copied whole
             console.print(
                 f"    {finding.severity}: {finding.problem.located()}", markup=False, highlight=False, soft_wrap=True
@@ -87,6 +89,16 @@ def _text(card: ReportCard, quiet: bool) -> str:
         + ("; publication is blocked" if card.errors else "; ready to publish")
     )
     return buffer.getvalue()
+
+
+def _capped(items: list[Finding]) -> list[Finding]:
+    """A section's findings with at most so many for each file and severity; the rest counted on one line."""
+    out: list[Finding] = []
+    for severity in dict.fromkeys(f.severity for f in items):
+        mine = [f for f in items if f.severity == severity]
+        section = mine[0].section
+        out += [Finding(section, severity, p) for p in cap_per_file(f.problem for f in mine)]
+    return out
 
 
 def _tick(value: bool) -> str:
@@ -103,7 +115,9 @@ def _html(card: ReportCard) -> str:
     sections = []
     for key, title in SECTIONS.items():
         items = [f for f in card.findings if f.section == key]
-        lis = "".join(f"<li><strong>{f.severity}</strong>: {html.escape(f.problem.located())}</li>" for f in items)
+        lis = "".join(
+            f"<li><strong>{f.severity}</strong>: {html.escape(f.problem.located())}</li>" for f in _capped(items)
+        )
         sections.append(f"<h2>{title}</h2>" + (f"<ul>{lis}</ul>" if lis else "<p>No findings.</p>"))
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>dirreport check</title></head><body>"

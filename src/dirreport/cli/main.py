@@ -16,7 +16,16 @@ from pathlib import Path
 import click
 
 from dirreport.cli.output import CommandProgress, Output
-from dirreport.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
+from dirreport.errors import (
+    EXIT_CHECK_FAILED,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    CheckFailed,
+    DirreportError,
+    InputError,
+    Problem,
+)
 
 log = logging.getLogger("dirreport")
 
@@ -37,6 +46,19 @@ def _warn(problems: list, out: Output) -> None:  # type: ignore[type-arg]
 @click.version_option(package_name="dirreport")
 def cli() -> None:
     """Build the annual report of a Welsh Director of Social Services, in Welsh and English."""
+
+
+def _positive_jobs(_context: click.Context, _parameter: click.Parameter, value: int | None) -> int | None:
+    """--jobs is a number of worker processes: 1 or more; left out, one per core."""
+    if value is not None and value < 1:
+        raise InputError(
+            Problem(
+                f"--jobs {value} is not a number of worker processes",
+                file="--jobs",
+                hint="give 1 or more (e.g. --jobs 2), or leave it out to use one worker per core",
+            )
+        )
+    return value
 
 
 @cli.command()
@@ -64,7 +86,9 @@ def cli() -> None:
     help="pandoc and Typst (built in), or the Quarto CLI where it is installed.",
 )
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
-@click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
+@click.option(
+    "--jobs", "-j", type=int, default=None, callback=_positive_jobs, help="Worker processes (default: one per core)."
+)
 @click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (unchanged stages still cached).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Print each step.")
@@ -75,7 +99,7 @@ def build(
     draft: bool,
     engine: str,
     authority: str | None,
-    jobs: int,
+    jobs: int | None,
     force: bool,
     quiet: bool,
     verbose: bool,
@@ -92,7 +116,7 @@ def build(
         draft=draft,
         engine=engine,
         authority=authority,
-        jobs=jobs,
+        jobs=jobs or 0,
         force=force,
     )
     with CommandProgress(out, bars=authority == ALL) as progress:

@@ -218,6 +218,16 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                     links.append(Link(str(child.attrs.get("href", "")), _link_text(children, child), span))
                 elif child.type == "html_inline":
                     html.append(HtmlPiece(child.content, span, None))
+    if body_start == 1 and lines and lines[0].strip() == "---":
+        problems.append(
+            Problem(
+                "front matter opened with --- on line 1 is never closed, so it would be printed as text",
+                file=path,
+                line=1,
+                hint="add a line holding only --- after the last 'key: value' line (status, owner, ...)",
+            )
+        )
+    problems += control_characters(path, text)
     problems += structure_problems(path, lines, body_start)
     narrative = Narrative(
         path,
@@ -232,6 +242,29 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
         tuple(paragraphs),
     )
     return narrative, problems
+
+
+# C0 controls but tab and line feed, DEL and C1 controls: never typed, and refused by XML, Word and Typst
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(path: str, text: str) -> list[Problem]:
+    """A NUL or other control character: left by a broken copy or a binary file saved as .md, never text."""
+    problems = []
+    for found in _CONTROL.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        problems.append(
+            Problem(
+                f"holds the control character U+{ord(found.group()):04X}, which is not text",
+                file=path,
+                line=line,
+                hint="delete it (retype the line if the character is invisible in your editor), "
+                "or paste the text again from its source as plain text",
+            )
+        )
+        if len(problems) == 3:
+            break
+    return problems
 
 
 def _link_text(children: list[Any], opener: Any) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from dirreport import cells
 from dirreport.catalogue import Catalogue
 from dirreport.config.settings import Config
-from dirreport.data.tables import RawTable, read_table
+from dirreport.data.tables import RawTable, check_workbook_size, read_table
 from dirreport.errors import InputError, Problem, ProblemCollector
 
 if TYPE_CHECKING:
@@ -168,6 +168,7 @@ def _rel(path: Path, root: Path) -> str:
 def _is_template_workbook(path: Path) -> bool:
     from dirreport.data.workbook import is_template_workbook
 
+    check_workbook_size(path, f"data/{path.name}")  # before openpyxl unpacks anything
     return is_template_workbook(path)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 from dirreport.errors import InputError, Problem
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
+# a workbook is a zip: what counts is the size of what is inside it, read from the zip's directory before unpacking
+# (a 2.5 MB file can unpack to gigabytes); a million rows of metrics unpack to about 150 MB
+MAX_XLSX_UNPACKED = 256 * 1024 * 1024
+# Excel's own limit of rows on a sheet; a sheet claiming more was not made by Excel
+MAX_XLSX_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ def read_table(path: Path, name: str, required: tuple[str, ...]) -> RawTable:
             )
         )
     if path.suffix.lower() == ".xlsx":
+        check_workbook_size(path, name)
         table = _read_xlsx(path, name)
     elif path.suffix.lower() == ".csv":
         table = _read_csv(path, name)
@@ -115,12 +122,48 @@ def _read_csv(path: Path, name: str) -> RawTable:
         raise InputError(_parser_problem(str(exc), name)) from None
     except pd.errors.EmptyDataError:
         raise InputError(Problem("has no header row", file=name, hint="the first row must name the columns")) from None
+    refuse_duplicate_columns(next(csv.reader(io.StringIO(text)), []), name)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
     blank = (frame == "").all(axis=1)
     if blank.any():
         frame, rows = frame[~blank], rows[~blank]
     return RawTable(name, frame.map(str.strip), rows)
+
+
+def refuse_duplicate_columns(header: list[str], name: str) -> None:
+    """Two columns with one name (``value`` and ``Value``: names are read without regard to capitals).
+
+    Which of the two holds the figures cannot be guessed, so neither is read.
+    """
+    seen: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = title.strip().lower()
+        if not key:
+            continue
+        if key in seen:
+            first = seen[key]
+            raise InputError(
+                Problem(
+                    f"has two columns named '{key}' (column {column_letter(first)} '{header[first].strip()}' and "
+                    f"column {column_letter(index)} '{title.strip()}'; capitals do not make names different)",
+                    file=name,
+                    line=1,
+                    position_kind="row",
+                    hint="delete the column that is not wanted, or rename it",
+                )
+            )
+        seen[key] = index
+
+
+def column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _parser_problem(message: str, name: str) -> Problem:
@@ -152,6 +195,56 @@ def _parser_problem(message: str, name: str) -> Problem:
     )
 
 
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+(?::[A-Z]+(\d+))?\"")
+
+
+def check_workbook_size(path: Path, name: str) -> None:
+    """Refuse a workbook that would unpack to more than a report needs, before any of it is unpacked.
+
+    The zip's own directory says how large each part is unpacked, and each
+    sheet's first bytes declare its last row (``<dimension ref="A1:D15000000"/>``):
+    both are read in a moment, where unpacking a zip bomb would take minutes
+    and gigabytes.  A file that is not a zip is left to the reader, which says so.
+    """
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return
+    with archive:
+        parts = archive.infolist()
+        unpacked = sum(part.file_size for part in parts)
+        if unpacked > MAX_XLSX_UNPACKED:
+            raise InputError(
+                Problem(
+                    f"would unpack to {unpacked / (1024 * 1024):,.0f} MB, more than the "
+                    f"{MAX_XLSX_UNPACKED // (1024 * 1024)} MB a workbook may hold",
+                    file=name,
+                    hint="keep only the years and authorities the report uses, or save the table as CSV",
+                )
+            )
+        for part in parts:
+            if not (part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")):
+                continue
+            try:
+                with archive.open(part) as sheet:
+                    start = sheet.read(4096)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+                return  # a damaged part: the reader says the workbook cannot be opened
+            found = _DIMENSION.search(start)
+            last_row = int(found.group(1)) if found and found.group(1) else 0
+            if last_row > MAX_XLSX_ROWS:
+                raise InputError(
+                    Problem(
+                        f"has a sheet that declares {last_row:,} rows, more than the {MAX_XLSX_ROWS:,} "
+                        "an Excel sheet can hold",
+                        file=name,
+                        hint="open it in Excel and save it again, or save the table as CSV",
+                    )
+                )
+
+
 def _read_xlsx(path: Path, name: str) -> RawTable:
     import pandas as pd  # imported when data is read: a rebuild that reads none starts faster
     from openpyxl import load_workbook
@@ -171,6 +264,7 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
     book.close()
     if not values:
         raise InputError(Problem("has an empty first sheet", file=name, hint="put the table on the first sheet"))
+    refuse_duplicate_columns([str(v) if v is not None else "" for v in values[0]], f"{name} (sheet {sheet.title})")
     header = [str(v).strip().lower() if v is not None else "" for v in values[0]]
     body = [[cell_text(v) for v in row[: len(header)]] for row in values[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=str)

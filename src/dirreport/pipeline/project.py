@@ -13,6 +13,7 @@ from pathlib import Path
 
 from dirreport.brand import Brand, load_brand
 from dirreport.catalogue import Catalogue, load_catalogue
+from dirreport.catalogue.loading import load_standards
 from dirreport.compute.indicators import Results, compute
 from dirreport.config.report_parts import clashes
 from dirreport.config.settings import Config, load_config, located_line
@@ -28,6 +29,8 @@ LOCAL_CATALOGUE = "data/local-catalogue.yml"
 CACHE_DIR = ".dirreport-cache"
 TEMPLATES = "templates"
 TEXT_TEMPLATES = (".j2", ".html", ".typ")
+# a section of 1 MB is about 150,000 words; the whole sample report is about 0.3 MB
+MAX_NARRATIVE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -234,6 +237,26 @@ def _missing_hint(place: prescribed_form.Place) -> str:
     return "write this section; 'dirreport new' makes a stub for every section"
 
 
+def unknown_standards(narrative: Narrative, known: set[str]) -> list[Problem]:
+    """A front matter's ``standards:`` naming a quality standard the code of practice does not have."""
+    given = narrative.meta.get("standards")
+    if not isinstance(given, list):
+        return []
+    unknown = [str(s) for s in given if str(s) not in known]
+    if not unknown:
+        return []
+    line = next((n for n, t in enumerate(narrative.lines[: narrative.body_start], 1) if t.startswith("standards:")), 1)
+    listed = ", ".join(sorted(known, key=lambda s: int(s[2:]) if s[2:].isdigit() else 99))
+    return [
+        Problem(
+            f"standards names {', '.join(repr(u) for u in unknown)}, not a quality standard of the code of practice",
+            file=narrative.path,
+            line=line,
+            hint=f"use the standards' codes: {listed}",
+        )
+    ]
+
+
 def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
     """Parse every narrative file: unknown or malformed files are errors naming them.
 
@@ -246,6 +269,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
     out: dict[str, dict[str, Narrative]] = {}
     places = {p.id: p for p in prescribed_form.narrative_places_of(config)}
     errors += declared_file_clashes(config)
+    standards = set(load_standards()[0])
     for lang in config.languages:
         folder = config.root / "narratives" / lang
         out[lang] = {}
@@ -288,6 +312,18 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                     )
                 )
                 continue
+            size = path.stat().st_size
+            if size > MAX_NARRATIVE_BYTES:
+                errors.append(
+                    Problem(
+                        f"is {size / 1_000_000:.1f} MB, more than the {MAX_NARRATIVE_BYTES // 1_000_000} MB "
+                        "a section may hold (the sample report's sections together are about 0.13 MB a language)",
+                        file=rel,
+                        hint="check it is the right file; move long material to an appendix "
+                        "or a document of its own and link to it",
+                    )
+                )
+                continue
             try:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
@@ -296,6 +332,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 continue
             narrative, problems = parse(rel, text)
             errors += problems
+            errors += unknown_standards(narrative, standards)
             heading = narrative.meta.get("heading")
             if heading is not None and str(heading) != place.id:
                 line = next(
