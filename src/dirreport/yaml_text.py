@@ -110,6 +110,14 @@ def explain(exc: yaml.YAMLError, lines: list[str]) -> tuple[str, int | None, str
             "close the quote at the end of the value on the same line, "
             "or write an apostrophe inside a value as two ('') when the value is in single quotes",
         )
+    opened = _unclosed_quote_line(lines, line)
+    if opened is not None and opened != line:
+        # a quote left open runs on into the lines below, and the parser stumbles only where the next one closes it
+        return (
+            f"a quote mark opened on this line is never closed {said}",
+            opened,
+            "close the quote at the end of the value on the same line",
+        )
     if problem.startswith("mapping values are not allowed"):
         before = text[:column]
         if ": " in before or before.rstrip().endswith(":"):
@@ -153,6 +161,26 @@ def explain(exc: yaml.YAMLError, lines: list[str]) -> tuple[str, int | None, str
             "put the value in double quotes",
         )
     return (f"{problem}{f' ({context})' if context else ''}", line, _INDENT)
+
+
+def _unclosed_quote_line(lines: list[str], before: int | None) -> int | None:
+    """The first line above ``before`` with a double quote mark that is not closed on it, if any."""
+    for number, text in enumerate(lines[: before if before is not None else len(lines)]):
+        if _ends_inside_quotes(text):
+            return number
+    return None
+
+
+def _ends_inside_quotes(text: str) -> bool:
+    """Whether a line ends inside a double-quoted value (a comment after # not counted)."""
+    inside, previous = False, " "
+    for n, character in enumerate(text):
+        if character == '"' and not (inside and previous == "\\"):
+            inside = not inside
+        elif character == "#" and not inside and (n == 0 or previous in " \t"):
+            break
+        previous = character
+    return inside
 
 
 _INDENT = "indent each setting under its heading by the same number of spaces (two per level) and check the quoting"

@@ -24,6 +24,10 @@ MAX_REPEAT = 1_000_000
 class TemplateTooLarge(SecurityError):
     """A template making more text than any report holds: a slip (or an attack), refused before memory runs out."""
 
+    def __init__(self, message: str, template_file: str | None = None) -> None:
+        super().__init__(message)
+        self.template_file = template_file
+
 
 def _bounded_concat(parts: Iterable[str]) -> str:
     """Jinja's join of a template's output, refused once it passes ``MAX_TEMPLATE_OUTPUT`` characters."""
@@ -32,9 +36,11 @@ def _bounded_concat(parts: Iterable[str]) -> str:
     for part in parts:
         size += len(part)
         if size > MAX_TEMPLATE_OUTPUT:
+            code = getattr(parts, "gi_code", None)  # the template's own render function names its file
             raise TemplateTooLarge(
                 f"the template makes more than {MAX_TEMPLATE_OUTPUT:,} characters of text, "
-                "far more than any report holds"
+                "far more than any report holds",
+                code.co_filename if code is not None else None,
             )
         out.append(part)
     return "".join(out)
@@ -100,6 +106,8 @@ def is_template_fault(exc: BaseException) -> bool:
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename.endswith(".j2"):
             return True
+        if frame.filename == __file__:  # the sandbox's own operators, on the template's behalf
+            continue
         try:
             inside = Path(frame.filename).resolve().is_relative_to(package)
         except (OSError, ValueError):
@@ -128,6 +136,8 @@ def template_problem(exc: Exception, project_root: Path) -> Problem:
             if frame.filename.endswith(".j2"):
                 name, line = frame.filename, frame.lineno
                 break
+    if name is None and isinstance(exc, TemplateTooLarge):
+        name = exc.template_file
     if name:
         path = Path(name)
         try:
