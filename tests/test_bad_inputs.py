@@ -1668,7 +1668,7 @@ CASES += [
         replace("_quarto.yml", 'name: "A Director"}', 'name: "A" Director}'),
         CHECK,
         2,
-        ("_quarto.yml:line 8", "is not valid YAML"),
+        ("_quarto.yml:line 8", "is not valid YAML: text follows a closing quote mark", "put the whole value in quotes"),
     ),
     Case(
         "front matter value starting with an at sign",

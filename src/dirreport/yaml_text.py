@@ -128,14 +128,14 @@ def explain(exc: yaml.YAMLError, lines: list[str]) -> tuple[str, int | None, str
                 f'put the {key} in double quotes: {key}: "{_quoted(text.split(":", 1)[1].strip())}"',
             )
         return (f"this line is indented more than the line above {said}", line, _INDENT)
+    if "'<scalar>'" in problem and line is not None and ('"' in text[:column] or "'" in text[:column]):
+        return (
+            f"text follows a closing quote mark {said}",
+            line,
+            'put the whole value in quotes, and write a quote mark inside it as \\" '
+            "(or use single quotes outside and double inside)",
+        )
     if "expected <block end>" in problem or "block collection" in context:
-        if "<scalar>" in problem and line is not None and '"' in text[:column] + "'":
-            return (
-                f"text follows a closing quote mark {said}",
-                line,
-                'put the whole value in quotes, and write a quote mark inside it as \\" '
-                "(or use single quotes outside and double inside)",
-            )
         return (f"this line does not line up with the lines above {said}", line, _INDENT)
     if "could not find expected ':'" in problem or "simple key" in context:
         at = context_mark.line if context_mark is not None else line
