@@ -1855,6 +1855,14 @@ CASES += [
         (f"{SUMMARY}:line 9", "is not shown ([c])"),
     ),
     Case(
+        "confidential figure quoted in a sentence found by check",
+        "sample",
+        replace(SUMMARY, SUMMARY_BODY, "Only {{< metric CA/044 >}} young carers. " + SUMMARY_BODY),
+        CHECK,
+        1,
+        (f"{SUMMARY}:line 9", "is not shown ([c])"),
+    ),
+    Case(
         "figure marked not available quoted in a sentence",
         "sample",
         edits(

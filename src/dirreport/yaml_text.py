@@ -110,7 +110,9 @@ def explain(exc: yaml.YAMLError, lines: list[str]) -> tuple[str, int | None, str
             "close the quote at the end of the value on the same line, "
             "or write an apostrophe inside a value as two ('') when the value is in single quotes",
         )
-    opened = _unclosed_quote_line(lines, line)
+    # what a quote left open leads to: the reader stumbles where the next quote mark closes it
+    stumbled = "<scalar>" in problem or "expected ':'" in problem or problem.startswith("mapping values")
+    opened = _unclosed_quote_line(lines, line) if stumbled else None
     if opened is not None and opened != line:
         # a quote left open runs on into the lines below, and the parser stumbles only where the next one closes it
         return (
@@ -127,7 +129,7 @@ def explain(exc: yaml.YAMLError, lines: list[str]) -> tuple[str, int | None, str
                 line,
                 f'put the {key} in double quotes: {key}: "{_quoted(text.split(":", 1)[1].strip())}"',
             )
-        return (f"this line is indented more than the line above {said}", line, _INDENT)
+        return (f"this line's indentation is deeper than the line above calls for {said}", line, _INDENT)
     if "'<scalar>'" in problem and line is not None and ('"' in text[:column] or "'" in text[:column]):
         return (
             f"text follows a closing quote mark {said}",
@@ -136,7 +138,7 @@ def explain(exc: yaml.YAMLError, lines: list[str]) -> tuple[str, int | None, str
             "(or use single quotes outside and double inside)",
         )
     if "expected <block end>" in problem or "block collection" in context:
-        return (f"this line does not line up with the lines above {said}", line, _INDENT)
+        return (f"this line's indentation does not line up with the lines above {said}", line, _INDENT)
     if "could not find expected ':'" in problem or "simple key" in context:
         at = context_mark.line if context_mark is not None else line
         return (
