@@ -9,14 +9,13 @@ and the traceback only with ``--verbose``.
 
 from __future__ import annotations
 
-import errno
 import logging
 import sys
 from pathlib import Path
 
 import click
 
-from dirreport.cli.output import CommandProgress, Output
+from dirreport.cli.output import DISK_FULL, CommandProgress, Output, disk_full
 from dirreport.errors import (
     EXIT_CHECK_FAILED,
     EXIT_INTERNAL,
@@ -336,36 +335,6 @@ def _fault(error: BaseException, verbose: bool) -> int:
     return EXIT_INTERNAL
 
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
-
-def _disk_full(error: OSError, args: list[str]) -> str:
-    """A full disk, told at the report's output folder rather than at dirreport's working file that hit it."""
-    filename = str(error.filename) if error.filename else ""
-    positional = [a for a in args[1:2] if not a.startswith("-")]
-    where = filename or _output_folder(Path(positional[0] if positional else "."))
-    parts = Path(filename).parts if filename else ()
-    for marker in (".dirreport-cache", "_output"):
-        if marker in parts:
-            root = Path(*parts[: parts.index(marker)])
-            where = _output_folder(root)
-            break
-    return (
-        f"{where}: the disk is full ({error.strerror or 'no space left'}), so the report could not be written. "
-        "free some space on that disk and build again; the report published before is unchanged."
-    )
-
-
-def _output_folder(root: Path) -> str:
-    """The project's output folder as _quarto.yml names it (``_output`` when it cannot be read)."""
-    from dirreport.config.settings import load_config
-
-    try:
-        return load_config(root).output_dir.as_posix()
-    except (DirreportError, OSError):
-        return (root / "_output").as_posix()
-
-
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -387,8 +356,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:
-        if error.errno in _DISK_FULL:
-            click.echo(f"error: {_disk_full(error, args)}", err=True)
+        if error.errno in DISK_FULL:
+            click.echo(f"error: {disk_full(error, args)}", err=True)
             return EXIT_USAGE
         if error.filename is None:
             return _fault(error, "--verbose" in args or "-v" in args)

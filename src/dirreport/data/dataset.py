@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 from dirreport import cells
 from dirreport.catalogue import Catalogue
 from dirreport.config.settings import Config
-from dirreport.data.tables import RawTable, check_workbook_size, read_table
+from dirreport.data.tables import RawTable, read_table
 from dirreport.errors import InputError, Problem, ProblemCollector
+from dirreport.office_files import check_workbook_size
 
 if TYPE_CHECKING:
     import pandas as pd

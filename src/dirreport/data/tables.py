@@ -19,13 +19,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from dirreport.errors import InputError, Problem
+from dirreport.office_files import check_workbook_size
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
-# a workbook is a zip: what counts is the size of what is inside it, read from the zip's directory before unpacking
-# (a 2.5 MB file can unpack to gigabytes); a million rows of metrics unpack to about 150 MB
-MAX_XLSX_UNPACKED = 256 * 1024 * 1024
-# Excel's own limit of rows on a sheet; a sheet claiming more was not made by Excel
-MAX_XLSX_ROWS = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -168,7 +164,6 @@ def column_letter(index: int) -> str:
 
 def _parser_problem(message: str, name: str) -> Problem:
     """Turn pandas' 'Expected 4 fields in line 7, saw 5' into a located problem."""
-    import re
 
     m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
     if m:
@@ -193,56 +188,6 @@ def _parser_problem(message: str, name: str) -> Problem:
         file=name,
         hint="open it in a spreadsheet and save it again as CSV UTF-8",
     )
-
-
-_DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+(?::[A-Z]+(\d+))?\"")
-
-
-def check_workbook_size(path: Path, name: str) -> None:
-    """Refuse a workbook that would unpack to more than a report needs, before any of it is unpacked.
-
-    The zip's own directory says how large each part is unpacked, and each
-    sheet's first bytes declare its last row (``<dimension ref="A1:D15000000"/>``):
-    both are read in a moment, where unpacking a zip bomb would take minutes
-    and gigabytes.  A file that is not a zip is left to the reader, which says so.
-    """
-    import zipfile
-
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return
-    with archive:
-        parts = archive.infolist()
-        unpacked = sum(part.file_size for part in parts)
-        if unpacked > MAX_XLSX_UNPACKED:
-            raise InputError(
-                Problem(
-                    f"would unpack to {unpacked / (1024 * 1024):,.0f} MB, more than the "
-                    f"{MAX_XLSX_UNPACKED // (1024 * 1024)} MB a workbook may hold",
-                    file=name,
-                    hint="keep only the years and authorities the report uses, or save the table as CSV",
-                )
-            )
-        for part in parts:
-            if not (part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml")):
-                continue
-            try:
-                with archive.open(part) as sheet:
-                    start = sheet.read(4096)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-                return  # a damaged part: the reader says the workbook cannot be opened
-            found = _DIMENSION.search(start)
-            last_row = int(found.group(1)) if found and found.group(1) else 0
-            if last_row > MAX_XLSX_ROWS:
-                raise InputError(
-                    Problem(
-                        f"has a sheet that declares {last_row:,} rows, more than the {MAX_XLSX_ROWS:,} "
-                        "an Excel sheet can hold",
-                        file=name,
-                        hint="open it in Excel and save it again, or save the table as CSV",
-                    )
-                )
 
 
 def _read_xlsx(path: Path, name: str) -> RawTable:

@@ -24,6 +24,7 @@ from dirreport.data.dataset import load_dataset
 from dirreport.data.glossary import GlossaryEntry, load_glossary
 from dirreport.data.model import Dataset, Improvement
 from dirreport.errors import InputError, Problem
+from dirreport.office_files import word_file_fault
 
 LOCAL_CATALOGUE = "data/local-catalogue.yml"
 CACHE_DIR = ".dirreport-cache"
@@ -31,8 +32,6 @@ TEMPLATES = "templates"
 TEXT_TEMPLATES = (".j2", ".html", ".typ")
 # a section of 1 MB is about 150,000 words; the whole sample report is about 0.3 MB
 MAX_NARRATIVE_BYTES = 1_000_000
-# a reference document's styles, text and content types; Word's own unpack to about 0.1 MB
-MAX_REFERENCE_XML = 20_000_000
 
 
 @dataclass(frozen=True)
@@ -221,36 +220,6 @@ def check_templates(root: Path) -> None:
         )
     if problems:
         raise InputError(problems)
-
-
-def word_file_fault(path: Path) -> str | None:
-    """What is wrong with a .docx as a reference document, or None: a zip holding a document and its styles."""
-    import zipfile
-    from xml.etree import ElementTree
-
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
-        return "it is not a .docx file inside: a .doc, a renamed file or a damaged copy"
-    with archive:
-        names = set(archive.namelist())
-        if sum(info.file_size for info in archive.infolist()) > 10 * MAX_REFERENCE_XML:
-            return f"it unpacks to more than {10 * MAX_REFERENCE_XML // 1_000_000} MB"
-        damaged = archive.testzip()
-        if damaged is not None:
-            return f"its part {damaged} is damaged"
-        parts = ("word/document.xml", "word/styles.xml", "[Content_Types].xml")
-        missing = [n for n in parts if n not in names]
-        if missing:
-            return f"it has no {', '.join(missing)}"
-        if sum(archive.getinfo(n).file_size for n in parts) > MAX_REFERENCE_XML:
-            return f"its styles and text unpack to more than {MAX_REFERENCE_XML // 1_000_000} MB"
-        for name in parts:
-            try:
-                ElementTree.fromstring(archive.read(name))
-            except ElementTree.ParseError as exc:
-                return f"its part {name} is not well-formed XML ({exc})"
-    return None
 
 
 def narrative_path(lang: str, place_id: str) -> str:
