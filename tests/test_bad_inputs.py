@@ -1893,6 +1893,436 @@ CASES += [
 ]
 
 
+# --- strict inputs, bounded work and messages at their cause -------------------------------------------------------
+
+
+def zip_bomb(rel: str, megabytes: int = 260) -> Edit:
+    """A workbook of a few hundred KB whose one sheet unpacks to ``megabytes`` MB: a zip bomb, as the directory says."""
+
+    def edit(project: Path) -> None:
+        import io
+        import zipfile
+
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(["authority", "year", "metric", "value"])
+        made = io.BytesIO()
+        book.save(made)
+        with zipfile.ZipFile(made) as source, zipfile.ZipFile(project / rel, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename != "xl/worksheets/sheet1.xml":
+                    out.writestr(item, data)
+                    continue
+                head, tail = data.split(b"</sheetData>")
+                with out.open(item.filename, "w", force_zip64=True) as sheet:
+                    sheet.write(head + b'<row r="2"><c r="A2" t="inlineStr"><is><t>')
+                    block = b"x" * (1024 * 1024)
+                    for _ in range(megabytes):
+                        sheet.write(block)
+                    sheet.write(b"</t></is></c></row></sheetData>" + tail)
+
+    return edit
+
+
+def declared_rows(rel: str, rows: int) -> Edit:
+    """A small workbook whose sheet declares ``rows`` rows (``<dimension ref="A1:D15000000"/>``)."""
+
+    def edit(project: Path) -> None:
+        import io
+        import zipfile
+
+        from openpyxl import Workbook
+
+        book = Workbook()
+        book.active.append(["authority", "year", "metric", "value"])
+        book.active.append(["W06000015", "2023-24", "AD/024", 250])
+        made = io.BytesIO()
+        book.save(made)
+        with zipfile.ZipFile(made) as source, zipfile.ZipFile(project / rel, "w", zipfile.ZIP_DEFLATED) as out:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    data = data.replace(b'<dimension ref="A1:D2"/>', f'<dimension ref="A1:D{rows}"/>'.encode())
+                out.writestr(item, data)
+
+    return edit
+
+
+def xliff_export(edit_xliff: Callable[[str], str] = lambda text: text) -> Edit:
+    """The project's narratives exported to t.xlf, as a translator would get them, then changed by ``edit_xliff``."""
+
+    def edit(project: Path) -> None:
+        from dirreport.xliff.exchange import export_xliff
+
+        export_xliff(project, project / "t.xlf", "en")
+        path = project / "t.xlf"
+        path.write_text(edit_xliff(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    return edit
+
+
+def repeated_body(rel: str, line: str, times: int) -> Edit:
+    """A narrative whose body is one line written ``times`` times, as a paste gone wrong leaves it."""
+
+    def edit(project: Path) -> None:
+        path = project / rel
+        front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+        path.write_text(front + "\n---\n\n" + (line + "\n\n") * times, encoding="utf-8")
+
+    return edit
+
+
+def _two_value_columns(project: Path) -> None:
+    path = project / "data" / "metrics.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0] + ",Value", *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8")
+
+
+def drop_lines(rel: str, start: str) -> Edit:
+    """Delete the rows that start with ``start``."""
+
+    def edit(project: Path) -> None:
+        path = project / rel
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        assert any(line.startswith(start) for line in lines), start
+        path.write_text("".join(line for line in lines if not line.startswith(start)), encoding="utf-8")
+
+    return edit
+
+
+def mark_x(start: str) -> Edit:
+    """The metrics row starting with ``start`` (authority, year, metric) holding [x], not collected, as its value."""
+
+    def edit(project: Path) -> None:
+        path = project / "data" / "metrics.csv"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        assert any(line.startswith(start) for line in lines), start
+        path.write_text("".join(start + "[x]\n" if line.startswith(start) else line for line in lines), "utf-8")
+
+    return edit
+
+
+def _broken_docx(project: Path) -> None:
+    import zipfile
+
+    path = project / "templates" / "reference.docx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+        archive.writestr("word/styles.xml", "<styles")
+
+
+SUMMARY = "narratives/en/1-summary.md"
+SUMMARY_BODY = "This is my annual report"  # line 9 of the sample's 1-summary.md
+XLIFF_IMPORT = ("translate", "import", "{project}/t.xlf", "--project", "{project}")
+LOCAL_SU_LINE = (REPO / "data" / "local-catalogue.yml").read_text(encoding="utf-8").splitlines().index("  - id: SU") + 1
+GLOSSARY_ROWS = len((REPO / "data" / "glossary.csv").read_text(encoding="utf-8").splitlines())
+IMPROVEMENT_ROWS = len((REPO / "data" / "last-year-improvements.csv").read_text(encoding="utf-8").splitlines())
+NEW_PROJECT = ("new", "{project}/new-report", "--authority", "W06000015")
+
+CASES += [
+    # duplicate keys in every YAML file, refused at the second
+    Case(
+        "quarto yml year given twice",
+        "small",
+        setting('  year: "2022-23"'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 9", "gives 'year' twice (first on line 5)", "keep one 'year:'"),
+        max_lines=1,
+    ),
+    Case(
+        "quarto yml director given twice",
+        "small",
+        setting('  director: {name: "B Director"}'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 9", "gives 'director' twice (first on line 8)"),
+    ),
+    Case(
+        "brand yml name given twice",
+        "sample",
+        replace("_brand.yml", "  name: Glanafon County Borough Council\n", "  name: Glanafon\n  name: Glanafon CBC\n"),
+        CHECK,
+        2,
+        ("_brand.yml:line 6", "gives 'name' twice (first on line 5)"),
+    ),
+    Case(
+        "front matter status given twice",
+        "sample",
+        replace(SUMMARY, "status: final\n", "status: final\nstatus: draft\n"),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 6", "front matter gives 'status' twice (first on line 5)"),
+    ),
+    Case(
+        "local catalogue key given twice",
+        "sample",
+        replace(
+            "data/local-catalogue.yml", "    en: Sufficiency of accommodation\n", "    en: Sufficiency\n    en: Again\n"
+        ),
+        CHECK,
+        2,
+        (f"data/local-catalogue.yml:line {LOCAL_SU_LINE + 2}", "gives 'en' twice"),
+    ),
+    # YAML syntax errors in plain words
+    Case(
+        "front matter title with a colon",
+        "sample",
+        replace(SUMMARY, 'title: "Director\'s summary"', "title: Director's summary: our year"),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 2", "holds a colon followed by a space", "put the title in double quotes"),
+    ),
+    Case(
+        "quarto yml quote never closed",
+        "small",
+        replace("_quarto.yml", 'year: "2023-24"', 'year: "2023-24'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 5", "quote mark opened on this line is never closed"),
+    ),
+    Case(
+        "quarto yml text after a closing quote",
+        "small",
+        replace("_quarto.yml", 'name: "A Director"}', 'name: "A" Director}'),
+        CHECK,
+        2,
+        ("_quarto.yml:line 8", "is not valid YAML: text follows a closing quote mark", "put the whole value in quotes"),
+    ),
+    Case(
+        "front matter value starting with an at sign",
+        "sample",
+        replace(SUMMARY, 'owner: "Director of Social Services"', "owner: @director"),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 6", "starts with '@'", "double quotes"),
+    ),
+    Case(
+        "front matter list not closed",
+        "sample",
+        replace(SUMMARY, "standards: []", "standards: [QS1, QS2"),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 4", "not closed with ]"),
+    ),
+    # strict narratives
+    Case(
+        "front matter never closed",
+        "sample",
+        replace(SUMMARY, 'owner: "Director of Social Services"\n---\n', 'owner: "Director of Social Services"\n'),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 1", "front matter opened with --- on line 1 is never closed", "add a line holding only ---"),
+    ),
+    Case(
+        "nul byte in a narrative",
+        "sample",
+        replace(SUMMARY, SUMMARY_BODY, "This is my\x00 annual report"),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 9", "control character U+0000"),
+    ),
+    Case(
+        "unknown quality standard",
+        "sample",
+        replace(SUMMARY, "standards: []", "standards: [QS9]"),
+        CHECK,
+        2,
+        (f"{SUMMARY}:line 4", "'QS9', not a quality standard", "QS1"),
+    ),
+    Case(
+        "narrative of 2 MB",
+        "sample",
+        repeated_body(SUMMARY, "This is my annual report. " * 40, 2000),
+        CHECK,
+        2,
+        (SUMMARY, "more than the 1 MB a section may hold"),
+        max_lines=1,
+    ),
+    Case(
+        "narrative with thousands of mistakes",
+        "sample",
+        repeated_body(SUMMARY, "We did {{< metric NOPE/001 >}} things.", 400),
+        BUILD,
+        2,
+        (SUMMARY, "… and 350 more problems in this file", "at most 50 are shown"),
+        max_lines=51,
+    ),
+    # strict data and options
+    Case(
+        "glossary term given twice",
+        "sample",
+        append_row("data/glossary.csv", 'foster wales,Maethu Cymru,,,"Again.","Eto."'),
+        CHECK,
+        2,
+        (f"data/glossary.csv:row {GLOSSARY_ROWS + 1}, column term_en", "'foster wales' is already explained on row 2"),
+    ),
+    Case(
+        "improvement id given twice",
+        "sample",
+        append_row("data/last-year-improvements.csv", "IMP-01,3a,Again.,Eto."),
+        CHECK,
+        2,
+        (f"data/last-year-improvements.csv:row {IMPROVEMENT_ROWS + 1}, column id", "'IMP-01' is already used on row 2"),
+    ),
+    Case(
+        "negative jobs",
+        "small",
+        lambda project: None,
+        (*BUILD, "--jobs", "-3"),
+        2,
+        ("--jobs", "-3 is not a number of worker processes", "give 1 or more"),
+    ),
+    Case("zero jobs", "small", lambda project: None, (*BUILD, "--jobs", "0"), 2, ("--jobs 0 is not a number",)),
+    Case(
+        "xliff into french",
+        "sample",
+        xliff_export(lambda text: text.replace('trgLang="cy-GB"', 'trgLang="fr"')),
+        XLIFF_IMPORT,
+        2,
+        ("t.xlf:line 2", "are not English and Welsh"),
+    ),
+    Case(
+        "xliff into a language the report does not have",
+        "sample",
+        edits(xliff_export(), replace("_quarto.yml", "languages: [en, cy]", "languages: [en]")),
+        XLIFF_IMPORT,
+        2,
+        ("t.xlf:line 2", "this report's languages are en", "languages in _quarto.yml"),
+    ),
+    Case(
+        "new with a year spanning two years",
+        "small",
+        lambda project: None,
+        (*NEW_PROJECT, "--year", "2024-26"),
+        2,
+        ("--year", "'2024-26' is not one financial year", "--year 2024-25"),
+    ),
+    # bounded work
+    Case(
+        "metrics workbook that is a zip bomb",
+        "small",
+        edits(delete("data/metrics.csv"), zip_bomb("data/metrics.xlsx")),
+        CHECK,
+        2,
+        ("data/metrics.xlsx", "would unpack to 260 MB, more than the 256 MB"),
+    ),
+    Case(
+        "metrics workbook declaring 15 million rows",
+        "small",
+        edits(delete("data/metrics.csv"), declared_rows("data/metrics.xlsx", 15_000_000)),
+        CHECK,
+        2,
+        ("data/metrics.xlsx", "declares 15,000,000 rows, more than the 1,048,576"),
+    ),
+    Case(
+        "template repeating a text a billion times",
+        "sample",
+        write("templates/report.md.j2", '{% include "notices.md.j2" %}\n{{ "x" * 1000000000 }}\n'),
+        BUILD,
+        2,
+        ("templates/report.md.j2:line 2", "repeats a text or list 1,000,000,000 times", "at most 1,000,000"),
+    ),
+    Case(
+        "template making gigabytes in a loop",
+        "sample",
+        write("templates/report.md.j2", '{% for i in range(100000) %}{{ "x" * 999999 }}{% endfor %}\n'),
+        BUILD,
+        2,
+        ("templates/report.md.j2", "makes more than 20,000,000 characters"),
+    ),
+    Case(
+        "template multiplying a text by a float",
+        "sample",
+        write("templates/report.md.j2", '{{ "x" * 1e9 }}\n'),
+        BUILD,
+        2,
+        ("templates/report.md.j2:line 1", "the template failed: can't multiply sequence"),
+    ),
+    # every message at its cause
+    Case(
+        "metrics header with value and Value",
+        "small",
+        _two_value_columns,
+        CHECK,
+        2,
+        ("data/metrics.csv:row 1", "two columns named 'value' (column D 'value' and column E 'Value'"),
+    ),
+    Case(
+        "import with Data and data columns",
+        "small",
+        write("statswales.csv", "AreaCode,YearCode,Measure,Data,data\nW06000015,202324,AD/024,1,2\n"),
+        IMPORT,
+        2,
+        ("statswales.csv:row 1", "two columns named 'data'"),
+    ),
+    Case(
+        "population row missing",
+        "sample",
+        drop_lines("data/population.csv", "X99999999,2023-24,0-17,"),
+        BUILD,
+        2,
+        ("data/population.csv", "no population of X99999999 for 2023-24, age 0-17", "X99999999,2023-24,0-17,"),
+        max_lines=1,
+    ),
+    Case(
+        "confidential figure quoted in a sentence",
+        "sample",
+        replace(SUMMARY, SUMMARY_BODY, "Only {{< metric CA/044 >}} young carers. " + SUMMARY_BODY),
+        BUILD,
+        1,
+        (f"{SUMMARY}:line 9", "is not shown ([c])"),
+    ),
+    Case(
+        "confidential figure quoted in a sentence found by check",
+        "sample",
+        replace(SUMMARY, SUMMARY_BODY, "Only {{< metric CA/044 >}} young carers. " + SUMMARY_BODY),
+        CHECK,
+        1,
+        (f"{SUMMARY}:line 9", "is not shown ([c])"),
+    ),
+    Case(
+        "figure marked not available quoted in a sentence",
+        "sample",
+        edits(
+            mark_x("X99999999,2023-24,AD/024,"),
+            replace(SUMMARY, SUMMARY_BODY, "We held {{< metric AD/024 >}} reviews. " + SUMMARY_BODY),
+        ),
+        BUILD,
+        1,
+        (f"{SUMMARY}:line 9", "is marked [x] (not available: not collected", "say in words"),
+    ),
+    Case(
+        "reference docx that is not a word file",
+        "sample",
+        write("templates/reference.docx", "not a Word file"),
+        CHECK,
+        2,
+        ("templates/reference.docx", "is not a Word document", "save it again"),
+    ),
+    Case(
+        "reference docx with broken styles",
+        "sample",
+        _broken_docx,
+        CHECK,
+        2,
+        ("templates/reference.docx", "word/styles.xml is not well-formed XML"),
+    ),
+    Case(
+        "raw typst in a narrative",
+        "sample",
+        replace(SUMMARY, SUMMARY_BODY, '```{=typst}\n#image("nothere.png")\n```\n\n' + SUMMARY_BODY),
+        ("build", "--lang", "en", "--format", "pdf"),
+        2,
+        (f"{SUMMARY}:line 10", "Typst could not make the PDF from this line", "searched at nothere.png"),
+    ),
+]
+
+
 @pytest.fixture(scope="module")
 def published_small(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small project with an English HTML draft already published (it has no narratives)."""

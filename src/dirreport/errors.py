@@ -50,6 +50,51 @@ class Problem:
         return ": ".join(parts).replace("\n", " ")
 
 
+# problems printed for one file at most; the rest are counted ("… and 7,150 more in this file")
+PER_FILE = 50
+_MORE = "… and "
+
+
+def cap_per_file(problems: Iterable[Problem], limit: int = PER_FILE) -> list[Problem]:
+    """At most ``limit`` problems for each file, then one line counting the rest.
+
+    A file broken throughout (a pasted binary, a narrative copied twenty times)
+    would otherwise print thousands of lines: the first ones show what is wrong,
+    the count shows how much.  Applying it twice changes nothing.
+    """
+    kept: list[Problem] = []
+    shown: dict[str | None, int] = {}
+    dropped: dict[str | None, int] = {}
+    for problem in problems:
+        if problem.message.startswith(_MORE):
+            kept.append(problem)
+            continue
+        if shown.get(problem.file, 0) < limit:
+            shown[problem.file] = shown.get(problem.file, 0) + 1
+            kept.append(problem)
+        else:
+            dropped[problem.file] = dropped.get(problem.file, 0) + 1
+    for file, count in dropped.items():
+        kept.append(
+            Problem(
+                f"{_MORE}{count:,} more {'problem' if count == 1 else 'problems'} in this file, not listed "
+                f"(at most {limit} are shown for a file)",
+                file=file,
+                hint="fix the ones above and run again",
+            )
+        )
+    return kept
+
+
+@dataclass(frozen=True)
+class Withheld(Problem):
+    """A figure the data holds but a sentence may not print ([c], [low], [x], [z]).
+
+    The project's files are usable as they are; it is a check that blocks
+    publication, so the command exits 1 (``CheckFailed``), not 2.
+    """
+
+
 class DirreportError(Exception):
     """A user-facing error: one or more problems, each printed on its own line."""
 
@@ -60,7 +105,7 @@ class DirreportError(Exception):
             problems = [Problem(problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.problems: tuple[Problem, ...] = tuple(cap_per_file(problems))
         super().__init__("\n".join(p.located() for p in self.problems))
 
     def __iter__(self) -> Iterator[Problem]:

@@ -21,12 +21,20 @@ class ShortcodeError(Exception):
 class NotShown(ShortcodeError):
     """A figure that exists but may not or cannot be printed in a sentence."""
 
-    def __init__(self, message: str, hint: str, marker: str) -> None:
+    def __init__(self, message: str, hint: str, marker: str, missing: bool = False) -> None:
         super().__init__(message, hint)
         self.marker = marker
+        self.missing = missing  # no value in the data at all: the data is short, not the sentence wrong
 
 
-def figure_not_shown(what: str, status: str, year: str) -> NotShown:
+def figure_not_shown(what: str, status: str, year: str, marked_x: bool = False) -> NotShown:
+    """Why a figure is not printed; ``marked_x``: the data itself says [x] (not collected), rather than lacking it."""
+    if marked_x:
+        return NotShown(
+            f"{what} for {year} is marked [x] (not available: not collected or not applicable) in the data",
+            "remove the figure from the sentence, or say in words that it is not collected",
+            i18n.NOT_AVAILABLE,
+        )
     if status == SUPPRESSED:
         return NotShown(
             f"{what} for {year} is not shown ([c]): it is marked confidential in the data, rests on "
@@ -47,7 +55,10 @@ def figure_not_shown(what: str, status: str, year: str) -> NotShown:
             i18n.NOT_APPLICABLE,
         )
     return NotShown(
-        f"{what} has no value for {year}", "add the data or remove the figure from the text", i18n.NOT_AVAILABLE
+        f"{what} has no value for {year}",
+        "add the data or remove the figure from the text",
+        i18n.NOT_AVAILABLE,
+        missing=True,
     )
 
 

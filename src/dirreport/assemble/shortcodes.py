@@ -17,14 +17,16 @@ from typing import Any
 
 from markupsafe import Markup
 
+from dirreport import cells
 from dirreport.assemble import blocks, case_study, local_shortcodes, year_in_numbers
 from dirreport.assemble.figure_book import FigureBook
+from dirreport.assemble.quotes import story_quote
 from dirreport.assemble.shortcode_errors import NotShown, ShortcodeError, did_you_mean, figure_not_shown, usage
 from dirreport.compute.indicators import OK
 from dirreport.config.settings import Config
 from dirreport.content.integrity import SHORTCODE_NAMES
 from dirreport.content.narrative import Narrative, Shortcode
-from dirreport.errors import Problem
+from dirreport.errors import Problem, Withheld
 from dirreport.figures.specs import (
     Table,
     comparison_figure,
@@ -72,7 +74,8 @@ class ShortcodeDispatch:
                     return "\n" + self._case_study(code.args[0], level + 1) + "\n"
                 return self._shortcode(code)
             except NotShown as exc:
-                problem = Problem(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint)
+                kind = Problem if exc.missing else Withheld  # no value at all: the data file is short
+                problem = kind(str(exc), file=narrative.path, line=code.span.line, hint=exc.hint)
                 if self.draft:
                     # a draft shows the gap and goes on; a final build must not print the sentence at all
                     self.warnings.append(problem)
@@ -84,6 +87,11 @@ class ShortcodeDispatch:
                 return code.raw.replace("{{<", "\\{\\{<").replace(">}}", ">\\}\\}")
 
         return expand_one
+
+    def _marked_x(self, metrics: tuple[str, ...], year: str) -> bool:
+        """Whether the data marks one of these metrics [x] for the year: not collected, rather than left out."""
+        dataset, authority = self.project.dataset, self.project.config.authority
+        return any(dataset.status((authority, year, code)) == cells.NOT_AVAILABLE for code in metrics)
 
     def _shortcode(self, code: Shortcode) -> str:
         results, lang = self.project.results, self.lang
@@ -109,7 +117,8 @@ class ShortcodeDispatch:
                 )
             p = self._year_point(result, rest[0] if rest else None)
             if p.status != OK:
-                raise figure_not_shown(f"indicator {args[0]}", p.status, p.year)
+                marked = self._marked_x(result.indicator.metrics, p.year)
+                raise figure_not_shown(f"indicator {args[0]}", p.status, p.year, marked)
             if bare:  # the number alone: the sentence around it names the unit
                 return blocks.md(sentences.bare(p, lang, result.decimals))
             text = sentences.value(p.value, result.indicator.unit, lang, result.decimals)
@@ -131,7 +140,8 @@ class ShortcodeDispatch:
             year = args[1] if len(args) > 1 else results.year
             value = results.metric(metric_code, year)
             if value.status != OK:
-                raise figure_not_shown(f"metric {metric_code}", value.status, year)
+                marked = self._marked_x((metric_code,), year)
+                raise figure_not_shown(f"metric {metric_code}", value.status, year, marked)
             metric = self.project.catalogue.metrics[metric_code]
             decimals = 0 if metric.unit == "count" or float(value.value or 0).is_integer() else 1
             return blocks.md(i18n.number(value.value, lang, decimals))
@@ -167,7 +177,7 @@ class ShortcodeDispatch:
             self._arguments(code, 1, 1)
             return "\n" + self._table(args[0]) + "\n"
         self._arguments(code, 1, 1)
-        return "\n" + self._quote(args[0]) + "\n"
+        return "\n" + story_quote(self.project.dataset.stories, self.lang, args[0]) + "\n"
 
     def _local(self, code: Shortcode) -> str:
         """finance, complaints and inspections: the authority's own tables (assemble/local_shortcodes.py)."""
@@ -357,23 +367,6 @@ class ShortcodeDispatch:
             for code in self._narrative_codes
             if code.name in ("indicator", "change", "chart", "table") and code.args
         }
-
-    def _quote(self, story_id: str) -> str:
-        story = self.project.dataset.stories.get(story_id)
-        if story is None:
-            raise ShortcodeError(f"there is no story '{story_id}' in data/stories.csv", "check the id")
-        if not story.consent:
-            raise ShortcodeError(
-                f"story '{story_id}' has no consent to publish", "only use stories whose consent column says yes"
-            )
-        text = story.text.get(self.lang, "").strip()
-        if not text:
-            raise ShortcodeError(f"story '{story_id}' has no {self.lang} text", f"fill in its {self.lang} column")
-        quote = "> " + blocks.md(text)
-        who = story.attribution.get(self.lang, "").strip()
-        if who:
-            quote += "\n>\n> — " + blocks.md(who)
-        return quote
 
     def _case_study(self, case_id: str, level: int) -> str:
         cases = self.project.dataset.case_studies

@@ -15,7 +15,8 @@ from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
 from dirreport.lang.i18n import _
-from dirreport.pipeline.project import IMPROVE_HEADINGS, Project, narrative_path
+from dirreport.pipeline.last_year import IMPROVE_HEADINGS
+from dirreport.pipeline.project import Project, narrative_path
 
 
 def narratives_of_part(project: Project, part: str, lang: str = "en") -> list[Narrative]:

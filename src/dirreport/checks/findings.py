@@ -84,6 +84,7 @@ class ReportCard:
     readability: dict[str, float] = field(default_factory=dict)
     unusable: bool = False  # a file cannot be used as given: build stops on it with exit code 2
     lang: str = "en"  # the language the checks write their findings in ('dirreport check --lang cy')
+    _index: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Finding]:
@@ -95,10 +96,15 @@ class ReportCard:
 
     def add(self, section: str, severity: str, problem: Problem) -> None:
         """Record a finding once, however many editions or checks come across it."""
+        # looked up by its text, not compared with every finding so far: thousands of findings stay linear
+        if len(self._index) != len(self.findings):
+            self._index = {found.problem.located(): i for i, found in enumerate(self.findings)}
         text = problem.located()
-        for i, found in enumerate(self.findings):
-            if found.problem.located() == text:
-                if severity == ERROR and found.severity != ERROR:
-                    self.findings[i] = Finding(found.section, ERROR, found.problem)
-                return
+        i = self._index.get(text)
+        if i is not None:
+            found = self.findings[i]
+            if severity == ERROR and found.severity != ERROR:
+                self.findings[i] = Finding(found.section, ERROR, found.problem)
+            return
+        self._index[text] = len(self.findings)
         self.findings.append(Finding(section, severity, problem))

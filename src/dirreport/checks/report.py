@@ -15,9 +15,10 @@ import json
 from dirreport.checks.findings import (
     ERROR,
     SECTIONS,
+    Finding,
     ReportCard,
 )
-from dirreport.errors import Problem
+from dirreport.errors import Problem, cap_per_file
 from dirreport.lang.i18n import N_, _, ngettext
 
 COLUMNS = (
@@ -121,7 +122,7 @@ def _text(card: ReportCard, quiet: bool) -> str:
             continue
         mark = "✗" if any(f.severity == ERROR for f in items) else ("!" if items else "✓")
         console.print(f"{mark} {_(title, lang)}", markup=False, highlight=False)
-        for finding in items:
+        for finding in _capped(items):
             # one line per problem, never wrapped, so it can be searched and copied whole
             console.print(
                 f"    {_(SEVERITIES[finding.severity], lang)}: {located(finding.problem, lang)}",
@@ -132,6 +133,16 @@ def _text(card: ReportCard, quiet: bool) -> str:
     verdict = _("publication is blocked", lang) if card.errors else _("ready to publish", lang)
     console.print(_("{counts}; {verdict}", lang, counts=_counts(card), verdict=verdict), markup=False, highlight=False)
     return buffer.getvalue()
+
+
+def _capped(items: list[Finding]) -> list[Finding]:
+    """A section's findings with at most so many for each file and severity; the rest counted on one line."""
+    out: list[Finding] = []
+    for severity in dict.fromkeys(f.severity for f in items):
+        mine = [f for f in items if f.severity == severity]
+        section = mine[0].section
+        out += [Finding(section, severity, p) for p in cap_per_file(f.problem for f in mine)]
+    return out
 
 
 def _tick(value: bool, lang: str) -> str:
@@ -152,7 +163,7 @@ def _html(card: ReportCard) -> str:
         lis = "".join(
             f"<li><strong>{html.escape(_(SEVERITIES[f.severity], lang))}</strong>: "
             f"{html.escape(located(f.problem, lang))}</li>"
-            for f in items
+            for f in _capped(items)
         )
         empty = html.escape(_("No findings.", lang))
         sections.append(f"<h2>{html.escape(_(title, lang))}</h2>" + (f"<ul>{lis}</ul>" if lis else f"<p>{empty}</p>"))

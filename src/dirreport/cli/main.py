@@ -16,10 +16,19 @@ from pathlib import Path
 import click
 
 from dirreport.cli.data import data
-from dirreport.cli.output import CommandProgress, Output
+from dirreport.cli.output import DISK_FULL, CommandProgress, Output, disk_full
 from dirreport.cli.sections import sections
 from dirreport.cli.translate import translate
-from dirreport.errors import EXIT_CHECK_FAILED, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, CheckFailed, DirreportError
+from dirreport.errors import (
+    EXIT_CHECK_FAILED,
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    CheckFailed,
+    DirreportError,
+    InputError,
+    Problem,
+)
 
 log = logging.getLogger("dirreport")
 
@@ -40,6 +49,19 @@ def _warn(problems: list, out: Output) -> None:  # type: ignore[type-arg]
 @click.version_option(package_name="dirreport")
 def cli() -> None:
     """Build the annual report of a Welsh Director of Social Services, in Welsh and English."""
+
+
+def _positive_jobs(_context: click.Context, _parameter: click.Parameter, value: int | None) -> int | None:
+    """--jobs is a number of worker processes: 1 or more; left out, one per core."""
+    if value is not None and value < 1:
+        raise InputError(
+            Problem(
+                f"--jobs {value} is not a number of worker processes",
+                file="--jobs",
+                hint="give 1 or more (e.g. --jobs 2), or leave it out to use one worker per core",
+            )
+        )
+    return value
 
 
 @cli.command()
@@ -67,7 +89,9 @@ def cli() -> None:
     help="pandoc and Typst (built in), quarto (the Quarto CLI, where installed), or one another package adds.",
 )
 @click.option("--authority", help="Build for another authority in the data, or 'all' for every authority.")
-@click.option("--jobs", "-j", type=int, default=0, help="Worker processes (default: one per core).")
+@click.option(
+    "--jobs", "-j", type=int, default=None, callback=_positive_jobs, help="Worker processes (default: one per core)."
+)
 @click.option("--force", is_flag=True, help="Rebuild even if nothing has changed (unchanged stages still cached).")
 @click.option(
     "--clean",
@@ -83,7 +107,7 @@ def build(
     draft: bool,
     engine: str,
     authority: str | None,
-    jobs: int,
+    jobs: int | None,
     force: bool,
     clean: bool,
     quiet: bool,
@@ -101,7 +125,7 @@ def build(
         draft=draft,
         engine=engine,
         authority=authority,
-        jobs=jobs,
+        jobs=jobs or 0,
         force=force,
         clean=clean,
     )
@@ -324,6 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except OSError as error:
+        if error.errno in DISK_FULL:
+            click.echo(f"error: {disk_full(error, args)}", err=True)
+            return EXIT_USAGE
         if error.filename is None:
             return _fault(error, "--verbose" in args or "-v" in args)
         # a folder that does not exist, a file open in Excel, a full disk: the machine's answer, not a fault

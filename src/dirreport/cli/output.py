@@ -5,11 +5,14 @@ Kept apart from the commands so that every command reports in the same way.
 
 from __future__ import annotations
 
+import errno
 import logging
+from pathlib import Path
 from typing import Any
 
 import click
 
+from dirreport.errors import DirreportError
 from dirreport.pipeline.progress import Progress
 
 log = logging.getLogger("dirreport")
@@ -102,3 +105,33 @@ class CommandProgress(Progress):
     def advance(self, name: str, amount: int = 1) -> None:
         if self.bars is not None and name in self.tasks:
             self.bars.advance(self.tasks[name], amount)
+
+
+DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+def disk_full(error: OSError, args: list[str]) -> str:
+    """A full disk, told at the report's output folder rather than at dirreport's working file that hit it."""
+    filename = str(error.filename) if error.filename else ""
+    positional = [a for a in args[1:2] if not a.startswith("-")]
+    where = filename or output_folder(Path(positional[0] if positional else "."))
+    parts = Path(filename).parts if filename else ()
+    for marker in (".dirreport-cache", "_output"):
+        if marker in parts:
+            root = Path(*parts[: parts.index(marker)])
+            where = output_folder(root)
+            break
+    return (
+        f"{where}: the disk is full ({error.strerror or 'no space left'}), so the report could not be written. "
+        "free some space on that disk and build again; the report published before is unchanged."
+    )
+
+
+def output_folder(root: Path) -> str:
+    """The project's output folder as _quarto.yml names it (``_output`` when it cannot be read)."""
+    from dirreport.config.settings import load_config  # only when the disk is full: commands start faster
+
+    try:
+        return load_config(root).output_dir.as_posix()
+    except (DirreportError, OSError):
+        return (root / "_output").as_posix()

@@ -15,8 +15,8 @@ import yaml
 
 from dirreport.brand import BRAND_FILE
 from dirreport.catalogue import load_authorities
+from dirreport.config import schema
 from dirreport.config.report_parts import read_forewords
-from dirreport.config.settings import YEAR
 from dirreport.content import prescribed_form
 from dirreport.content.guidance import guidance
 from dirreport.data.glossary import COLUMNS as GLOSSARY_COLUMNS
@@ -171,10 +171,16 @@ def scaffold(
 ) -> list[Path]:
     if path.exists() and any(path.iterdir()):
         raise InputError(Problem("already exists and is not empty", file=str(path), hint="choose a new folder name"))
-    if not YEAR.match(year):
+    try:
+        year = schema.YEAR.read(year)  # the same reading as the year in _quarto.yml: 2024-26 is refused here
+    except ValueError as exc:
         raise InputError(
-            Problem(f"year '{year}' is not a financial year like 2024-25", file="--year", hint="write it as YYYY-YY")
-        )
+            Problem(
+                str(exc),
+                file="--year",
+                hint="give the financial year the report covers, written YYYY-YY, e.g. --year 2024-25",
+            )
+        ) from None
     authorities = load_authorities()
     if authority not in authorities and not (name_en and name_cy):
         raise InputError(

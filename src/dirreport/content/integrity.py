@@ -117,13 +117,15 @@ def _shortcodes(path: str, number: int, text: str) -> list[Problem]:
                 "with < after the opening braces and > before the closing",
             )
         )
-    bare = text
+    pieces: list[str] = []
     pos = 0
-    while (start := bare.find(SHORTCODE_OPEN, pos)) >= 0:  # blank out the well-formed ones to find stray >}}
-        end = bare.find(SHORTCODE_CLOSE, start)
+    while (start := text.find(SHORTCODE_OPEN, pos)) >= 0:  # blank out the well-formed ones to find stray >}}
+        end = text.find(SHORTCODE_CLOSE, start)
         if end < 0:
             break
-        bare = bare[:start] + " " * (end + len(SHORTCODE_CLOSE) - start) + bare[end + len(SHORTCODE_CLOSE) :]
+        pieces += [text[pos:start], " " * (end + len(SHORTCODE_CLOSE) - start)]
+        pos = end + len(SHORTCODE_CLOSE)
+    bare = "".join(pieces) + text[pos:]
     if not _MISWRITTEN.search(text) and SHORTCODE_OPEN not in bare and _STRAY_CLOSE.search(bare):
         problems.append(
             Problem(

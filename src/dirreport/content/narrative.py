@@ -13,6 +13,7 @@ build never touches the network and an HTML edition must never run script.
 
 from __future__ import annotations
 
+import bisect
 import re
 import shlex
 from collections.abc import Mapping
@@ -120,8 +121,8 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if not src.startswith(SHORTCODE_OPEN, pos):
         return False
-    end = src.find(SHORTCODE_CLOSE, pos + len(SHORTCODE_OPEN))
-    if end < 0 or "\n" in src[pos:end]:
+    end = _next_close(state.env, src, pos + len(SHORTCODE_OPEN))
+    if end < 0 or src.find("\n", pos, end) >= 0:
         return False
     if not silent:
         token = state.push("shortcode", "", 0)
@@ -129,6 +130,17 @@ def _shortcode_rule(state: StateInline, silent: bool) -> bool:
         token.meta = {"offset": pos}
     state.pos = end + len(SHORTCODE_CLOSE)
     return True
+
+
+def _next_close(env: Any, src: str, start: int) -> int:
+    """Where the next ``>}}`` is, remembered for the paragraph: thousands of unclosed ``{{<`` stay linear."""
+    known = env.get("_dirreport_close") if isinstance(env, dict) else None
+    if known is not None and known[0] is src and known[1] <= start and (known[2] < 0 or known[2] >= start):
+        return int(known[2])
+    end = src.find(SHORTCODE_CLOSE, start)
+    if isinstance(env, dict):
+        env["_dirreport_close"] = (src, start, end)
+    return end
 
 
 def _record_spans(md: MarkdownIt, name: str) -> None:
@@ -198,12 +210,14 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
             meaningful = [
                 c for c in children if not (c.type == "text" and not c.content.strip()) and c.type not in ("softbreak",)
             ]
+            line_map = _LineMap(lines, token.map[0], token.content)
+            link_texts = _link_texts(children)
             for child in children:
                 offset = (child.meta or {}).get("offset")
                 if offset is None:
                     continue
                 end = (child.meta or {}).get("end", offset + len(child.content))
-                span = _span(lines, token.map[0], token.content, offset, end)
+                span = line_map.span(offset, end)
                 if child.type == "shortcode":
                     name, args, error = _split_shortcode(child.content)
                     if error:
@@ -216,9 +230,19 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
                     alt = "".join(c.content for c in (child.children or []))
                     images.append(Image(str(child.attrs.get("src", "")), alt, span))
                 elif child.type == "link_open":
-                    links.append(Link(str(child.attrs.get("href", "")), _link_text(children, child), span))
+                    links.append(Link(str(child.attrs.get("href", "")), link_texts.get(id(child), ""), span))
                 elif child.type == "html_inline":
                     html.append(HtmlPiece(child.content, span, None))
+    if body_start == 1 and lines and lines[0].strip() == "---":
+        problems.append(
+            Problem(
+                "front matter opened with --- on line 1 is never closed, so it would be printed as text",
+                file=path,
+                line=1,
+                hint="add a line holding only --- after the last 'key: value' line (status, owner, ...)",
+            )
+        )
+    problems += control_characters(path, text)
     problems += structure_problems(path, lines, body_start)
     problems += pandoc_problems(path, lines, body_start)
     problems += alt_text_problems(path, [(image.alt, image.span.line) for image in images])
@@ -237,30 +261,73 @@ def parse(path: str, text: str) -> tuple[Narrative, list[Problem]]:
     return narrative, problems
 
 
-def _link_text(children: list[Any], opener: Any) -> str:
-    text, inside = [], False
-    for child in children:
-        if child is opener:
-            inside = True
-            continue
-        if inside and child.type == "link_close":
+# C0 controls but tab and line feed, DEL and C1 controls: never typed, and refused by XML, Word and Typst
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def control_characters(path: str, text: str) -> list[Problem]:
+    """A NUL or other control character: left by a broken copy or a binary file saved as .md, never text."""
+    problems = []
+    for found in _CONTROL.finditer(text):
+        line = text.count("\n", 0, found.start()) + 1
+        problems.append(
+            Problem(
+                f"holds the control character U+{ord(found.group()):04X}, which is not text",
+                file=path,
+                line=line,
+                hint="delete it (retype the line if the character is invisible in your editor), "
+                "or paste the text again from its source as plain text",
+            )
+        )
+        if len(problems) == 3:
             break
-        if inside:
+    return problems
+
+
+def _link_texts(children: list[Any]) -> dict[int, str]:
+    """Each link's text, by its opening token's id, in one pass over a paragraph's tokens (links do not nest)."""
+    texts: dict[int, str] = {}
+    opener: Any = None
+    text: list[str] = []
+    for child in children:
+        if child.type == "link_open":
+            opener, text = child, []
+        elif child.type == "link_close" and opener is not None:
+            texts[id(opener)] = "".join(text)
+            opener = None
+        elif opener is not None:
             text.append(child.content)
-    return "".join(text)
+    if opener is not None:
+        texts[id(opener)] = "".join(text)
+    return texts
 
 
-def _span(lines: tuple[str, ...], first_line: int, content: str, offset: int, end: int) -> Span:
-    """Map an offset in a block's inline content back to a line and column in the file."""
-    line_index = first_line + content.count("\n", 0, offset)
-    line_start = content.rfind("\n", 0, offset) + 1
-    content_line = content[line_start:].split("\n", 1)[0]
-    source = lines[line_index] if line_index < len(lines) else ""
-    prefix = source.find(content_line) if content_line else 0
-    prefix = max(prefix, 0)
-    start = prefix + (offset - line_start)
-    length = end - offset
-    return Span(line_index + 1, start, start + length)
+class _LineMap:
+    """Offsets in one block's inline content mapped back to lines and columns of the file.
+
+    The content's line breaks are found once and each line's place in the file
+    once, so a paragraph of thousands of links or tags is mapped in linear
+    time (searching the content afresh for each of them was quadratic).
+    """
+
+    def __init__(self, lines: tuple[str, ...], first_line: int, content: str) -> None:
+        self.lines, self.first_line, self.content = lines, first_line, content
+        self.breaks = [m.start() for m in re.finditer("\n", content)]
+        self.prefixes: dict[int, int] = {}
+
+    def span(self, offset: int, end: int) -> Span:
+        k = bisect.bisect_left(self.breaks, offset)  # the line breaks before the offset
+        line_index = self.first_line + k
+        line_start = self.breaks[k - 1] + 1 if k else 0
+        prefix = self.prefixes.get(k)
+        if prefix is None:
+            line_end = self.breaks[k] if k < len(self.breaks) else len(self.content)
+            content_line = self.content[line_start:line_end]
+            source = self.lines[line_index] if line_index < len(self.lines) else ""
+            prefix = max(source.find(content_line), 0) if content_line else 0
+            self.prefixes[k] = prefix
+        start = prefix + (offset - line_start)
+        return Span(line_index + 1, start, start + (end - offset))
 
 
 def _split_shortcode(raw: str) -> tuple[str, tuple[str, ...], str | None]:

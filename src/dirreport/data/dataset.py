@@ -17,6 +17,7 @@ from dirreport.catalogue import Catalogue
 from dirreport.config.settings import Config
 from dirreport.data.tables import RawTable, read_table
 from dirreport.errors import InputError, Problem, ProblemCollector
+from dirreport.office_files import check_workbook_size
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -181,6 +182,7 @@ def _rel(path: Path, root: Path) -> str:
 def _is_template_workbook(path: Path) -> bool:
     from dirreport.data.workbook import is_template_workbook
 
+    check_workbook_size(path, f"data/{path.name}")  # before openpyxl unpacks anything
     return is_template_workbook(path)
 
 

@@ -66,6 +66,7 @@ def read_glossary(path: Path, name: str) -> list[GlossaryEntry]:
     frame = table.frame
     collector = ProblemCollector()
     seen: dict[tuple[str, str], int] = {}
+    terms: dict[tuple[str, str, str], int] = {}
     out = []
     for idx in frame.index:
         row = int(table.rows[idx])
@@ -78,6 +79,16 @@ def read_glossary(path: Path, name: str) -> list[GlossaryEntry]:
 
         bad = False
         for lang, language in (("en", "English"), ("cy", "Welsh")):
+            term = value(f"term_{lang}").casefold()
+            if term and ("term", lang, term) in terms:
+                problem(
+                    f"term '{value(f'term_{lang}')}' is already explained on row {terms[('term', lang, term)]}",
+                    f"term_{lang}",
+                    "keep one row for each term: merge the two explanations and delete this row",
+                )
+                bad = True
+            elif term:
+                terms[("term", lang, term)] = row
             if not value(f"term_{lang}"):
                 problem(f"has no {language} term", f"term_{lang}", f"write the term in {language} in term_{lang}")
                 bad = True

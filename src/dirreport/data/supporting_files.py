@@ -213,6 +213,7 @@ def read_improvements(table: RawTable, collector: ProblemCollector) -> tuple[Imp
     frame = table.frame
     parts = ("3a", "3b", "3c", "3d")
     out: list[Improvement] = []
+    ids: dict[str, int] = {}
     for idx in frame.index:
         part = cell(frame, idx, "part").lower().replace("(", "").replace(")", "")
         if part not in parts:
@@ -227,6 +228,21 @@ def read_improvements(table: RawTable, collector: ProblemCollector) -> tuple[Imp
                 )
             )
             continue
+        point_id = cell(frame, idx, "id")
+        if point_id and point_id.casefold() in ids:
+            collector.add(
+                Problem(
+                    f"improvement id '{point_id}' is already used on row {ids[point_id.casefold()]}",
+                    file=table.where_of(idx),
+                    line=int(table.rows[idx]),
+                    position_kind="row",
+                    column="id",
+                    hint="give each area for improvement its own id (IMP-01, IMP-02, ...), "
+                    "or delete the row if it repeats the other",
+                )
+            )
+            continue
+        ids[point_id.casefold()] = int(table.rows[idx])
         text = {"en": cell(frame, idx, "en"), "cy": cell(frame, idx, "cy")}
-        out.append(Improvement(cell(frame, idx, "id"), part, text))
+        out.append(Improvement(point_id, part, text))
     return tuple(out)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 from dirreport.errors import InputError, Problem
+from dirreport.office_files import check_workbook_size
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -98,6 +100,7 @@ def _read_csv(path: Path, name: str) -> RawTable:
         raise InputError(_parser_problem(str(exc), name)) from None
     except pd.errors.EmptyDataError:
         raise InputError(Problem("has no header row", file=name, hint="the first row must name the columns")) from None
+    refuse_duplicate_columns(next(csv.reader(io.StringIO(text)), []), name)
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     rows = pd.Series(range(2, len(frame) + 2), index=frame.index)
     blank = (frame == "").all(axis=1)
@@ -127,9 +130,43 @@ def decode_csv(raw: bytes, name: str) -> str:
         ) from None
 
 
+def refuse_duplicate_columns(header: list[str], name: str) -> None:
+    """Two columns with one name (``value`` and ``Value``: names are read without regard to capitals).
+
+    Which of the two holds the figures cannot be guessed, so neither is read.
+    """
+    seen: dict[str, int] = {}
+    for index, title in enumerate(header):
+        key = title.strip().lower()
+        if not key:
+            continue
+        if key in seen:
+            first = seen[key]
+            raise InputError(
+                Problem(
+                    f"has two columns named '{key}' (column {column_letter(first)} '{header[first].strip()}' and "
+                    f"column {column_letter(index)} '{title.strip()}'; capitals do not make names different)",
+                    file=name,
+                    line=1,
+                    position_kind="row",
+                    hint="delete the column that is not wanted, or rename it",
+                )
+            )
+        seen[key] = index
+
+
+def column_letter(index: int) -> str:
+    """A column as a spreadsheet names it: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _parser_problem(message: str, name: str) -> Problem:
     """Turn pandas' 'Expected 4 fields in line 7, saw 5' into a located problem."""
-    import re
 
     m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", message)
     if m:
@@ -162,6 +199,7 @@ def _read_xlsx(path: Path, name: str) -> RawTable:
     values, title = _xlsx_values(path, name)
     if not values:
         raise InputError(Problem("has an empty first sheet", file=name, hint="put the table on the first sheet"))
+    refuse_duplicate_columns([str(v) if v is not None else "" for v in values[0]], f"{name} (sheet {title})")
     header = [str(v).strip().lower() if v is not None else "" for v in values[0]]
     body = [[cell_text(v) for v in row[: len(header)]] for row in values[1:]]
     frame = pd.DataFrame(body, columns=header, dtype=str)
@@ -176,9 +214,14 @@ def _xlsx_values(path: Path, name: str) -> tuple[list[tuple[object, ...]], str]:
 
 
 def _xlsx_sheets(path: Path, name: str, first_only: bool = False) -> list[tuple[list[tuple[object, ...]], str]]:
-    """Each sheet's cell values, row by row, with the sheet's name (the first sheet alone if asked)."""
+    """Each sheet's cell values, row by row, with the sheet's name (the first sheet alone if asked).
+
+    The zip's own directory is checked first, so a workbook that would unpack past the limits is refused
+    before openpyxl opens it, whichever reader asks.
+    """
     from openpyxl import load_workbook
 
+    check_workbook_size(path, name)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file

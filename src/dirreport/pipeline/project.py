@@ -13,21 +13,26 @@ from pathlib import Path
 
 from dirreport.brand import Brand, load_brand
 from dirreport.catalogue import LOCAL_CATALOGUE, Catalogue, load_catalogue
+from dirreport.catalogue.loading import load_standards
 from dirreport.compute.indicators import Results, compute
 from dirreport.config.report_parts import clashes
 from dirreport.config.settings import Config, load_config, located_line
 from dirreport.content import prescribed_form
-from dirreport.content.narrative import Narrative, parse, parse_tokens
+from dirreport.content.narrative import Narrative, parse
 from dirreport.content.sanitise import check_links_and_images
 from dirreport.data.dataset import load_dataset
 from dirreport.data.glossary import GlossaryEntry, load_glossary
-from dirreport.data.model import Dataset, Improvement
+from dirreport.data.model import Dataset
 from dirreport.errors import InputError, Problem
 from dirreport.lang.i18n import N_, _
+from dirreport.office_files import word_file_fault
+from dirreport.pipeline.last_year import last_years_points
 
 CACHE_DIR = ".dirreport-cache"
 TEMPLATES = "templates"
 TEXT_TEMPLATES = (".j2", ".html", ".typ")
+# a section of 1 MB is about 150,000 words; the whole sample report is about 0.3 MB
+MAX_NARRATIVE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -93,68 +98,6 @@ def load_project(root: Path, authority: str | None = None) -> Project:
     )
 
 
-IMPROVE_HEADINGS = {"en": "what we need to improve", "cy": "beth sydd angen i ni ei wella"}
-
-
-def last_years_points(config: Config) -> tuple[Improvement, ...]:
-    """Areas for improvement named in last year's report project: its 'What we need to improve' lists.
-
-    Last year's sections (iii) list, in each language, the points this year's
-    sections (iv) must answer.  They are numbered IMP-01, IMP-02, ... in the
-    order of the report, so this year's accounts can name them.
-    """
-    folder = (config.root / str(config.last_year)).resolve()
-    where = "_quarto.yml"
-    if not (folder / "narratives").is_dir():
-        raise InputError(
-            Problem(
-                f"last-year '{config.last_year}' is not a report project (no narratives folder)",
-                file=where,
-                hint="give the path of last year's project folder, or provide data/last-year-improvements.csv instead",
-            )
-        )
-    points: list[Improvement] = []
-    for part in ("3a", "3b", "3c", "3d"):
-        texts = {
-            lang: _improvement_items(folder / "narratives" / lang / f"{part}-iii.md", lang) for lang in ("en", "cy")
-        }
-        for n, english in enumerate(texts["en"]):
-            welsh = texts["cy"][n] if n < len(texts["cy"]) else english
-            points.append(Improvement(f"IMP-{len(points) + 1:02d}", part, {"en": english, "cy": welsh}))
-    return tuple(points)
-
-
-def _improvement_items(path: Path, lang: str) -> list[str]:
-    """The list items under the 'What we need to improve' heading of one narrative, as plain sentences."""
-    if not path.is_file():
-        return []
-    tokens = parse_tokens(path.read_text(encoding="utf-8"))
-    items: list[str] = []
-    inside = False
-    for i, token in enumerate(tokens):
-        if token.type == "heading_open":
-            heading = tokens[i + 1].content.strip().lower()
-            inside = heading.startswith(IMPROVE_HEADINGS[lang])
-        elif (
-            inside
-            and token.type == "inline"
-            and tokens[i - 1].type == "paragraph_open"
-            and any(t.type == "list_item_open" for t in tokens[max(0, i - 3) : i])
-        ):
-            items.append(_point(token.content))
-    return items
-
-
-def _point(item: str) -> str:
-    """The point itself: a bold lead if the item has one, else its first sentence, without last year's figures."""
-    import re
-
-    lead = re.match(r"\s*\*\*(.+?)\*\*", item)
-    text = lead.group(1) if lead else re.split(r"(?<=[.!?])\s", item.strip(), maxsplit=1)[0]
-    text = re.sub(r"\{\{<.*?>\}\}", "", text)
-    return " ".join(text.split()).rstrip(" :")
-
-
 def for_authority(project: Project, code: str) -> Project:
     """The same project reporting on another authority in its data (batch builds): results recomputed."""
     from dataclasses import replace
@@ -209,6 +152,16 @@ def check_templates(root: Path) -> None:
                         hint="save it as UTF-8",
                     )
                 )
+    reference = folder / "reference.docx"
+    if reference.is_file() and (fault := word_file_fault(reference)):
+        problems.append(
+            Problem(
+                f"is not a Word document pandoc can take its styles from ({fault})",
+                file=f"{TEMPLATES}/reference.docx",
+                hint="open it in Word and save it again as a .docx 'Word Document', or delete it to use "
+                "dirreport's own styles",
+            )
+        )
     if problems:
         raise InputError(problems)
 
@@ -275,6 +228,26 @@ def missing_narratives(config: Config, say: str) -> list[Problem]:
     return missing
 
 
+def unknown_standards(narrative: Narrative, known: set[str]) -> list[Problem]:
+    """A front matter's ``standards:`` naming a quality standard the code of practice does not have."""
+    given = narrative.meta.get("standards")
+    if not isinstance(given, list):
+        return []
+    unknown = [str(s) for s in given if str(s) not in known]
+    if not unknown:
+        return []
+    line = next((n for n, t in enumerate(narrative.lines[: narrative.body_start], 1) if t.startswith("standards:")), 1)
+    listed = ", ".join(sorted(known, key=lambda s: int(s[2:]) if s[2:].isdigit() else 99))
+    return [
+        Problem(
+            f"standards names {', '.join(repr(u) for u in unknown)}, not a quality standard of the code of practice",
+            file=narrative.path,
+            line=line,
+            hint=f"use the standards' codes: {listed}",
+        )
+    ]
+
+
 def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], list[Problem], list[Problem]]:
     """Parse every narrative file: unknown or malformed files are errors naming them.
 
@@ -287,6 +260,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
     out: dict[str, dict[str, Narrative]] = {}
     places = {p.id: p for p in prescribed_form.narrative_places_of(config)}
     errors += declared_file_clashes(config)
+    standards = set(load_standards()[0])
     for lang in config.languages:
         folder = config.root / "narratives" / lang
         out[lang] = {}
@@ -322,6 +296,18 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                     )
                 )
                 continue
+            size = path.stat().st_size
+            if size > MAX_NARRATIVE_BYTES:
+                errors.append(
+                    Problem(
+                        f"is {size / 1_000_000:.1f} MB, more than the {MAX_NARRATIVE_BYTES // 1_000_000} MB "
+                        "a section may hold (the sample report's sections together are about 0.13 MB a language)",
+                        file=rel,
+                        hint="check it is the right file; move long material to an appendix "
+                        "or a document of its own and link to it",
+                    )
+                )
+                continue
             try:
                 text = path.read_text(encoding="utf-8")
             except UnicodeDecodeError as exc:
@@ -330,6 +316,7 @@ def load_narratives(config: Config) -> tuple[dict[str, dict[str, Narrative]], li
                 continue
             narrative, problems = parse(rel, text)
             errors += problems
+            errors += unknown_standards(narrative, standards)
             heading = narrative.meta.get("heading")
             if heading is not None and str(heading) != place.id:
                 line = next(

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dirreport.assemble.document import Document
+from dirreport.errors import InputError, Problem
 from dirreport.render import docx_case_study, docx_tables
 from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
@@ -132,6 +133,30 @@ def one_typeface(document, font: str) -> None:  # type: ignore[no-untyped-def]
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
     source = stage(document, work)
     raw = work / f"{document.basename}.pandoc.docx"
+    reference = reference_doc(settings, *_look(document))
+    try:
+        _pandoc_to_word(source, raw, reference, document, settings, work)
+    except InputError as exc:
+        if not reference.is_relative_to(settings.project_root / "templates"):
+            raise
+        said = exc.problems[0].message.removeprefix("pandoc could not convert the report: ")
+        raise InputError(
+            Problem(
+                f"pandoc could not make the Word file with this reference document ({said.strip()})",
+                file="templates/reference.docx",
+                hint="open it in Word and save it again as a .docx 'Word Document', or delete it to use "
+                "dirreport's own styles",
+            )
+        ) from None
+    output = work / f"{document.basename}.docx"
+    finish(raw, output, document, settings.epoch)
+    raw.unlink()
+    return [output]
+
+
+def _pandoc_to_word(
+    source: Path, raw: Path, reference: Path, document: Document, settings: RenderSettings, work: Path
+) -> None:
     run_pandoc(
         [
             source.name,
@@ -140,7 +165,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--to",
             "docx",
             "--reference-doc",
-            str(reference_doc(settings, *_look(document))),
+            str(reference),
             "--toc",
             "--toc-depth",
             "2",
@@ -154,10 +179,6 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
         cwd=work,
         epoch=settings.epoch,
     )
-    output = work / f"{document.basename}.docx"
-    finish(raw, output, document, settings.epoch)
-    raw.unlink()
-    return [output]
 
 
 def _look(document: Document) -> tuple[str, str]:

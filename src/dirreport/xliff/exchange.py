@@ -394,6 +394,17 @@ def import_xliff(project: Path, xliff_file: Path) -> str:
                 hint="use srcLang en-GB and trgLang cy-GB",
             )
         )
+    languages = load_config(project).languages
+    if source_lang not in languages or target_lang not in languages:
+        raise InputError(
+            Problem(
+                f"translates {root.get('srcLang')} to {root.get('trgLang')}, but this report's languages "
+                f"are {', '.join(languages)}",
+                file=name,
+                line=root.sourceline,
+                hint="import it into the project it was exported from, or add the language to languages in _quarto.yml",
+            )
+        )
     changed: list[str] = []
     stale: list[str] = []
     for file_el in root.findall("x:file", NS):
