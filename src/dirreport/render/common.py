@@ -128,3 +128,8 @@ def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
     return args
+
+
+def contents_args(document: Document) -> list[str]:
+    """pandoc's contents, two levels deep, unless the edition is short enough to need none (a summary)."""
+    return [] if document.metadata.get("no-contents") else ["--toc", "--toc-depth", "2"]

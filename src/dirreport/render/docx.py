@@ -23,7 +23,15 @@ from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.render import docx_case_study, docx_tables
-from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
+from dirreport.render.common import (
+    RenderSettings,
+    contents_args,
+    lua_filters,
+    metadata_args,
+    pandoc_path,
+    run_pandoc,
+    stage,
+)
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
 REFERENCE_VERSION = "6"
@@ -141,9 +149,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "docx",
             "--reference-doc",
             str(reference_doc(settings, *_look(document))),
-            "--toc",
-            "--toc-depth",
-            "2",
+            *contents_args(document),
             "--resource-path",
             f".:{settings.project_root}",
             *lua_filters(),
@@ -209,6 +215,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.revision = 1
     meta = document.metadata
     docx_pages.cover_page(word)
+    docx_pages.unbroken_years(word)
     if meta.get("logo"):
         docx_pages.cover_logo(word, target.parent / str(meta["logo"]), str(meta.get("logo-alt", "")))
     docx_pages.page_furniture(

@@ -10,7 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from dirreport.assemble.document import Document
-from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.render.common import (
+    RenderSettings,
+    contents_args,
+    lua_filters,
+    metadata_args,
+    run_pandoc,
+    stage,
+    template,
+)
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
@@ -26,9 +34,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--standalone",
             "--template",
             str(template(settings, "report.html")),
-            "--toc",
-            "--toc-depth",
-            "2",
+            *contents_args(document),
             "--shift-heading-level-by",
             "1",
             "--section-divs",
