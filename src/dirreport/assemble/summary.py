@@ -170,15 +170,9 @@ def _metadata(project: Project, lang: str, edition: str, draft: bool) -> dict[st
     if other in config.languages:
         other_file = output_basename(f"{other}{SUMMARY_SUFFIX}", config.year)
         meta["other-edition-file"] = other_file
-        meta["other-edition-notice"] = _(SUMMARY_ELSEWHERE[other], lang, file=f"{other_file}.html, .pdf, .docx")
+        meta["other-edition-path"] = f"../{other}{SUMMARY_SUFFIX}/{other_file}"
         meta["other-edition-lang"] = LANG_TAGS[other]
     return meta
-
-
-SUMMARY_ELSEWHERE = {
-    "en": N_("This summary is also available in English: {file}."),
-    "cy": N_("This summary is also available in Welsh: {file}."),
-}
 
 
 def _full_report(project: Project, lang: str) -> str:

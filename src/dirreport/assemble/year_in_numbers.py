@@ -185,13 +185,11 @@ def _grid(figures: list[KeyFigure], lang: str) -> str:
         if f.wales:
             lines.append(f"text(size: 8.5pt, {_typst(_wales(f, lang))})")
         body = " + parbreak() + ".join(lines)
-        cells.append(
-            f"  block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.75pt + brand, "
-            f"breakable: false, {{ set par(spacing: 0.5em); {body} }})"
-        )
-    # brand is the page template's heading colour (report.typ)
+        cells.append(f"  grid.cell(breakable: false, {{ set par(spacing: 0.5em); {body} }})")
+    # brand is the page template's heading colour (report.typ); the grid draws each card's border, so the
+    # cards of a row are as tall as its tallest, where blocks of their own would each end with their text
     columns = ", ".join(["1fr"] * COLUMNS)
-    return f"#grid(columns: ({columns}), gutter: 8pt,\n" + ",\n".join(cells) + "\n)"
+    return f"#grid(columns: ({columns}), gutter: 8pt, inset: 8pt, stroke: 0.75pt + brand,\n" + ",\n".join(cells) + "\n)"
 
 
 def _word_table(figures: list[KeyFigure], year: str, lang: str) -> str:

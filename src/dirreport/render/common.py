@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from dirreport.assemble import blocks
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
 
@@ -117,6 +118,7 @@ LITERAL_VARIABLES = (
     "font-headings",
     "logo",
     "logo-alt",
+    "other-edition-path",
 )
 
 
@@ -127,6 +129,10 @@ def metadata_args(document: Document, settings: RenderSettings) -> list[str]:
             args += ["--variable", f"{key}={document.metadata[key]}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
+    if document.metadata.get("keywords"):
+        # a Typst array written here, not by pandoc, which wraps a long keyword's words onto two lines
+        quoted = ", ".join(blocks.typst_string(" ".join(str(k).split())) for k in document.metadata["keywords"])
+        args += ["--variable", f"typst-keywords=({quoted},)"]
     return args
 
 
