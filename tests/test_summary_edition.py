@@ -101,7 +101,7 @@ def test_the_summary_is_the_directors_summary_the_figures_and_the_priorities(lan
     chapter = {"en": "Chapter 3 of the full report", "cy": "Mhennod 3 yr adroddiad llawn"}[lang]
     assert chapter in markdown
     website = project.config.contact.website  # type: ignore[union-attr]
-    assert f"]({website})" in markdown and "](../" not in markdown
+    assert f"]({website})" in markdown and f"](../{lang}/" not in markdown  # not a path to the full report
     assert "{#sec-contact-" + lang + "}" in markdown and "tel:01632960123" in markdown
     # the abbreviation's first use is possessive: the words alone, not "Care Inspectorate Wales (CIW)'s"
     assert ")’s" not in markdown and ")'s" not in markdown
