@@ -27,7 +27,11 @@ MEASURE = """() => {
         const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
             const r = t.getBoundingClientRect();
             const size = parseFloat(getComputedStyle(t).fontSize);
-            return {text: t.textContent.trim(), px: size * scale, box: [r.left, r.top, r.right, r.bottom]};
+            // the text's own box turned as drawn: a slanted year's corners, not the upright box around it
+            const b = t.getBBox(), m = t.getScreenCTM();
+            const corners = [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]]
+                .map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+            return {text: t.textContent.trim(), px: size * scale, box: [r.left, r.top, r.right, r.bottom], corners};
         });
         // points along each data line (matplotlib's gid series-ours / series-wales), in page pixels
         const lines = [...svg.querySelectorAll('[id$="series-ours"] > path, [id$="series-wales"] > path')].map(p => {
@@ -46,6 +50,19 @@ MEASURE = """() => {
 
 def overlap(a: list[float], b: list[float], slack: float = 0.5) -> bool:
     return a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack
+
+
+def shapes_overlap(a: list[list[float]], b: list[list[float]], slack: float = 0.5) -> bool:
+    """Whether two drawn text boxes (four corners each, turned as drawn) overlap: no axis separates them."""
+    for shape in (a, b):
+        for (x0, y0), (x1, y1) in zip(shape, shape[1:] + shape[:1], strict=True):
+            nx, ny = y0 - y1, x1 - x0
+            length = (nx * nx + ny * ny) ** 0.5 or 1.0
+            pa = [(nx * x + ny * y) / length for x, y in a]
+            pb = [(nx * x + ny * y) / length for x, y in b]
+            if max(pa) <= min(pb) + slack or max(pb) <= min(pa) + slack:
+                return False
+    return True
 
 
 def inside(point: list[float], box: list[float], slack: float = 0.5) -> bool:
@@ -82,7 +99,7 @@ def test_chart_labels_do_not_overlap_each_other_or_the_lines(
         texts = chart["texts"]
         for i, a in enumerate(texts):
             for b in texts[i + 1 :]:
-                if overlap(a["box"], b["box"]):
+                if overlap(a["box"], b["box"]) and shapes_overlap(a["corners"], b["corners"]):
                     clashes.append((chart["id"], a["text"], b["text"]))
             if any(inside(p, a["box"], 1.5) for line in chart["lines"] for p in line):
                 clashes.append((chart["id"], a["text"], "a line"))

@@ -122,8 +122,8 @@ def test_last_years_improvements_sit_beside_this_years_account(built_sample: Pat
     from conftest import html_text, output_file
 
     text = html_text(output_file(built_sample, "en", "html"))
-    for point in ("IMP-01", "IMP-04", "IMP-08"):
-        assert f"What we said last year ({point}):" in text
+    assert text.count("What we said last year:") >= 8
+    assert "IMP-0" not in text  # the data's own ids stay in the data: "(IMP-01)" means nothing to a reader
     assert "Ein blaenoriaethau" in html_text(output_file(built_sample, "cy", "html"))
 
 

@@ -28,7 +28,7 @@ TITLE = {
     "cy": "Adroddiad blynyddol",
     "bilingual": "Adroddiad blynyddol",
 }
-NOTICE = {"en": "also available in Welsh", "cy": "Saesneg"}
+NOTICE = {"en": "This document is available in Welsh", "cy": "ar gael yn Saesneg"}
 SUBJECT = {"en": "social services", "cy": "gwasanaethau cymdeithasol"}
 
 
@@ -82,6 +82,19 @@ def test_keywords_say_what_the_report_is_about(built_sample: Path, edition: str)
     for lang in ["cy", "en"] if edition == "bilingual" else [edition]:
         assert SUBJECT[lang] in keywords, keywords
     assert "Glanafon" in keywords
+    assert "\n" not in keywords, keywords  # pandoc wrapped "Director of Social" / "Services" onto two lines
+
+
+@pytest.mark.parametrize("edition", ["en", "cy"])
+def test_the_cover_links_the_other_languages_pdf(built_sample: Path, edition: str) -> None:
+    other = {"en": "cy", "cy": "en"}[edition]
+    with pikepdf.open(output_file(built_sample, edition, "pdf")) as pdf:
+        links = [
+            str(a.A.URI)
+            for a in pdf.pages[0].get("/Annots", [])
+            if a.get("/Subtype") == "/Link" and "/A" in a and "/URI" in a.A
+        ]
+    assert any(link.startswith(f"../{other}/") and link.endswith(".pdf") for link in links), links
 
 
 def _kids(node: Any) -> list[Any]:

@@ -241,6 +241,13 @@ def test_an_abbreviation_is_expanded_at_its_first_use_in_running_text_only() -> 
     assert [e.abbreviation["en"] for e in first.glossary()] == ["CIW", "IAA"]  # CAMHS is never used
 
 
+def test_a_possessive_first_use_is_written_in_words_and_the_next_use_brings_the_abbreviation() -> None:
+    first = FirstUse([CIW], "en")
+    out = marked(first, "Our plans answer CIW's findings.\n\nCIW inspects care homes.\n")
+    assert "Our plans answer Care Inspectorate Wales's findings." in out  # not "… Wales (CIW)'s findings"
+    assert 'Care Inspectorate Wales (<abbr title="Care Inspectorate Wales">CIW</abbr>) inspects' in out
+
+
 def test_the_welsh_edition_uses_the_welsh_abbreviation_and_words() -> None:
     first = FirstUse([IAA], "cy")
     out = marked(first, "Cysylltodd llawer o bobl â’n gwasanaeth GCC. Nid yw IAA yn Gymraeg.\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from project_files import copy_project
 
 from conftest import REPO, chromium_path, dirreport, docx_text, pdf_text
 from dirreport.assemble.editions import assemble
+from dirreport.assemble.summary import LEFT_OUT, without_left_out
 from dirreport.checks.card import run_checks
 from dirreport.config.settings import load_config
 from dirreport.errors import InputError
@@ -89,12 +91,31 @@ def test_the_summary_is_the_directors_summary_the_figures_and_the_priorities(lan
     assert document.metadata["title"] == project.config.summary.title(lang)  # type: ignore[misc]
     order = [markdown.index(a) for a in ("{#sec-1-summary}", "key-figures", "{#sec-4d-priorities}", "sec-full-report")]
     assert order == sorted(order)
-    # no table or chart of the full report: the summary says where they are instead
+    # no table or chart of the full report, and no heading left standing over one: the last section links it
     assert not document.tables and not document.figures
     assert "<table" not in markdown and "<figure" not in markdown
-    assert ("This table is in the full report" if lang == "en" else "Mae’r tabl hwn yn yr adroddiad llawn") in markdown
-    full = FULL_FILES[lang].split("/")[1]
-    assert f"(../{lang}/{full}.pdf)" in markdown  # each format points to the full report in that format
+    glance = {"en": "Our performance at a glance", "cy": "Ein perfformiad yn gryno"}[lang]
+    assert glance not in markdown and "in the full report (see" not in markdown
+    # it stands alone: no contents page, no chapter it does not hold, the full report at an address, contact
+    assert document.metadata["no-contents"] is True
+    chapter = {"en": "Chapter 3 of the full report", "cy": "Mhennod 3 yr adroddiad llawn"}[lang]
+    assert chapter in markdown
+    website = project.config.contact.website  # type: ignore[union-attr]
+    assert f"]({website})" in markdown and f"](../{lang}/" not in markdown  # not a path to the full report
+    assert "{#sec-contact-" + lang + "}" in markdown and "tel:01632960123" in markdown
+    # the abbreviation's first use is possessive: the words alone, not "Care Inspectorate Wales (CIW)'s"
+    assert ")’s" not in markdown and ")'s" not in markdown
+
+
+def test_a_section_that_only_introduced_a_table_goes_with_it() -> None:
+    left = LEFT_OUT
+    text = f"# A\n\nOne.\n\n## Glance\n\nThe table shows it.\n\n{left}\n\n## Kept\n\nFirst.\n\nSecond.\n\n{left}\n"
+    out = without_left_out(text)
+    assert "Glance" not in out and "The table shows" not in out and left not in out
+    assert "# A" in out and "One." in out and "## Kept" in out and "Second." in out
+    # a line of Typst code in a raw block is not a heading
+    raw = f"## Glance\n\nIntro.\n\n```{{=typst}}\n# not a heading\n```\n\n{left}\n"
+    assert "# not a heading" in without_left_out(raw)
 
 
 def test_the_summary_is_held_to_its_own_reading_ease(tmp_path: Path) -> None:
@@ -149,6 +170,7 @@ def test_the_summary_pdf_is_short_tagged_and_complete(built_sample: Path, lang: 
     for words in WORDS[lang]:
         assert words in text, words
     assert "68.0%" in text  # a figure of the year in numbers
+    assert ("Contents" if lang == "en" else "Cynnwys") not in text  # no contents page in a few pages
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -163,6 +185,14 @@ def test_the_summary_web_page_and_word_file_are_complete(built_sample: Path, lan
     # the figures are a list of cards on the web page, and a table with a header row in Word
     assert len(page.xpath('//ul[@class="key-figures"]/li')) == 9
     assert "68.0%" in word
+    # read from the start, it needs no contents; its Word cover's year never breaks as "2023-" over "24"
+    assert not page.xpath('//nav[@id="TOC"]')
+    document = base.with_suffix(".docx")
+    with zipfile.ZipFile(document) as opened:
+        xml = opened.read("word/document.xml").decode()
+    assert "Table of Contents" not in xml
+    title = re.search(r'<w:pStyle w:val="Title"/>.*?</w:p>', xml)
+    assert title and "<w:noBreakHyphen/>" in title.group(0) and "2023-" not in title.group(0)
     # its other-language link goes to the other summary, which exists
     other = page.xpath('//p[@class="language-switch"]/a/@href')[0]
     assert "summary" in other and (base.parent / other).resolve().is_file()

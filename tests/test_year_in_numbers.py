@@ -69,9 +69,11 @@ def test_each_figure_is_printed_as_its_indicator_table_prints_it(sample: Project
         assert figure.label == row[0]
         # the card adds the unit the table's header gives ("26.9 days"): the number is the table's
         assert figure.value.startswith(row[1]), (figure.value, row[1])
-        # the change is the sentence {{< change >}} writes, from the one judgement
-        said = sentences.change(result, lang)
+        # the change is the sentence {{< change >}} writes, from the one judgement, without the year the
+        # page's introduction names once ("how they changed since 2022-23")
+        said = sentences.change(result, lang, "2022-23")
         assert figure.change == said[:1].upper() + said[1:]
+        assert "2022-23" not in figure.change and sentences.change(result, lang).startswith(said.split(",")[0])
         if result.indicator.unit != "count":
             assert figure.wales is not None and figure.wales.startswith(row[5])
 
@@ -86,6 +88,11 @@ def test_a_change_the_rule_does_not_support_is_little_change(sample: Project) ->
     assert little.judgement == "little"
     assert worse.change == "Down 4.0 percentage points since 2022-23, a deterioration"
     assert "newid bach" in year_in_numbers.key_figure(unsupported, "cy").change
+    # where the page's introduction names the year, the card does not repeat it
+    assert (
+        year_in_numbers.key_figure(unsupported, "en", "2022-23").change == "Down 4.0 percentage points, little change"
+    )
+    assert year_in_numbers.key_figure(unsupported, "en", "2021-22").change.endswith("since 2022-23, little change")
 
 
 def _hidden(result: IndicatorResult, status: str) -> IndicatorResult:

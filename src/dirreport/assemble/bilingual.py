@@ -100,7 +100,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     errors = [e for a in assemblers.values() for e in a.errors]
     refuse_unpublishable(project, _unique(errors), body + appendix, "bilingual")
     metadata = metadata_for(project, first, "bilingual", any_draft)
-    for key in ("other-edition-notice", "other-edition-file", "other-edition-lang", "other-edition-link-text"):
+    for key in [k for k in metadata if k.startswith("other-edition-")]:
         metadata.pop(key, None)  # the bilingual edition holds both languages: there is no other to name
     metadata["keywords"] = list(dict.fromkeys(k for lang in order for k in keywords(project, lang)))
     each = {lang: metadata_for(project, lang, "bilingual", any_draft) for lang in order}

@@ -28,7 +28,8 @@ def contact_block(config: Config, lang: str) -> Markup:
     return Markup("\n\n".join(p for p in parts if p))
 
 
-def contact_details(config: Config, lang: str) -> str:
+def contact_details(config: Config, lang: str, level: int = 3) -> str:
+    """Phone, email, address and website under a "Contact us" heading (level 3 in part 4(c), 1 in a summary)."""
     contact = config.contact
     if contact is None:
         return ""
@@ -49,7 +50,7 @@ def contact_details(config: Config, lang: str) -> str:
         rows.append(f"{labels['website']}: [{md(contact.website)}]({contact.website})")
     welsh = contact.welsh(lang) if contact.welsh is not None else _(WELSH_LINE, lang)
     title = _("Contact us", lang)
-    heading = f"### {title} {{#sec-contact-{lang}}}"
+    heading = f"{'#' * level} {title} {{#sec-contact-{lang}}}"
     body = "::: {.contact}\n" + "\\\n".join(rows) + "\n:::" if rows else ""
     return "\n\n".join(x for x in (heading, body, md(welsh)) if x)
 

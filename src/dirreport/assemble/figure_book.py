@@ -14,6 +14,8 @@ from dirreport.figures.specs import (
 )
 from dirreport.lang.i18n import _
 
+BAR_KINDS = ("survey", "composition")  # charts of bars, one for each category
+
 
 class FigureBook:
     """Numbers figures and tables in reading order and remembers them for the appendix and downloads."""
@@ -34,6 +36,9 @@ class FigureBook:
     def figure(self, fig: Figure | None) -> Markup:
         if fig is None:
             return Markup("")
+        if fig.spec.kind in BAR_KINDS and len(fig.spec.categories) == 1:
+            # a chart of one bar shows nothing a row of figures does not: its table, captioned as the chart
+            return self.table(replace(fig.table, caption=fig.caption))
         if fig.spec.colour != self.colour:
             fig = replace(fig, spec=replace(fig.spec, colour=self.colour))
         if fig.id in self.by_id:

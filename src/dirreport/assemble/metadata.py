@@ -58,11 +58,10 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
     if other in config.languages:
         meta.update(
             {
-                "other-edition-notice": _(OTHER_EDITION_NOTICE[other], lang, file=f"{other_file}.html, .pdf, .docx"),
+                **availability(lang),
                 "other-edition-file": other_file,
+                "other-edition-path": f"../{other}/{other_file}",
                 "other-edition-lang": LANG_TAGS[other],
-                # the link to the other edition is written in that edition's language
-                "other-edition-link-text": _(OTHER_EDITION_LINK[other], other),
             }
         )
     if config.summary.enabled and edition == lang:
@@ -78,10 +77,26 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
 
 
 # whole sentences: a language's name mutates after "yn" (yn Gymraeg), so it is never a value put into a pattern
-OTHER_EDITION_NOTICE = {
-    "en": N_("This report is also available in English: {file}."),
-    "cy": N_("This report is also available in Welsh: {file}."),
+AVAILABLE_IN = {
+    "en": N_("This document is available in English"),
+    "cy": N_("This document is available in Welsh"),
 }
+
+
+def availability(lang: str) -> dict[str, str]:
+    """The line councils print where the other language's edition is: in that language first, then in this one.
+
+    "Mae’r ddogfen hon ar gael yn Gymraeg / This document is available in Welsh" in the English edition,
+    "This document is available in English / Mae’r ddogfen hon ar gael yn Saesneg" in the Welsh: each half
+    in its own language, so a reader of either finds it, and the whole a link to the other edition.
+    """
+    other = "cy" if lang == "en" else "en"
+    first, second = _(AVAILABLE_IN[other], other), _(AVAILABLE_IN[other], lang)
+    return {
+        "other-edition-notice": f"{first} / {second}",
+        "other-edition-line-other": first,
+        "other-edition-line-own": second,
+    }
 
 
 def brand_metadata(project: Project) -> dict[str, Any]:
@@ -112,9 +127,6 @@ def keywords(project: Project, lang: str) -> list[str]:
         i18n.financial_year(project.config.year, lang),
         _("Wales", lang),
     ]
-
-
-OTHER_EDITION_LINK = {"en": N_("Read this report in English"), "cy": N_("Read this report in Welsh")}
 
 
 def literal(text: str) -> str:

@@ -97,12 +97,18 @@ def unknown_ids(config: Config, results: Results) -> list[Problem]:
     ]
 
 
-def key_figure(result: IndicatorResult, lang: str) -> KeyFigure:
-    """A figure as every other part of the report prints it: the table's value, the sentence's change."""
+def key_figure(result: IndicatorResult, lang: str, said_since: str | None = None) -> KeyFigure:
+    """A figure as every other part of the report prints it: the table's value, the sentence's change.
+
+    The page's introduction names last year once (``said_since``); a card repeats it only for a change
+    measured from another year.
+    """
     unit, decimals = result.indicator.unit, result.decimals
     latest = result.latest
     shown = latest.status == OK and latest.value is not None
-    change = sentences.change(result, lang) if shown else _("not shown, so not compared with last year", lang)
+    change = (
+        sentences.change(result, lang, said_since) if shown else _("not shown, so not compared with last year", lang)
+    )
     wales = None
     if unit != "count" and result.wales_latest is not None and result.wales_latest.status == OK:
         wales = sentences.point(result.wales_latest, unit, lang, decimals)
@@ -118,7 +124,14 @@ def key_figure(result: IndicatorResult, lang: str) -> KeyFigure:
 
 
 def key_figures(config: Config, catalogue: Catalogue, results: Results, lang: str) -> list[KeyFigure]:
-    return [key_figure(results.indicators[iid], lang) for iid in chosen_ids(config, catalogue, results)]
+    last = previous_year(results)
+    return [key_figure(results.indicators[iid], lang, last) for iid in chosen_ids(config, catalogue, results)]
+
+
+def previous_year(results: Results) -> str | None:
+    """The year before the report's, which the page's introduction names, if the results hold it."""
+    years = list(results.years)
+    return years[years.index(results.year) - 1] if results.year in years and years.index(results.year) else None
 
 
 def heading(lang: str) -> str:
@@ -130,7 +143,17 @@ def block(figures: list[KeyFigure], results: Results, lang: str, anchor: str) ->
     if not figures:
         return ""
     year = i18n.financial_year(results.year, lang)
-    intro = _("Some of our key figures for {year}, and how they changed since the year before.", lang, year=year)
+    last = previous_year(results)
+    intro = (
+        _(
+            "Some of our key figures for {year}, and how they changed since {last_year}.",
+            lang,
+            year=year,
+            last_year=i18n.financial_year(last, lang),
+        )
+        if last is not None
+        else _("Some of our key figures for {year}, and how they changed since the year before.", lang, year=year)
+    )
     parts = [
         blocks.md(intro),
         blocks.visible("html", blocks.raw("html", _cards(figures, lang, anchor))),
@@ -185,13 +208,11 @@ def _grid(figures: list[KeyFigure], lang: str) -> str:
         if f.wales:
             lines.append(f"text(size: 8.5pt, {_typst(_wales(f, lang))})")
         body = " + parbreak() + ".join(lines)
-        cells.append(
-            f"  block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.75pt + brand, "
-            f"breakable: false, {{ set par(spacing: 0.5em); {body} }})"
-        )
-    # brand is the page template's heading colour (report.typ)
+        cells.append(f"  grid.cell(breakable: false, {{ set par(spacing: 0.5em); {body} }})")
+    # brand is the page template's heading colour (report.typ); the grid draws each card's border, so the
+    # cards of a row are as tall as its tallest, where blocks of their own would each end with their text
     columns = ", ".join(["1fr"] * COLUMNS)
-    return f"#grid(columns: ({columns}), gutter: 8pt,\n" + ",\n".join(cells) + "\n)"
+    return f"#grid(columns: ({columns}), gutter: 8pt, inset: 8pt, stroke: 0.75pt + brand,\n" + ",\n".join(cells) + "\n)"
 
 
 def _word_table(figures: list[KeyFigure], year: str, lang: str) -> str:

@@ -22,6 +22,7 @@ from dirreport.data.glossary import GlossaryEntry
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _URL = re.compile(r"<?https?://\S+|\{[^}]*\}|<[^>]*>")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_POSSESSIVE = re.compile(r"['’]s(?!\w)")  # an English possessive after an abbreviation: CIW's, CIW’s
 _SENTENCE_START = re.compile(r"(^|[.!?:]\s+|^\s*(?:[-*+]|\d+\.)\s+|^\s*>\s*)(\*\*|\*|_)?$")
 
 
@@ -52,10 +53,19 @@ class FirstUse:
                     self.used[entry.key()] = entry
                     if heading or abbr in self.introduced:
                         break
+                    if _POSSESSIVE.match(line, match.end()) and term.lower() not in line[: match.start()].lower():
+                        # "CIW's findings" reads "Care Inspectorate Wales's findings", not "… (CIW)'s findings":
+                        # the words alone, and the next use brings the abbreviation in
+                        out.append((Span(number, match.start(), match.end()), self._words(entry, line, match.start())))
+                        continue
                     self.introduced.add(abbr)
                     out.append((Span(number, match.start(), match.end()), self._first(entry, line, match.start())))
                     break
         return out
+
+    def _words(self, entry: GlossaryEntry, line: str, start: int) -> str:
+        term = entry.term[self.lang]
+        return term[:1].upper() + term[1:] if _SENTENCE_START.search(line[:start]) else term
 
     def _first(self, entry: GlossaryEntry, line: str, start: int) -> str:
         term, abbr = entry.term[self.lang], entry.abbreviation[self.lang]

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from dirreport import toolchain
-from dirreport.figures.label_placement import place_labels
+from dirreport.figures.label_placement import place_labels, tick_labels_collide
 from dirreport.figures.specs import ChartSpec
 
-STYLE_VERSION = "14"
+STYLE_VERSION = "15"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue (a brand's primary colour replaces it: ChartSpec.colour)
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -205,7 +205,8 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
             )
         ends.append(
             ax.annotate(
-                f"{series.label} {_short(last)}".strip(),
+                # the name over the value, so the label takes less of the chart's width from the years
+                f"{series.label}\n{_short(last)}".strip(),
                 (xs[-1], ys[-1]),
                 xytext=(8, 0),
                 textcoords="offset points",
@@ -218,9 +219,11 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
         )
     ours = spec.series[0]
     values = []
+    sides = []
     latest = max((i for i, v in enumerate(ours.values) if v is not None), default=-1)
     for i, (v, label) in enumerate(zip(ours.values, ours.labels, strict=True)):
         if v is not None and i != latest:  # the latest value is in the label at the line's end
+            sides.append(_away(v, [s.values[i] for s in spec.series[1:] if i < len(s.values)]))
             values.append(
                 ax.annotate(
                     _short(label),
@@ -233,9 +236,9 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
                     gid=f"value-{i}",
                 )
             )
-    ax.set_xticks(x, [_year(c) for c in spec.categories])
-    longest = max((len(t.get_text()) for t in ends), default=0)
-    ax.set_xlim(-0.4, len(x) - 0.6 + max(1.3, 0.17 * longest))
+    ax.set_xticks(x, list(spec.categories))  # a year on one line: "2019-20", never "2019-" over "20"
+    longest = max((len(line) for t in ends for line in t.get_text().splitlines()), default=0)
+    ax.set_xlim(-0.4, len(x) - 0.6 + max(1.0, 0.135 * longest))
     ax.set_ylim(0, (top or 1) * 1.3)
     if spec.percent_axis and top > 80:
         ax.set_ylim(0, 112)
@@ -245,7 +248,12 @@ def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     # lay the chart out first, so labels are placed where they will be drawn, then keep that layout
     fig.set_layout_engine("tight", pad=0.4)
     fig.get_layout_engine().execute(fig)
-    place_labels(fig, ax, ends, values)
+    if tick_labels_collide(fig, ax):
+        # five financial years do not fit side by side in a narrow chart: slant them, each still on one line
+        for tick in ax.get_xticklabels():
+            tick.set(rotation=35, ha="right", rotation_mode="anchor")
+        fig.get_layout_engine().execute(fig)
+    place_labels(fig, ax, ends, values, sides)
     fig.set_layout_engine("none")
     return fig
 
@@ -265,11 +273,16 @@ def _short(label: str) -> str:
     return label.split(" ")[0] if label[:1].isdigit() or label[:1] == "-" else label
 
 
-def _year(category: str) -> str:
-    """A financial year on two lines ("2023-" over "24"): five years side by side fit a narrow chart."""
-    if len(category) == 7 and category[4] == "-":
-        return category[:5] + "\n" + category[5:]
-    return textwrap.fill(category, 10)
+def _away(value: float, others: list[float | None]) -> int:
+    """The side of the authority's point its label goes on: away from the other line (1 above, -1 below).
+
+    A label between the two lines reads as the other line's; on the far side it can only be this one's.
+    """
+    near = [o for o in others if o is not None]
+    if not near:
+        return 0
+    nearest = min(near, key=lambda o: abs(o - value))
+    return 1 if value >= nearest else -1
 
 
 def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]

@@ -33,8 +33,19 @@ def _line_points(ax) -> list[tuple[float, float]]:  # type: ignore[no-untyped-de
     return points
 
 
-def place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def]
-    """Move labels off each other and off the lines: line ends apart, each value above or below its point."""
+def tick_labels_collide(fig, ax) -> bool:  # type: ignore[no-untyped-def]
+    """Whether two of the horizontal axis's labels, drawn level, would touch: then they are slanted instead."""
+    boxes = _boxes(fig, [t for t in ax.get_xticklabels() if t.get_text()])
+    return any(a.x1 > b.x0 for a, b in itertools.pairwise(boxes))
+
+
+def place_labels(fig, ax, ends, values, sides=None) -> None:  # type: ignore[no-untyped-def]
+    """Move labels off each other and off the lines: line ends apart, each value above or below its point.
+
+    ``sides`` says, for each value label, the side of its point it must keep to (1 above, -1 below, 0
+    either): the side away from the other line, so a label never sits between two lines and reads as the
+    other line's.  No label crosses the plot's left edge into the axis's own labels ("100%91.2%").
+    """
     points = _line_points(ax)
     if len(ends) == 2:
         first, second = _boxes(fig, ends)
@@ -44,14 +55,22 @@ def place_labels(fig, ax, ends, values) -> None:  # type: ignore[no-untyped-def]
             gap = (min(first.y1, second.y1) - max(first.y0, second.y0)) / fig.dpi * 72 / 2 + 2
             upper.set_position((8, gap))
             lower.set_position((8, -gap))
-    placed = _boxes(fig, ends)
+    placed = _boxes(fig, ends) + _boxes(fig, [t for t in ax.get_yticklabels() if t.get_text()])
+    left = ax.get_window_extent().x0
     offsets = [(0, 8), (0, -8), (0, 18), (0, -18), (-10, 8), (10, 8), (-10, -8), (10, -8), (0, 30), (0, -30)]
+    offsets += [(2, 8), (2, -8), (2, 18), (2, -18)]  # leaning right, for a first year near the axis
+    sides = list(sides or [0] * len(values))
     for n, text in enumerate(values):
-        best, fewest = offsets[0], None
-        # the first year's label never leans left, towards the axis's own labels
-        for offset in (o for o in offsets if n > 0 or o[0] >= 0):
+        side = sides[n] if n < len(sides) else 0
+        allowed = [o for o in offsets if side == 0 or o[1] * side > 0]
+        best, fewest = allowed[0], None
+        for offset in allowed:
             box = _try(fig, text, offset)
-            clashes = sum(box.overlaps(o) for o in placed) * 10 + sum(box.contains(x, y) for x, y in points)
+            clashes = (
+                sum(box.overlaps(o) for o in placed) * 10
+                + sum(box.contains(x, y) for x, y in points)
+                + (100 if box.x0 < left else 0)
+            )
             if fewest is None or clashes < fewest:
                 best, fewest = offset, clashes
             if clashes == 0:

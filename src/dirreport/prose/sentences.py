@@ -150,8 +150,12 @@ def lower_first(title: str) -> str:
     return title[:1].lower() + title[1:]
 
 
-def change(result: IndicatorResult, lang: str) -> str:
-    """Direction and size since last year, in words, judged against the indicator's polarity."""
+def change(result: IndicatorResult, lang: str, said_since: str | None = None) -> str:
+    """Direction and size since last year, in words, judged against the indicator's polarity.
+
+    ``said_since`` is a year the text around already names ("how they changed since 2022-23"): a change
+    since that year leaves it out, so nine cards do not each repeat it.
+    """
     trend = result.trend
     unit, decimals = result.indicator.unit, result.decimals
     if trend.change is None or trend.since is None:
@@ -174,7 +178,21 @@ def change(result: IndicatorResult, lang: str) -> str:
         ("up", "little"): N_("up {size} since {year}, little change"),
         ("down", "little"): N_("down {size} since {year}, little change"),
     }
+    if said_since is not None and trend.since == said_since:
+        return _(SHORT_CHANGES[(trend.movement, trend.judgement)], lang, size=size)
     return _(messages[(trend.movement, trend.judgement)], lang, size=size, year=year)
+
+
+SHORT_CHANGES = {  # a change since the year the text around names, without naming it again
+    ("up", "better"): N_("up {size}, an improvement"),
+    ("up", "worse"): N_("up {size}, a deterioration"),
+    ("up", "neutral"): N_("up {size}"),
+    ("down", "better"): N_("down {size}, an improvement"),
+    ("down", "worse"): N_("down {size}, a deterioration"),
+    ("down", "neutral"): N_("down {size}"),
+    ("up", "little"): N_("up {size}, little change"),
+    ("down", "little"): N_("down {size}, little change"),
+}
 
 
 def direction_label(result: IndicatorResult, lang: str) -> str:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from dirreport.assemble import blocks
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
 
@@ -135,6 +136,7 @@ LITERAL_VARIABLES = (
     "logo",
     "logo-alt",
     "logo-alt-lang",
+    "other-edition-path",
 )
 
 
@@ -162,4 +164,13 @@ def metadata_args(document: Document, settings: RenderSettings, fmt: str) -> lis
         args += ["--variable", f"{key}={escape_variable(value, fmt)}"]
     if settings.other_edition_href:
         args += ["--metadata", f"other-edition-href={settings.other_edition_href}"]
+    if document.metadata.get("keywords"):
+        # a Typst array written here, not by pandoc, which wraps a long keyword's words onto two lines
+        quoted = ", ".join(blocks.typst_string(" ".join(str(k).split())) for k in document.metadata["keywords"])
+        args += ["--variable", f"typst-keywords=({quoted},)"]
     return args
+
+
+def contents_args(document: Document) -> list[str]:
+    """pandoc's contents, two levels deep, unless the edition is short enough to need none (a summary)."""
+    return [] if document.metadata.get("no-contents") else ["--toc", "--toc-depth", "2"]

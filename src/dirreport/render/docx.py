@@ -24,7 +24,15 @@ from typing import Any
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
 from dirreport.render import docx_case_study, docx_tables
-from dirreport.render.common import RenderSettings, lua_filters, metadata_args, pandoc_path, run_pandoc, stage
+from dirreport.render.common import (
+    RenderSettings,
+    contents_args,
+    lua_filters,
+    metadata_args,
+    pandoc_path,
+    run_pandoc,
+    stage,
+)
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
 REFERENCE_VERSION = "6"
@@ -166,9 +174,7 @@ def _pandoc_to_word(
             "docx",
             "--reference-doc",
             str(reference),
-            "--toc",
-            "--toc-depth",
-            "2",
+            *contents_args(document),
             "--resource-path",
             f".:{settings.project_root}",
             *lua_filters(),
@@ -230,6 +236,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.revision = 1
     meta = document.metadata
     docx_pages.cover_page(word)
+    docx_pages.unbroken_years(word)
     if meta.get("logo"):
         docx_pages.cover_logo(word, target.parent / str(meta["logo"]), str(meta.get("logo-alt", "")))
     docx_pages.page_furniture(

@@ -15,6 +15,7 @@ header (authority and year) and a footer with its page number.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,9 @@ def heading_style_ids(word: Any) -> dict[str, int]:
 
 
 def _text(p: Any) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+    return "".join(
+        "-" if t.tag == qn("w:noBreakHyphen") else t.text or "" for t in p.iter(qn("w:t"), qn("w:noBreakHyphen"))
+    )
 
 
 def headings(word: Any) -> Iterator[tuple[int, Any]]:
@@ -429,3 +432,32 @@ def cover_logo(word: Any, logo: Path, alt: str) -> None:
     shape._inline.docPr.set("descr", alt)
     shape._inline.docPr.set("title", alt)
     paragraph.paragraph_format.space_after = Pt(24)
+
+
+YEAR_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+COVER_STYLES = ("Title", "Subtitle")  # the cover's large type, where a break shows most
+
+
+def unbroken_years(word: Any) -> None:
+    """A year span ("2023-24") on the cover never breaks at its hyphen: Word would print "2023-" over "24".
+
+    Each such hyphen becomes Word's own non-breaking hyphen (``w:noBreakHyphen``), which Word and
+    LibreOffice draw as a hyphen and never break at; the text still reads "2023-24" to a screen reader.
+    """
+    cover = [p._p for p in word.paragraphs if p.style is not None and p.style.name in COVER_STYLES]
+    for t in [t for p in cover for t in p.iter(qn("w:t"))]:
+        text = t.text or ""
+        if not YEAR_HYPHEN.search(text) or t.getparent().tag != qn("w:r"):
+            continue
+        pieces = YEAR_HYPHEN.split(text)
+        t.text = pieces[0]
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        anchor = t
+        for piece in pieces[1:]:
+            hyphen = OxmlElement("w:noBreakHyphen")
+            anchor.addnext(hyphen)
+            rest = OxmlElement("w:t")
+            rest.text = piece
+            rest.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            hyphen.addnext(rest)
+            anchor = rest

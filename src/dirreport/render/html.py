@@ -13,7 +13,15 @@ from pathlib import Path
 
 from dirreport.assemble.blocks import svg_inline
 from dirreport.assemble.document import Document
-from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
+from dirreport.render.common import (
+    RenderSettings,
+    contents_args,
+    lua_filters,
+    metadata_args,
+    run_pandoc,
+    stage,
+    template,
+)
 from dirreport.render.page_safety import safe_page
 
 
@@ -30,9 +38,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--standalone",
             "--template",
             str(template(settings, "report.html")),
-            "--toc",
-            "--toc-depth",
-            "2",
+            *contents_args(document),
             "--shift-heading-level-by",
             "1",
             "--section-divs",
