@@ -22,8 +22,9 @@ from dirreport.figures.specs import (
     indicator_table,
     summary_table,
 )
-from dirreport.lang import i18n, sentences
+from dirreport.lang import i18n
 from dirreport.lang.bilingual_text import Bilingual
+from dirreport.prose import sentences
 
 # --- rounding half up, on the decimal value ----------------------------------------------------------------------
 
