@@ -2258,7 +2258,7 @@ CASES += [
         write("statswales.csv", "AreaCode,YearCode,Measure,Data,data\nW06000015,202324,AD/024,1,2\n"),
         IMPORT,
         2,
-        ("statswales.csv:row 1", "two columns named 'data'"),
+        ("statswales.csv:row 1", "two columns named 'Data' and 'data'"),
     ),
     Case(
         "population row missing",
@@ -2318,7 +2318,8 @@ CASES += [
         replace(SUMMARY, SUMMARY_BODY, '```{=typst}\n#image("nothere.png")\n```\n\n' + SUMMARY_BODY),
         ("build", "--lang", "en", "--format", "pdf"),
         2,
-        (f"{SUMMARY}:line 10", "Typst could not make the PDF from this line", "searched at nothere.png"),
+        # refused before Typst sees it: raw passages never reach the report
+        (f"{SUMMARY}:line 9", "a raw typst passage ({=typst}) cannot be published"),
     ),
 ]
 

@@ -39,7 +39,7 @@ def edit(project: Path) -> None:
     path = project / "data" / "metrics.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     lines = [
-        "X99999999,2023-24,AD/022b,54321" if line.startswith("X99999999,2023-24,AD/022b,") else line for line in lines
+        "X99999999,2023-24,AD/022b,5432" if line.startswith("X99999999,2023-24,AD/022b,") else line for line in lines
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

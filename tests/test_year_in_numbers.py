@@ -87,7 +87,7 @@ def test_a_change_the_rule_does_not_support_is_little_change(sample: Project) ->
     assert little.change == "Down 4.0 percentage points since 2022-23, little change"
     assert little.judgement == "little"
     assert worse.change == "Down 4.0 percentage points since 2022-23, a deterioration"
-    assert "newid bach" in year_in_numbers.key_figure(unsupported, "cy").change
+    assert "nad yw’n fawr o newid" in year_in_numbers.key_figure(unsupported, "cy").change
     # where the page's introduction names the year, the card does not repeat it
     assert (
         year_in_numbers.key_figure(unsupported, "en", "2022-23").change == "Down 4.0 percentage points, little change"

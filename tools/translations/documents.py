@@ -17,6 +17,6 @@ CY = {
     "down {size}, an improvement": "gostyngiad o {size}, sy’n welliant",
     "down {size}, a deterioration": "gostyngiad o {size}, sy’n ddirywiad",
     "down {size}": "gostyngiad o {size}",
-    "up {size}, little change": "cynnydd o {size}, newid bach",
-    "down {size}, little change": "gostyngiad o {size}, newid bach",
+    "up {size}, little change": "cynnydd o {size}, nad yw’n fawr o newid",
+    "down {size}, little change": "gostyngiad o {size}, nad yw’n fawr o newid",
 }

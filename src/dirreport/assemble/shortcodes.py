@@ -253,11 +253,10 @@ class ShortcodeDispatch:
                         f"or show this count's trend with {{{{< chart {chart_id} >}}}}",
                     )
                 if result.latest.shown is None:
-                    raise ShortcodeError(
-                        f"{chart_id} has no value shown for {result.latest.year} "
-                        f"(it is [{result.latest.status}]), so there is nothing to compare",
-                        f"show its trend with {{{{< chart {chart_id} >}}}}, or check the data for {result.latest.year}",
-                    )
+                    # told like any figure not shown, so a file with no figures at all is one problem, not many
+                    latest = result.latest
+                    marked = self._marked_x(result.indicator.metrics, latest.year)
+                    raise figure_not_shown(f"the comparison of {chart_id}", latest.status, latest.year, marked)
                 fig = comparison_figure(result, name, self.lang)
                 if fig is None:
                     raise ShortcodeError(
