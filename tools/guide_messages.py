@@ -51,9 +51,21 @@ def _bytes(path: str, old: bytes, new: bytes) -> Callable[[Path], None]:
 # (input, what goes wrong, the change)
 CASES: list[tuple[str, str, Callable[[Path], None]]] = [
     ("settings", "year left out", _edit("_quarto.yml", '  year: "2023-24"\n', "")),
-    ("settings", "a key dirreport does not know", _edit("_quarto.yml", "  sample: true\n", "  sample: true\n  draft: true\n")),
-    ("settings", "a colon in an unquoted text", _edit("_quarto.yml", "    name: Rhian Ellis-Morgan", "    name: Director: Rhian Ellis-Morgan")),
-    ("settings", "a format that does not exist", _edit("_quarto.yml", "formats: [html, pdf, docx]", "formats: [html, pdf, word]")),
+    (
+        "settings",
+        "a key dirreport does not know",
+        _edit("_quarto.yml", "  sample: true\n", "  sample: true\n  draft: true\n"),
+    ),
+    (
+        "settings",
+        "a colon in an unquoted text",
+        _edit("_quarto.yml", "    name: Rhian Ellis-Morgan", "    name: Director: Rhian Ellis-Morgan"),
+    ),
+    (
+        "settings",
+        "a format that does not exist",
+        _edit("_quarto.yml", "formats: [html, pdf, docx]", "formats: [html, pdf, word]"),
+    ),
     ("metrics", "a metric code that does not exist", _edit("data/metrics.csv", ",AD/001,", ",AD/0001,")),
     ("metrics", "text where a number belongs", _edit("data/metrics.csv", ",AD/001,6716", ",AD/001,about 6700")),
     ("metrics", "a decimal comma", _edit("data/metrics.csv", ",AD/001,6716", ',AD/001,"6716,5"')),
@@ -62,32 +74,106 @@ CASES: list[tuple[str, str, Callable[[Path], None]]] = [
     ("population", "an age band that is not used", _edit("data/population.csv", ",0-17,", ",0-15,")),
     ("population", "a population of 0", _edit("data/population.csv", ",0-17,14145", ",0-17,0")),
     ("survey", "an unknown group", _edit("data/survey.csv", ",SV01,adults,", ",SV01,adult,")),
-    ("survey", "more positive than respondents", _edit("data/survey.csv", ",SV01,adults,108,94", ",SV01,adults,108,194")),
+    (
+        "survey",
+        "more positive than respondents",
+        _edit("data/survey.csv", ",SV01,adults,108,94", ",SV01,adults,108,194"),
+    ),
     ("stories", "consent not yes or no", _edit("data/stories.csv", "STORY-01,yes,", "STORY-01,Y,")),
-    ("stories", "a quality standard that does not exist", _edit("data/stories.csv", "STORY-01,yes,QS4", "STORY-01,yes,QS9")),
+    (
+        "stories",
+        "a quality standard that does not exist",
+        _edit("data/stories.csv", "STORY-01,yes,QS4", "STORY-01,yes,QS9"),
+    ),
     ("case-studies", "no quality standard", _edit("data/case-studies.csv", "CS-01,yes,QS1; QS2,", "CS-01,yes,,")),
-    ("last-year-improvements", "a part that does not exist", _edit("data/last-year-improvements.csv", "IMP-01,3a,", "IMP-01,3e,")),
-    ("last-year-improvements", "an id used twice", _edit("data/last-year-improvements.csv", "IMP-02,3a,", "IMP-01,3a,")),
+    (
+        "last-year-improvements",
+        "a part that does not exist",
+        _edit("data/last-year-improvements.csv", "IMP-01,3a,", "IMP-01,3e,"),
+    ),
+    (
+        "last-year-improvements",
+        "an id used twice",
+        _edit("data/last-year-improvements.csv", "IMP-02,3a,", "IMP-01,3a,"),
+    ),
     ("local-catalogue", "a unit that does not exist", _edit("data/local-catalogue.yml", "unit: count", "unit: people")),
     ("local-catalogue", "a broken indent", _edit("data/local-catalogue.yml", "  - id: SU\n", "  - id: SU\n   en: x\n")),
     ("glossary", "no Welsh term", _edit("data/glossary.csv", "Foster Wales,Maethu Cymru,", "Foster Wales,,")),
-    ("finance", "a typed variance column", _edit("data/finance.csv", "year,service_area,budget,outturn\n2019-20,adults,61184,61047", "year,service_area,budget,outturn,variance\n2019-20,adults,61184,61047,-137")),
+    (
+        "finance",
+        "a typed variance column",
+        _edit(
+            "data/finance.csv",
+            "year,service_area,budget,outturn\n2019-20,adults,61184,61047",
+            "year,service_area,budget,outturn,variance\n2019-20,adults,61184,61047,-137",
+        ),
+    ),
     ("finance", "a negative budget", _edit("data/finance.csv", "2019-20,adults,61184,", "2019-20,adults,-61184,")),
     ("finance", "an unknown service area", _edit("data/finance.csv", "2019-20,adults,", "2019-20,adult social care,")),
-    ("complaints", "more answered in time than received", _edit("data/complaints.csv", "2019-20,adults,1,80,62,", "2019-20,adults,1,80,92,")),
-    ("complaints", "a stage that does not exist", _edit("data/complaints.csv", "2019-20,adults,1,80,", "2019-20,adults,3,80,")),
-    ("inspections", "a type written in words", _edit("data/inspections.csv", "2019-10-09,inspection,", "2019-10-09,Assurance check,")),
-    ("inspections", "an unknown inspectorate", _edit("data/inspections.csv", "2019-10-09,inspection,ciw,", "2019-10-09,inspection,CSSIW,")),
+    (
+        "complaints",
+        "more answered in time than received",
+        _edit("data/complaints.csv", "2019-20,adults,1,80,62,", "2019-20,adults,1,80,92,"),
+    ),
+    (
+        "complaints",
+        "a stage that does not exist",
+        _edit("data/complaints.csv", "2019-20,adults,1,80,", "2019-20,adults,3,80,"),
+    ),
+    (
+        "inspections",
+        "a type written in words",
+        _edit("data/inspections.csv", "2019-10-09,inspection,", "2019-10-09,Assurance check,"),
+    ),
+    (
+        "inspections",
+        "an unknown inspectorate",
+        _edit("data/inspections.csv", "2019-10-09,inspection,ciw,", "2019-10-09,inspection,CSSIW,"),
+    ),
     ("inspections", "a date that cannot be read", _edit("data/inspections.csv", "2019-10-09,", "9th Oct 2019,")),
-    ("narratives", "a quality standard that does not exist", _edit("narratives/en/3a-i.md", "standards: [QS1, QS2]", "standards: [QS1, QS9]")),
+    (
+        "narratives",
+        "a quality standard that does not exist",
+        _edit("narratives/en/3a-i.md", "standards: [QS1, QS2]", "standards: [QS1, QS9]"),
+    ),
     ("narratives", "an unknown status", _edit("narratives/en/3a-i.md", "status: final", "status: done")),
-    ("narratives", "front matter never closed", _edit("narratives/en/3a-i.md", 'owner: "Principal Social Worker"\n---\n', 'owner: "Principal Social Worker"\n\n')),
-    ("narratives", "an indicator misspelt", _edit("narratives/en/3a-i.md", "{{< indicator CH-WELSH-OFFER >}}", "{{< indicator CH-WELSH-OFFR >}}")),
-    ("narratives", "a shortcode without its angle brackets", _edit("narratives/en/3a-i.md", "{{< indicator CH-WELSH-OFFER >}}", "{{ indicator CH-WELSH-OFFER }}")),
-    ("narratives", "a shortcode that does not exist", _edit("narratives/en/3a-i.md", "{{< indicator CH-WELSH-OFFER >}}", "{{< figure CH-WELSH-OFFER >}}")),
-    ("shortcodes", "a chart inside a sentence", _edit("narratives/en/3a-i.md", "{{< change CH-WELSH-OFFER >}}", "{{< chart CH-WELSH-OFFER >}}")),
-    ("shortcodes", "a survey without its group", _edit("narratives/en/3a-i.md", "{{< change CH-WELSH-OFFER >}}", "{{< survey SV03 >}}")),
-    ("shortcodes", "a count of 1 to 4 in a sentence", _edit("narratives/en/3a-i.md", "{{< change CH-WELSH-OFFER >}}", "{{< complaints upheld 2 >}}")),
+    (
+        "narratives",
+        "front matter never closed",
+        _edit(
+            "narratives/en/3a-i.md", 'owner: "Principal Social Worker"\n---\n', 'owner: "Principal Social Worker"\n\n'
+        ),
+    ),
+    (
+        "narratives",
+        "an indicator misspelt",
+        _edit("narratives/en/3a-i.md", "{{< indicator CH-WELSH-OFFER >}}", "{{< indicator CH-WELSH-OFFR >}}"),
+    ),
+    (
+        "narratives",
+        "a shortcode without its angle brackets",
+        _edit("narratives/en/3a-i.md", "{{< indicator CH-WELSH-OFFER >}}", "{{ indicator CH-WELSH-OFFER }}"),
+    ),
+    (
+        "narratives",
+        "a shortcode that does not exist",
+        _edit("narratives/en/3a-i.md", "{{< indicator CH-WELSH-OFFER >}}", "{{< figure CH-WELSH-OFFER >}}"),
+    ),
+    (
+        "shortcodes",
+        "a chart inside a sentence",
+        _edit("narratives/en/3a-i.md", "{{< change CH-WELSH-OFFER >}}", "{{< chart CH-WELSH-OFFER >}}"),
+    ),
+    (
+        "shortcodes",
+        "a survey without its group",
+        _edit("narratives/en/3a-i.md", "{{< change CH-WELSH-OFFER >}}", "{{< survey SV03 >}}"),
+    ),
+    (
+        "shortcodes",
+        "a count of 1 to 4 in a sentence",
+        _edit("narratives/en/3a-i.md", "{{< change CH-WELSH-OFFER >}}", "{{< complaints upheld 2 >}}"),
+    ),
     ("brand", "a colour that is not a colour", _edit("_brand.yml", 'slate: "#2B3A42"', 'slate: "#2B3A4"')),
     ("brand", "a logo file that is missing", _edit("_brand.yml", "images/glanafon-logo.svg", "images/logo.svg")),
     ("templates", "a template with a typing error", _append("templates/report.html", "<html>{{ body }</html>\n")),
@@ -98,7 +184,9 @@ def main(argv: list[str]) -> int:
     only = set(argv)
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp) / "sample"
-        subprocess.run([sys.executable, "-m", "dirreport", "new", str(base), "--sample"], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "dirreport", "new", str(base), "--sample"], check=True, capture_output=True
+        )
         for n, (name, what, change) in enumerate(CASES):
             if only and name not in only:
                 continue
@@ -106,7 +194,10 @@ def main(argv: list[str]) -> int:
             shutil.copytree(base, project)
             change(project)
             run = subprocess.run(
-                [sys.executable, "-m", "dirreport", "check", str(project)], capture_output=True, text=True, encoding="utf-8"
+                [sys.executable, "-m", "dirreport", "check", str(project)],
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
             )
             text = (run.stdout + run.stderr).replace(str(project) + "/", "").replace(str(project), "PROJECT")
             lines = [line for line in text.splitlines() if re.search(r"error|refused|not |cannot", line)]

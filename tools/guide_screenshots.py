@@ -52,10 +52,10 @@ def _screenshot(page: Path, out: Path, height: int) -> None:
 
 def _store(source: Path, name: str) -> None:
     """A reduced copy: WIDTH pixels wide, 64 colours."""
-    with Image.open(source) as image:
-        image = image.convert("RGB")
-        image = image.resize((WIDTH, round(image.height * WIDTH / image.width)), Image.Resampling.LANCZOS)
-        image.quantize(colors=64).save(IMAGES / name, optimize=True)
+    with Image.open(source) as opened:
+        image = opened.convert("RGB")
+    image = image.resize((WIDTH, round(image.height * WIDTH / image.width)), Image.Resampling.LANCZOS)
+    image.quantize(colors=64).save(IMAGES / name, optimize=True)
     print(f"wrote docs/images/{name}")
 
 
@@ -67,12 +67,27 @@ def make(project: Path, work: Path) -> None:
     _store(work / "html.png", "report-web-page.png")
     pdf = next(output.glob("*.pdf"))
     for number, name in ((1, "report-pdf-cover.png"), (12, "report-pdf-page.png")):
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(number), "-l", str(number), "-singlefile",
-                        str(pdf), str(work / "pdf")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-singlefile",
+                str(pdf),
+                str(work / "pdf"),
+            ],
+            check=True,
+        )
         _store(work / "pdf.png", name)
     status = work / "status.html"
-    subprocess.run([sys.executable, "-m", "dirreport", "status", str(project), "--html", str(status)],
-                   capture_output=True)  # exits 1 while something blocks publication, as the sample's draft does
+    subprocess.run(
+        [sys.executable, "-m", "dirreport", "status", str(project), "--html", str(status)], capture_output=True
+    )  # exits 1 while something blocks publication, as the sample's draft does
     _screenshot(status, work / "status.png", 1000)
     _store(work / "status.png", "status-board.png")
 

@@ -1,4 +1,4 @@
-"""Write the README's settings table, the user guide's settings page and the JSON Schema of the dirreport: key from settings.py.
+"""Write the README's settings table, the guide's settings page and the dirreport: key's JSON Schema.
 
 The settings are declared once, in ``src/dirreport/settings.py``; run this after changing them
 (``python tools/settings_docs.py``).  ``--check`` only says whether the committed files match.
