@@ -176,7 +176,8 @@ CASES: list[tuple[str, str, Callable[[Path], None]]] = [
     ),
     ("brand", "a colour that is not a colour", _edit("_brand.yml", 'slate: "#2B3A42"', 'slate: "#2B3A4"')),
     ("brand", "a logo file that is missing", _edit("_brand.yml", "images/glanafon-logo.svg", "images/logo.svg")),
-    ("templates", "a template with a typing error", _append("templates/report.html", "<html>{{ body }</html>\n")),
+    ("templates", "a template with a typing error", _append("templates/report.md.j2", "{% if x %}\n{{ body }\n")),
+    ("templates", "a Word styles file that is not a Word file", _append("templates/reference.docx", "not word\n")),
 ]
 
 
@@ -193,8 +194,10 @@ def main(argv: list[str]) -> int:
             project = Path(tmp) / f"case{n}"
             shutil.copytree(base, project)
             change(project)
+            # check does not read the templates: a build does (the English Word file, the quickest that uses both)
+            command = ["build", str(project), "--lang", "en", "--format", "docx", "--draft"]
             run = subprocess.run(
-                [sys.executable, "-m", "dirreport", "check", str(project)],
+                [sys.executable, "-m", "dirreport", *(command if name == "templates" else ["check", str(project)])],
                 capture_output=True,
                 text=True,
                 encoding="utf-8",
