@@ -22,6 +22,7 @@ body { font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; 
        line-height: 1.5; color: #0b0c0c; }
 a { color: #1b5e9e; }
 code { background: #f3f2f1; padding: 0 .2em; }
+pre code { background: none; padding: 0; }
 pre { background: #f3f2f1; padding: .75rem; overflow-x: auto; }
 pre.message { background: #fff4e5; border-left: 4px solid #b35c00; white-space: pre-wrap; }
 table { border-collapse: collapse; } th, td { border: 1px solid #b1b4b6; padding: .3rem .5rem; vertical-align: top; }
