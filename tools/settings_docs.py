@@ -1,4 +1,4 @@
-"""Write the README's settings table and the JSON Schema of the dirreport: key from settings.py.
+"""Write the README's settings table, the guide's settings page and the dirreport: key's JSON Schema.
 
 The settings are declared once, in ``src/dirreport/settings.py``; run this after changing them
 (``python tools/settings_docs.py``).  ``--check`` only says whether the committed files match.
@@ -13,7 +13,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 SCHEMA = ROOT / "src" / "dirreport" / "resources" / "dirreport-settings.schema.json"
+GUIDE = ROOT / "docs" / "inputs" / "settings.md"
 START, END = "<!-- settings table: written by tools/settings_docs.py -->", "<!-- end of settings table -->"
+GUIDE_START, GUIDE_END = "<!-- settings: written by tools/settings_docs.py -->", "<!-- end of settings -->"
+
+
+def guide_entries() -> str:
+    """The user guide's settings page: a heading per setting, so the guide names every one."""
+    from dirreport.config.schema import SETTINGS, _yaml
+
+    parts = []
+    for s in SETTINGS:
+        if s.required:
+            default = "required"
+        elif s.default in (None, "", []):
+            default = "none"
+        else:
+            default = f"`{_yaml(s.default)}`"
+        doc = s.doc[0].upper() + s.doc[1:]
+        parts.append(
+            f"### `{s.key}`\n\n{doc}.\n\n- holds: {s.kind.name}\n- default: {default}\n"
+            f"- for example: `{s.key}: {s.example}`\n"
+        )
+    return "\n".join(parts)
 
 
 def expected() -> dict[Path, str]:
@@ -26,8 +48,14 @@ def expected() -> dict[Path, str]:
     _, _, after = rest.partition(END)
     if not rest:
         raise SystemExit(f"README.md has no '{START}' marker")
+    guide = GUIDE.read_text(encoding="utf-8")
+    g_before, _, g_rest = guide.partition(GUIDE_START)
+    _, _, g_after = g_rest.partition(GUIDE_END)
+    if not g_rest:
+        raise SystemExit(f"docs/inputs/settings.md has no '{GUIDE_START}' marker")
     return {
         README: f"{before}{START}\n{readme_table()}{END}{after}",
+        GUIDE: f"{g_before}{GUIDE_START}\n\n{guide_entries()}\n{GUIDE_END}{g_after}",
         SCHEMA: json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n",
     }
 
