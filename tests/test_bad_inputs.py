@@ -2261,6 +2261,14 @@ CASES += [
         ("statswales.csv:row 1", "two columns named 'Data' and 'data'"),
     ),
     Case(
+        "population with an unquoted decimal comma on its first row",
+        "sample",
+        replace("data/population.csv", "W06000001,2019-20,0-17,14145", "W06000001,2019-20,0-17,14,145"),
+        CHECK,
+        2,
+        ("data/population.csv:row 2", "has 5 cells where the header has 4", "double quotes"),
+    ),
+    Case(
         "population row missing",
         "sample",
         drop_lines("data/population.csv", "X99999999,2023-24,0-17,"),

@@ -88,6 +88,7 @@ def _read_csv(path: Path, name: str) -> RawTable:
                         hint="save it as comma-separated CSV (in Excel: 'CSV UTF-8 (Comma delimited)')",
                     )
                 )
+    _refuse_wide_first_row(text, name)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -95,6 +96,7 @@ def _read_csv(path: Path, name: str) -> RawTable:
             keep_default_na=False,
             skip_blank_lines=False,
             engine="c",
+            index_col=False,
         )
     except pd.errors.ParserError as exc:
         raise InputError(_parser_problem(str(exc), name)) from None
@@ -163,6 +165,23 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
+
+
+def _refuse_wide_first_row(text: str, name: str) -> None:
+    """A first row with more cells than the header (an unquoted "2,5"), which pandas would otherwise read
+    as row labels rather than refuse as it does any later row."""
+    reader = csv.reader(io.StringIO(text))
+    header, first = next(reader, []), next(reader, None)
+    if first is not None and len(first) > len(header):
+        raise InputError(
+            Problem(
+                f"has {len(first)} cells where the header has {len(header)}",
+                file=name,
+                line=2,
+                position_kind="row",
+                hint="remove the extra comma or put text containing commas in double quotes",
+            )
+        )
 
 
 def _parser_problem(message: str, name: str) -> Problem:
