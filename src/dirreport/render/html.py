@@ -32,7 +32,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             str(template(settings, "report.html")),
             "--toc",
             "--toc-depth",
-            "2",
+            "3",  # chapters and their sections (headings are shifted down a level)
             "--shift-heading-level-by",
             "1",
             "--section-divs",
