@@ -56,6 +56,7 @@ BODY_ATTRIBUTES: dict[str, set[str]] = {
     "img": {"src", "alt", "width", "height"},
     "div": {"tabindex"},
     "main": {"tabindex"},
+    "nav": {"data-sections"},
     "li": {"data-indicator", "value"},
     "ol": {"type", "start", "reversed"},
     "th": {"scope", "colspan", "rowspan", "headers", "abbr", "data-label"},
