@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import sync_playwright
-from test_browser import AXE_TAGS, CHROMIUM_ARGS, describe, run_axe
 
 from conftest import REPO, SAMPLE_EPOCH, chromium_path, copy_project, dirreport, output_file
+from test_browser import AXE_TAGS, CHROMIUM_ARGS, describe, run_axe
 
 PAGES = ("en", "bilingual")
 DESKTOP = 1280
