@@ -171,7 +171,10 @@ def test_skip_link_comes_first_and_skips_to_the_content(built_sample: Path, brow
 def test_tab_reaches_every_contents_link_in_order(built_sample: Path, browser: Any, edition: str) -> None:
     with visit(browser, output_file(built_sample, edition, "html")) as seen:
         page = seen.page
-        toc = page.eval_on_selector_all("nav#TOC a", "links => links.map(a => a.getAttribute('href'))")
+        # the links on show: a long contents folds each chapter's sections away until asked
+        toc = page.eval_on_selector_all(
+            "nav#TOC a", "links => links.filter(a => a.checkVisibility()).map(a => a.getAttribute('href'))"
+        )
         assert len(toc) >= 4, toc
         page.keyboard.press("Tab")
         assert focused(page)["cls"] == "skip-link"

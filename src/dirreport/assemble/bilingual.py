@@ -141,9 +141,10 @@ BOTH_LANGUAGES = (
     "sample-text",
     "running-head",
     "skip-link",
+    "toc-sections",
 )
 # Printed inside an HTML attribute or as a background mark, where a tagged span cannot go: plain text only.
-PLAIN_ONLY = ("draft-mark",)
+PLAIN_ONLY = ("draft-mark", "toc-sections")
 
 
 def _both_languages(metadata: dict[str, Any], each: dict[str, dict[str, Any]], order: list[str]) -> dict[str, str]:

@@ -39,6 +39,7 @@ def metadata_for(project: Project, lang: str, edition: str, draft: bool) -> dict
         "authority": config.authority_name(lang),
         "year": config.year,
         "toc-title": _("Contents", lang),
+        "toc-sections": _("Sections in this chapter", lang),
         "draft": draft,
         "draft-mark": _("DRAFT", lang),
         "draft-text": _("This is a draft. Some sections are not yet final and it must not be published.", lang),

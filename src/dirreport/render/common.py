@@ -171,6 +171,6 @@ def metadata_args(document: Document, settings: RenderSettings, fmt: str) -> lis
     return args
 
 
-def contents_args(document: Document) -> list[str]:
-    """pandoc's contents, two levels deep, unless the edition is short enough to need none (a summary)."""
-    return [] if document.metadata.get("no-contents") else ["--toc", "--toc-depth", "2"]
+def contents_args(document: Document, depth: int = 2) -> list[str]:
+    """pandoc's contents, ``depth`` levels deep, unless the edition is short enough to need none (a summary)."""
+    return [] if document.metadata.get("no-contents") else ["--toc", "--toc-depth", str(depth)]

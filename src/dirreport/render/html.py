@@ -38,7 +38,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--standalone",
             "--template",
             str(template(settings, "report.html")),
-            *contents_args(document),
+            *contents_args(document, depth=3),  # chapters and their sections (headings are shifted down a level)
             "--shift-heading-level-by",
             "1",
             "--section-divs",

@@ -27,6 +27,10 @@
 -- (WCAG 1.4.10 Reflow); report.html styles the region (.table-wrap).
 --
 -- In HTML the first cell of each body row is a row header (th scope="row").
+-- Every body cell also carries its column's name (data-label), so that on a
+-- phone report.html can lay each row out as a card of "name: value" lines
+-- with CSS alone; a column heading of one word (a year, "Wales") is marked
+-- "keep" so that it never breaks, while longer headings wrap to fit the page.
 --
 -- In Word the side-by-side layout table is given the custom style named by
 -- LAYOUT_STYLE, which dirreport's Word finishing recognises: a layout table
@@ -56,15 +60,32 @@ end
 
 -- Each body row's first cell names the row (an indicator, a year): a header cell for its row.
 local function row_headers(tbl)
+  -- each column's name, from the last header row (a cell spanning columns names each of them)
+  local names = {}
+  for _, row in ipairs(tbl.head.rows) do
+    names = {}
+    for _, cell in ipairs(row.cells) do
+      cell.attributes.scope = "col"
+      local text = pandoc.utils.stringify(cell.contents)
+      if text ~= "" and not text:find("%s") then
+        cell.classes:insert("keep")
+      end
+      for _ = 1, cell.col_span do
+        table.insert(names, text)
+      end
+    end
+  end
   for _, body in ipairs(tbl.bodies) do
     body.row_head_columns = 1
     for _, row in ipairs(body.body) do
       row.cells[1].attributes.scope = "row"
-    end
-  end
-  for _, row in ipairs(tbl.head.rows) do
-    for _, cell in ipairs(row.cells) do
-      cell.attributes.scope = "col"
+      local column = 1
+      for _, cell in ipairs(row.cells) do
+        if names[column] and names[column] ~= "" then
+          cell.attributes["data-label"] = names[column]
+        end
+        column = column + cell.col_span
+      end
     end
   end
 end
