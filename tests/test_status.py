@@ -66,7 +66,7 @@ def test_a_new_project_half_written(tmp_path: Path, capsys: pytest.CaptureFixtur
     board = dirreport.status(project)
     assert "status" in dirreport.__all__ and "StatusBoard" in dirreport.__all__
     sections = {s.id: s for s in board.sections}
-    assert board.authority == "Powys" and board.year == "2024-25"
+    assert board.authority == "Powys County Council" and board.year == "2024-25"
     assert (sections["1-summary"].status, sections["1-summary"].translation) == ("final", "out of date")
     assert sections["1-summary"].owner == "Director" and sections["1-summary"].words == 18
     assert (sections["2-context"].status, sections["2-context"].translation) == ("draft", "not translated")
