@@ -5,8 +5,10 @@ CHANCE = "mae’r newid yn rhy fach i’r data ddangos nad siawns sy’n gyfrifo
 
 CY = {
     # contradictions: a sentence against the figure beside it
-    "says '{words}' of {figure}, but {why}": "mae’n dweud ‘{words}’ am {figure}, ond {why}",
-    "survey measure {id} ({group})": "mesur arolwg {id} ({group})",
+    "says '{words}' of indicator {id}, but {why}": "mae’n dweud ‘{words}’ am ddangosydd {id}, ond {why}",
+    "says '{words}' of survey measure {id} ({group}), but {why}": (
+        "mae’n dweud ‘{words}’ am fesur arolwg {id} ({group}), ond {why}"
+    ),
     "the figure is {change}": "mae’r ffigur yn {change}",
     "{value}, {change}": "{value}, {change}",
     "{value}, with no comparison with last year": "{value}, heb gymhariaeth â’r llynedd",

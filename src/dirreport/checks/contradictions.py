@@ -114,10 +114,18 @@ class Figure:
     group: str | None
     start: int
 
-    def label(self, lang: str = "en") -> str:  # how a message names it
+    def says(self, words: str, why: str, lang: str = "en") -> str:
+        """The message: what the sentence says of this figure, and why that is not what the data say."""
         if self.kind == "indicator":
-            return _("indicator {id}", lang, id=self.id)
-        return _("survey measure {id} ({group})", lang, id=self.id, group=self.group)
+            return _("says '{words}' of indicator {id}, but {why}", lang, words=words, id=self.id, why=why)
+        return _(
+            "says '{words}' of survey measure {id} ({group}), but {why}",
+            lang,
+            words=words,
+            id=self.id,
+            group=self.group,
+            why=why,
+        )
 
 
 @dataclass(frozen=True)
@@ -174,13 +182,7 @@ def narrative_contradictions(narrative: Narrative, lang: str, results: Results, 
                             severity,
                             "narrative",
                             Problem(
-                                _(
-                                    "says '{words}' of {figure}, but {why}",
-                                    card_lang,
-                                    words=said.words,
-                                    figure=figure.label(card_lang),
-                                    why=why,
-                                ),
+                                figure.says(said.words, why, card_lang),
                                 file=narrative.path,
                                 line=sentence.line_of(said.start),
                                 hint=_(HINTS[severity], card_lang),

@@ -160,12 +160,15 @@ def status_board(
                 blocks.append(finding.problem.located())
         codes = narrative.shortcodes if narrative is not None else ()
         meta = narrative.meta if narrative is not None else (other.meta if other is not None else {})
+        # the owner as the board's language names them, when that language's section names one
+        own = project.narratives.get(lang, {}).get(place.id)
+        owner = (own.meta.get("owner") if own is not None else None) or meta.get("owner")
         standards = meta.get("standards") or []
         sections.append(
             SectionStatus(
                 id=place.id,
                 heading=place.heading(lang),
-                owner=str(meta.get("owner") or ""),
+                owner=str(owner or ""),
                 status=written(narrative),
                 words=words(narrative),
                 figures=sum(1 for c in codes if c.name in FIGURES),
