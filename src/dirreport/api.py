@@ -76,10 +76,12 @@ def check(path: str | Path = ".", lang: str = "en") -> ReportCard:
     return run_checks(load(Path(path)), lang=lang)
 
 
-def status(path: str | Path = ".") -> StatusBoard:
+def status(path: str | Path = ".", lang: str = "en") -> StatusBoard:
     """The board of ``dirreport status``: each section's owner, state, words, evidence, translation and blockers.
 
     ``board.sections`` holds one ``SectionStatus`` per section in the report's order; ``board.to_json()`` is
-    what ``dirreport status --json`` prints.
+    what ``dirreport status --json`` prints.  ``lang`` is the board's language ("cy" for Welsh), as
+    ``dirreport status --lang cy``: headings, states and what blocks publication; the JSON's state codes stay
+    English, with ``status_text`` and ``translation_text`` in the board's language.
     """
-    return status_board(load(Path(path)))
+    return status_board(load(Path(path)), lang=lang)

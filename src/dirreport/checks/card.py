@@ -50,7 +50,12 @@ def run_checks(project: Project, assembled: bool = False, lang: str = "en") -> R
     check_summary(project, card)
     check_personal_data(project, card)
     check_disclosure(project, card)
-    claims = [*unwritten(project), *narrative_claims(project, lang), *contradictions(project), *doubled_units(project)]
+    claims = [
+        *unwritten(project, lang),
+        *narrative_claims(project, lang),
+        *contradictions(project, lang),
+        *doubled_units(project, lang),
+    ]
     for claim in claims:
         card.add(claim.section, claim.severity, claim.problem)
     for problem in project.warnings:

@@ -33,6 +33,8 @@ from dirreport.compute.indicators import OK, IndicatorResult, Results, SurveyRes
 from dirreport.compute.judgement import printed_change
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
+from dirreport.lang import i18n
+from dirreport.lang.i18n import N_, _
 from dirreport.pipeline.project import Project
 
 SHORTCODE = re.compile(r"\{\{<\s*([\w-]+)((?:\s+[^\s>]+)*)\s*>\}\}")
@@ -112,8 +114,18 @@ class Figure:
     group: str | None
     start: int
 
-    def label(self) -> str:  # how a message names it
-        return f"indicator {self.id}" if self.kind == "indicator" else f"survey measure {self.id} ({self.group})"
+    def says(self, words: str, why: str, lang: str = "en") -> str:
+        """The message: what the sentence says of this figure, and why that is not what the data say."""
+        if self.kind == "indicator":
+            return _("says '{words}' of indicator {id}, but {why}", lang, words=words, id=self.id, why=why)
+        return _(
+            "says '{words}' of survey measure {id} ({group}), but {why}",
+            lang,
+            words=words,
+            id=self.id,
+            group=self.group,
+            why=why,
+        )
 
 
 @dataclass(frozen=True)
@@ -139,27 +151,29 @@ class Facts:
     wales_text: str
 
 
-def contradictions(project: Project) -> list[Claim]:
+def contradictions(project: Project, card_lang: str = "en") -> list[Claim]:
+    """Every claim in a narrative that its figures contradict; ``card_lang`` is the report card's language."""
     out: list[Claim] = []
     for lang, narratives in project.narratives.items():
         if lang not in CHANGE_WORDS:
             continue
         for narrative in narratives.values():
-            out += narrative_contradictions(narrative, lang, project.results)
+            out += narrative_contradictions(narrative, lang, project.results, card_lang)
     return out
 
 
-def narrative_contradictions(narrative: Narrative, lang: str, results: Results) -> list[Claim]:
+def narrative_contradictions(narrative: Narrative, lang: str, results: Results, card_lang: str = "en") -> list[Claim]:
+    """The contradictions in one narrative written in ``lang``, told in ``card_lang``."""
     out: list[Claim] = []
     for block in _blocks(narrative):
         sentences = _sentences(block)
         for i, sentence in enumerate(sentences):
             for said in claims_in(sentence.text, lang):
                 for figure in _figures_for(said, i, sentences, lang):
-                    facts = facts_of(figure, results)
+                    facts = facts_of(figure, results, card_lang)
                     if facts is None:
                         continue
-                    found = judge_claim(said, facts)
+                    found = judge_claim(said, facts, card_lang)
                     if found is None:
                         continue
                     severity, why = found
@@ -168,12 +182,10 @@ def narrative_contradictions(narrative: Narrative, lang: str, results: Results) 
                             severity,
                             "narrative",
                             Problem(
-                                f"says '{said.words}' of {figure.label()}, but {why}",
+                                figure.says(said.words, why, card_lang),
                                 file=narrative.path,
                                 line=sentence.line_of(said.start),
-                                hint="write what the figure shows, or check the data behind it"
-                                if severity == "error"
-                                else "say it changed little, or give the evidence that it improved",
+                                hint=_(HINTS[severity], card_lang),
                             ),
                         )
                     )
@@ -222,21 +234,31 @@ def _negated(text: str, start: int, lang: str) -> bool:
     return bool(NEGATION[lang].search(window))
 
 
-def judge_claim(said: Said, facts: Facts) -> tuple[str, str] | None:
-    """(severity, why) when the claim is not what the data say; None when it is, or cannot be judged."""
+HINTS = {
+    "error": N_("write what the figure shows, or check the data behind it"),
+    "warning": N_("say it changed little, or give the evidence that it improved"),
+}
+
+
+def judge_claim(said: Said, facts: Facts, lang: str = "en") -> tuple[str, str] | None:
+    """(severity, why) when the claim is not what the data say; None when it is, or cannot be judged.
+
+    ``why`` is written in ``lang``, the language ``facts`` were told in.
+    """
     if said.kind in ("up", "down"):
         if facts.movement == "none":
             return None
         if facts.movement != said.kind:
-            return "error", _moved(facts)
+            return "error", _moved(facts, lang)
         return None
     if said.kind in ("better", "worse"):
         if facts.movement == "none" or facts.polarity_way in ("neutral", "none"):
-            return None if facts.movement != "same" else ("error", _moved(facts))
+            return None if facts.movement != "same" else ("error", _moved(facts, lang))
         if facts.polarity_way != said.kind:
-            return "error", _moved(facts)
+            return "error", _moved(facts, lang)
         if not facts.supported:
-            return "warning", f"{_moved(facts)}: too small a change for the data to tell it from chance"
+            why = _("{moved}: too small a change for the data to tell it from chance", lang, moved=_moved(facts, lang))
+            return "warning", why
         return None
     if facts.versus == "none":
         return None
@@ -250,20 +272,22 @@ def judge_claim(said: Said, facts: Facts) -> tuple[str, str] | None:
     if facts.wales_way != wanted:
         return "error", facts.wales_text
     if not facts.wales_supported:
-        return "warning", f"{facts.wales_text}: too small a difference for the data to tell it from chance"
+        why = _("{wales}: too small a difference for the data to tell it from chance", lang, wales=facts.wales_text)
+        return "warning", why
     return None
 
 
-def _moved(facts: Facts) -> str:
-    return f"the figure is {facts.change_text}"
+def _moved(facts: Facts, lang: str = "en") -> str:
+    return _("the figure is {change}", lang, change=facts.change_text)
 
 
-def facts_of(figure: Figure, results: Results) -> Facts | None:
+def facts_of(figure: Figure, results: Results, lang: str = "en") -> Facts | None:
+    """What the data say of a figure, the texts told in ``lang``."""
     if figure.kind == "indicator":
         result = results.indicators.get(figure.id)
-        return None if result is None else _indicator_facts(result)
+        return None if result is None else _indicator_facts(result, lang)
     found = [r for r in results.survey_for(figure.id) if figure.group is None or r.group == figure.group]
-    return _survey_facts(found[0]) if len(found) == 1 else None
+    return _survey_facts(found[0], lang) if len(found) == 1 else None
 
 
 def _way(movement: str, polarity: str) -> str:
@@ -272,25 +296,29 @@ def _way(movement: str, polarity: str) -> str:
     return "better" if (movement in ("up", "above")) == (polarity == "higher") else "worse"
 
 
-def _indicator_facts(result: IndicatorResult) -> Facts:
+# a figure against Wales, as a message says it
+AGAINST_WALES = {
+    "above": N_("it is above Wales ({ours} against {theirs})"),
+    "below": N_("it is below Wales ({ours} against {theirs})"),
+    "same": N_("it is the same as Wales ({ours})"),
+}
+
+
+def _indicator_facts(result: IndicatorResult, lang: str = "en") -> Facts:
     from dirreport.prose import sentences
 
     trend, ind = result.trend, result.indicator
     latest, wales = result.latest, result.wales_latest
-    ours_text = sentences.value(latest.value, ind.unit, "en", result.decimals) if latest.status == OK else ""
-    wales_text = "it cannot be set against Wales"
+    ours_text = sentences.value(latest.value, ind.unit, lang, result.decimals) if latest.status == OK else ""
+    wales_text = _("it cannot be set against Wales", lang)
     if result.versus_wales != "none" and wales is not None:
-        theirs = sentences.value(wales.value, ind.unit, "en", result.decimals)
-        wales_text = {
-            "above": f"it is above Wales ({ours_text} against {theirs})",
-            "below": f"it is below Wales ({ours_text} against {theirs})",
-            "same": f"it is the same as Wales ({ours_text})",
-        }[result.versus_wales]
+        theirs = sentences.value(wales.value, ind.unit, lang, result.decimals)
+        wales_text = _(AGAINST_WALES[result.versus_wales], lang, ours=ours_text, theirs=theirs)
     return Facts(
         trend.movement,
         _way(trend.movement, ind.polarity),
         trend.supported,
-        f"{ours_text}, {sentences.change(result, 'en')}",
+        _("{value}, {change}", lang, value=ours_text, change=sentences.change(result, lang)),
         result.versus_wales,
         _way(result.versus_wales, ind.polarity),
         result.wales_judgement in ("better", "worse"),
@@ -298,24 +326,24 @@ def _indicator_facts(result: IndicatorResult) -> Facts:
     )
 
 
-def _survey_facts(result: SurveyResult) -> Facts | None:
+def _survey_facts(result: SurveyResult, lang: str = "en") -> Facts | None:
     latest = result.latest
     if latest is None or latest.status != OK:
         return None
-    ours = f"{latest.percent:.1f}%"
-    change_text = f"{ours}, with no comparison with last year"
+    ours = i18n.percent(latest.percent, lang, 1)
+    change_text = _("{value}, with no comparison with last year", lang, value=ours)
     if result.trend.movement != "none" and result.trend.change is not None:
-        change_text = f"{ours}, {'up' if result.trend.change > 0 else 'down'} {abs(result.trend.change):.1f} points"
+        size = i18n.points(abs(result.trend.change), lang, 1)
+        way = N_("{value}, up {size}") if result.trend.change > 0 else N_("{value}, down {size}")
+        change_text = _(way, lang, value=ours, size=size)
         if result.trend.movement == "same":
-            change_text = f"{ours}, unchanged"
-    versus, wales_text = "none", "there is no figure for Wales"
+            change_text = _("{value}, unchanged", lang, value=ours)
+    versus, wales_text = "none", _("there is no figure for Wales", lang)
     wales = result.wales
     if wales is not None and wales.status == OK:
         diff = printed_change(latest.percent, wales.percent, 1)
         versus = "above" if diff > 0 else "below" if diff < 0 else "same"
-        wales_text = f"it is {versus} Wales ({ours} against {wales.percent:.1f}%)"
-        if versus == "same":
-            wales_text = f"it is the same as Wales ({ours})"
+        wales_text = _(AGAINST_WALES[versus], lang, ours=ours, theirs=i18n.percent(wales.percent, lang, 1))
     return Facts(
         result.trend.movement,
         _way(result.trend.movement, "higher"),

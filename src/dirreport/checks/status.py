@@ -19,6 +19,7 @@ from dirreport.checks.card import run_checks
 from dirreport.checks.findings import PLACEHOLDERS, ReportCard
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
+from dirreport.lang.i18n import N_, _
 from dirreport.pipeline.project import Project, narrative_path
 
 FIGURES = {
@@ -35,6 +36,20 @@ FIGURES = {
 COMMENTS = re.compile(r"<!--.*?-->", re.DOTALL)
 SHORTCODES = re.compile(r"\{\{<.*?>\}\}")
 WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# the states as the board prints them (the JSON keeps the English codes, a program's to read)
+STATES = {
+    "final": N_("final"),
+    "draft": N_("draft"),
+    "empty": N_("empty"),
+    "missing": N_("missing"),
+}
+TRANSLATIONS = {
+    "translated": N_("translated"),
+    "out of date": N_("out of date"),
+    "not translated": N_("not translated"),
+    "missing": N_("missing"),
+    "not needed": N_("not needed"),
+}
 
 
 @dataclass(frozen=True)
@@ -63,14 +78,19 @@ class StatusBoard:
     date: str
     sections: tuple[SectionStatus, ...]
     other_blocks: tuple[str, ...] = field(default=())  # what blocks publication outside any one section
+    lang: str = "en"  # the language of the board's words: headings, states, what blocks ('status --lang cy')
 
     @property
     def ready(self) -> bool:
         return not self.other_blocks and not any(s.blocks for s in self.sections)
 
     def to_json(self) -> dict[str, Any]:
+        """The board as data: states stay the English codes, with their words in the board's language beside them."""
         data = asdict(self)
         data["ready"] = self.ready
+        for section in data["sections"]:
+            section["status_text"] = _(STATES[section["status"]], self.lang)
+            section["translation_text"] = _(TRANSLATIONS[section["translation"]], self.lang)
         return data
 
 
@@ -107,16 +127,22 @@ def _translation(place_id: str, card: ReportCard, project: Project, first: str) 
         return "not translated"
     path = narrative_path(other, place_id)
     messages = [f.problem.message for f in card.findings if f.section == "translation" and f.problem.file == path]
-    if any("not translated" in m for m in messages):
+    # the translation check's messages, in the card's language
+    untranslated = _("holds a paragraph that is not translated yet", card.lang)
+    stale = _("is out of date: {source} line {line} changed after it was translated", card.lang).split("{")[0]
+    if any(m == untranslated for m in messages):
         return "not translated"
-    if any("out of date" in m for m in messages):
+    if any(m.startswith(stale) for m in messages):
         return "out of date"
     return "translated"
 
 
-def status_board(project: Project, card: ReportCard | None = None, today: dt.date | None = None) -> StatusBoard:
-    """The board for a loaded project; ``card`` when the checks were already run."""
-    card = card if card is not None else run_checks(project)
+def status_board(
+    project: Project, card: ReportCard | None = None, today: dt.date | None = None, lang: str = "en"
+) -> StatusBoard:
+    """The board for a loaded project, in ``lang``; ``card`` when the checks were already run (in its language)."""
+    card = card if card is not None else run_checks(project, lang=lang)
+    lang = card.lang
     config = project.config
     first = config.languages[0] if config.languages and config.languages[0] in ("en", "cy") else "en"
     sections = []
@@ -134,12 +160,15 @@ def status_board(project: Project, card: ReportCard | None = None, today: dt.dat
                 blocks.append(finding.problem.located())
         codes = narrative.shortcodes if narrative is not None else ()
         meta = narrative.meta if narrative is not None else (other.meta if other is not None else {})
+        # the owner as the board's language names them, when that language's section names one
+        own = project.narratives.get(lang, {}).get(place.id)
+        owner = (own.meta.get("owner") if own is not None else None) or meta.get("owner")
         standards = meta.get("standards") or []
         sections.append(
             SectionStatus(
                 id=place.id,
-                heading=place.heading(first),
-                owner=str(meta.get("owner") or ""),
+                heading=place.heading(lang),
+                owner=str(owner or ""),
                 status=written(narrative),
                 words=words(narrative),
                 figures=sum(1 for c in codes if c.name in FIGURES),
@@ -152,9 +181,10 @@ def status_board(project: Project, card: ReportCard | None = None, today: dt.dat
         )
     others = tuple(f.problem.located() for k, f in enumerate(card.errors) if k not in claimed)
     return StatusBoard(
-        authority=config.authority_name(first),
+        authority=config.authority_name(lang),
         year=config.year,
         date=(today or dt.date.today()).isoformat(),
         sections=tuple(sections),
         other_blocks=others,
+        lang=lang,
     )

@@ -13,21 +13,28 @@ import html
 import json
 from io import StringIO
 
-from dirreport.checks.status import StatusBoard
+from dirreport.checks.status import STATES, TRANSLATIONS, StatusBoard
 from dirreport.lang import i18n
+from dirreport.lang.i18n import N_, _, ngettext
 
-COLUMNS = (
-    "Section",
-    "Owner",
-    "Status",
-    "Words",
-    "Figures",
-    "Surveys",
-    "Stories",
-    "Quality standards",
-    "Translation",
-    "Blocks publication",
+COLUMNS = (  # messages, translated where the board is written
+    N_("Section"),
+    N_("Owner"),
+    N_("Status"),
+    N_("Words"),
+    N_("Figures"),
+    N_("Surveys"),
+    N_("Stories"),
+    N_("Quality standards"),
+    N_("Translation"),
+    N_("Blocks publication"),
 )
+COUNTS = {
+    "final": N_("{n} final"),
+    "draft": N_("{n} draft"),
+    "empty": N_("{n} empty"),
+    "missing": N_("{n} missing"),
+}
 
 
 def render_json(board: StatusBoard) -> str:
@@ -35,13 +42,22 @@ def render_json(board: StatusBoard) -> str:
 
 
 def _summary(board: StatusBoard) -> str:
+    lang = board.lang
     counts: dict[str, int] = {}
     for section in board.sections:
         counts[section.status] = counts.get(section.status, 0) + 1
-    states = ", ".join(f"{counts[s]} {s}" for s in ("final", "draft", "empty", "missing") if counts.get(s))
+    states = ", ".join(_(COUNTS[s], lang, n=counts[s]) for s in ("final", "draft", "empty", "missing") if counts.get(s))
     blocked = sum(1 for s in board.sections if s.blocks)
-    verdict = "ready to publish" if board.ready else "publication is blocked"
-    return f"{len(board.sections)} sections: {states}; {blocked} with problems that block publication; {verdict}"
+    verdict = _("ready to publish", lang) if board.ready else _("publication is blocked", lang)
+    return ngettext(
+        "{n} section: {states}; {blocked} with problems that block publication; {verdict}",
+        "{n} sections: {states}; {blocked} with problems that block publication; {verdict}",
+        len(board.sections),
+        lang,
+        states=states,
+        blocked=blocked,
+        verdict=verdict,
+    )
 
 
 def _short(text: str, width: int = 28) -> str:
@@ -54,20 +70,29 @@ def render_text(board: StatusBoard) -> str:
 
     buffer = StringIO()
     console = Console(file=buffer, width=160, force_terminal=False, color_system=None)
-    table = Table(title=f"{board.authority}: annual report {board.year}, status on {board.date}")
+    lang = board.lang
+    table = Table(
+        title=_(
+            "{authority}: annual report {year}, status on {date}",
+            lang,
+            authority=board.authority,
+            year=i18n.financial_year(board.year, lang),
+            date=board.date,
+        )
+    )
     for column in COLUMNS:
-        table.add_column(column, overflow="fold", no_wrap=column in ("Status", "Translation"))
+        table.add_column(_(column, lang), overflow="fold", no_wrap=column in ("Status", "Translation"))
     for s in board.sections:
         table.add_row(
             s.id if len(s.heading) <= 1 else f"{s.id} {_short(s.heading)}",
             s.owner or "-",
-            s.status,
+            _(STATES[s.status], lang),
             str(s.words),
             str(s.figures),
             str(s.surveys),
             str(s.stories),
             ", ".join(s.standards) or "-",
-            s.translation,
+            _(TRANSLATIONS[s.translation], lang),
             str(len(s.blocks)) if s.blocks else "-",
         )
     console.print(table)
@@ -75,7 +100,7 @@ def render_text(board: StatusBoard) -> str:
         for problem in s.blocks:
             console.print(f"  {s.id}: {problem}", markup=False, highlight=False, soft_wrap=True)
     for problem in board.other_blocks:
-        console.print(f"  report: {problem}", markup=False, highlight=False, soft_wrap=True)
+        console.print(_("  report: {problem}", lang, problem=problem), markup=False, highlight=False, soft_wrap=True)
     console.print(_summary(board), markup=False, highlight=False)
     return buffer.getvalue()
 
@@ -101,46 +126,56 @@ ul.blocks { margin: 0; padding-left: 1.1rem; }
 """
 
 
-def _day(iso: str) -> str:
-    return i18n.date(dt.date.fromisoformat(iso), "en")
+def _day(iso: str, lang: str = "en") -> str:
+    return i18n.date(dt.date.fromisoformat(iso), lang)
 
 
-def _state(text: str) -> str:
-    return f"<span class='state {text.replace(' ', '-')}'>{html.escape(text)}</span>"
+def _state(code: str, text: str) -> str:
+    """A state in words, its class named by its English code for the style."""
+    return f"<span class='state {code.replace(' ', '-')}'>{html.escape(text)}</span>"
 
 
 def render_html(board: StatusBoard) -> str:
+    lang = board.lang
+    none = html.escape(_("none", lang))
+    nobody = html.escape(_("none named", lang))
     rows = []
     for s in board.sections:
         blocks = (
             "<ul class='blocks'>" + "".join(f"<li>{html.escape(b)}</li>" for b in s.blocks) + "</ul>"
             if s.blocks
-            else "none"
+            else none
         )
         rows.append(
             f"<tr><th scope='row'>{html.escape(s.heading)} <small>({html.escape(s.id)})</small></th>"
-            f"<td>{html.escape(s.owner) or 'none named'}</td><td>{_state(s.status)}</td>"
+            f"<td>{html.escape(s.owner) or nobody}</td>"
+            f"<td>{_state(s.status, _(STATES[s.status], lang))}</td>"
             f"<td class='num'>{s.words}</td><td class='num'>{s.figures}</td><td class='num'>{s.surveys}</td>"
-            f"<td class='num'>{s.stories}</td><td>{html.escape(', '.join(s.standards)) or 'none'}</td>"
-            f"<td>{_state(s.translation)}</td><td>{blocks}</td></tr>"
+            f"<td class='num'>{s.stories}</td><td>{html.escape(', '.join(s.standards)) or none}</td>"
+            f"<td>{_state(s.translation, _(TRANSLATIONS[s.translation], lang))}</td><td>{blocks}</td></tr>"
         )
-    head = "".join(f"<th scope='col'>{c}</th>" for c in COLUMNS)
+    head = "".join(f"<th scope='col'>{html.escape(_(c, lang))}</th>" for c in COLUMNS)
     others = ""
     if board.other_blocks:
-        others = (
-            "<h2>Also blocking publication</h2><ul>"
-            + "".join(f"<li>{html.escape(b)}</li>" for b in board.other_blocks)
-            + "</ul>"
-        )
-    title = f"Annual report {board.year}: where it stands"
+        also = html.escape(_("Also blocking publication", lang))
+        others = f"<h2>{also}</h2><ul>" + "".join(f"<li>{html.escape(b)}</li>" for b in board.other_blocks) + "</ul>"
+    year = i18n.financial_year(board.year, lang)
+    title = _("Annual report {year}: where it stands", lang, year=year)
+    meta = _(
+        "{authority} · report year {year} · status on {date}",
+        lang,
+        authority=html.escape(board.authority),
+        year=html.escape(year),
+        date=f"<time datetime='{board.date}'>{_day(board.date, lang)}</time>",
+    )
+    caption = html.escape(_("Every section of the report, with its owner and state", lang))
     return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html>\n<html lang='{lang}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{html.escape(board.authority)}: {html.escape(title)}</title><style>{STYLE}</style></head>"
         f"<body><main><h1>{html.escape(title)}</h1>"
-        f"<p class='meta'>{html.escape(board.authority)} · report year {html.escape(board.year)} · "
-        f"status on <time datetime='{board.date}'>{_day(board.date)}</time></p>"
+        f"<p class='meta'>{meta}</p>"
         f"<p>{html.escape(_summary(board))}.</p>"
-        f"<table><caption>Every section of the report, with its owner and state</caption>"
+        f"<table><caption>{caption}</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{others}</main></body></html>\n"
     )

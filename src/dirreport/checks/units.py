@@ -14,6 +14,7 @@ import re
 from dirreport.checks.claims import Claim
 from dirreport.content.narrative import Narrative, Shortcode
 from dirreport.errors import Problem
+from dirreport.lang.i18n import N_, _
 from dirreport.pipeline.project import Project
 
 # the unit words each unit prints, as a sentence might repeat them straight after the figure
@@ -31,10 +32,12 @@ UNIT_WORDS = {
         "percent": r"(?:%|y\s+cant\b)",
     },
 }
-PRINTED = {"days": "days", "per-10000": "per 10,000", "per-1000": "per 1,000", "percent": "%"}
+# the unit as the figure prints it, in the report card's language
+PRINTED = {"days": N_("days"), "per-10000": N_("per 10,000"), "per-1000": N_("per 1,000"), "percent": "%"}
 
 
-def doubled_units(project: Project) -> list[Claim]:
+def doubled_units(project: Project, card_lang: str = "en") -> list[Claim]:
+    """Every unit written again after the figure that prints it; ``card_lang`` is the report card's language."""
     out: list[Claim] = []
     for lang, narratives in project.narratives.items():
         for narrative in narratives.values():
@@ -50,14 +53,24 @@ def doubled_units(project: Project) -> list[Claim]:
                         "warning",
                         "narrative",
                         Problem(
-                            f"writes the unit '{found}' after {code.raw}, which already prints "
-                            f"'{PRINTED[unit]}', so the report reads it twice",
+                            _(
+                                "writes the unit '{found}' after {code}, which already prints '{unit}', so the "
+                                "report reads it twice",
+                                card_lang,
+                                found=found,
+                                code=code.raw,
+                                unit=_(PRINTED[unit], card_lang) if unit != "percent" else "%",
+                            ),
                             file=narrative.path,
                             line=code.span.line,
-                            hint=f"remove '{found}' after the shortcode, or print the number alone with "
-                            f"{{{{< {code.name} {code.args[0]} value >}}}}"
+                            hint=_(
+                                "remove '{found}' after the shortcode, or print the number alone with {code}",
+                                card_lang,
+                                found=found,
+                                code=f"{{{{< {code.name} {code.args[0]} value >}}}}",
+                            )
                             if code.name == "indicator"
-                            else f"remove '{found}' after the shortcode",
+                            else _("remove '{found}' after the shortcode", card_lang, found=found),
                         ),
                     )
                 )

@@ -18,6 +18,7 @@ from dirreport.checks.claims import Claim, prose_lines, written_text
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative
 from dirreport.errors import Problem
+from dirreport.lang.i18n import N_, _, ngettext
 from dirreport.pipeline.project import Project
 
 # the fewest words of its own a section may have (the sample's shortest, a foreword, has 86); README says so
@@ -33,31 +34,42 @@ PLACEHOLDER = re.compile(
 CASE_SENSITIVE = re.compile(r"TBC|TBA|TBD|TODO|FIXME|XXX+")
 
 
-def unwritten(project: Project) -> list[Claim]:
-    """Every section of the languages built that would make an edition a draft or say nothing."""
+# an edition published as a draft, by its language
+DRAFT_EDITION = {
+    "en": N_("is not marked final (status: {status}), so the English edition would be published as a DRAFT"),
+    "cy": N_("is not marked final (status: {status}), so the Welsh edition would be published as a DRAFT"),
+}
+
+
+def unwritten(project: Project, card_lang: str = "en") -> list[Claim]:
+    """Every section of the languages built that would make an edition a draft or say nothing.
+
+    ``card_lang`` is the language of the report card the findings are written in.
+    """
     out: list[Claim] = []
     for lang in project.config.languages:
         for place_id, narrative in project.narratives.get(lang, {}).items():
-            out += section_problems(narrative, lang, place_id)
+            out += section_problems(narrative, lang, place_id, card_lang)
     return out
 
 
-def section_problems(narrative: Narrative, lang: str, place_id: str) -> list[Claim]:
+def section_problems(narrative: Narrative, lang: str, place_id: str, card_lang: str = "en") -> list[Claim]:
     out: list[Claim] = []
-    edition = {"en": "English", "cy": "Welsh"}.get(lang, lang)
     if narrative.status != "final":
         out.append(
             Claim(
                 "error",
                 "narrative",
                 Problem(
-                    f"is not marked final (status: {narrative.status}), so the {edition} edition would be "
-                    "published as a DRAFT",
+                    _(DRAFT_EDITION.get(lang, DRAFT_EDITION["en"]), card_lang, status=narrative.status),
                     file=narrative.path,
                     line=_status_line(narrative),
-                    hint="set status: final in its front matter when the section is approved; for a translation, "
-                    "import the translator's file with every segment marked final "
-                    "('dirreport translate import FILE')",
+                    hint=_(
+                        "set status: final in its front matter when the section is approved; for a translation, "
+                        "import the translator's file with every segment marked final "
+                        "('dirreport translate import FILE')",
+                        card_lang,
+                    ),
                 ),
             )
         )
@@ -71,10 +83,10 @@ def section_problems(narrative: Narrative, lang: str, place_id: str) -> list[Cla
                     "error",
                     "narrative",
                     Problem(
-                        f"holds the placeholder '{word}': the section is not written",
+                        _("holds the placeholder '{word}': the section is not written", card_lang, word=word),
                         file=narrative.path,
                         line=n,
-                        hint="write the text it stands for, or remove it",
+                        hint=_("write the text it stands for, or remove it", card_lang),
                     ),
                 )
             )
@@ -86,10 +98,10 @@ def section_problems(narrative: Narrative, lang: str, place_id: str) -> list[Cla
                 "error",
                 "narrative",
                 Problem(
-                    "has no text: only front matter, headings or comments",
+                    _("has no text: only front matter, headings or comments", card_lang),
                     file=narrative.path,
                     line=narrative.body_start,
-                    hint="write the section; every section of the prescribed form must say something",
+                    hint=_("write the section; every section of the prescribed form must say something", card_lang),
                 ),
             )
         )
@@ -99,10 +111,18 @@ def section_problems(narrative: Narrative, lang: str, place_id: str) -> list[Cla
                 "error",
                 "narrative",
                 Problem(
-                    f"has only {words} word(s) of its own, fewer than the {MIN_WORDS} a written section has",
+                    ngettext(
+                        "has only {n} word of its own, fewer than the {least} a written section has",
+                        "has only {n} words of its own, fewer than the {least} a written section has",
+                        words,
+                        card_lang,
+                        least=MIN_WORDS,
+                    ),
                     file=narrative.path,
                     line=narrative.body_start,
-                    hint="write the section in full; figures and charts placed by shortcodes do not count",
+                    hint=_(
+                        "write the section in full; figures and charts placed by shortcodes do not count", card_lang
+                    ),
                 ),
             )
         )

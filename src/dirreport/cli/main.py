@@ -203,18 +203,26 @@ CARD_SUFFIXES = (".txt", ".json", ".html", ".htm")
 @click.option(
     "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a web page."
 )
-def status(project_dir: Path, as_json: bool, html_file: Path | None) -> None:
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "cy"]),
+    default="en",
+    show_default=True,
+    help="The language of the board: en for English, cy for Welsh.",
+)
+def status(project_dir: Path, as_json: bool, html_file: Path | None, lang: str) -> None:
     """Where the report stands: each section's owner, state, length, evidence, translation and blockers."""
     from dirreport.checks.status import status_board
     from dirreport.checks.status_page import render_html, render_json, render_text
+    from dirreport.lang.i18n import _
     from dirreport.pipeline.project import load_project
 
-    board = status_board(load_project(project_dir))
+    board = status_board(load_project(project_dir), lang=lang)
     if html_file is not None:
         html_file.write_text(render_html(board), encoding="utf-8")
     click.echo(render_json(board) if as_json else render_text(board), nl=as_json)
     if html_file is not None and not as_json:
-        click.echo(f"wrote {html_file}")
+        click.echo(_("wrote {path}", lang, path=html_file))
 
 
 @cli.command()
