@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import zipfile
 from pathlib import Path
 
 import pikepdf
@@ -13,6 +14,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from conftest import REPO, assert_user_error, copy_project, dirreport, docx_text, output_file, pdf_text
+from dirreport.assemble.metadata import AVAILABLE_IN
 from dirreport.lang import i18n
 from dirreport.render.common import resource
 
@@ -50,6 +52,11 @@ def test_welsh_edition_has_no_english_program_text(built_sample: Path, fmt: str)
     path = output_file(built_sample, "cy", fmt)
     text = {"html": welsh_html_text, "pdf": lambda p: pdf_text(p), "docx": docx_text}[fmt](path)
     text = " ".join(text.split()).replace("’", "'")
+    if fmt != "html":  # the page marks it lang="en"; a PDF or Word file holds it as plain text
+        # the one English line a Welsh edition carries on purpose: where the English edition is, in English
+        deliberate = AVAILABLE_IN["en"]
+        assert deliberate in text, f"the Welsh {fmt} does not say where the English edition is"
+        text = text.replace(deliberate, "", 1)
     found = sorted(f for f in english_fragments() if f in text)
     assert not found, f"English program text in the Welsh {fmt}: {found}"
 
@@ -68,11 +75,19 @@ def test_welsh_dates_use_welsh_month_names(built_sample: Path, fmt: str) -> None
 
 
 def test_each_edition_names_the_other(built_sample: Path) -> None:
-    # on the PDF's cover, where a file name may be broken after a hyphen at the end of a line
-    welsh_cover = re.sub(r"-\s+", "-", pdf_text(output_file(built_sample, "cy", "pdf"), "-layout", "-l", "1"))
-    assert "directors-report-2023-24" in welsh_cover
-    english = docx_text(output_file(built_sample, "en", "docx"))
-    assert "adroddiad-y-cyfarwyddwr-2023-24" in english
+    # the cover's availability line, in the other language first, is a link to the other edition's file
+    welsh_pdf = output_file(built_sample, "cy", "pdf")
+    assert "This document is available in English / Mae’r ddogfen hon ar gael yn Saesneg" in " ".join(
+        pdf_text(welsh_pdf, "-l", "1").split()
+    )
+    with pikepdf.open(welsh_pdf) as pdf:
+        targets = [str(a.A.URI) for a in pdf.pages[0].get("/Annots", []) if "/A" in a and "/URI" in a.A]
+    assert "../en/directors-report-2023-24.pdf" in targets, targets
+    english_docx = output_file(built_sample, "en", "docx")
+    assert "Mae’r ddogfen hon ar gael yn Gymraeg / This document is available in Welsh" in docx_text(english_docx)
+    with zipfile.ZipFile(english_docx) as package:
+        relationships = package.read("word/_rels/document.xml.rels").decode("utf-8")
+    assert 'Target="../cy/adroddiad-y-cyfarwyddwr-2023-24.docx"' in relationships
     page = output_file(built_sample, "en", "html").read_text(encoding="utf-8")
     assert re.search(
         r'<link rel="alternate" hreflang="cy-GB" href="\.\./cy/adroddiad-y-cyfarwyddwr-2023-24\.html">', page

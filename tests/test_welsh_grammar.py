@@ -325,6 +325,7 @@ SAME_IN_BOTH = {  # no words to translate, a name, or a word Welsh shares ("Data
     "Data",
     "{counts}; {verdict}",
     "{errors}, {warnings}",
+    "{value}, {change}",
 }
 
 

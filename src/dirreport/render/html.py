@@ -24,6 +24,10 @@ from dirreport.render.common import (
 )
 from dirreport.render.page_safety import safe_page
 
+# The web page's contents: chapters and their sections (headings are shifted down a level); the live
+# preview's page uses the same depth so the two pages are one.
+WEB_CONTENTS_DEPTH = 3
+
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
     source = stage(document, work)
@@ -38,7 +42,7 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
             "--standalone",
             "--template",
             str(template(settings, "report.html")),
-            *contents_args(document, depth=3),  # chapters and their sections (headings are shifted down a level)
+            *contents_args(document, depth=WEB_CONTENTS_DEPTH),
             "--shift-heading-level-by",
             "1",
             "--section-divs",

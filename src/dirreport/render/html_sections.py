@@ -21,8 +21,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dirreport.assemble.document import Document
-from dirreport.render.common import RenderSettings, lua_filters, metadata_args, run_pandoc, stage, template
-from dirreport.render.html import embed_images, inline_charts
+from dirreport.render.common import (
+    RenderSettings,
+    contents_args,
+    lua_filters,
+    metadata_args,
+    run_pandoc,
+    stage,
+    template,
+)
+from dirreport.render.html import WEB_CONTENTS_DEPTH, embed_images, inline_charts
 from dirreport.render.page_safety import safe_page
 
 HEADING = re.compile(r"^(#{1,2}) \S")
@@ -94,9 +102,14 @@ def pieces(body: str) -> Iterator[Piece]:
         yield Piece(level, "\n".join(lines))
 
 
-def skeleton(front: str, parts: list[Piece]) -> str:
-    """What the page shell is made from: the front matter and every heading, for the contents."""
-    headings = [p.text.split("\n", 1)[0] for p in parts if p.level]
+def skeleton(front: str, body: str) -> str:
+    """What the page shell is made from: the front matter and every heading the contents lists.
+
+    The contents lists chapters and parts wherever they stand, inside a fenced div too, so the
+    headings are found by ``heading_lines`` rather than taken from the pieces.
+    """
+    lines = body.split("\n")
+    headings = [lines[n] for n in heading_lines(body) if HEADING.match(lines[n])]
     return front + "\n" + "\n\n".join(headings) + "\n"
 
 
@@ -132,9 +145,9 @@ class SectionRenderer:
     def render(self, document: Document) -> str:
         stage(document, self.work)  # the charts and pictures the fragments refer to
         front, body = split_front_matter(document.markdown)
-        parts = list(pieces(self._identified(front, body)))
-        fragments = [(p.level, self._fragment(front, p)) for p in parts]
-        shell = self._shell(skeleton(front, parts), document)
+        identified = self._identified(front, body)
+        fragments = [(p.level, self._fragment(front, p)) for p in pieces(identified)]
+        shell = self._shell(skeleton(front, identified), document)
         page = MAIN.sub(lambda m: m.group(1) + nest(fragments) + m.group(3), shell, count=1)
         page = inline_charts(page, self.work)
         return embed_images(safe_page(page, template(self.settings, "report.html")), self.work)
@@ -190,8 +203,13 @@ class SectionRenderer:
         output = source.with_suffix(".html")
         source.write_text(text, encoding="utf-8")
         page_args = (
-            ["--standalone", "--template", str(template(self.settings, "report.html")), "--toc", "--toc-depth", "2"]
-            if standalone
+            [
+                "--standalone",
+                "--template",
+                str(template(self.settings, "report.html")),
+                *contents_args(document, depth=WEB_CONTENTS_DEPTH),
+            ]
+            if standalone and document is not None
             else []
         )
         run_pandoc(
