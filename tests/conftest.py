@@ -6,6 +6,8 @@ people use to open the files (poppler's pdftotext, python-docx, lxml).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -169,6 +171,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+# files of many independent cases, spread over this many groups of workers: one worker alone would take longest
+SPREAD = {"test_bad_inputs.py": 4, "test_browser.py": 2}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """One pytest-xdist group a test file (``--dist loadgroup``), so its module fixtures are made once; a file
+    named in ``SPREAD`` is dealt out over several groups."""
+    for index, item in enumerate(items):
+        name = item.path.name
+        group = f"{name}:{index % SPREAD[name]}" if name in SPREAD else name
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def update_snapshots(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite the golden files rather than compare with them."""
@@ -229,6 +244,40 @@ def built_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return made_once(tmp_path_factory, "sample", _build_sample)
 
 
+EDITED_EPOCH = "1700000000"  # 14 November 2023: not the sample's publication date, so the PDF shows which one was used
+
+
+def edit_one_figure(project: Path) -> None:
+    """A new figure in the data (days waited for domiciliary care, quoted in the summary): every file changes."""
+    replace_metrics(project, {"AD/022b": "5432"})
+
+
+def input_digests(project: Path) -> dict[str, str]:
+    """Every input file of a project (not its outputs or cache) and its hash."""
+    return {
+        str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(project.rglob("*"))
+        if p.is_file() and "_output" not in p.parts and ".dirreport-cache" not in p.parts
+    }
+
+
+def _build_edited(folder: Path) -> None:
+    project = copy_project(REPO, folder / "p")
+    edit_one_figure(project)
+    (folder / "inputs.json").write_text(json.dumps(input_digests(project)), encoding="utf-8")
+    run = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": EDITED_EPOCH})
+    assert run.returncode == 0, run.output
+
+
+@pytest.fixture(scope="session")
+def edited_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with one figure changed, built from nothing in every edition and format (``EDITED_EPOCH``).
+
+    Beside the project, ``inputs.json`` holds its inputs' digests from before the build.
+    """
+    return made_once(tmp_path_factory, "edited", _build_edited) / "p"
+
+
 @pytest.fixture(scope="session")
 def published_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The full sample with a good English HTML report already published, for tests that break a copy of it."""
@@ -269,3 +318,19 @@ def word_laid_out(
     for pdf in laid.values():
         assert pdf.exists(), result.stdout + result.stderr
     return laid
+
+
+def replace_metrics(
+    project: Path, values: dict[str, str], authority: str = "X99999999", year: str = "2023-24"
+) -> dict[str, int]:
+    """Put new values into a copy's metrics.csv for the given codes; the file row of each code changed."""
+    path = project / "data" / "metrics.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = {}
+    for number, line in enumerate(lines, start=1):
+        row_authority, row_year, code, _value = line.split(",")
+        if row_authority == authority and row_year == year and code in values:
+            lines[number - 1] = f"{authority},{year},{code},{values[code]}"
+            rows[code] = number
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return rows

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from conftest import REPO, dirreport
 from dirreport.catalogue import load_catalogue
-from dirreport.cli.catalogue import trace
+from dirreport.cli.catalogue import definition, trace, traced_values
+from dirreport.config.settings import load_config
+from dirreport.data.dataset import load_dataset
 
 ROW = re.compile(r"^\s+(\S+) = (\S+)\s+\[(\S+) row (\d+)\]$")
 
@@ -17,8 +19,10 @@ def test_every_indicator_traces_to_its_rows() -> None:
     catalogue = load_catalogue(REPO / "data" / "local-catalogue.yml")
     with (REPO / "data" / "metrics.csv").open(encoding="utf-8") as handle:
         lines = list(csv.reader(handle))
+    config = load_config(REPO)
+    dataset = load_dataset(config, catalogue)  # once: the command reads it for the one indicator it traces
     for indicator in catalogue.indicators.values():
-        text = trace(indicator, catalogue, REPO)
+        text = "\n".join(definition(indicator, catalogue) + traced_values(indicator, config, dataset))
         assert f"formula: {indicator.formula()}" in text
         traced = [ROW.match(line) for line in text.splitlines()]
         traced = [m for m in traced if m]
@@ -29,6 +33,13 @@ def test_every_indicator_traces_to_its_rows() -> None:
             authority, _year, metric, raw = lines[int(row) - 1]
             assert (authority, metric) == ("X99999999", code)
             assert float(raw) == float(value)
+
+
+def test_trace_reads_the_project_it_is_given() -> None:
+    indicator = load_catalogue(REPO / "data" / "local-catalogue.yml").indicators["AD-REVIEWS-TIMELY"]
+    text = trace(indicator, load_catalogue(REPO / "data" / "local-catalogue.yml"), REPO)
+    assert "values for Glanafon County Borough Council (X99999999):" in text
+    assert "AD/025 = " in text and "[data/metrics.csv row " in text
 
 
 def test_catalogue_command_shows_formula_and_rows() -> None:

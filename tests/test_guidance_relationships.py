@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, assert_user_error, dirreport_here
+from conftest import REPO, assert_user_error, dirreport_here, replace_metrics
 from dirreport.catalogue import Catalogue, bounded, load_catalogue
 from dirreport.data.model import Dataset
 from dirreport.data.relationships import (
@@ -314,19 +314,6 @@ BREAKS = {
 }
 
 
-def _break(project: Path) -> dict[str, int]:
-    path = project / "data" / "metrics.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    rows = {}
-    for number, line in enumerate(lines, start=1):
-        authority, year, code, _value = line.split(",")
-        if authority == "X99999999" and year == "2023-24" and code in BREAKS:
-            lines[number - 1] = f"{authority},{year},{code},{BREAKS[code]}"
-            rows[code] = number
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return rows
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_build_and_check_refuse_each_break(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
@@ -334,7 +321,7 @@ def test_build_and_check_refuse_each_break(
     from project_files import copy_project
 
     project = copy_project(REPO, tmp_path / "sample")
-    rows = _break(project)
+    rows = replace_metrics(project, BREAKS)
     run = dirreport_here(capsys, command, str(project))
     assert_user_error(
         run,

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,7 +14,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from conftest import REPO, copy_built, copy_project, dirreport, pdf_text
+from conftest import EDITED_EPOCH, copy_built, dirreport, edit_one_figure, input_digests, pdf_text
+from dirreport.pipeline.project import CACHE_DIR
 
 EDITION_FILES = 5  # html, pdf, docx and the two downloads
 
@@ -24,27 +27,6 @@ def digests(folder: Path) -> dict[str, str]:
         for path in sorted((folder / edition).iterdir()):
             out[f"{edition}/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
     return out
-
-
-def inputs(project: Path) -> dict[str, str]:
-    return {
-        str(p.relative_to(project)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(project.rglob("*"))
-        if p.is_file() and "_output" not in p.parts and ".dirreport-cache" not in p.parts
-    }
-
-
-def edit(project: Path) -> None:
-    """A new figure in the data, so every edition and format changes."""
-    path = project / "data" / "metrics.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines = [
-        "X99999999,2023-24,AD/022b,5432" if line.startswith("X99999999,2023-24,AD/022b,") else line for line in lines
-    ]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-EPOCH = "1700000000"  # 14 November 2023: not the sample's publication date, so the PDF shows which one was used
 
 
 @dataclass(frozen=True)
@@ -59,13 +41,11 @@ class Versions:
 
 
 @pytest.fixture(scope="module")
-def versions(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Versions:
-    new = copy_project(REPO, tmp_path_factory.mktemp("lose") / "new")
-    edit(new)
-    new_inputs = inputs(new)
-    run = dirreport("build", str(new), env={"SOURCE_DATE_EPOCH": EPOCH})
-    assert run.returncode == 0, run.output
-    return Versions(built_sample, digests(built_sample / "_output"), new, digests(new / "_output"), new_inputs)
+def versions(built_sample: Path, edited_sample: Path) -> Versions:
+    new_inputs = json.loads((edited_sample.parent / "inputs.json").read_text(encoding="utf-8"))
+    return Versions(
+        built_sample, digests(built_sample / "_output"), edited_sample, digests(edited_sample / "_output"), new_inputs
+    )
 
 
 @dataclass(frozen=True)
@@ -101,17 +81,22 @@ def attempts(versions: Versions, tmp_path_factory: pytest.TempPathFactory) -> li
     made = []
     for number, step in enumerate(KILL_STEPS):
         project = copy_built(versions.old, tmp_path_factory.mktemp("killed") / f"attempt{number}")
-        edit(project)
+        edit_one_figure(project)
+        if step != "rendered":
+            # a kill in publishing needs the new files, not the work of making them again: they come from the
+            # edited project's cache (keyed by content), as they would after a build killed later than its renders
+            for stored in ("renders", "charts"):
+                shutil.copytree(versions.new / CACHE_DIR / stored, project / CACHE_DIR / stored, dirs_exist_ok=True)
         process = subprocess.run(
             [sys.executable, "-c", KILL_AT_STEP, step, "build", str(project)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH},
+            env={**os.environ, "SOURCE_DATE_EPOCH": EDITED_EPOCH},
             check=False,
         )
         assert process.returncode not in (0, 1, 2, 3), f"the build was not killed at '{step}'"
         killed = digests(project / "_output")
-        run = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": EPOCH})
+        run = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": EDITED_EPOCH})
         assert run.returncode == 0, run.output
         made.append(Attempt(project, step, killed, digests(project / "_output")))
     return made
@@ -131,7 +116,7 @@ def test_the_next_build_after_a_kill_finishes_the_job(versions: Versions, attemp
 
 
 def test_a_build_changes_no_input(versions: Versions) -> None:
-    assert inputs(versions.new) == versions.new_inputs
+    assert input_digests(versions.new) == versions.new_inputs
 
 
 def test_the_same_inputs_give_the_same_files(versions: Versions, attempts: list[Attempt]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from project_files import copy_project
 
-from conftest import REPO, assert_user_error, dirreport
+from conftest import REPO, assert_user_error, dirreport, replace_metrics
 from dirreport.catalogue import load_catalogue
 from dirreport.data.model import Dataset
 from dirreport.data.relationships import RULE_EXCLUSIVE, RULE_EXHAUSTIVE, RULE_PART, consistency_problems
@@ -93,23 +93,10 @@ OLD_VALUES = {
 }
 
 
-def _break(project: Path) -> dict[str, int]:
-    path = project / "data" / "metrics.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    rows = {}
-    for number, line in enumerate(lines, start=1):
-        authority, year, code, _value = line.split(",")
-        if authority == "X99999999" and year == "2023-24" and code in OLD_VALUES:
-            lines[number - 1] = f"{authority},{year},{code},{OLD_VALUES[code]}"
-            rows[code] = number
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return rows
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_the_three_impossible_figures_are_refused(tmp_path: Path, command: str) -> None:
     project = copy_project(REPO, tmp_path / "sample")
-    rows = _break(project)
+    rows = replace_metrics(project, OLD_VALUES)
     run = dirreport(command, str(project))
     assert_user_error(
         run,

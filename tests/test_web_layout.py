@@ -3,9 +3,8 @@
 A table cut off at the edge of the text column hides its last columns (the
 Wales figure a reader compares against); a page that scrolls sideways on a
 phone is hard to read.  So the English and the bilingual pages are opened in
-Chromium at both widths and every table is measured where it is laid out.
-Only the two HTML editions are built, once for the module, from a copy of
-the sample.
+Chromium at both widths and every table is measured where it is laid out,
+on the pages of the sample every real-tool test shares.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import sync_playwright
 
-from conftest import REPO, SAMPLE_EPOCH, chromium_path, copy_project, dirreport, output_file
+from conftest import chromium_path, output_file
 from test_browser import AXE_TAGS, CHROMIUM_ARGS, describe, run_axe
 
 PAGES = ("en", "bilingual")
@@ -26,17 +25,8 @@ PHONE = 390
 
 
 @pytest.fixture(scope="module")
-def web_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    project = tmp_path_factory.mktemp("web") / "sample"
-    copy_project(REPO, project)
-    pages = {}
-    for edition in PAGES:
-        run = dirreport(
-            "build", str(project), "--lang", edition, "--format", "html", env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH}
-        )
-        assert run.returncode == 0, run.output
-        pages[edition] = output_file(project, edition, "html")
-    return pages
+def web_pages(built_sample: Path) -> dict[str, Path]:
+    return {edition: output_file(built_sample, edition, "html") for edition in PAGES}
 
 
 @pytest.fixture(scope="module")

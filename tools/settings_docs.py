@@ -20,16 +20,11 @@ GUIDE_START, GUIDE_END = "<!-- settings: written by tools/settings_docs.py -->",
 
 def guide_entries() -> str:
     """The user guide's settings page: a heading per setting, so the guide names every one."""
-    from dirreport.config.schema import SETTINGS, _yaml
+    from dirreport.config.schema import SETTINGS, default_text
 
     parts = []
     for s in SETTINGS:
-        if s.required:
-            default = "required"
-        elif s.default in (None, "", []):
-            default = "none"
-        else:
-            default = f"`{_yaml(s.default)}`"
+        default = default_text(s)
         doc = s.doc[0].upper() + s.doc[1:]
         parts.append(
             f"### `{s.key}`\n\n{doc}.\n\n- holds: {s.kind.name}\n- default: {default}\n"

@@ -30,16 +30,13 @@ class Problem:
     # the report card's section for a finding, set where the problem is found (checks.findings.SECTIONS)
     category: str | None = None
 
-    def located(self) -> str:
-        """Render as ``file:row N: message. hint`` on one line."""
-        parts: list[str] = []
-        if self.file:
-            where = self.file
-            if self.line is not None:
-                where += f":{self.position_kind} {self.line}"
-            if self.column:
-                where += f", column {self.column}"
-            parts.append(where)
+    def located(self, where: str | None = None) -> str:
+        """Render as ``file:row N: message. hint`` on one line.
+
+        ``where`` stands in for the English position, so a report card in another language words it itself.
+        """
+        position = self.position() if where is None else where
+        parts = [position] if position else []
         text = self.message.rstrip(".")
         if self.hint:
             hint = self.hint.rstrip(".")
@@ -48,6 +45,17 @@ class Problem:
             text += "."
         parts.append(text)
         return ": ".join(parts).replace("\n", " ")
+
+    def position(self, row: str | None = None, column: str = "column {column}") -> str:
+        """``file:row N, column C``, or "" for a problem of no file; the words may come in another language."""
+        if not self.file:
+            return ""
+        where = self.file
+        if self.line is not None:
+            where += f":{row or self.position_kind} {self.line}"
+        if self.column:
+            where += ", " + column.format(column=self.column)
+        return where
 
 
 # problems printed for one file at most; the rest are counted ("… and 7,150 more in this file")

@@ -37,23 +37,10 @@ def located(problem: Problem, lang: str) -> str:
     """``file:row N: message. hint`` on one line, the position's words in the card's language."""
     if lang == "en":
         return problem.located()
-    parts: list[str] = []
-    if problem.file:
-        where = problem.file
-        if problem.line is not None:
-            kind = _("row", lang) if problem.position_kind == "row" else _("line", lang)
-            where += f":{kind} {problem.line}"
-        if problem.column:
-            where += ", " + _("column {column}", lang, column=problem.column)
-        parts.append(where)
-    text = problem.message.rstrip(".")
-    if problem.hint:
-        hint = problem.hint.rstrip(".")
-        text += f". {hint}" + ("" if hint.endswith(("?", "!")) else ".")
-    else:
-        text += "."
-    parts.append(text)
-    return ": ".join(parts).replace("\n", " ")
+    row = _("row", lang) if problem.position_kind == "row" else _("line", lang)
+    # the column's number goes in after translation: the pattern is the catalogue's "column {column}"
+    column = _("column {column}", lang, column="{column}")
+    return problem.located(where=problem.position(row, column))
 
 
 def render_card(card: ReportCard, fmt: str, quiet: bool = False) -> str:

@@ -9,9 +9,14 @@ computed from, so a performance officer can check any figure in the report.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dirreport.catalogue import Catalogue, Indicator, load_catalogue
 from dirreport.config.settings import CONFIG_FILE
+
+if TYPE_CHECKING:
+    from dirreport.config.settings import Config
+    from dirreport.data.model import Dataset
 
 
 def _catalogue(project_dir: Path) -> Catalogue:
@@ -70,6 +75,19 @@ def listing(catalogue: Catalogue, query: str | None) -> str:
 
 
 def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
+    """An indicator's definition and, in a project, its values with the input rows behind each."""
+    lines = definition(indicator, catalogue)
+    if not (project_dir / CONFIG_FILE).exists():
+        return "\n".join(lines)
+    from dirreport.config.settings import load_config
+    from dirreport.data.dataset import load_dataset
+
+    config = load_config(project_dir)
+    return "\n".join(lines + traced_values(indicator, config, load_dataset(config, catalogue)))
+
+
+def definition(indicator: Indicator, catalogue: Catalogue) -> list[str]:
+    """What the catalogue says of an indicator: titles, formula, unit, the rule that judges it, its metrics."""
     lines = [
         f"{indicator.id}: {indicator.title.en}",
         f"  cy: {indicator.title.cy}",
@@ -81,17 +99,15 @@ def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
     for term in (*indicator.numerator, *indicator.denominator):
         if term.kind == "metric":
             lines.append(f"  {term.ref}: {catalogue.metrics[term.ref].label.en}")
-    if not (project_dir / CONFIG_FILE).exists():
-        return "\n".join(lines)
-    from dirreport.compute.indicators import point
-    from dirreport.config.settings import load_config
-    from dirreport.data.dataset import load_dataset
+    return lines
 
-    config = load_config(project_dir)
-    dataset = load_dataset(config, catalogue)
+
+def traced_values(indicator: Indicator, config: Config, dataset: Dataset) -> list[str]:
+    """Each year's value for the project's authority, and under it every input row it was computed from."""
+    from dirreport.compute.indicators import point
     from dirreport.prose import sentences
 
-    lines.append(f"  values for {config.authority_name.en} ({config.authority}):")
+    lines = [f"  values for {config.authority_name.en} ({config.authority}):"]
     for year in config.years:
         p = point(indicator, dataset, config.authority, year)
         shown = sentences.point(p, indicator.unit, "en", 0 if indicator.unit == "count" else 1)
@@ -105,7 +121,7 @@ def trace(indicator: Indicator, catalogue: Catalogue, project_dir: Path) -> str:
                 lines.append(f"      {term.ref} = {_num(value)}  [{where}]")
             else:
                 lines.append(f"      population {term.ref}  [{dataset.files.get('population', 'data/population.csv')}]")
-    return "\n".join(lines)
+    return lines
 
 
 def _rule(indicator: Indicator, catalogue: Catalogue) -> str:

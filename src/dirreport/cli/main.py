@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -43,6 +45,20 @@ def _warn(problems: list, out: Output) -> None:  # type: ignore[type-arg]
         return
     for problem in problems:
         click.echo(f"warning: {problem.located()}", err=True)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def in_language(what: str) -> Callable[[F], F]:
+    """The --lang option of a command whose output is for people: a check's card, the status board."""
+    return click.option(
+        "--lang",
+        type=click.Choice(["en", "cy"]),
+        default="en",
+        show_default=True,
+        help=f"The language of the {what}: en for English, cy for Welsh.",
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -163,13 +179,7 @@ def _authorities(problems: list) -> set[str]:  # type: ignore[type-arg]
 @click.option("--force", is_flag=True, help="Replace the file given to --output if it exists.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors.")
 @click.option("--verbose", "-v", is_flag=True)
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "cy"]),
-    default="en",
-    show_default=True,
-    help="The language of the report card: en for English, cy for Welsh.",
-)
+@in_language("report card")
 def check(project_dir: Path, fmt: str, output: Path | None, force: bool, quiet: bool, verbose: bool, lang: str) -> None:
     """Check the report is ready for CIW and safe to publish; exit 1 if anything blocks publication."""
     from dirreport.checks.card import render_card, run_checks
@@ -203,13 +213,7 @@ CARD_SUFFIXES = (".txt", ".json", ".html", ".htm")
 @click.option(
     "--html", "html_file", type=click.Path(dir_okay=False, path_type=Path), help="Also write it as a web page."
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["en", "cy"]),
-    default="en",
-    show_default=True,
-    help="The language of the board: en for English, cy for Welsh.",
-)
+@in_language("board")
 def status(project_dir: Path, as_json: bool, html_file: Path | None, lang: str) -> None:
     """Where the report stands: each section's owner, state, length, evidence, translation and blockers."""
     from dirreport.checks.status import status_board

@@ -33,17 +33,22 @@ def sample_source() -> Path:
     )
 
 
+def copy_parts(source: Path, target: Path) -> Path:
+    """A copy of a report project's inputs (never its outputs or cache): what the sample is made of."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SAMPLE_PARTS:
+        part = source / name
+        if part.is_dir():
+            shutil.copytree(part, target / name)
+        elif part.is_file():
+            shutil.copy2(part, target / name)
+    return target
+
+
 def write_sample(path: Path) -> list[Path]:
     """Copy the sample project into a new folder; the files written."""
     if path.exists() and any(path.iterdir()):
         raise InputError(Problem("already exists and is not empty", file=str(path), hint="choose a new folder name"))
-    source = sample_source()
-    path.mkdir(parents=True, exist_ok=True)
-    for name in SAMPLE_PARTS:
-        part = source / name
-        if part.is_dir():
-            shutil.copytree(part, path / name)
-        elif part.is_file():
-            shutil.copy2(part, path / name)
+    copy_parts(sample_source(), path)
     (path / ".gitignore").write_text("_output/\n.dirreport-cache/\n", encoding="utf-8")
     return [p for p in path.rglob("*") if p.is_file()]

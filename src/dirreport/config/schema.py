@@ -450,17 +450,20 @@ def json_schema() -> dict[str, Any]:
     }
 
 
+def default_text(setting: Setting) -> str:
+    """A setting's default as the README and the guide print it: "required", "none" or the YAML value."""
+    if setting.required:
+        return "required"
+    if setting.default in (None, "", []):
+        return "none"
+    return f"`{_yaml(setting.default)}`"
+
+
 def readme_table() -> str:
     """The README's settings table, one row per setting."""
     rows = ["| setting | holds | default | what it does |", "| --- | --- | --- | --- |"]
     for s in SETTINGS:
-        if s.required:
-            default = "required"
-        elif s.default in (None, "", []):
-            default = "none"
-        else:
-            default = f"`{_yaml(s.default)}`"
-        rows.append(f"| `{s.key}` | {s.kind.name} | {default} | {s.doc} (e.g. `{s.example}`) |")
+        rows.append(f"| `{s.key}` | {s.kind.name} | {default_text(s)} | {s.doc} (e.g. `{s.example}`) |")
     return "\n".join(rows) + "\n"
 
 

@@ -220,11 +220,9 @@ def _metrics(
     for idx in frame.index[~known]:
         code = cell(frame, idx, "metric")
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 f"metric '{code}' is not in the catalogue" if code else "metric is empty",
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column="metric",
                 hint=_suggest_code(code, catalogue)
                 or "check the code against the technical guidance "
@@ -235,11 +233,9 @@ def _metrics(
     values, marked, refused = _read_values(frame["value"])
     for idx, why in refused.items():
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 f"value {why.message}",
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column=value_column(idx),
                 hint=why.hint,
             )
@@ -253,11 +249,9 @@ def _metrics(
             codes = cells.note_codes(cell(frame, idx, note_column))
             if isinstance(codes, cells.Refusal):
                 collector.add(
-                    Problem(
+                    table.problem(
+                        idx,
                         codes.message,
-                        file=table.where_of(idx),
-                        line=int(table.rows[idx]),
-                        position_kind="row",
                         column=note_column,
                         hint=codes.hint,
                     )
@@ -268,12 +262,10 @@ def _metrics(
             given = values[idx]
             if hiding and hiding[0] in (cells.NOT_AVAILABLE, cells.NOT_APPLICABLE) and not pd.isna(given):
                 collector.add(
-                    Problem(
+                    table.problem(
+                        idx,
                         f"{cell(frame, idx, 'metric')} has the value {cell(frame, idx, 'value')} but its note says "
                         f"{cells.NOTE_CODES[codes[0] if codes[0] in cells.NOTE_STATUS else 'x']}",
-                        file=table.where_of(idx),
-                        line=int(table.rows[idx]),
-                        position_kind="row",
                         column=note_column,
                         hint="leave the value blank for a figure that is not available or not applicable, "
                         "or remove the note",
@@ -288,11 +280,9 @@ def _metrics(
     negative = values < 0
     for idx in frame.index[negative]:
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 f"{cell(frame, idx, 'metric')} is {cell(frame, idx, 'value')}, but counts cannot be negative",
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column=value_column(idx),
                 hint="correct the value; a count is zero or more",
             )
@@ -302,12 +292,10 @@ def _metrics(
     fractional = (units == "count") & values.notna() & (values % 1 != 0)
     for idx in frame.index[fractional]:
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 f"{cell(frame, idx, 'metric')} counts people or events "
                 f"but has the fraction {cell(frame, idx, 'value')}",
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column=value_column(idx),
                 hint="counts are whole numbers; check the value",
             )
@@ -319,12 +307,10 @@ def _metrics(
         first_row = {k: int(table.rows[i]) for i, k in keys[~keys.duplicated(keep="first")].items()}
         for idx in frame.index[dup]:
             collector.add(
-                Problem(
+                table.problem(
+                    idx,
                     f"{cell(frame, idx, 'metric')} for {cell(frame, idx, 'authority')} in {cell(frame, idx, 'year')} "
                     f"is given twice (first on row {first_row[keys[idx]]})",
-                    file=table.where_of(idx),
-                    line=int(table.rows[idx]),
-                    position_kind="row",
                     hint="keep one row for each authority, year and metric",
                 )
             )

@@ -66,11 +66,9 @@ class _Rows:
 
     def refuse(self, idx: object, message: str, column: str | None, hint: str) -> None:
         self.collector.add(
-            Problem(
+            self.table.problem(
+                idx,
                 message,
-                file=self.table.where_of(idx),
-                line=int(self.table.rows[idx]),
-                position_kind="row",
                 column=column,
                 hint=hint,
             )

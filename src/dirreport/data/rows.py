@@ -69,11 +69,9 @@ def check_common(
         more = f" (and {len(indexes) - 1} more rows)" if len(indexes) > 1 else ""
         hint = f"use a code from 'dirreport catalogue --authorities' or this project's own ({config.authority})"
         collector.add(
-            Problem(
+            table.problem(
+                first,
                 (f"authority '{value}' is not a known ONS code" if value else "authority is empty") + more,
-                file=table.where_of(first),
-                line=int(table.rows[first]),
-                position_kind="row",
                 column="authority",
                 hint=hint,
             )
@@ -90,11 +88,9 @@ def check_common(
     for idx in frame.index[~well_formed]:
         why = refused[years[idx]]
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 why.message,
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column="year",
                 hint=why.hint,
             )
@@ -104,11 +100,9 @@ def check_common(
     future = well_formed & (start > year_start(config.year))
     for idx in frame.index[future]:
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 f"year {years[idx]} is after the report year {config.year}",
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column="year",
                 hint="remove rows for future years or change 'year' in _quarto.yml",
             )

@@ -29,11 +29,9 @@ def read_population(
     band_ok = frame["age_band"].isin(POPULATION_BANDS)
     for idx in frame.index[~band_ok]:
         collector.add(
-            Problem(
+            table.problem(
+                idx,
                 f"age band '{cell(frame, idx, 'age_band')}' is not one of " + ", ".join(POPULATION_BANDS),
-                file=table.where_of(idx),
-                line=int(table.rows[idx]),
-                position_kind="row",
                 column="age_band",
                 hint="use the four bands 0-17, 18-64, 65-74, 75+",
             )
@@ -55,11 +53,9 @@ def read_population(
         if why is not None:
             bad[idx] = True
             collector.add(
-                Problem(
+                table.problem(
+                    idx,
                     why,
-                    file=table.where_of(idx),
-                    line=int(table.rows[idx]),
-                    position_kind="row",
                     column="population",
                     hint=hint,
                 )
@@ -72,11 +68,9 @@ def read_population(
         key = (cell(frame, idx, "authority"), cell(frame, idx, "year"), cell(frame, idx, "age_band"))
         if key in out:
             collector.add(
-                Problem(
+                table.problem(
+                    idx,
                     f"population for {key[0]} {key[1]} {key[2]} is given twice",
-                    file=table.where_of(idx),
-                    line=int(table.rows[idx]),
-                    position_kind="row",
                     hint="keep one row for each authority, year and age band",
                 )
             )
@@ -218,11 +212,9 @@ def read_improvements(table: RawTable, collector: ProblemCollector) -> tuple[Imp
         part = cell(frame, idx, "part").lower().replace("(", "").replace(")", "")
         if part not in parts:
             collector.add(
-                Problem(
+                table.problem(
+                    idx,
                     f"part '{cell(frame, idx, 'part')}' is not 3a, 3b, 3c or 3d",
-                    file=table.where_of(idx),
-                    line=int(table.rows[idx]),
-                    position_kind="row",
                     column="part",
                     hint="name the part of Chapter 3 the improvement belongs to",
                 )
@@ -231,11 +223,9 @@ def read_improvements(table: RawTable, collector: ProblemCollector) -> tuple[Imp
         point_id = cell(frame, idx, "id")
         if point_id and point_id.casefold() in ids:
             collector.add(
-                Problem(
+                table.problem(
+                    idx,
                     f"improvement id '{point_id}' is already used on row {ids[point_id.casefold()]}",
-                    file=table.where_of(idx),
-                    line=int(table.rows[idx]),
-                    position_kind="row",
                     column="id",
                     hint="give each area for improvement its own id (IMP-01, IMP-02, ...), "
                     "or delete the row if it repeats the other",

@@ -44,6 +44,17 @@ class RawTable:
             return f"{self.name} (sheet {self.sheets[index]})"
         return self.where
 
+    def problem(self, index: object, message: str, hint: str | None = None, column: str | None = None) -> Problem:
+        """A problem with the row ``index`` came from, as the user sees it numbered in Excel."""
+        return Problem(
+            message,
+            file=self.where_of(index),
+            line=int(self.rows[index]),
+            position_kind="row",
+            column=column,
+            hint=hint,
+        )
+
     def __len__(self) -> int:
         return len(self.frame)
 
