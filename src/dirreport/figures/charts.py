@@ -19,7 +19,7 @@ from dirreport import toolchain
 from dirreport.figures.label_placement import place_labels, tick_labels_collide
 from dirreport.figures.specs import ChartSpec
 
-STYLE_VERSION = "15"
+STYLE_VERSION = "18"
 PALETTE = {
     "ours": "#12436D",  # Analysis Function dark blue (a brand's primary colour replaces it: ChartSpec.colour)
     # Analysis Function light purple for Wales: unlike orange, it keeps 3:1 against the dark blue and
@@ -350,8 +350,10 @@ def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     names = [textwrap.fill(c, 46) for c in spec.categories]
     lines = max((name.count("\n") + 1 for name in names), default=1)
     name_in = lines * FONT_PT * 1.3 / 72
-    bar_in = 0.26
-    slot_in = name_in + bar_in + 0.28
+    # a slot a category: its name, its bar, and a gap half a line high; eleven categories stay under
+    # two thirds of a page, so a chart is not pushed whole to the next page, leaving this one blank
+    bar_in = 0.2
+    slot_in = name_in + bar_in + 0.1
     fig, ax = plt.subplots(figsize=(WIDTH_IN, slot_in * n + 0.8))
     bar = bar_in / slot_in  # in slots, the y axis's unit
     series = spec.series[0]

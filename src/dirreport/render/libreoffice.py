@@ -81,23 +81,30 @@ def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
         pdf_path = out / f"{docx.stem}.pdf"
         if not pdf_path.is_file():
             return None
-        with pikepdf.open(pdf_path) as pdf:
-            pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
-            with pdf.open_outline() as outline:
-                return list(_walk(outline.root, pdf, pages))
-    except (OSError, subprocess.SubprocessError):
+        return [(title, page) for title, page, _level in bookmark_pages(pdf_path)]
+    except (OSError, subprocess.SubprocessError, pikepdf.PdfError):
         return None
     finally:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def _walk(items, pdf, pages: dict[Any, int]) -> Iterator[tuple[str, int]]:  # type: ignore[no-untyped-def]
+def bookmark_pages(pdf_path: Path) -> list[tuple[str, int, int]]:
+    """(title, page, level) of every bookmark of a PDF, in order; level 1 is a bookmark at the top."""
+    import pikepdf
+
+    with pikepdf.open(pdf_path) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages, start=1)}
+        with pdf.open_outline() as outline:
+            return list(_walk(outline.root, pdf, pages, 1))
+
+
+def _walk(items, pdf, pages: dict[Any, int], level: int) -> Iterator[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
     for item in items:
         page = _page_of(item, pdf, pages)
         if page is not None:
-            yield item.title, page
-        yield from _walk(item.children, pdf, pages)
+            yield item.title, page, level
+        yield from _walk(item.children, pdf, pages, level + 1)
 
 
 def _page_of(item, pdf, pages: dict[Any, int]) -> int | None:  # type: ignore[no-untyped-def]
