@@ -156,3 +156,8 @@ def test_charts_draw_the_council_in_its_brand_colour(built_sample: Path) -> None
     charts = list((built_sample / ".dirreport-cache" / "charts").glob("trend-*.svg"))
     assert charts
     assert all(SAMPLE_GREEN.lower() in svg.read_text(encoding="utf-8").lower() for svg in charts[:5])
+
+
+def test_a_palette_colour_is_checked_before_anything_uses_it(tmp_path: Path) -> None:
+    message = refused(tmp_path, 'color:\n  palette: {teal: "#12436", gold: "#C9A227"}\n  primary: gold\n')
+    assert "color.palette.teal: '#12436' is not a colour" in message

@@ -139,6 +139,8 @@ class _Reader:
         return "#" + hexed.upper()
 
     def brand(self) -> Brand:
+        for name, value in self.palette.items():  # every colour the palette declares, used or not yet
+            self.colour(f"color.palette.{name}", value, DEFAULT_PRIMARY)
         background = self.colour("color.background", self.color.get("background"), "#FFFFFF")
         foreground = self.colour("color.foreground", self.color.get("foreground"), "#0B0C0C")
         primary = self.colour("color.primary", self.color.get("primary"), DEFAULT_PRIMARY)

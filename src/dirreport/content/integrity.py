@@ -28,7 +28,6 @@ SHORTCODE_NAMES = (
     "finance",
     "complaints",
     "inspections",
-    "pagebreak",
     "year-in-numbers",
 )
 VOID_TAGS = {"br", "hr", "img", "wbr", "area", "base", "col", "embed", "input", "link", "meta", "source", "track"}
