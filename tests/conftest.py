@@ -175,6 +175,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 SPREAD = {"test_bad_inputs.py": 4, "test_browser.py": 2}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which writes each item's group into its id
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """One pytest-xdist group a test file (``--dist loadgroup``), so its module fixtures are made once; a file
     named in ``SPREAD`` is dealt out over several groups."""
