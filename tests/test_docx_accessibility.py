@@ -345,3 +345,33 @@ def test_a_reference_docx_without_word_styles_still_gets_them(built_sample: Path
     assert tables and all(t.find(qn("w:tblPr")).find(qn("w:tblStyle")).get(qn("w:val")) == grid for t in tables)
     assert any(style_of(p) == "List Bullet" for p in paragraphs(document))
     assert any(style_of(p) == "Caption" for p in paragraphs(document))
+
+
+def test_long_council_names_fit_words_properties() -> None:
+    """A bilingual edition names the council twice; Neath Port Talbot's keywords ran past Word's 255 characters."""
+    import docx
+
+    from dirreport.render.docx import PROPERTY_LIMIT, clipped, keywords_within
+
+    keywords = [
+        "gwasanaethau cymdeithasol",
+        "adroddiad blynyddol",
+        "Cyfarwyddwr Gwasanaethau Cymdeithasol",
+        "Cyngor Bwrdeistref Sirol Castell-nedd Port Talbot",
+        "2023-24",
+        "Cymru",
+        "social services",
+        "annual report",
+        "Director of Social Services",
+        "Neath Port Talbot County Borough Council",
+        "Wales",
+    ]
+    assert len("; ".join(keywords)) > PROPERTY_LIMIT
+    fitted = keywords_within(keywords)
+    kept = fitted.split("; ")
+    assert len(fitted) <= PROPERTY_LIMIT and kept == [k for k in keywords if k in kept]  # whole, in order
+    assert kept == keywords[:-1]  # both councils' names fit; "Wales" is the one left out
+    title = clipped("Adroddiad blynyddol / Annual report – " + "Castell-nedd Port Talbot / Neath Port Talbot " * 6)
+    properties = docx.Document().core_properties
+    properties.keywords, properties.title = fitted, title  # python-docx refuses more than Word holds
+    assert properties.title.endswith("…") and len(properties.title) == PROPERTY_LIMIT

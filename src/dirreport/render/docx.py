@@ -224,11 +224,11 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
         tag_contents_heading(word, halves["toc-title"])
     describe_pictures(word, str(document.metadata.get("figure-label", "Figure")))
     properties = word.core_properties
-    properties.title = f"{document.metadata.get('title', '')} – {document.metadata.get('subtitle', '')}"
-    properties.subject = str(document.metadata.get("authority", ""))
-    properties.author = str(document.metadata.get("author", ""))
+    properties.title = clipped(f"{document.metadata.get('title', '')} – {document.metadata.get('subtitle', '')}")
+    properties.subject = clipped(str(document.metadata.get("authority", "")))
+    properties.author = clipped(str(document.metadata.get("author", "")))
     properties.language = str(document.metadata.get("lang", "en-GB"))
-    properties.keywords = "; ".join(str(k) for k in document.metadata.get("keywords", []))
+    properties.keywords = keywords_within([str(k) for k in document.metadata.get("keywords", [])])
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).replace(tzinfo=None)
     properties.created = stamp
     properties.modified = stamp
@@ -259,6 +259,23 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     word.save(str(unstable))
     _deterministic_zip(unstable, target, epoch)
     unstable.unlink()
+
+
+PROPERTY_LIMIT = 255  # characters in a Word file's core property (title, subject, keywords ...)
+
+
+def clipped(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """A core property cut to what Word holds; a bilingual title of two long council names can run past it."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def keywords_within(keywords: list[str], limit: int = PROPERTY_LIMIT) -> str:
+    """As many whole keywords as Word's property holds, in order: one that does not fit is left out, not cut."""
+    kept: list[str] = []
+    for keyword in keywords:
+        if len("; ".join([*kept, keyword])) <= limit:
+            kept.append(keyword)
+    return "; ".join(kept)
 
 
 def _pages_of(entries: list[Any], laid_out: list[tuple[str, int]]) -> dict[str, int]:
