@@ -25,4 +25,5 @@ def test_the_benchmark_script_runs_on_a_tiny_project() -> None:
         "Bare toolchain, one process",
         "Ratio: dirreport cold / bare toolchain one process",
         "Rebuild with nothing changed",
+        "Batch project loaded (22 authorities)",  # the batch's own project, which once could not start
     ], run.stdout
