@@ -181,3 +181,29 @@ def test_the_output_and_the_cache_are_not_inputs(tmp_path: Path) -> None:
         (root / folder).mkdir(parents=True, exist_ok=True)
         (root / folder / "x.html").write_text("new", encoding="utf-8")
     assert cache.project_fingerprint(root, root / "_output", "") == before
+
+
+def test_word_pictures_are_dealt_in_even_rounds() -> None:
+    """No core waits through a last round of one short chunk, and nothing is dropped or reordered."""
+    from dirreport.pipeline.build import even_chunks
+
+    for count, workers_, most in [(64, 2, 24), (49, 2, 24), (3, 2, 24), (200, 2, 24), (10, 1, 24), (5, 4, 24)]:
+        items = list(range(count))
+        chunks = even_chunks(items, workers_, most)  # type: ignore[arg-type]
+        assert [i for chunk in chunks for i in chunk] == items
+        assert all(len(c) <= most for c in chunks)
+        assert max(map(len, chunks)) - min(map(len, chunks)) <= 1
+        if count >= workers_:
+            assert len(chunks) % workers_ == 0 or len(chunks) == count, (count, [len(c) for c in chunks])
+    assert [len(c) for c in even_chunks(list(range(64)), 2, 24)] == [16, 16, 16, 16]  # type: ignore[arg-type]
+    assert even_chunks([], 2, 24) == []
+
+
+def test_the_longest_renders_start_first() -> None:
+    from dirreport.pipeline.build import render_cost
+
+    jobs = [(e, j) for e in ("en", "cy", "bilingual", "en-summary") for j in ("html", "pdf", "docx")]
+    ordered = sorted(jobs, key=lambda job: -render_cost(*job))
+    assert ordered[0] == ("bilingual", "docx")
+    assert ordered[-1] == ("en-summary", "html")
+    assert render_cost("en", "docx") > render_cost("en", "pdf") > render_cost("en", "html")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class QualityStandard:
     text: Bilingual
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of a short string, asked for once per row of the data
 def whole_codes(written: str) -> tuple[str, ...]:
     """The codes a whole is written as, in the guidance's own notation.
 

@@ -34,10 +34,11 @@ from dirreport.errors import Problem
 from dirreport.pipeline.project import Project
 
 
-def run_checks(project: Project, assembled: bool = False, lang: str = "en") -> ReportCard:
+def run_checks(project: Project, assembled: bool = False, lang: str = "en", advisory: bool = True) -> ReportCard:
     """Every check; ``assembled`` says the editions were already assembled without error (a build).
 
     ``lang`` is the language of the card: the checks write their findings in it through the message catalogue.
+    Without ``advisory``, the checks that can only warn and take time (readability) are left out.
     """
     card = ReportCard(lang=lang)
     if not assembled:
@@ -46,7 +47,7 @@ def run_checks(project: Project, assembled: bool = False, lang: str = "en") -> R
     check_voice(project, card)
     check_data(project, card)
     check_translation(project, card)
-    check_accessibility(project, card)
+    check_accessibility(project, card, readability=advisory)
     check_summary(project, card)
     check_personal_data(project, card)
     check_disclosure(project, card)
@@ -64,7 +65,8 @@ def run_checks(project: Project, assembled: bool = False, lang: str = "en") -> R
 
 
 def blocking_problems(project: Project, assembled: bool = False) -> list[Problem]:
-    return [f.problem for f in run_checks(project, assembled).errors]
+    """What stops publication: the card's errors, without the advisory checks that could only add warnings."""
+    return [f.problem for f in run_checks(project, assembled, advisory=False).errors]
 
 
 __all__ = [

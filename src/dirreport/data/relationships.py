@@ -113,9 +113,12 @@ def consistency_problems(dataset: Dataset, catalogue: Catalogue, file: str) -> l
                         hint="the guidance defines them as the same count; correct one of them",
                     )
                 )
+    reported: dict[str, set[tuple[str, str]]] = {}  # code -> the (authority, year) it is given for
+    for authority, year, code in values:
+        reported.setdefault(code, set()).add((authority, year))
     for breakdown in catalogue.breakdowns:
         allowance = rounding_allowance(catalogue, breakdown.parts)
-        for authority, year in {(a, y) for a, y, c in values if c == breakdown.whole[0]}:
+        for authority, year in sorted(reported.get(breakdown.whole[0], set())):
             total = whole_value(values, authority, year, breakdown.whole)
             if total is None:
                 continue

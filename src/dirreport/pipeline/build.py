@@ -91,7 +91,7 @@ def _build_one(config: Config, options: BuildOptions, progress: Progress) -> Bui
     editions = editions_wanted(project.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(project.config, options.formats)
     report = BuildReport(warnings=list(project.warnings), editions=editions)
-    with worker_pool(options.jobs, lock.records_folder(config.root)) as pool:
+    with worker_pool(options.jobs, lock.records_folder(config.root)) as pool:  # workers start as it assembles
         # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
         documents = assemble_editions([project], editions, options, formats, pool, report, progress)[0]
         report.warnings += _new_warnings(documents.values(), report.warnings)
@@ -221,11 +221,23 @@ def rasterise_all(
 
     todo = [s for s in specs if not _chart_files(s, chart_cache)["png"].exists()]
     advance(len(specs) - len(todo))
-    size = max(1, min(RASTER_CHUNK, -(-len(todo) // workers_of(pool))))  # a small build still uses every core
-    chunks = [todo[k : k + size] for k in range(0, len(todo), size)]
+    chunks = even_chunks(todo, workers_of(pool), RASTER_CHUNK)
     for chunk, future in [(chunk, pool.submit(rasterise, chunk, chart_cache)) for chunk in chunks]:
         future.result()
         advance(len(chunk))
+
+
+def even_chunks(items: list[ChartSpec], workers: int, most: int) -> list[list[ChartSpec]]:
+    """Items cut into chunks of at most ``most``, as even as can be and a multiple of ``workers`` in number, so
+    no core waits idle through a last round of one short chunk (64 charts on 2 cores: four of 16)."""
+    if not items:
+        return []
+    count = -(-len(items) // most)
+    count = -(-count // workers) * workers  # rounded up to a whole round for every worker
+    count = min(count, len(items))
+    size, longer = divmod(len(items), count)  # the first `longer` chunks take one item more
+    bounds = [k * size + min(k, longer) for k in range(count + 1)]
+    return [items[bounds[k] : bounds[k + 1]] for k in range(count)]
 
 
 # --- rendering and publishing ------------------------------------------------------------------------------
@@ -253,25 +265,23 @@ def render_and_publish(
     renders_dir = project.cache_dir / "renders"
     pending: list[tuple[str, str, Path, Path, Future[list[str]] | None]] = []
     try:
+        to_render: list[tuple[str, str, Path, Path, RenderSettings]] = []
         for edition, document in documents.items():
             settings = render_settings(project, edition, tuple(formats))
             (generation / edition).mkdir(parents=True, exist_ok=True)
             for job in jobs_for(options.engine, formats):
                 cached = renders_dir / cache.render_key(document, job, options.engine, settings)
                 work = renders_dir / f".work-{cached.name}-{os.getpid()}"
-                if cached.is_dir() and any(cached.iterdir()):
-                    pending.append((edition, job, cached, work, None))
-                    continue
-                shutil.rmtree(work, ignore_errors=True)
-                pending.append(
-                    (
-                        edition,
-                        job,
-                        cached,
-                        work,
-                        pool.submit(_render_task, options.engine, job, document, str(work), settings),
-                    )
-                )
+                if not (cached.is_dir() and any(cached.iterdir())):
+                    to_render.append((edition, job, cached, work, settings))
+                pending.append((edition, job, cached, work, None))
+        futures: dict[tuple[str, str], Future[list[str]]] = {}
+        for edition, job, _cached, work, settings in sorted(to_render, key=lambda r: -render_cost(r[0], r[1])):
+            shutil.rmtree(work, ignore_errors=True)  # the longest first, so no core is left with one at the end
+            futures[edition, job] = pool.submit(
+                _render_task, options.engine, job, documents[edition], str(work), settings
+            )
+        pending = [(e, j, c, w, futures.get((e, j))) for e, j, c, w, _none in pending]
         progress.start("rendering", sum(1 for *_, future in pending if future is not None))
         outputs: list[Path] = []
         for edition, job, cached, work, future in pending:
@@ -303,6 +313,15 @@ def render_and_publish(
         publish.discard(output, generation)
         raise
     return outputs
+
+
+def render_cost(edition: str, job: str) -> float:
+    """A render's rough relative cost, to start the longest first: a Word file is laid out twice (pandoc,
+    then LibreOffice for its contents' page numbers), a PDF compiled once; a bilingual edition is two
+    languages, a summary a few pages."""
+    by_job = {"docx": 3.0, "pdf": 2.0, "html": 1.0}.get(job, 3.0)
+    by_edition = 2.0 if edition == "bilingual" else 0.2 if summary_language(edition) else 1.0
+    return by_job * by_edition
 
 
 def render_settings(project: Project, edition: str, formats: tuple[str, ...] = ()) -> RenderSettings:

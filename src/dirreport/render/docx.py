@@ -212,8 +212,9 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     )
     bullet = style_named(word.styles, "List Bullet")
     caption = style_named(word.styles, "Caption")
+    style_names = {style.style_id: style.name for style in word.styles}  # one lookup, not one per paragraph
     for paragraph in _all_paragraphs(word):
-        name = paragraph.style.name if paragraph.style is not None else ""
+        name = style_names.get(paragraph._p.style or "Normal", "")
         if name in CAPTION_STYLES:
             paragraph.style = caption
         elif name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):

@@ -444,7 +444,8 @@ def unbroken_years(word: Any) -> None:
     Each such hyphen becomes Word's own non-breaking hyphen (``w:noBreakHyphen``), which Word and
     LibreOffice draw as a hyphen and never break at; the text still reads "2023-24" to a screen reader.
     """
-    cover = [p._p for p in word.paragraphs if p.style is not None and p.style.name in COVER_STYLES]
+    style_names = {style.style_id: style.name for style in word.styles}
+    cover = [p._p for p in word.paragraphs if style_names.get(p._p.style or "Normal") in COVER_STYLES]
     for t in [t for p in cover for t in p.iter(qn("w:t"))]:
         text = t.text or ""
         if not YEAR_HYPHEN.search(text) or t.getparent().tag != qn("w:r"):

@@ -12,7 +12,7 @@ LibreOffice both honour.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -35,18 +35,27 @@ def _face(font: str) -> Any:
 
 
 def text_width(font: str) -> Callable[[str, float, bool], float]:
-    """Width in twips of a piece of text set in `font` at a size in points, bold or not."""
+    """Width in twips of a piece of text set in `font` at a size in points, bold or not: the sum of its words
+    and the spaces between them, so each word is measured once however often the tables repeat it."""
+    space = _advance(font, " ")
 
     def width(text: str, points: float, bold: bool) -> float:
-        if not text:
-            return 0.0
-        face = _face(font)
-        face.set_size(100, 72)
-        face.set_text(text)
-        advance = face.get_width_height()[0] / 64  # in points at 100 pt
+        words = text.split(" ")
+        advance = sum(_advance(font, w) for w in words) + space * (len(words) - 1)  # in points at 100 pt
         return float(advance * points / 100 * 20 * (1.08 if bold else 1.0))
 
     return width
+
+
+@lru_cache(maxsize=1 << 16)
+def _advance(font: str, text: str) -> float:
+    """How far `text` advances in `font` at 100 pt, in points."""
+    if not text:
+        return 0.0
+    face = _face(font)
+    face.set_size(100, 72)
+    face.set_text(text)
+    return float(face.get_width_height()[0] / 64)
 
 
 def _cell_text(tc: Any) -> str:

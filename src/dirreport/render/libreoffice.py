@@ -10,10 +10,13 @@ the build, even a killed one, or when it runs past its time.
 
 from __future__ import annotations
 
+import functools
+import io
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -64,7 +67,9 @@ def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
     out = work / "layout"
     profile = work / "lo-profile"
     out.mkdir(parents=True, exist_ok=True)
+    layout_copy = out / docx.name
     try:
+        without_pictures(docx, layout_copy)
         run_guarded(
             [
                 command,
@@ -73,20 +78,46 @@ def heading_pages(docx: Path, work: Path) -> list[tuple[str, int]] | None:
                 "--convert-to",
                 "pdf",
                 "--outdir",
-                str(out),
-                str(docx),
+                str(out / "pdf"),
+                str(layout_copy),
             ],
             timeout=CONVERT_TIMEOUT,
         )
-        pdf_path = out / f"{docx.stem}.pdf"
+        pdf_path = out / "pdf" / f"{docx.stem}.pdf"
         if not pdf_path.is_file():
             return None
         return [(title, page) for title, page, _level in bookmark_pages(pdf_path)]
-    except (OSError, subprocess.SubprocessError, pikepdf.PdfError):
+    except (OSError, subprocess.SubprocessError, zipfile.BadZipFile, pikepdf.PdfError):
         return None
     finally:
         shutil.rmtree(out, ignore_errors=True)
         shutil.rmtree(profile, ignore_errors=True)
+
+
+PICTURE_KINDS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}  # the pictures the layout copy replaces
+
+
+def without_pictures(docx: Path, copy: Path) -> None:
+    """A copy of a Word file with each PNG or JPEG picture replaced by a one-pixel one of the same kind.
+
+    A picture's size on the page is set in the document's XML, not by its pixels, so the copy lays out the
+    same pages; LibreOffice then neither decodes the charts at print resolution nor compresses them again
+    for its PDF, which was half its time.
+    """
+    with zipfile.ZipFile(docx) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            kind = PICTURE_KINDS.get(Path(item.filename).suffix.lower())
+            picture = item.filename.startswith("word/media/") and kind is not None
+            target.writestr(item, _one_pixel(kind) if picture and kind else source.read(item))
+
+
+@functools.cache
+def _one_pixel(kind: str) -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (1, 1), "white").save(buffer, kind)
+    return buffer.getvalue()
 
 
 def bookmark_pages(pdf_path: Path) -> list[tuple[str, int, int]]:

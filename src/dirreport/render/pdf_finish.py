@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -91,12 +92,18 @@ def _languages_of(halves: Sequence[tuple[str, str]]) -> list[str | None]:
     return out
 
 
+# where a header's or footer's artifact opens, and the marked-content operators that nest inside it
+_ARTIFACT = re.compile(rb"/Artifact\s*<<[^>]*/Pagination[^>]*>>\s*BDC")
+_MARKED = re.compile(rb"\b(BDC|BMC|EMC)\b")
+
+
 def _furniture_languages(pdf: Any, parts: Mapping[str, Sequence[tuple[str, str]]], sample: bool) -> None:
     """Mark each language's half of the header and footer with its /Lang, inside their pagination artifacts.
 
     The template prints the running head then the year, and (the sample label,) the page label then the
     number: the artifact's text pieces in that order.  Where a page's pieces do not match that count, the
-    page is left as Typst wrote it rather than tagged wrongly.
+    page is left as Typst wrote it rather than tagged wrongly.  Only the artifacts' bytes are parsed: a
+    page's whole content is some three thousand operations, its furniture a few dozen.
     """
     import pikepdf
 
@@ -107,43 +114,65 @@ def _furniture_languages(pdf: Any, parts: Mapping[str, Sequence[tuple[str, str]]
     ]
     footer.append(None)
     for page in pdf.pages:
-        operations: list[Any] = list(pikepdf.parse_content_stream(page))
-        out: list[Any] = []
-        changed = False
-        i = 0
-        while i < len(operations):
-            operands, operator = operations[i]
-            expected = _pagination(operands, str(operator), header, footer)
-            if expected is None:
-                out.append(operations[i])
-                i += 1
-                continue
-            end, depth = i + 1, 1
-            while end < len(operations) and depth:
-                name = str(operations[end][1])
-                depth += 1 if name in ("BDC", "BMC") else -1 if name == "EMC" else 0
-                end += 1
-            inside = operations[i:end]
-            shown = [k for k, (_o, op) in enumerate(inside) if str(op) in TEXT_SHOWING]
-            if len(shown) != len(expected):
-                out += inside
-            else:
-                changed = True
-                tags = dict(zip(shown, expected, strict=True))
-                for k, operation in enumerate(inside):
-                    tag = tags.get(k)
-                    if tag is None:
-                        out.append(operation)
-                        continue
-                    properties = pikepdf.Dictionary(Lang=pikepdf.String(tag))
-                    out += [
-                        pikepdf.ContentStreamInstruction([pikepdf.Name.Span, properties], pikepdf.Operator("BDC")),
-                        operation,
-                        pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")),
-                    ]
-            i = end
-        if changed:
-            page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+        contents = page.obj.get("/Contents")
+        if not isinstance(contents, pikepdf.Stream):
+            continue  # Typst writes one stream a page; anything else is left as it is
+        raw = contents.read_bytes()
+        pieces: list[bytes] = []
+        done = 0
+        for start, end in _artifact_spans(raw):
+            operations = list(pikepdf.parse_content_stream(pikepdf.Stream(pdf, raw[start:end])))
+            tagged = _tag_artifact(operations, header, footer)
+            if tagged is not None:
+                pieces += [raw[done:start], pikepdf.unparse_content_stream(tagged)]
+                done = end
+        if done:
+            page.Contents = pdf.make_stream(b"".join([*pieces, raw[done:]]))
+
+
+def _artifact_spans(raw: bytes) -> list[tuple[int, int]]:
+    """The byte range of each pagination artifact, from its BDC to the EMC that closes it."""
+    spans = []
+    for opening in _ARTIFACT.finditer(raw):
+        depth = 1
+        for marked in _MARKED.finditer(raw, opening.end()):
+            depth += -1 if marked.group() == b"EMC" else 1
+            if depth == 0:
+                spans.append((opening.start(), marked.end()))
+                break
+    return spans
+
+
+def _tag_artifact(operations: list[Any], header: list[str | None], footer: list[str | None]) -> list[Any] | None:
+    """One artifact's operations with each text piece wrapped in a /Lang span; None if it is not what the
+    template prints (a count of pieces that does not match, or not one whole artifact)."""
+    import pikepdf
+
+    if not operations:
+        return None
+    operands, operator = operations[0]
+    expected = _pagination(operands, str(operator), header, footer)
+    depth = 0
+    for _operands, op in operations:
+        name = str(op)
+        depth += 1 if name in ("BDC", "BMC") else -1 if name == "EMC" else 0
+    shown = [k for k, (_o, op) in enumerate(operations) if str(op) in TEXT_SHOWING]
+    if expected is None or depth != 0 or str(operations[-1][1]) != "EMC" or len(shown) != len(expected):
+        return None
+    tags = dict(zip(shown, expected, strict=True))
+    out: list[Any] = []
+    for k, operation in enumerate(operations):
+        tag = tags.get(k)
+        if tag is None:
+            out.append(operation)
+            continue
+        properties = pikepdf.Dictionary(Lang=pikepdf.String(tag))
+        out += [
+            pikepdf.ContentStreamInstruction([pikepdf.Name.Span, properties], pikepdf.Operator("BDC")),
+            operation,
+            pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")),
+        ]
+    return out
 
 
 def _pagination(
