@@ -185,7 +185,7 @@ def test_the_output_and_the_cache_are_not_inputs(tmp_path: Path) -> None:
 
 def test_word_pictures_are_dealt_in_even_rounds() -> None:
     """No core waits through a last round of one short chunk, and nothing is dropped or reordered."""
-    from dirreport.pipeline.build import even_chunks
+    from dirreport.pipeline.workers import even_chunks
 
     for count, workers_, most in [(64, 2, 24), (49, 2, 24), (3, 2, 24), (200, 2, 24), (10, 1, 24), (5, 4, 24)]:
         items = list(range(count))

@@ -28,17 +28,17 @@ class DuplicateKey(yaml.MarkedYAMLError):
         self.key = key
 
 
-class StrictLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing a key given twice in one mapping."""
+class _RefusesDuplicateKeys:
+    """A loader's mapping constructor refusing a key given twice in one mapping."""
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, MappingNode):
-            self.flatten_mapping(node)
+            self.flatten_mapping(node)  # type: ignore[attr-defined]
             seen: dict[Any, yaml.Mark] = {}
             for key_node, _value in node.value:
                 if key_node.tag == _MERGE:
                     continue
-                key = self.construct_object(key_node, deep=True)
+                key = self.construct_object(key_node, deep=True)  # type: ignore[attr-defined]
                 try:
                     first = seen.get(key)
                 except TypeError:  # an unhashable key: PyYAML's own error says so
@@ -46,12 +46,26 @@ class StrictLoader(yaml.SafeLoader):
                 if first is not None:
                     raise DuplicateKey(key, first, key_node.start_mark)
                 seen[key] = key_node.start_mark
-        return super().construct_mapping(node, deep=deep)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[misc,no-any-return]
+
+
+class StrictLoader(_RefusesDuplicateKeys, yaml.SafeLoader):
+    """PyYAML's safe loader, refusing a key given twice in one mapping: the one whose errors are told."""
+
+
+# libyaml's parser with the same constructor, where PyYAML was built with it: a text it reads is read alike,
+# and one it cannot read is read again by StrictLoader, whose errors are the ones `explain` knows
+_FastStrictLoader = (
+    type("_FastStrictLoader", (_RefusesDuplicateKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else StrictLoader
+)
 
 
 def load(text: str) -> Any:
     """The data of a YAML text; a duplicate key raises ``DuplicateKey``."""
-    return yaml.load(text, Loader=StrictLoader)  # a subclass of SafeLoader: no arbitrary objects
+    try:
+        return yaml.load(text, Loader=_FastStrictLoader)  # safe loaders only: no arbitrary objects
+    except yaml.YAMLError:
+        return yaml.load(text, Loader=StrictLoader)  # the same refusal, told with PyYAML's own marks
 
 
 def parse(text: str, file: str, subject: str = "", first_line: int = 1) -> tuple[Any, Problem | None]:

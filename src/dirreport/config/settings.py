@@ -175,6 +175,7 @@ def load_config(root: Path) -> Config:
     return _validate(root, data, located, name)
 
 
+CACHE_DIR = ".dirreport-cache"  # the build's caches inside the project, safe to delete
 INPUT_FOLDERS = ("data", "narratives", "templates", "images")  # the project's own files: never published into
 
 

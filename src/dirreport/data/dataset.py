@@ -288,7 +288,7 @@ def _metrics(
             )
         )
     ok &= ~negative
-    units = frame["metric"].map(lambda c: catalogue.metrics[c].unit if c in catalogue.metrics else "")
+    units = frame["metric"].map({code: metric.unit for code, metric in catalogue.metrics.items()}).fillna("")
     fractional = (units == "count") & values.notna() & (values % 1 != 0)
     for idx in frame.index[fractional]:
         collector.add(
@@ -319,14 +319,14 @@ def _metrics(
     result: dict[MetricKey, float | None] = {}
     rows: dict[MetricKey, int] = {}
     key_notes: dict[MetricKey, tuple[str, ...]] = {}
-    for idx, key, value, row in zip(
-        good.index,
-        zip(good["authority"], good["year"], good["metric"], strict=True),
-        values[ok],
-        table.rows[ok],
+    for idx, key, value, row in zip(  # plain lists: iterating a million pandas cells one by one is slow
+        good.index.tolist(),
+        zip(good["authority"].tolist(), good["year"].tolist(), good["metric"].tolist(), strict=True),
+        values[ok].tolist(),
+        table.rows[ok].tolist(),
         strict=True,
     ):
-        result[key] = None if pd.isna(value) else float(value)
+        result[key] = None if value != value else float(value)  # NaN, the one value unequal to itself
         rows[key] = int(row)
         if idx in notes:
             key_notes[key] = notes[idx]

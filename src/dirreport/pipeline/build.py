@@ -19,13 +19,11 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dirreport.assemble.document import Document, output_basename
-from dirreport.assemble.editions import assemble
 from dirreport.catalogue import WALES
 from dirreport.config.settings import Config, load_config, summary_language
 from dirreport.errors import CheckFailed, DirreportError, Problem
-from dirreport.figures.specs import ChartSpec
 from dirreport.pipeline import cache, lock, publish
 from dirreport.pipeline.options import BuildOptions as BuildOptions  # re-exported: the build's own vocabulary
 from dirreport.pipeline.options import (
@@ -43,11 +41,15 @@ from dirreport.pipeline.options import (
     formats_wanted as formats_wanted,
 )
 from dirreport.pipeline.progress import Progress
-from dirreport.pipeline.project import Project, for_authority, load_project
-from dirreport.pipeline.workers import worker_pool, workers_of
+from dirreport.pipeline.workers import even_chunks, worker_pool, workers_of
 from dirreport.render import jobs_for, renderer
-from dirreport.render.common import RenderSettings
 from dirreport.render.libreoffice import word_contents_notice
+
+if TYPE_CHECKING:  # loaded when there is work to do: a build with nothing changed returns without them
+    from dirreport.assemble.document import Document
+    from dirreport.figures.specs import ChartSpec
+    from dirreport.pipeline.project import Project
+    from dirreport.render.common import RenderSettings
 
 BATCH_DIR = "authorities"
 ALL = "all"
@@ -87,6 +89,8 @@ def _build_one(config: Config, options: BuildOptions, progress: Progress) -> Bui
     if published is not None:
         return BuildReport(up_to_date=True, outputs=[output / relative for relative in published])
     publish.prepare(output, config.editions, config.root)  # a folder of the user's is refused before any work
+    from dirreport.pipeline.project import load_project
+
     project = load_project(options.root, options.authority)
     editions = editions_wanted(project.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(project.config, options.formats)
@@ -188,6 +192,8 @@ def assemble_editions(
 
 
 def _assemble(project: Project, editions: list[str], options: BuildOptions) -> dict[str, Document]:
+    from dirreport.assemble.editions import assemble
+
     engine = "quarto" if options.engine == "quarto" else "pandoc"
     return {e: assemble(project, e, engine=engine, draft=options.draft) for e in editions}
 
@@ -225,19 +231,6 @@ def rasterise_all(
     for chunk, future in [(chunk, pool.submit(rasterise, chunk, chart_cache)) for chunk in chunks]:
         future.result()
         advance(len(chunk))
-
-
-def even_chunks(items: list[ChartSpec], workers: int, most: int) -> list[list[ChartSpec]]:
-    """Items cut into chunks of at most ``most``, as even as can be and a multiple of ``workers`` in number, so
-    no core waits idle through a last round of one short chunk (64 charts on 2 cores: four of 16)."""
-    if not items:
-        return []
-    count = -(-len(items) // most)
-    count = -(-count // workers) * workers  # rounded up to a whole round for every worker
-    count = min(count, len(items))
-    size, longer = divmod(len(items), count)  # the first `longer` chunks take one item more
-    bounds = [k * size + min(k, longer) for k in range(count + 1)]
-    return [items[bounds[k] : bounds[k + 1]] for k in range(count)]
 
 
 # --- rendering and publishing ------------------------------------------------------------------------------
@@ -325,6 +318,9 @@ def render_cost(edition: str, job: str) -> float:
 
 
 def render_settings(project: Project, edition: str, formats: tuple[str, ...] = ()) -> RenderSettings:
+    from dirreport.assemble.document import output_basename
+    from dirreport.render.common import RenderSettings
+
     config = project.config
     href = None
     lang = summary_language(edition) or edition
@@ -356,6 +352,8 @@ def epoch_for(config: Config) -> int:
 
 def _build_batch(options: BuildOptions, progress: Progress) -> BuildReport:
     """One report for every authority in the data (the project's own included), into _output/authorities/<code>/."""
+    from dirreport.pipeline.project import for_authority, load_project
+
     base = load_project(options.root)
     own = base.config.authority
     codes = [a for a in base.dataset.authorities if a != WALES and (a in base.catalogue.authorities or a == own)]

@@ -16,11 +16,14 @@ import shutil
 import time
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dirreport import toolchain
-from dirreport.assemble.document import Document
-from dirreport.pipeline.project import CACHE_DIR
-from dirreport.render.common import RenderSettings, template
+from dirreport.config.settings import CACHE_DIR
+
+if TYPE_CHECKING:  # the up-to-date check runs without loading assembly or the engines
+    from dirreport.assemble.document import Document
+    from dirreport.render.common import RenderSettings
 
 RENDER_TOOLS = {
     "html": ("pandoc",),
@@ -39,12 +42,21 @@ def code_fingerprint() -> str:
     The other tools' versions are not in it: each key adds the tools its files come from, so a new Typst
     makes new PDFs but leaves the web pages in the cache.
     """
-    package = Path(__file__).resolve().parent.parent
+    return _code_digest({}, {})
+
+
+PACKAGE = Path(__file__).resolve().parent.parent
+CODE_SUFFIXES = (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd")
+
+
+def _code_digest(memo: dict[str, list[object]], seen: dict[str, list[object]]) -> str:
+    """dirreport's version and the content of its files, each read only if not in ``memo`` by size and time."""
     h = hashlib.sha256(toolchain.fingerprint("dirreport").encode())
-    for path in sorted(package.rglob("*")):
-        if path.is_file() and path.suffix in (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd"):
-            h.update(path.relative_to(package).as_posix().encode())
-            h.update(path.read_bytes())
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in CODE_SUFFIXES and path.is_file():
+            key = path.as_posix()
+            seen[key] = _file_digest(path, memo.get(key))
+            h.update(f"{path.relative_to(PACKAGE).as_posix()}\0{seen[key][2]}\0".encode())
     return h.hexdigest()
 
 
@@ -57,10 +69,11 @@ def project_fingerprint(root: Path, output_dir: Path, extra: str, also: tuple[Pa
     file's digest is remembered by its size and time, so an unchanged project is not read again.
     """
     tools = toolchain.fingerprint(*toolchain.TOOLS)  # any tool upgraded: the build runs, its caches decide what to redo
-    h = hashlib.sha256(f"{code_fingerprint()}\0{tools}\0{extra}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     memo_path = root / CACHE_DIR / "file-digests.json"
     memo = _read_memo(memo_path)
     seen: dict[str, list[object]] = {}
+    code = _code_digest(memo, seen)  # dirreport's own files, remembered like the project's
+    h = hashlib.sha256(f"{code}\0{tools}\0{extra}\0{os.environ.get('SOURCE_DATE_EPOCH', '')}".encode())
     skip = {output_dir.resolve(), (root / CACHE_DIR).resolve()}
     for label, folder in (("", root), *((f"also:{i}:", p) for i, p in enumerate(also))):
         for path in _project_files(folder, skip):
@@ -141,6 +154,8 @@ def remember(root: Path, fingerprint: str, outputs: list[str]) -> None:
 
 def render_key(document: Document, fmt: str, engine: str, settings: RenderSettings) -> str:
     """What a rendered file depends on: the document, its page template, the engine and the tools' versions."""
+    from dirreport.render.common import template
+
     h = hashlib.sha256(
         f"{code_fingerprint()}\0{engine}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}"
         f"\0{toolchain.fingerprint(*RENDER_TOOLS[fmt])}\0{settings.formats}".encode()

@@ -19,8 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from dirreport import processes
+from dirreport.config.settings import CACHE_DIR
 from dirreport.errors import InputError, Problem
-from dirreport.pipeline.project import CACHE_DIR
 
 LOCK = "build.lock"
 RECORDS = "processes"

@@ -16,7 +16,7 @@ from dirreport.catalogue import LOCAL_CATALOGUE, Catalogue, load_catalogue
 from dirreport.catalogue.loading import load_standards
 from dirreport.compute.indicators import Results, compute
 from dirreport.config.report_parts import clashes
-from dirreport.config.settings import Config, load_config, located_line
+from dirreport.config.settings import CACHE_DIR, Config, load_config, located_line
 from dirreport.content import prescribed_form
 from dirreport.content.narrative import Narrative, parse
 from dirreport.content.sanitise import check_links_and_images
@@ -28,7 +28,6 @@ from dirreport.lang.i18n import N_, _
 from dirreport.office_files import word_file_fault
 from dirreport.pipeline.last_year import last_years_points
 
-CACHE_DIR = ".dirreport-cache"
 TEMPLATES = "templates"
 TEXT_TEMPLATES = (".j2", ".html", ".typ")
 # a section of 1 MB is about 150,000 words; the whole sample report is about 0.3 MB

@@ -20,12 +20,15 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from importlib import import_module, metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
-from dirreport.render.common import RenderSettings
 
-Renderer = Callable[[Document, Path, RenderSettings], list[Path]]
+if TYPE_CHECKING:  # looking an engine up, or refusing an unknown one, loads none of them
+    from dirreport.assemble.document import Document
+    from dirreport.render.common import RenderSettings
+
+Renderer = Callable[["Document", Path, "RenderSettings"], list[Path]]
 ENTRY_POINTS = "dirreport.engines"
 FORMATS = ("html", "pdf", "docx")
 

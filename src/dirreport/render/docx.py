@@ -212,7 +212,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     )
     bullet = style_named(word.styles, "List Bullet")
     caption = style_named(word.styles, "Caption")
-    style_names = {style.style_id: style.name for style in word.styles}  # one lookup, not one per paragraph
+    style_names = {style.style_id: style.name for style in word.styles}
     for paragraph in _all_paragraphs(word):
         name = style_names.get(paragraph._p.style or "Normal", "")
         if name in CAPTION_STYLES:
@@ -231,8 +231,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     properties.language = str(document.metadata.get("lang", "en-GB"))
     properties.keywords = keywords_within([str(k) for k in document.metadata.get("keywords", [])])
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).replace(tzinfo=None)
-    properties.created = stamp
-    properties.modified = stamp
+    properties.created = properties.modified = stamp
     properties.last_modified_by = "dirreport"
     properties.revision = 1
     meta = document.metadata
