@@ -177,3 +177,15 @@ def test_the_guide_renders_to_html(tmp_path: Path) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(pytest.main([__file__, "-q", "-n", "0"]))
+
+
+def test_the_api_reference_is_written_from_the_current_docstrings() -> None:
+    api_docs = _tool("api_docs")
+    assert api_docs.expected() == api_docs.PAGE.read_text(encoding="utf-8"), "run python tools/api_docs.py"
+    text = api_docs.PAGE.read_text(encoding="utf-8")
+    import dirreport
+
+    for name in dirreport.__all__:
+        if not name.startswith("_"):
+            assert f"## `{name}" in text, f"docs/api.md has no entry for {name}"
+    assert api_docs.PAGE.resolve() in _links(DOCS / "README.md")
