@@ -292,33 +292,35 @@ def soffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def word_laid_out(
-    built_sample: Path, soffice_profile: Path, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Path]:
-    """Each edition's Word file as LibreOffice lays it out (converted to PDF, as a reader's word processor shows it)."""
-    out = tmp_path_factory.mktemp("word-pages")
+def word_laid_out(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each edition's Word file as LibreOffice lays it out (converted to PDF, as a reader's word processor shows it),
+    once for the run however many workers' tests read it."""
     sources = {edition: output_file(built_sample, edition, "docx") for edition in EDITIONS}
-    result = subprocess.run(
-        [
-            soffice_path(),
-            f"-env:UserInstallation={soffice_profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *(str(s) for s in sources.values()),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    laid = {edition: out / f"{source.stem}.pdf" for edition, source in sources.items()}
-    for pdf in laid.values():
-        assert pdf.exists(), result.stdout + result.stderr
-    return laid
+
+    def lay_out(out: Path) -> None:
+        profile = out / "profile"
+        result = subprocess.run(
+            [
+                soffice_path(),
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out),
+                *(str(s) for s in sources.values()),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        for source in sources.values():
+            assert (out / f"{source.stem}.pdf").exists(), result.stdout + result.stderr
+
+    out = made_once(tmp_path_factory, "word-pages", lay_out)
+    return {edition: out / f"{source.stem}.pdf" for edition, source in sources.items()}
 
 
 def replace_metrics(

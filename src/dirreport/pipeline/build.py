@@ -95,7 +95,7 @@ def _build_one(config: Config, options: BuildOptions, progress: Progress) -> Bui
     editions = editions_wanted(project.config, options.languages, summaries=options.summaries)
     formats = formats_wanted(project.config, options.formats)
     report = BuildReport(warnings=list(project.warnings), editions=editions)
-    with worker_pool(options.jobs, lock.records_folder(config.root)) as pool:  # workers start as it assembles
+    with worker_pool(options.jobs, lock.records_folder(config.root)) as pool:
         # assembling first finds what makes the files unusable (exit 2) before the checks judge them (exit 1)
         documents = assemble_editions([project], editions, options, formats, pool, report, progress)[0]
         report.warnings += _new_warnings(documents.values(), report.warnings)

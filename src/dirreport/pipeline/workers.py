@@ -48,8 +48,6 @@ class Pool(ProcessPoolExecutor):
             initargs=(me[0], me[1], None if records is None else str(records)),
         )
         self.max_workers = max_workers
-        for _ in range(max_workers):  # started now, so they import while the build assembles
-            self.submit(_warm_up)
 
     def __exit__(self, kind, value, traceback):  # type: ignore[no-untyped-def]
         """On an error, return at once: the workers finish what they started and end by themselves."""
@@ -57,11 +55,6 @@ class Pool(ProcessPoolExecutor):
             return super().__exit__(kind, value, traceback)
         self.shutdown(wait=False, cancel_futures=True)
         return False
-
-
-def _warm_up() -> None:
-    """What every worker needs before its first chart: matplotlib and the drawing code (a second or two)."""
-    import dirreport.figures.charts  # noqa: F401
 
 
 def _worker_started(build_pid: int, build_created: float, records: str | None) -> None:
