@@ -84,9 +84,11 @@ def read_survey(
     frame = table.frame
     ok = check_common(table, config, catalogue, collector)
     out: dict[tuple[str, str, str, str], SurveyCount] = {}
+    records = frame.to_dict("index")  # read once: a cell at a time through pandas was most of the survey's time
     for idx in frame.index[ok]:
         row = int(table.rows[idx])
-        measure, group = cell(frame, idx, "measure"), cell(frame, idx, "group")
+        record = records[idx]
+        measure, group = str(record["measure"]), str(record["group"])
 
         def add(message: str, column: str, hint: str, row: int = row, idx: object = idx) -> None:
             collector.add(
@@ -110,7 +112,7 @@ def read_survey(
                 "use one of " + ", ".join(catalogue.survey[measure].groups),
             )
             continue
-        counts = [cells.number(cell(frame, idx, column)) for column in ("respondents", "positive")]
+        counts = [cells.number(str(record[column])) for column in ("respondents", "positive")]
         refusal = next((c for c in counts if isinstance(c, cells.Refusal)), None)
         if refusal is not None:
             column = "respondents" if isinstance(counts[0], cells.Refusal) else "positive"
@@ -131,7 +133,7 @@ def read_survey(
                 "check the two counts",
             )
             continue
-        key = (cell(frame, idx, "authority"), cell(frame, idx, "year"), measure, group)
+        key = (str(record["authority"]), str(record["year"]), measure, group)
         if key in out:
             add(
                 f"{measure} for {group} in {key[1]} is given twice",
