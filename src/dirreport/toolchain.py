@@ -8,8 +8,11 @@ the versions of the tools behind it, and dirreport's own.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
 from functools import cache
 from importlib import metadata
+from pathlib import Path
 
 TOOLS = ("dirreport", "matplotlib", "pandoc", "typst", "python-docx")
 
@@ -23,13 +26,31 @@ def _distribution_version(name: str) -> str:
 
 @cache
 def _pandoc_version() -> str:
-    """pandoc's own version (not the wrapper's): asked of the binary once per process."""
+    """pandoc's own version (not the wrapper's): asked of the binary once per process.
+
+    The pandoc that pypandoc-binary carries is the one pypandoc runs unless PYPANDOC_PANDOC names another,
+    and it changes only with that package's version: then the version needs no pandoc started (the check
+    that nothing changed since the last build is quicker by that much).
+    """
+    bundled = _bundled_pandoc()
+    if bundled is not None and not os.environ.get("PYPANDOC_PANDOC"):
+        return "bundled"  # versions() adds the package's version
     try:
         import pypandoc
 
         return str(pypandoc.get_pandoc_version())
     except (ImportError, OSError, RuntimeError):
         return "absent"
+
+
+def _bundled_pandoc() -> Path | None:
+    """The pandoc inside pypandoc-binary's package folder, found without importing pypandoc."""
+    spec = importlib.util.find_spec("pypandoc")
+    if spec is None or spec.origin is None or _distribution_version("pypandoc-binary") == "absent":
+        return None
+    files = Path(spec.origin).parent / "files"
+    found = [files / name for name in ("pandoc", "pandoc.exe") if (files / name).is_file()]
+    return found[0] if found else None
 
 
 @cache
