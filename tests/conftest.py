@@ -175,10 +175,35 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 SPREAD = {"test_bad_inputs.py": 4, "test_browser.py": 2}
 
 
+# the files whose fixtures build, lay out or open a browser for longest, dealt to the workers first (xdist hands out
+# groups in the order they are collected), so the run does not end with one worker on a long file and two idle
+LONGEST_FIRST = (
+    "test_never_lose_work.py",
+    "test_statswales.py",
+    "test_sections_word.py",
+    "test_docx_accessibility.py",
+    "test_browser.py",
+    "test_pages.py",
+    "test_charts.py",
+    "test_injection.py",
+    "test_publishing.py",
+    "test_build.py",
+    "test_check.py",
+    "test_templates_and_safety.py",
+    "test_new_and_engines.py",
+    "test_word_without_libreoffice.py",
+    "test_bilingual_language.py",
+    "test_benchmarks_smoke.py",
+    "test_processes.py",
+)
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own, which writes each item's group into its id
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """One pytest-xdist group a test file (``--dist loadgroup``), so its module fixtures are made once; a file
-    named in ``SPREAD`` is dealt out over several groups."""
+    named in ``SPREAD`` is dealt out over several groups; the longest files first."""
+    order = {name: rank for rank, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: order.get(item.path.name, len(order)))  # stable: a file's tests keep their order
     for index, item in enumerate(items):
         name = item.path.name
         group = f"{name}:{index % SPREAD[name]}" if name in SPREAD else name

@@ -41,7 +41,7 @@ class Versions:
 
 
 @pytest.fixture(scope="module")
-def versions(built_sample: Path, edited_sample: Path) -> Versions:
+def versions(edited_sample: Path, built_sample: Path) -> Versions:  # the edited one first: it needs nothing else
     new_inputs = json.loads((edited_sample.parent / "inputs.json").read_text(encoding="utf-8"))
     return Versions(
         built_sample, digests(built_sample / "_output"), edited_sample, digests(edited_sample / "_output"), new_inputs
