@@ -13,8 +13,8 @@ year's share is tested against the share of the exposure (binomial test).
 Both exact tests are two-sided in SciPy's way (``fisher_exact``, ``binomtest``):
 the p-value adds up every outcome no more likely than the one observed, with
 SciPy's relative tolerance of 1e-7 for ties.  They are written out here with
-the standard library, since importing SciPy took longer than a whole check of
-the data; the suite holds them to SciPy's results over thousands of tables.
+the standard library, since importing SciPy took up to a third of a whole check
+of the sample; the suite holds them to SciPy's results over 1,200 random tables.
 """
 
 from __future__ import annotations
