@@ -15,6 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from dirreport.assemble.bilingual_pairs import paired
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition import Assembler, marked_in_data, population_sentence, resources_for
@@ -52,12 +53,20 @@ class Pair:
     def has_body(self) -> bool:
         return any(str(s.body).strip() for s in self.sides)
 
+    @property
+    def body(self) -> Markup:
+        """The two passages side by side, section by section under headings in both languages."""
+        return Markup(paired([(side.lang, str(side.body)) for side in self.sides]))
+
 
 def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = False) -> Document:
     config = project.config
     first = config.bilingual.first
     order = [first, "en" if first == "cy" else "cy"]
     assemblers = {lang: Assembler(project, lang, engine, draft, data_edition="bilingual") for lang in order}
+    # the PDF and Word print each chart and table once, in both languages: the second language's passage is
+    # written first, so the first's figure book has its twin of each figure to take the words from
+    assemblers[first].book.lead(assemblers[order[1]].book)
     envs = {lang: environment(config.root, lang) for lang in order}
     pairs: list[Pair] = []
     any_draft = draft
@@ -65,8 +74,8 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         for place in prescribed_form.of_report(config):
             if place.id == "4d-sufficiency" and not assemblers[first].sufficiency_applies():
                 continue
-            sides = []
-            for lang in order:
+            sides: list[Side] = []
+            for lang in reversed(order):
                 view = assemblers[lang].place_view(place)
                 any_draft = any_draft or ((view.narrative is not None or view.missing) and view.status != "final")
                 context = {
@@ -79,7 +88,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                     "contact": partial(contact_block, config, lang),
                 }
                 body = envs[lang].get_template("place-body.md.j2").render(context)
-                sides.append(Side(lang, view.heading, Markup(body)))
+                sides.insert(0, Side(lang, view.heading, Markup(body)))
             pairs.append(Pair(place.level, place.anchor, sides))
         notices = []
         for lang in order:
@@ -113,7 +122,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     metadata["lang"] = LANG_TAGS[first]
     metadata["html-lang"] = first
     metadata["bilingual"] = True
-    figures = [f for lang in order for f in assemblers[lang].book.figures]
+    figures = [*(f for lang in order for f in assemblers[lang].book.figures), *assemblers[first].book.merged]
     tables = [(f"{lang}_{label}", t) for lang in order for label, t in assemblers[lang].book.numbered_tables()]
     return Document(
         edition="bilingual",
@@ -186,8 +195,8 @@ def _summary(assembler: Assembler, project: Project, lang: str) -> Markup:
 
 
 def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) -> str:  # type: ignore[type-arg]
-    parts = []
-    for lang in order:
+    parts: list[tuple[str, str]] = []
+    for lang in reversed(order):  # the second language's tables first: the first's are made from them
         text = (
             envs[lang]
             .get_template("appendix.md.j2")
@@ -202,8 +211,9 @@ def _appendix(assemblers: dict[str, Assembler], envs: dict, order: list[str]) ->
                 }
             )
         )
-        parts.append(f'::: {{lang="{LANG_TAGS[lang]}"}}\n{_demote_anchors(text, lang)}\n:::\n')
-    return "\n".join(parts)
+        parts.insert(0, (lang, _demote_anchors(text, lang)))
+    # the back matter side by side, like the chapters: one heading in both languages over each part
+    return paired(parts) + "\n"
 
 
 def _demote_anchors(text: str, lang: str) -> str:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from dirreport.figures.charts import WIDTH_IN as CHART_WIDTH_IN
 from dirreport.figures.specs import Figure, Table
+from dirreport.lang.bilingual_text import LANG_TAGS
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#+!|^~$@])")
 
@@ -43,13 +45,18 @@ def visible(fmt: str, content: str) -> str:
     return f'::: {{.content-visible when-format="{fmt}"}}\n{content}\n:::'
 
 
-def pipe_table(table: Table, caption: str, anchor: str | None = None) -> str:
-    """A pipe table with header row and caption; widths follow the text so long labels wrap."""
+def pipe_table(table: Table, caption: str, anchor: str | None = None, langs: tuple[str, str] | None = None) -> str:
+    """A pipe table with header row and caption; widths follow the text so long labels wrap.
+
+    ``langs`` marks a bilingual table (``figures.bilingual_figures``): a cell's two lines are its two
+    languages, each printed as a span tagged with its own, with a line break between.
+    """
+    cell = _cell if langs is None else (lambda text: _bilingual_cell(text, langs))
     cols = len(table.header)
     aligns = table.align or ("l",) * cols
     widths = []
     for i in range(cols):
-        longest = max([len(table.header[i]) // 2, *(len(r[i]) for r in table.rows)])
+        longest = max([_width(table.header[i]) // 2, *(_width(r[i]) for r in table.rows)])
         # numbers need room to stay on one line; long labels may wrap
         # figures need room to stay on one line ("59.9%", "▲ Worsened"); long labels may wrap
         widths.append(min(max(longest, 11 if i == 0 else 13), 60 if i == 0 else 28))
@@ -59,20 +66,45 @@ def pipe_table(table: Table, caption: str, anchor: str | None = None) -> str:
         n = max(3, round(72 * widths[i] / total))
         sep = "-" * n
         dashes.append(f"{sep[:-1]}:" if aligns[i] == "r" else f":{sep[:-1]}")
-    lines = ["| " + " | ".join(_cell(h) for h in table.header) + " |", "|" + "|".join(dashes) + "|"]
+    lines = ["| " + " | ".join(cell(h) for h in table.header) + " |", "|" + "|".join(dashes) + "|"]
     for row in table.rows:
-        lines.append("| " + " | ".join(_cell(c) for c in row) + " |")
+        lines.append("| " + " | ".join(cell(c) for c in row) + " |")
     label = f" {{#{anchor}}}" if anchor else ""
     lines.append("")
-    lines.append(f": {md(caption)}{label}")
+    lines.append(f": {md(caption) if langs is None else bilingual_inline(caption, langs)}{label}")
     out = "\n".join(lines)
-    if table.notes:
-        out += "\n\n" + "\n\n".join(f"[{md(n)}]{{.table-note}}" for n in table.notes)
+    for note in table.notes:
+        out += f"\n\n[{md(note) if langs is None else bilingual_inline(note, langs)}]{{.table-note}}"
     return out
+
+
+def _width(text: str) -> int:
+    """A cell's width in characters: its longest line (a bilingual cell has one per language)."""
+    return max((len(line) for line in text.split("\n")), default=0)
 
 
 def _cell(text: str) -> str:
     return md(text).replace("|", "\\|") or " "
+
+
+LINE_BREAK = "[]{.line-break}"  # pairs.lua makes it a line break in every format: a pipe table's cell has none
+
+
+def bilingual_inline(text: str, langs: tuple[str, str]) -> str:
+    """Text whose two lines are two languages: each half a span tagged with its language, a break between.
+
+    Text of one line is the same in both languages ("84.6%", "2019-20") and is printed once, untagged,
+    in the document's language.
+    """
+    halves = text.split("\n")
+    if len(halves) != 2:
+        return md(text)
+    spans = (f'[{md(half)}]{{lang="{LANG_TAGS[lang]}"}}' for half, lang in zip(halves, langs, strict=True))
+    return LINE_BREAK.join(spans)
+
+
+def _bilingual_cell(text: str, langs: tuple[str, str]) -> str:
+    return bilingual_inline(text, langs).replace("|", "\\|") or " "
 
 
 def svg_inline(svg_path: Path, alt: str, element_id: str) -> str:
@@ -103,19 +135,39 @@ def _unique_svg_ids(svg: str, prefix: str) -> str:
     return svg
 
 
+@dataclass(frozen=True)
+class Printed:
+    """How the bilingual edition prints a figure or table in the PDF and Word, where the web page has both.
+
+    ``follows``: this is the second language's; it stands in a slot that the first language's bilingual
+    one fills (resources/pairs.lua), printed only where there is none.  ``merged``: the first language's
+    bilingual one (from ``figures.bilingual_figures``), with its numbered caption in both languages (a
+    line each) and the two languages in order.
+    """
+
+    follows: bool = False
+    merged: Figure | Table | None = None
+    caption: str = ""
+    langs: tuple[str, str] = ("cy", "en")
+
+
+ONE_LANGUAGE = Printed()
+
+
 def figure_blocks(
     figure: Figure,
     number_caption: str,
     data_link: str,
     inline_svg: bool = True,
     data_href: str | None = None,
+    printed: Printed = ONE_LANGUAGE,
 ) -> str:
     """One figure in all three formats, each showing the same caption and alternative text.
 
     Its data link goes to its table in the appendix, or to the spreadsheet published beside the report.
     """
     href = data_href or f"#{table_anchor(figure.table, figure.spec.lang)}"
-    anchor = f"fig-{figure.id.replace('/', '-').lower()}-{figure.spec.lang}"
+    anchor = figure_anchor(figure)
     # the web page carries its charts as inline SVG, put in by the renderer from the drawn file: assembly only
     # names the chart, so it never waits for a drawing or reads one
     chart = f' data-chart="{anchor}"' if inline_svg else ""
@@ -125,25 +177,63 @@ def figure_blocks(
         f'<figure id="{anchor}" class="chart">\n{picture}\n'
         f"<figcaption>{html.escape(number_caption)}</figcaption>\n</figure>",
     )
+    if isinstance(printed.merged, Figure):
+        both = printed.caption
+        pages = _printed_figure(
+            printed.merged, bilingual_inline(both, printed.langs), _typst_caption(both, printed.langs)
+        )
+        paper = visible("typst,docx", f"::: {{#{anchor} .bilingual-figure}}\n{pages}\n:::")
+    elif printed.follows:
+        pages = _printed_figure(figure, md(number_caption), typst_string(number_caption))
+        paper = visible("typst,docx", f"::: {{#{anchor} .figure-slot}}\n{pages}\n:::")
+    else:
+        paper = _printed_figure(figure, md(number_caption), typst_string(number_caption), anchor)
+    return f"{visible('html', html_block)}\n\n{paper}\n\n[{md(data_link)}]({href}){{.data-link}}\n"
+
+
+def _printed_figure(figure: Figure, docx_caption: str, typst_caption: str, anchor: str | None = None) -> str:
+    """The figure in the PDF (a Typst figure of the drawn SVG) and in Word (a picture of the drawn PNG)."""
     typst_block = raw(
         "typst",
         f'#figure(image("charts/{svg_name(figure)}", alt: {typst_string(figure.alt)}, width: {CHART_WIDTH_IN}in), '
-        f"caption: {typst_string(number_caption)})",
+        f"caption: {typst_caption})",
     )
+    label = f"#{anchor} " if anchor else ""
     docx_block = (
-        f"![{md(number_caption)}](charts/{png_name(figure)}){{#{anchor} "
-        f'alt="{_attr(figure.alt)}" width="{CHART_WIDTH_IN}in"}}'
+        f'![{docx_caption}](charts/{png_name(figure)}){{{label}alt="{_attr(figure.alt)}" width="{CHART_WIDTH_IN}in"}}'
     )
-    return (
-        "\n\n".join(
-            [
-                visible("html", html_block),
-                visible("typst", typst_block),
-                visible("docx", docx_block),
-            ]
-        )
-        + f"\n\n[{md(data_link)}]({href}){{.data-link}}\n"
-    )
+    return visible("typst", typst_block) + "\n\n" + visible("docx", docx_block)
+
+
+def _typst_caption(text: str, langs: tuple[str, str]) -> str:
+    """A bilingual caption as Typst content: each language's line in its own language."""
+    halves = text.split("\n")
+    if len(halves) != 2:
+        return typst_string(text)
+    lines = [f"#text({_typst_lang(lang)})[#{typst_string(half)}]" for half, lang in zip(halves, langs, strict=True)]
+    return "[" + " #linebreak() ".join(lines) + "]"
+
+
+def _typst_lang(lang: str) -> str:
+    language, region = LANG_TAGS[lang].split("-")
+    return f'lang: "{language}", region: "{region}"'
+
+
+def figure_anchor(figure: Figure) -> str:
+    return f"fig-{figure.id.replace('/', '-').lower()}-{figure.spec.lang}"
+
+
+def table_blocks(table: Table, caption: str, anchor: str, printed: Printed = ONE_LANGUAGE) -> str:
+    """A numbered table; in the bilingual edition, one table for both languages in the PDF and Word."""
+    own = pipe_table(table, caption, anchor)
+    if isinstance(printed.merged, Table):
+        merged = pipe_table(printed.merged, printed.caption, None, printed.langs)
+        paper = f"::: {{#{anchor} .bilingual-figure}}\n{merged}\n:::"
+        return visible("html", own) + "\n\n" + visible("typst,docx", paper)
+    if printed.follows:
+        slot = f"::: {{#{anchor} .figure-slot}}\n{pipe_table(table, caption)}\n:::"
+        return visible("html", own) + "\n\n" + visible("typst,docx", slot)
+    return own
 
 
 def _attr(text: str) -> str:

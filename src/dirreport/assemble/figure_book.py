@@ -8,6 +8,8 @@ from pathlib import Path
 from markupsafe import Markup
 
 from dirreport.assemble import blocks
+from dirreport.assemble.blocks import ONE_LANGUAGE, Printed
+from dirreport.figures.bilingual_figures import bilingual_figure, bilingual_table
 from dirreport.figures.specs import (
     Figure,
     Table,
@@ -32,6 +34,44 @@ class FigureBook:
         self.tables: list[tuple[str, Table]] = []
         self.by_id: dict[str, Figure] = {}
         self.summary_number: int | None = None
+        self.captions: dict[str, str] = {}  # each figure's and table's numbered caption, by id
+        self.tables_by_id: dict[str, Table] = {}
+        # the bilingual edition: the second language's book follows (its figures stand in slots) and the
+        # first's prints one figure for both, from the twin its partner made for the same place
+        self.follows = False
+        self.partner: FigureBook | None = None
+        self.merged: list[Figure] = []  # the bilingual figures to draw
+
+    def lead(self, partner: FigureBook) -> None:
+        """Print one figure and table for both languages in the PDF and Word, with ``partner``'s words."""
+        self.partner = partner
+        partner.follows = True
+
+    def _printed_figure(self, fig: Figure, caption: str) -> Printed:
+        if self.follows:
+            return Printed(follows=True)
+        if self.partner is None or (twin := self.partner.by_id.get(fig.id)) is None:
+            return ONE_LANGUAGE
+        merged = bilingual_figure(fig, twin)
+        if merged is None:
+            return ONE_LANGUAGE
+        if merged not in self.merged:
+            self.merged.append(merged)
+        return Printed(merged=merged, caption=f"{caption}\n{self.partner.captions[fig.id]}", langs=self._langs())
+
+    def _printed_table(self, table: Table, caption: str, key: str) -> Printed:
+        if self.follows:
+            return Printed(follows=True)
+        if self.partner is None or (twin := self.partner.tables_by_id.get(key)) is None:
+            return ONE_LANGUAGE
+        merged = bilingual_table(table, twin)
+        if merged is None:
+            return ONE_LANGUAGE
+        return Printed(merged=merged, caption=f"{caption}\n{self.partner.captions[key]}", langs=self._langs())
+
+    def _langs(self) -> tuple[str, str]:
+        assert self.partner is not None
+        return (self.lang, self.partner.lang)
 
     def figure(self, fig: Figure | None) -> Markup:
         if fig is None:
@@ -48,20 +88,32 @@ class FigureBook:
             self.by_id[fig.id] = fig
         number = self.figures.index(fig) + 1
         caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
+        self.captions[fig.id] = caption
+        printed = self._printed_figure(fig, caption)
         if self.data_file:
             data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
             return Markup(
                 blocks.figure_blocks(
-                    fig, caption, data_label, inline_svg=self.engine == "pandoc", data_href=self.data_file
+                    fig,
+                    caption,
+                    data_label,
+                    inline_svg=self.engine == "pandoc",
+                    data_href=self.data_file,
+                    printed=printed,
                 )
             )
         data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
-        return Markup(blocks.figure_blocks(fig, caption, data_label, inline_svg=self.engine == "pandoc"))
+        return Markup(
+            blocks.figure_blocks(fig, caption, data_label, inline_svg=self.engine == "pandoc", printed=printed)
+        )
 
     def table(self, table: Table) -> Markup:
         self.tables.append((str(len(self.tables) + 1), table))
         caption = _("Table {n}: {caption}", self.lang, n=len(self.tables), caption=table.caption)
-        return Markup(blocks.pipe_table(table, caption, blocks.table_anchor(table, self.lang)))
+        self.captions[table.id] = caption
+        self.tables_by_id[table.id] = table
+        printed = self._printed_table(table, caption, table.id)
+        return Markup(blocks.table_blocks(table, caption, blocks.table_anchor(table, self.lang), printed))
 
     def summary(self, table: Table) -> Markup:
         """The at-a-glance table, printed once: where the narrative places it, else where the template does."""
@@ -81,7 +133,12 @@ class FigureBook:
         out = []
         for n, fig in enumerate(self.figures, start=1):
             caption = _("Table A{n}: data for figure {n}, {title}", self.lang, n=n, title=fig.caption)
-            out.append(Markup(blocks.pipe_table(fig.table, caption, blocks.table_anchor(fig.table, self.lang))))
+            key = f"appendix:{fig.id}"
+            self.captions[key] = caption
+            self.tables_by_id[key] = fig.table
+            printed = self._printed_table(fig.table, caption, key)
+            anchor = blocks.table_anchor(fig.table, self.lang)
+            out.append(Markup(blocks.table_blocks(fig.table, caption, anchor, printed)))
         return out
 
 

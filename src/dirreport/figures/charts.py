@@ -347,7 +347,8 @@ def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
 def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     """Horizontal bars, each with its name above it across the whole width, so long names need no squeezing."""
     n = len(spec.categories)
-    names = [textwrap.fill(c, 46) for c in spec.categories]
+    # a bilingual chart's name has a line for each language: each wrapped on its own
+    names = ["\n".join(textwrap.fill(half, 46) for half in c.split("\n")) for c in spec.categories]
     lines = max((name.count("\n") + 1 for name in names), default=1)
     name_in = lines * FONT_PT * 1.3 / 72
     # a slot a category: its name, its bar, and a gap half a line high; eleven categories stay under

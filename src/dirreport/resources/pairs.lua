@@ -40,12 +40,15 @@
 local LAYOUT_STYLE = "Bilingual Layout"
 local HALF_WIDTH = "47%" -- of the text width: a layout table cell less its margins
 
--- Inside a half-page column tables are set a little smaller.
+-- Inside a half-page column text and tables are set a little smaller and closer, as bilingual print
+-- sets them, so the two languages take about as many pages as one and a third of one.
 local PAIR_OPEN = table.concat({
   "#[",
+  "#set text(size: 9pt)",
+  "#set par(leading: 0.62em, spacing: 0.9em)",
   "#show table: set text(size: 7.5pt)",
   "#set table(inset: (x: 2.5pt, y: 3pt))",
-  "#grid(columns: (1fr, 1fr), column-gutter: 1.4em)[",
+  "#grid(columns: (1fr, 1fr), column-gutter: 1.2em)[",
 }, "\n")
 
 local function sides_of(el)
@@ -109,9 +112,40 @@ function Table(tbl)
   return nil
 end
 
+-- The bilingual edition prints each chart and table once in the PDF and Word, in both languages: the
+-- first language's passage holds it (a Div of class "bilingual-figure"), the second's the same figure in
+-- its own language in a slot (class "figure-slot") with its anchor.  Where the two stand in step, the
+-- slot gives up its figure and keeps only its anchor, so links to it still arrive; elsewhere (the
+-- passages differ) the slot's figure is printed as it is.
+local function has_class(block, class)
+  return block.t == "Div" and block.classes:includes(class)
+end
+
+-- A slot's anchor without its figure: in Typst a label on nothing that takes room, in Word a bookmark.
+local function anchor_only(slot)
+  if slot.identifier == "" then
+    return {}
+  end
+  if FORMAT == "typst" then
+    return { pandoc.RawBlock("typst", "#metadata(none) <" .. slot.identifier .. ">") }
+  end
+  return { pandoc.Div({}, pandoc.Attr(slot.identifier)) }
+end
+
+-- A table in both languages has a line for each in every cell that differs: set a little smaller and
+-- closer, like the side-by-side text, so it takes little more room than one language's.
+local function bilingual_landmark(block)
+  if FORMAT ~= "typst" then
+    return { block }
+  end
+  return { pandoc.RawBlock("typst", "#[\n#show table: set text(size: 8pt)\n#set table(inset: (x: 3.5pt, y: 2.6pt))"),
+    block, pandoc.RawBlock("typst", "]") }
+end
+
 -- Where the two passages are cut into step: a table, a chart (raw Typst #figure) or any other figure.
 local function is_landmark(block)
   return block.t == "Table" or block.t == "Figure"
+    or has_class(block, "bilingual-figure") or has_class(block, "figure-slot")
     or (block.t == "RawBlock" and block.format == "typst" and block.text:match("^%s*#figure%(") ~= nil)
 end
 
@@ -173,12 +207,25 @@ local function pair(first, second)
       add(side_by_side(part(first, first_run), part(second, second_runs[i])))
     end
     local first_landmark, second_landmark = first_landmarks[i], second_landmarks[i]
-    if first_landmark then
+    if first_landmark and has_class(first_landmark, "bilingual-figure") and has_class(second_landmark, "figure-slot") then
+      -- one chart or table in both languages, across the page; the second language's anchor before it
+      add(anchor_only(second_landmark))
+      add(bilingual_landmark(part(first, { first_landmark })))
+    elseif first_landmark then
       -- tables and charts need the whole width to be read: the first language's above the second's
       add({ part(first, { first_landmark }), part(second, { second_landmark }) })
     end
   end
   return blocks
+end
+
+-- A line break inside a table's cell or a caption, which pandoc's pipe tables cannot write: between the
+-- two languages of a bilingual table's cell ([]{.line-break}).
+function Span(el)
+  if el.classes:includes("line-break") and #el.content == 0 then
+    return pandoc.LineBreak()
+  end
+  return nil
 end
 
 function Div(el)
