@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,6 +150,7 @@ class Printed:
     merged: Figure | Table | None = None
     caption: str = ""
     langs: tuple[str, str] = ("cy", "en")
+    links: tuple[DataLink, ...] = ()  # the second language's link to the figure's data
 
 
 ONE_LANGUAGE = Printed()
@@ -177,26 +179,50 @@ def figure_blocks(
         f'<figure id="{anchor}" class="chart">\n{picture}\n'
         f"<figcaption>{html.escape(number_caption)}</figcaption>\n</figure>",
     )
+    link = DataLink(data_link, href, figure.spec.lang)
     if isinstance(printed.merged, Figure):
-        both = printed.caption
+        halves = printed.caption.split("\n")
+        captions = [(half, lang) for half, lang in zip(halves, printed.langs, strict=False)]
         pages = _printed_figure(
-            printed.merged, bilingual_inline(both, printed.langs), _typst_caption(both, printed.langs)
+            printed.merged,
+            bilingual_inline(printed.caption, printed.langs),
+            _typst_caption(captions, [link, *printed.links]),
         )
         paper = visible("typst,docx", f"::: {{#{anchor} .bilingual-figure}}\n{pages}\n:::")
     elif printed.follows:
-        pages = _printed_figure(figure, md(number_caption), typst_string(number_caption))
+        pages = _printed_figure(figure, md(number_caption), _typst_caption([(number_caption, None)], [link]))
         paper = visible("typst,docx", f"::: {{#{anchor} .figure-slot}}\n{pages}\n:::")
     else:
-        paper = _printed_figure(figure, md(number_caption), typst_string(number_caption), anchor)
-    return f"{visible('html', html_block)}\n\n{paper}\n\n[{md(data_link)}]({href}){{.data-link}}\n"
+        paper = _printed_figure(figure, md(number_caption), _typst_caption([(number_caption, None)], [link]), anchor)
+    # in the PDF the data link is in the figure's caption, so it moves with the figure wherever it is placed
+    after = visible("html,docx", f"[{md(data_link)}]({href}){{.data-link}}")
+    return f"{visible('html', html_block)}\n\n{paper}\n\n{after}\n"
+
+
+@dataclass(frozen=True)
+class DataLink:
+    """A figure's link to its data: the words, where it goes (``#anchor`` or a file) and their language."""
+
+    label: str
+    href: str
+    lang: str
+
+    def typst(self, tagged: bool) -> str:
+        target = f"<{self.href[1:]}>" if self.href.startswith("#") else typst_string(self.href)
+        words = _typst_text(self.label, self.lang if tagged else None)
+        return f'#text(weight: "regular")[#link({target})[{words}]]'
 
 
 def _printed_figure(figure: Figure, docx_caption: str, typst_caption: str, anchor: str | None = None) -> str:
-    """The figure in the PDF (a Typst figure of the drawn SVG) and in Word (a picture of the drawn PNG)."""
+    """The figure in the PDF (a Typst figure of the drawn SVG) and in Word (a picture of the drawn PNG).
+
+    In the PDF a figure floats (``placement: auto``) to the top or foot of a page, so the text after it
+    fills the page rather than leaving a gap where a tall chart does not fit.
+    """
     typst_block = raw(
         "typst",
         f'#figure(image("charts/{svg_name(figure)}", alt: {typst_string(figure.alt)}, width: {CHART_WIDTH_IN}in), '
-        f"caption: {typst_caption})",
+        f"placement: auto, caption: {typst_caption})",
     )
     label = f"#{anchor} " if anchor else ""
     docx_block = (
@@ -205,12 +231,20 @@ def _printed_figure(figure: Figure, docx_caption: str, typst_caption: str, ancho
     return visible("typst", typst_block) + "\n\n" + visible("docx", docx_block)
 
 
-def _typst_caption(text: str, langs: tuple[str, str]) -> str:
-    """A bilingual caption as Typst content: each language's line in its own language."""
-    halves = text.split("\n")
-    if len(halves) != 2:
-        return typst_string(text)
-    lines = [f"#text({_typst_lang(lang)})[#{typst_string(half)}]" for half, lang in zip(halves, langs, strict=True)]
+def _typst_text(text: str, lang: str | None) -> str:
+    body = f"#{typst_string(text)}"
+    return f"#text({_typst_lang(lang)})[{body}]" if lang else body
+
+
+def _typst_caption(captions: Sequence[tuple[str, str | None]], links: Sequence[DataLink]) -> str:
+    """A caption as Typst content: a line for each language's caption, then the data links on one line.
+
+    A bilingual figure's lines each carry their own language; a one-language figure's carry none, so they
+    are read in the edition's.
+    """
+    tagged = len(captions) > 1
+    lines = [_typst_text(text, lang if tagged else None) for text, lang in captions]
+    lines.append(" #h(2em) ".join(link.typst(tagged) for link in links))
     return "[" + " #linebreak() ".join(lines) + "]"
 
 

@@ -36,6 +36,7 @@ class FigureBook:
         self.summary_number: int | None = None
         self.captions: dict[str, str] = {}  # each figure's and table's numbered caption, by id
         self.tables_by_id: dict[str, Table] = {}
+        self.links: dict[str, blocks.DataLink] = {}  # each figure's link to its data
         # the bilingual edition: the second language's book follows (its figures stand in slots) and the
         # first's prints one figure for both, from the twin its partner made for the same place
         self.follows = False
@@ -57,7 +58,12 @@ class FigureBook:
             return ONE_LANGUAGE
         if merged not in self.merged:
             self.merged.append(merged)
-        return Printed(merged=merged, caption=f"{caption}\n{self.partner.captions[fig.id]}", langs=self._langs())
+        return Printed(
+            merged=merged,
+            caption=f"{caption}\n{self.partner.captions[fig.id]}",
+            langs=self._langs(),
+            links=(self.partner.links[fig.id],),
+        )
 
     def _printed_table(self, table: Table, caption: str, key: str) -> Printed:
         if self.follows:
@@ -88,23 +94,18 @@ class FigureBook:
             self.by_id[fig.id] = fig
         number = self.figures.index(fig) + 1
         caption = _("Figure {n}: {title}", self.lang, n=number, title=fig.caption)
-        self.captions[fig.id] = caption
-        printed = self._printed_figure(fig, caption)
         if self.data_file:
             data_label = _("Data for figure {n}: table A{n} in the spreadsheet", self.lang, n=number)
-            return Markup(
-                blocks.figure_blocks(
-                    fig,
-                    caption,
-                    data_label,
-                    inline_svg=self.engine == "pandoc",
-                    data_href=self.data_file,
-                    printed=printed,
-                )
-            )
-        data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
+        else:
+            data_label = _("Data for figure {n}: table A{n}", self.lang, n=number)
+        self.captions[fig.id] = caption
+        href = self.data_file or f"#{blocks.table_anchor(fig.table, self.lang)}"
+        self.links[fig.id] = blocks.DataLink(data_label, href, self.lang)
+        printed = self._printed_figure(fig, caption)
         return Markup(
-            blocks.figure_blocks(fig, caption, data_label, inline_svg=self.engine == "pandoc", printed=printed)
+            blocks.figure_blocks(
+                fig, caption, data_label, inline_svg=self.engine == "pandoc", data_href=href, printed=printed
+            )
         )
 
     def table(self, table: Table) -> Markup:

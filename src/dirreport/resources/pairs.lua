@@ -134,12 +134,20 @@ end
 
 -- A table in both languages has a line for each in every cell that differs: set a little smaller and
 -- closer, like the side-by-side text, so it takes little more room than one language's.
-local function bilingual_landmark(block)
+-- In Typst it stands on its own, not inside a block (which would keep a figure from floating to the
+-- top or foot of a page): its anchor as a label, then its content; each half of its words carries its
+-- own language.
+local function bilingual_landmark(div)
   if FORMAT ~= "typst" then
-    return { block }
+    return { div }
   end
-  return { pandoc.RawBlock("typst", "#[\n#show table: set text(size: 8pt)\n#set table(inset: (x: 3.5pt, y: 2.6pt))"),
-    block, pandoc.RawBlock("typst", "]") }
+  local out = anchor_only(div)
+  table.insert(out, pandoc.RawBlock("typst", "#[\n#show table: set text(size: 8pt)\n#set table(inset: (x: 3.5pt, y: 2.6pt))"))
+  for _, block in ipairs(div.content) do
+    table.insert(out, block)
+  end
+  table.insert(out, pandoc.RawBlock("typst", "]"))
+  return out
 end
 
 -- Where the two passages are cut into step: a table, a chart (raw Typst #figure) or any other figure.
@@ -210,7 +218,7 @@ local function pair(first, second)
     if first_landmark and has_class(first_landmark, "bilingual-figure") and has_class(second_landmark, "figure-slot") then
       -- one chart or table in both languages, across the page; the second language's anchor before it
       add(anchor_only(second_landmark))
-      add(bilingual_landmark(part(first, { first_landmark })))
+      add(bilingual_landmark(first_landmark))
     elseif first_landmark then
       -- tables and charts need the whole width to be read: the first language's above the second's
       add({ part(first, { first_landmark }), part(second, { second_landmark }) })
