@@ -10,6 +10,7 @@ top and bottom (where only the running header and footer belong).
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,6 +93,7 @@ def test_no_page_is_blank(page_images: dict[str, list[Path]], edition: str) -> N
 
 
 HALF = 0.5  # a page may end this much of its content area blank only where a part of its own follows
+BILINGUAL_PAGES = 1.45  # the bilingual PDF's pages at most this many times the English PDF's
 
 
 def blank_below(path: Path) -> float:
@@ -103,11 +105,6 @@ def blank_below(path: Path) -> float:
     return 1.0 if rows.size == 0 else float((bottom - top - 1 - rows[-1]) / (bottom - top))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: a trend chart followed by a tall bar chart leaves the rest of its page blank, as figures do not "
-    "yet float (Typst's placement: auto) with their data link; remove this mark when the test passes",
-)
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_no_page_is_more_than_half_blank_but_before_a_new_part(
     built_sample: Path, page_images: dict[str, list[Path]], edition: str
@@ -298,3 +295,39 @@ def test_lines_and_shapes_stay_on_the_page(layouts: dict[str, Layout], edition: 
                 outside.append(f"page {page_number}: {kind} from x={obj['x0']:.1f} to {obj['x1']:.1f}")
     assert sum(len(objects) for objects in layout.graphics.values()) > 100
     assert not outside, f"drawn outside the {MARGIN_X:.1f}pt side margins:\n" + "\n".join(outside[:20])
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+CAPTION = {
+    "en": re.compile(r"^\s*(Figure|Table) (A?\d+):", re.MULTILINE),
+    "cy": re.compile(r"^\s*(Ffigur|Tabl) (A?\d+):", re.MULTILINE),
+}
+
+
+def test_bilingual_pdf_prints_each_figure_and_table_once_in_both_languages(built_sample: Path) -> None:
+    """A chart or table is printed once with both languages' words, not once for each language: every
+    caption, figure and table (A1 … in the appendix too) has its Welsh line and then its English line."""
+    lines = [line.strip() for line in pdf_text(output_file(built_sample, "bilingual", "pdf")).splitlines()]
+    lines = [line for line in lines if line]
+    welsh = {"Figure": "Ffigur", "Table": "Tabl"}
+    english = [(i, m) for i, line in enumerate(lines) if (m := CAPTION["en"].match(line))]
+    assert len(english) > 40
+    alone = [
+        f"{m.group(1)} {m.group(2)}"
+        for i, m in english
+        if not any(line.startswith(f"{welsh[m.group(1)]} {m.group(2)}:") for line in lines[max(0, i - 3) : i])
+    ]
+    assert not alone, f"printed in English without its Welsh caption above it: {alone}"
+    for lang, caption in CAPTION.items():
+        numbers = [f"{kind} {number}" for kind, number in caption.findall("\n".join(lines))]
+        one = pdf_text(output_file(built_sample, lang, "pdf"))
+        assert sorted(numbers) == sorted(f"{kind} {number}" for kind, number in caption.findall(one)), lang
+
+
+def test_bilingual_pdf_is_little_longer_than_one_language(built_sample: Path) -> None:
+    """Side by side, with each figure once, the two languages take about a third more pages than one."""
+    pages = {lang: len(pikepdf.open(output_file(built_sample, lang, "pdf")).pages) for lang in ("en", "bilingual")}
+    assert pages["bilingual"] <= BILINGUAL_PAGES * pages["en"], pages
