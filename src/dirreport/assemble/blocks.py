@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dirreport.figures.charts import WIDTH_IN as CHART_WIDTH_IN
 from dirreport.figures.specs import Figure, Table
 from dirreport.lang.bilingual_text import LANG_TAGS
 
@@ -219,15 +218,15 @@ def _printed_figure(figure: Figure, docx_caption: str, typst_caption: str, ancho
     In the PDF a figure floats (``placement: auto``) to the top or foot of a page, so the text after it
     fills the page rather than leaving a gap where a tall chart does not fit.
     """
+    width = f"{figure.spec.width_in}in"
     typst_block = raw(
         "typst",
-        f'#figure(image("charts/{svg_name(figure)}", alt: {typst_string(figure.alt)}, width: {CHART_WIDTH_IN}in), '
+        f'#figure(image("charts/{svg_name(figure)}", alt: {typst_string(figure.alt)}, width: {width}), '
         f"placement: auto, caption: {typst_caption})",
     )
     label = f"#{anchor} " if anchor else ""
-    docx_block = (
-        f'![{docx_caption}](charts/{png_name(figure)}){{{label}alt="{_attr(figure.alt)}" width="{CHART_WIDTH_IN}in"}}'
-    )
+    docx_block = f'![{docx_caption}](charts/{png_name(figure)}){{{label}alt="{_attr(figure.alt)}" width="{width}"}}'
+
     return visible("typst", typst_block) + "\n\n" + visible("docx", docx_block)
 
 

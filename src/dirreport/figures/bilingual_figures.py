@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dirreport.figures.specs import ChartSpec, Figure, Table
+from dirreport.figures.specs import WIDE_IN, ChartSpec, Figure, Table
 
 LINE = "\n"  # the two languages of a label on two lines: each half stays whole
 SLASH = " / "  # where the label is one line, such as an axis's title
@@ -48,6 +48,7 @@ def bilingual_spec(first: ChartSpec, second: ChartSpec) -> ChartSpec:
         series=series,
         value_axis=both(first.value_axis, second.value_axis),
         notes=tuple(dict.fromkeys((*first.notes, *second.notes))),
+        width_in=WIDE_IN,  # printed only, never on a phone: the text's whole width, so names take fewer lines
     )
 
 

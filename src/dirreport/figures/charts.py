@@ -17,7 +17,7 @@ from typing import Any
 
 from dirreport import toolchain
 from dirreport.figures.label_placement import place_labels, tick_labels_collide
-from dirreport.figures.specs import ChartSpec
+from dirreport.figures.specs import WIDTH_IN, ChartSpec
 
 STYLE_VERSION = "18"
 PALETTE = {
@@ -42,10 +42,7 @@ TEXT_COLOURS = {
     "other": PALETTE["text"],
 }
 FONT = "DejaVu Sans"
-# Drawn small with large lettering, so the lettering stays legible when the chart is shrunk: at 4.6 inches
-# and 11.5 pt, text is at least 12 CSS pixels on a 350-pixel column (a phone, or half of the bilingual
-# page), and the PDF and Word file print the chart at this size, its text a little larger than the body's.
-WIDTH_IN = 4.6
+# the lettering a little larger than the body's; the width is the specification's (WIDTH_IN unless wide)
 FONT_PT = 11.5
 PNG_DPI = 220  # Word's own default picture resolution: Word would resample anything finer on saving
 
@@ -133,10 +130,15 @@ def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        pairs = [(str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"])) for s in todo]
-        typst_rasterise(
-            PictureJob(pairs=pairs, work=str(work), width_in=WIDTH_IN, ppi=PNG_DPI, font_paths=font_paths())
-        )
+        for width in sorted({s.width_in for s in todo}):  # one Typst run for each width of chart
+            pairs = [
+                (str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"]))
+                for s in todo
+                if s.width_in == width
+            ]
+            typst_rasterise(
+                PictureJob(pairs=pairs, work=str(work), width_in=width, ppi=PNG_DPI, font_paths=font_paths())
+            )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return len(todo)
@@ -164,7 +166,7 @@ def _style_axes(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
 
 
 def _trend(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 3.1))
+    fig, ax = plt.subplots(figsize=(spec.width_in, 3.1))
     x = list(range(len(spec.categories)))
     top = 0.0
     ends = []
@@ -294,7 +296,7 @@ def _mark_gaps(ax, spec: ChartSpec) -> None:  # type: ignore[no-untyped-def]
 
 
 def _comparison(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.3))
+    fig, ax = plt.subplots(figsize=(spec.width_in, 2.3))
     others = list(spec.others)
     ax.scatter(
         others, [0] * len(others), s=36, facecolors="white", edgecolors=PALETTE["other"], linewidths=1.2, zorder=2
@@ -348,14 +350,15 @@ def _bars(plt, spec: ChartSpec):  # type: ignore[no-untyped-def]
     """Horizontal bars, each with its name above it across the whole width, so long names need no squeezing."""
     n = len(spec.categories)
     # a bilingual chart's name has a line for each language: each wrapped on its own
-    names = ["\n".join(textwrap.fill(half, 46) for half in c.split("\n")) for c in spec.categories]
+    wrap = round(46 * spec.width_in / WIDTH_IN)  # characters a line across the chart's width
+    names = ["\n".join(textwrap.fill(half, wrap) for half in c.split("\n")) for c in spec.categories]
     lines = max((name.count("\n") + 1 for name in names), default=1)
     name_in = lines * FONT_PT * 1.3 / 72
     # a slot a category: its name, its bar, and a gap half a line high; eleven categories stay under
     # two thirds of a page, so a chart is not pushed whole to the next page, leaving this one blank
     bar_in = 0.2
     slot_in = name_in + bar_in + 0.1
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, slot_in * n + 0.8))
+    fig, ax = plt.subplots(figsize=(spec.width_in, slot_in * n + 0.8))
     bar = bar_in / slot_in  # in slots, the y axis's unit
     series = spec.series[0]
     y = list(range(n))[::-1]

@@ -29,6 +29,15 @@ class Series:
     breaks: tuple[int, ...] = ()  # a break in series before these positions: the line is not joined across it
 
 
+# A chart's width on the page.  Drawn small with large lettering, so the lettering stays legible when the
+# chart is shrunk: at 4.6 inches and 11.5 pt, text is at least 12 CSS pixels on a 350-pixel column (a phone,
+# or half of the bilingual page), and the PDF and Word file print the chart at this size.  The bilingual
+# edition's printed charts, never shown on a phone, take the text's whole width (17 cm), so a name in both
+# languages needs fewer lines.
+WIDTH_IN = 4.6
+WIDE_IN = 6.3
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     id: str
@@ -44,6 +53,7 @@ class ChartSpec:
     notes: tuple[str, ...] = ()
     others: tuple[float, ...] = ()
     colour: str = "#12436D"  # the authority's own series: the brand's primary colour
+    width_in: float = WIDTH_IN
 
     def digest(self) -> str:
         payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False, default=str)

@@ -93,10 +93,30 @@ local function row_headers(tbl)
   end
 end
 
+-- A table of at most this many rows is never split over two pages (a caption alone at a page's foot,
+-- five rows over two pages); a longer one breaks, repeating its header row.
+local SHORT_TABLE = 15
+local LONG_NAMES = 0.3 -- a first column wider than this share of its pipe table holds names, not years
+
+local function rows_of(tbl)
+  local count = #tbl.head.rows
+  for _, body in ipairs(tbl.bodies) do
+    count = count + #body.body
+  end
+  return count
+end
+
 function Table(tbl)
   if FORMAT == "typst" then
     for i, spec in ipairs(tbl.colspecs) do
-      tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
+      -- a first column of long names (indicators, survey measures) keeps its share, so the names are not
+      -- squeezed to a few words a line while the figures' columns stand half empty
+      local keep = i == 1 and type(spec[2]) == "number" and spec[2] > LONG_NAMES
+      tbl.colspecs[i] = { spec[1], keep and spec[2] or pandoc.ColWidthDefault }
+    end
+    if rows_of(tbl) <= SHORT_TABLE then
+      -- made an unbreakable block at the end (Pandoc below), after the passages are paired
+      return pandoc.Div({ tbl }, pandoc.Attr("", { "keep-whole" }))
     end
     return tbl
   elseif FORMAT:match("^html") and quarto == nil then -- Quarto's own page template styles its tables
@@ -152,7 +172,7 @@ end
 
 -- Where the two passages are cut into step: a table, a chart (raw Typst #figure) or any other figure.
 local function is_landmark(block)
-  return block.t == "Table" or block.t == "Figure"
+  return block.t == "Table" or block.t == "Figure" or has_class(block, "keep-whole")
     or has_class(block, "bilingual-figure") or has_class(block, "figure-slot")
     or (block.t == "RawBlock" and block.format == "typst" and block.text:match("^%s*#figure%(") ~= nil)
 end
@@ -245,4 +265,24 @@ function Div(el)
     return nil
   end
   return pair(sides[1], sides[2])
+end
+
+-- Last, in Typst: each short table an unbreakable block, so it moves whole to the next page.
+function Pandoc(doc)
+  if FORMAT ~= "typst" then
+    return nil
+  end
+  return doc:walk({
+    Div = function(el)
+      if not el.classes:includes("keep-whole") then
+        return nil
+      end
+      local out = { pandoc.RawBlock("typst", "#block(breakable: false)[") }
+      for _, block in ipairs(el.content) do
+        table.insert(out, block)
+      end
+      table.insert(out, pandoc.RawBlock("typst", "]"))
+      return out
+    end,
+  })
 end
