@@ -35,10 +35,11 @@
 -- In Word the side-by-side layout table is given the custom style named by
 -- LAYOUT_STYLE, which dirreport's Word finishing recognises: a layout table
 -- gets no header row and no data-table style.  Pictures in it are sized to
--- their half of the page.
+-- their half of the page, unless given a size that already fits it.
 
 local LAYOUT_STYLE = "Bilingual Layout"
 local HALF_WIDTH = "47%" -- of the text width: a layout table cell less its margins
+local HALF_WIDTH_CM = 7.9 -- the same on A4 with margins of 2 cm, in centimetres
 
 -- Inside a half-page column tables are set a little smaller.
 local PAIR_OPEN = table.concat({
@@ -143,6 +144,12 @@ local function side_by_side(first, second)
   end
   local half = {
     Image = function(image)
+      -- a picture given a size that fits its half (a foreword's photo and signature) keeps that size, as
+      -- in one language's edition; any other is sized to its half of the page
+      local cm = tonumber((image.attributes.width or ""):match("^([%d.]+)cm$"))
+      if cm ~= nil and cm <= HALF_WIDTH_CM then
+        return image
+      end
       image.attributes.width = HALF_WIDTH
       image.attributes.height = nil
       return image
@@ -154,6 +161,23 @@ local function side_by_side(first, second)
   local colspecs = { { pandoc.AlignDefault, 0.5 }, { pandoc.AlignDefault, 0.5 } }
   return { pandoc.Table(pandoc.Caption(), colspecs, pandoc.TableHead(), { body }, pandoc.TableFoot(),
     pandoc.Attr("", { "pair" }, { ["custom-style"] = LAYOUT_STYLE })) }
+end
+
+-- A run's headings at its end, taken off it: in Word they lead the table or chart that follows, each in its
+-- language, since no word processor keeps the last row of a layout table on the page of what comes after it.
+local function trailing_headings(run)
+  local last = #run
+  while last > 0 and run[last].t == "Header" do
+    last = last - 1
+  end
+  if last == #run then
+    return run, {}
+  end
+  local kept, lead = {}, {}
+  for i, block in ipairs(run) do
+    table.insert(i <= last and kept or lead, block)
+  end
+  return kept, lead
 end
 
 local function pair(first, second)
@@ -169,13 +193,21 @@ local function pair(first, second)
     end
   end
   for i, first_run in ipairs(first_runs) do
-    if #first_run > 0 or #second_runs[i] > 0 then
-      add(side_by_side(part(first, first_run), part(second, second_runs[i])))
-    end
+    local second_run = second_runs[i]
     local first_landmark, second_landmark = first_landmarks[i], second_landmarks[i]
+    local first_lead, second_lead = {}, {}
+    if first_landmark and FORMAT == "docx" then
+      first_run, first_lead = trailing_headings(first_run)
+      second_run, second_lead = trailing_headings(second_run)
+    end
+    if #first_run > 0 or #second_run > 0 then
+      add(side_by_side(part(first, first_run), part(second, second_run)))
+    end
     if first_landmark then
       -- tables and charts need the whole width to be read: the first language's above the second's
-      add({ part(first, { first_landmark }), part(second, { second_landmark }) })
+      table.insert(first_lead, first_landmark)
+      table.insert(second_lead, second_landmark)
+      add({ part(first, first_lead), part(second, second_lead) })
     end
   end
   return blocks
