@@ -109,6 +109,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
         caption=style_named(word.styles, "Caption"),
         header_fill=look.primary,
         header_text=look.header_text,
+        headings=frozenset(s.style_id for s in word.styles if str(s.name).startswith("Heading ")),
     )
     bullet = style_named(word.styles, "List Bullet")
     caption = style_named(word.styles, "Caption")

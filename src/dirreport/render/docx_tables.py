@@ -143,12 +143,20 @@ def _set(parent: Any, tag: str, attributes: dict[str, str]) -> None:
 
 
 def style_tables(
-    word: Any, grid: str, font: str, layout_style: str, caption: Any, header_fill: str, header_text: str
+    word: Any,
+    grid: str,
+    font: str,
+    layout_style: str,
+    caption: Any,
+    header_fill: str,
+    header_text: str,
+    headings: frozenset[str] = frozenset(),
 ) -> None:
     """Data tables, also those nested in the bilingual layout, get Table Grid, a header row in the brand's
     colour repeated on every page, rows that never break over two pages, and a short table is kept on one
     page; the bilingual layout tables themselves get none of this, so they are not read as data and their
-    long passages flow from page to page."""
+    long passages flow from page to page, all but a row holding a heading and the block after it (`headings`:
+    the heading styles' ids)."""
     for tbl in word.element.body.iter(qn("w:tbl")):
         tbl_pr = tbl.find(qn("w:tblPr"))
         if tbl_pr is None:
@@ -164,6 +172,8 @@ def style_tables(
                     found = tr_pr.find(qn(name)) if tr_pr is not None else None
                     if found is not None:
                         tr_pr.remove(found)
+                if _opens_with_headings(tr, headings):
+                    _row_property(tr, "w:cantSplit")  # a heading's opening (pairs.lua) is never left at a page's foot
             continue
         if style is None:
             style = OxmlElement("w:tblStyle")
@@ -180,6 +190,14 @@ def style_tables(
                 for p in tr.iter(qn("w:p")):
                     keep_with_next(p)
         _caption_before(word, tbl, tbl_pr, caption)
+
+
+def _opens_with_headings(tr: Any, headings: frozenset[str]) -> bool:
+    """A layout row whose every passage opens with a heading: the heading and the block after it."""
+    cells = tr.findall(qn("w:tc"))
+    firsts = [next(tc.iter(qn("w:p")), None) for tc in cells]
+    styles = [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if p is not None else None for p in firsts]
+    return bool(cells) and all(s is not None and s.get(qn("w:val")) in headings for s in styles)
 
 
 def keep_with_next(p: Any) -> None:

@@ -137,6 +137,56 @@ local function part(side, blocks)
   return pandoc.Div(blocks, pandoc.Attr("", {}, side.attributes))
 end
 
+-- A passage's blocks cut before each heading, a heading's opening (its headings and the block after them)
+-- apart from the rest of its section.
+local function openings(blocks)
+  local steps, step = {}, {}
+  local function close()
+    if #step > 0 then
+      table.insert(steps, step)
+    end
+    step = {}
+  end
+  for i, block in ipairs(blocks) do
+    if block.t == "Header" and (i == 1 or blocks[i - 1].t ~= "Header") then
+      close()
+    end
+    table.insert(step, block)
+    if block.t ~= "Header" and step[1].t == "Header" and step[#step - 1].t == "Header" then
+      close() -- the heading's opening: the rest of its section follows in a row of its own
+    end
+  end
+  close()
+  return steps
+end
+
+-- The rows of Word's layout table: where both passages have their headings in step, each heading's
+-- opening in a row of its own (which Word's finishing keeps from splitting, so a heading never ends a
+-- page with its text on the next: no word processor keeps a paragraph with the next inside a table
+-- cell) and the rest of its section in the next row, free to flow; otherwise the two passages whole.
+local function in_step(first, second)
+  local first_steps, second_steps = openings(first.content), openings(second.content)
+  local function same_shape()
+    if #first_steps ~= #second_steps then
+      return false
+    end
+    for i, step in ipairs(first_steps) do
+      if (step[1].t == "Header") ~= (second_steps[i][1].t == "Header") then
+        return false
+      end
+    end
+    return true
+  end
+  if #first_steps < 2 or not same_shape() then
+    return { { first, second } }
+  end
+  local steps = {}
+  for i, step in ipairs(first_steps) do
+    table.insert(steps, { pandoc.Div(step, first.attr), pandoc.Div(second_steps[i], second.attr) })
+  end
+  return steps
+end
+
 local function side_by_side(first, second)
   if FORMAT == "typst" then
     return { pandoc.RawBlock("typst", PAIR_OPEN), first, pandoc.RawBlock("typst", "]["), second,
@@ -155,9 +205,12 @@ local function side_by_side(first, second)
       return image
     end,
   }
-  local row = pandoc.Row({ pandoc.Cell({ pandoc.walk_block(first, half) }),
-    pandoc.Cell({ pandoc.walk_block(second, half) }) })
-  local body = { attr = pandoc.Attr(), body = { row }, head = {}, row_head_columns = 0 }
+  local rows = {}
+  for _, step in ipairs(in_step(first, second)) do
+    table.insert(rows, pandoc.Row({ pandoc.Cell({ pandoc.walk_block(step[1], half) }),
+      pandoc.Cell({ pandoc.walk_block(step[2], half) }) }))
+  end
+  local body = { attr = pandoc.Attr(), body = rows, head = {}, row_head_columns = 0 }
   local colspecs = { { pandoc.AlignDefault, 0.5 }, { pandoc.AlignDefault, 0.5 } }
   return { pandoc.Table(pandoc.Caption(), colspecs, pandoc.TableHead(), { body }, pandoc.TableFoot(),
     pandoc.Attr("", { "pair" }, { ["custom-style"] = LAYOUT_STYLE })) }
