@@ -25,36 +25,39 @@ CELL_PADDING_TWIPS = 2 * 108 + 60  # Word's default cell margins and a little ro
 FULL_WIDTH_TWIPS = 9638
 SHORT_SHARE = 0.22  # of the width: a column no wider than this on one line is never wrapped
 SHORT_TABLE_ROWS = 15  # a table of this many rows or fewer is kept on one page
+BOLD_ROOM = 1.03  # a header row's bold words measured in the bold face, with a little room for its hinting
 
 
 @cache
-def _face(font: str) -> Any:
-    """The font's metrics, or a wider face's where it is not installed (so text never overflows)."""
+def _face(font: str, bold: bool = False) -> Any:
+    """The font's metrics (its bold face for a header row), or a wider face's where it is not installed (so
+    text never overflows)."""
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
-    return FT2Font(font_manager.findfont(font_manager.FontProperties(family=[font, "DejaVu Sans"])))
+    weight = "bold" if bold else "normal"
+    return FT2Font(font_manager.findfont(font_manager.FontProperties(family=[font, "DejaVu Sans"], weight=weight)))
 
 
 def text_width(font: str) -> Callable[[str, float, bool], float]:
     """Width in twips of a piece of text set in `font` at a size in points, bold or not: the sum of its words
     and the spaces between them, so each word is measured once however often the tables repeat it."""
-    space = _advance(font, " ")
 
     def width(text: str, points: float, bold: bool) -> float:
         words = text.split(" ")
-        advance = sum(_advance(font, w) for w in words) + space * (len(words) - 1)  # in points at 100 pt
-        return float(advance * points / 100 * 20 * (1.08 if bold else 1.0))
+        space = _advance(font, " ", bold)
+        advance = sum(_advance(font, w, bold) for w in words) + space * (len(words) - 1)  # in points at 100 pt
+        return float(advance * points / 100 * 20 * BOLD_ROOM if bold else advance * points / 100 * 20)
 
     return width
 
 
 @lru_cache(maxsize=1 << 16)
-def _advance(font: str, text: str) -> float:
+def _advance(font: str, text: str, bold: bool = False) -> float:
     """How far `text` advances in `font` at 100 pt, in points."""
     if not text:
         return 0.0
-    face = _face(font)
+    face = _face(font, bold)
     face.set_size(100, 72)
     face.set_text(text)
     return float(face.get_width_height()[0] / 64)
