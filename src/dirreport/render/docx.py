@@ -1,9 +1,12 @@
 """Word: pandoc with a reference document, then python-docx to finish what pandoc leaves.
 
 An authority can brand the Word edition by putting its own reference.docx in
-the project's templates/ folder.  Finishing gives the document real Word
+the project's templates/ folder (`dirreport new` writes one made from the
+brand, docx_reference.py).  Finishing gives the document real Word
 styles a comms team expects (Heading 1-3, Caption, Table Grid with a
-repeated header row, List Bullet), the document's language on its styles,
+repeated header row in the brand's colour, List Bullet), headings, captions
+and a quotation kept on the page of what follows them, whatever the
+reference document says, the document's language on its styles,
 its metadata, and a DRAFT mark in every page header when it is a draft.  It
 reaches into table cells too, where the bilingual edition's passages sit; the
 side-by-side layout tables themselves are not data and get no header row.
