@@ -26,6 +26,7 @@ sys.path.insert(0, str(REPO / "tools"))
 from project_files import copy_project  # noqa: E402  (shared with the benchmarks)
 
 EDITIONS = ("en", "cy", "bilingual")
+SUMMARY_EDITIONS = ("en-summary", "cy-summary")
 SAMPLE_EPOCH = "1730332800"  # SOURCE_DATE_EPOCH of the shared build: 31 October 2024, the sample's publication date
 FORMATS = ("html", "pdf", "docx")
 
@@ -320,7 +321,7 @@ def soffice_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def word_laid_out(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Each edition's Word file as LibreOffice lays it out (converted to PDF, as a reader's word processor shows it),
     once for the run however many workers' tests read it."""
-    sources = {edition: output_file(built_sample, edition, "docx") for edition in EDITIONS}
+    sources = {edition: output_file(built_sample, edition, "docx") for edition in (*EDITIONS, *SUMMARY_EDITIONS)}
 
     def lay_out(out: Path) -> None:
         profile = out / "profile"

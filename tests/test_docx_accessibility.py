@@ -51,15 +51,16 @@ def text_of(element: Any) -> str:
 
 
 def is_layout(tbl: Any) -> bool:
-    """The bilingual edition's side-by-side layout: one row of two passages, no caption, no data-table style."""
+    """The bilingual edition's side-by-side layout: rows of two passages (a heading's opening in a row of its
+    own), no caption, no data-table style."""
     properties = tbl.find(qn("w:tblPr"))
     rows = tbl.findall(qn("w:tr"))
     return (
         properties is not None
         and properties.find(qn("w:tblCaption")) is None
         and properties.find(qn("w:tblStyle")) is None
-        and len(rows) == 1
-        and len(rows[0].findall(qn("w:tc"))) == 2
+        and len(rows) >= 1
+        and all(len(tr.findall(qn("w:tc"))) == 2 for tr in rows)
     )
 
 

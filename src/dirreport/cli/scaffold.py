@@ -1,8 +1,10 @@
 """``dirreport new``: a report project ready to fill in.
 
 It writes the settings, data files with the right headers (or the data
-template workbook), and a narrative stub in both languages for every place in
-the prescribed form, each marked draft and carrying guidance for its author.
+template workbook), a narrative stub in both languages for every place in
+the prescribed form, each marked draft and carrying guidance for its author,
+and templates/reference.docx, the Word styles made from the brand for a comms
+team to restyle.
 A build of the new project works at once and is marked DRAFT until the
 sections are written and marked final.
 """
@@ -13,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from dirreport.brand import BRAND_FILE
+from dirreport.brand import BRAND_FILE, load_brand
 from dirreport.catalogue import load_authorities
 from dirreport.config import schema
 from dirreport.config.report_parts import read_forewords
@@ -244,8 +246,18 @@ def scaffold(
     (path / "templates").mkdir()
     (path / BRAND_FILE).write_text(BRAND_TEMPLATE, encoding="utf-8")
     written.append(path / BRAND_FILE)
+    written.append(starter_reference(path))
     (path / ".gitignore").write_text("_output/\n.dirreport-cache/\n", encoding="utf-8")
     return written
+
+
+def starter_reference(path: Path) -> Path:
+    """templates/reference.docx made from the brand: the Word styles a comms team restyles in Word (headings,
+    captions, links, the contents heading), which every Word edition of the project is then made with."""
+    from dirreport.render.common import pandoc_path
+    from dirreport.render.docx_reference import PROJECT_REFERENCE, WordLook, write_reference
+
+    return write_reference(path / PROJECT_REFERENCE, pandoc_path(), WordLook.from_brand(load_brand(path)))
 
 
 def case_study_example() -> list[str]:

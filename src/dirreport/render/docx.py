@@ -1,9 +1,12 @@
 """Word: pandoc with a reference document, then python-docx to finish what pandoc leaves.
 
 An authority can brand the Word edition by putting its own reference.docx in
-the project's templates/ folder.  Finishing gives the document real Word
+the project's templates/ folder (`dirreport new` writes one made from the
+brand, docx_reference.py).  Finishing gives the document real Word
 styles a comms team expects (Heading 1-3, Caption, Table Grid with a
-repeated header row, List Bullet), the document's language on its styles,
+repeated header row in the brand's colour, List Bullet), headings, captions
+and a quotation kept on the page of what follows them, whatever the
+reference document says, the document's language on its styles,
 its metadata, and a DRAFT mark in every page header when it is a draft.  It
 reaches into table cells too, where the bilingual edition's passages sit; the
 side-by-side layout tables themselves are not data and get no header row.
@@ -15,15 +18,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
-import os
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
-from dirreport.render import docx_case_study, docx_tables
+from dirreport.render import docx_case_study, docx_reference, docx_tables
 from dirreport.render.common import (
     RenderSettings,
     contents_args,
@@ -33,115 +34,22 @@ from dirreport.render.common import (
     run_pandoc,
     stage,
 )
+from dirreport.render.docx_reference import BODY_FONT, CAPTION_STYLES, WordLook, style_named
 from dirreport.render.word_language import describe_pictures, tag_contents_heading, write_halves
 
-REFERENCE_VERSION = "6"
-CAPTION_STYLES = {"Image Caption", "Table Caption"}
 REQUIRED_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Caption", "Table Grid", "List Bullet")
 LAYOUT_STYLE = "Bilingual Layout"  # the custom style pairs.lua gives the bilingual side-by-side table
-BODY_FONT = "Arial"  # without a brand; LibreOffice shows its metric twin, Liberation Sans
-HEADING_COLOUR = "12436D"
 
 
-def style_named(styles, name: str):  # type: ignore[no-untyped-def]
-    """A style by the name Word shows; python-docx's own lookup renames built-ins such as Caption."""
-    for style in styles:
-        if style.name == name:
-            return style
-    raise KeyError(name)
-
-
-def reference_doc(settings: RenderSettings, font: str = BODY_FONT, heading: str = HEADING_COLOUR) -> Path:
-    """The project's reference.docx, or dirreport's own in the brand's typeface and heading colour (cached)."""
-    own = settings.project_root / "templates" / "reference.docx"
-    if own.is_file():
-        return own
-    look = hashlib.sha256(f"{font}|{heading}".encode()).hexdigest()[:8]
-    cached = settings.cache_dir / f"reference-{REFERENCE_VERSION}-{look}.docx"
-    if cached.exists():
-        return cached
-    settings.cache_dir.mkdir(parents=True, exist_ok=True)
-    # several workers may make it at once: each in files of its own, the last one moved into place wins
-    base = settings.cache_dir / f".pandoc-reference-{REFERENCE_VERSION}-{os.getpid()}.docx"
-    styled = base.with_name(f".reference-{REFERENCE_VERSION}-{os.getpid()}.docx")
-    import subprocess
-
-    subprocess.run([pandoc_path(), "-o", str(base), "--print-default-data-file", "reference.docx"], check=True)
-    _style_reference(base, styled, font, heading)
-    base.unlink()
-    os.replace(styled, cached)
-    return cached
-
-
-def _style_reference(source: Path, target: Path, font: str, heading_colour: str) -> None:
-    import docx
-    from docx.shared import Cm, Pt, RGBColor
-
-    document = docx.Document(str(source))
-    for section in document.sections:  # A4 with the PDF's margins, not pandoc's US Letter
-        section.page_width, section.page_height = Cm(21), Cm(29.7)
-        section.left_margin = section.right_margin = Cm(2)
-        section.top_margin = section.bottom_margin = Cm(2.2)
-        section.header_distance = section.footer_distance = Cm(1)
-        section.gutter = Cm(0)
-    styles = document.styles
-    template_styles = docx.Document().styles
-    for name in ("Table Grid", "List Bullet"):
-        if name not in [s.name for s in styles]:
-            styles.element.append(copy.deepcopy(template_styles[name].element))
-    for style in styles:
-        if style.type == 1 and style.font is not None:  # paragraph and character styles
-            style.font.name = font
-    one_typeface(document, font)
-    for level in (1, 2):
-        if f"TOC {level}" not in [s.name for s in styles]:
-            toc = styles.add_style(f"toc {level}", 1)  # Word's own name for its contents styles
-            toc.base_style = style_named(styles, "Normal")
-            toc.paragraph_format.left_indent = Cm(0.6 * (level - 1))
-            toc.paragraph_format.space_after = Pt(4 if level == 1 else 2)
-            toc.font.bold = level == 1
-    style_named(styles, "Normal").font.size = Pt(11)
-    for level, size in ((1, 20), (2, 16), (3, 13), (4, 12), (5, 11)):
-        heading = style_named(styles, f"Heading {level}")
-        heading.font.size = Pt(size)
-        heading.font.color.rgb = RGBColor.from_string(heading_colour.lstrip("#").upper())
-        heading.font.bold = True
-    style_named(styles, "Title").font.color.rgb = RGBColor.from_string(heading_colour.lstrip("#").upper())
-    caption = style_named(styles, "Caption")
-    for name in CAPTION_STYLES:
-        style_named(styles, name).base_style = caption
-    caption.font.bold = True
-    caption.font.italic = False
-    caption.font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
-    document.save(str(target))
-
-
-def one_typeface(document, font: str) -> None:  # type: ignore[no-untyped-def]
-    """Every style and the document defaults in one typeface.
-
-    pandoc's reference styles name theme fonts (majorHAnsi for headings) as
-    well as a font; Word gives the theme font precedence, so headings came
-    out in the theme's typeface, and text without a style in the minor one.
-    """
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    root = document.styles.element
-    defaults = root.find(qn("w:docDefaults"))
-    r_pr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
-    if r_pr is not None and r_pr.find(qn("w:rFonts")) is None:
-        r_pr.insert(0, OxmlElement("w:rFonts"))
-    for fonts in root.iter(qn("w:rFonts")):
-        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(theme), None)
-        for name in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(name), font)
+def reference_doc(settings: RenderSettings, look: WordLook) -> Path:
+    """The project's templates/reference.docx, or dirreport's own made from the brand (cached)."""
+    return docx_reference.reference_doc(settings.project_root, settings.cache_dir, pandoc_path(), look)
 
 
 def render(document: Document, work: Path, settings: RenderSettings) -> list[Path]:
     source = stage(document, work)
     raw = work / f"{document.basename}.pandoc.docx"
-    reference = reference_doc(settings, *_look(document))
+    reference = reference_doc(settings, WordLook.from_metadata(document.metadata))
     try:
         _pandoc_to_word(source, raw, reference, document, settings, work)
     except InputError as exc:
@@ -187,38 +95,38 @@ def _pandoc_to_word(
     )
 
 
-def _look(document: Document) -> tuple[str, str]:
-    """The brand's typeface (dirreport's Word default without a brand of its own) and heading colour."""
-    font = str(document.metadata.get("font-base", "")) or BODY_FONT
-    if font == "DejaVu Sans":
-        font = BODY_FONT  # dirreport's own PDF face is not on council PCs; Arial is
-    return font, str(document.metadata.get("brand-heading", HEADING_COLOUR))
-
-
 def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     import docx
 
     from dirreport.render import docx_pages, libreoffice
 
     word = docx.Document(str(source))
+    look = WordLook.from_metadata(document.metadata)
     _ensure_styles(word)
-    docx_case_study.box_case_studies(word, *_look(document)[1:])
+    docx_case_study.box_case_studies(word, look.heading)
     docx_tables.style_tables(
         word,
         grid=style_named(word.styles, "Table Grid").style_id,
         font=style_named(word.styles, "Normal").font.name or BODY_FONT,
         layout_style=LAYOUT_STYLE,
         caption=style_named(word.styles, "Caption"),
+        header_fill=look.primary,
+        header_text=look.header_text,
+        headings=frozenset(s.style_id for s in word.styles if str(s.name).startswith("Heading ")),
     )
     bullet = style_named(word.styles, "List Bullet")
     caption = style_named(word.styles, "Caption")
     style_names = {style.style_id: style.name for style in word.styles}
-    for paragraph in _all_paragraphs(word):
+    paragraphs = _all_paragraphs(word)
+    for number, paragraph in enumerate(paragraphs):
         name = style_names.get(paragraph._p.style or "Normal", "")
         if name in CAPTION_STYLES:
             paragraph.style = caption
         elif name in ("Compact", "Body Text", "First Paragraph") and _is_bullet(paragraph):
             paragraph.style = bullet
+        following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+        if _kept_with_next(style_names.get(paragraph._p.style or "Normal", ""), paragraph, following):
+            docx_tables.keep_with_next(paragraph._p)
     _set_language(word, document.metadata.get("lang", "en-GB"))
     halves = document.metadata.get("language-parts", {})
     if "toc-title" in halves:
@@ -291,6 +199,31 @@ def _pages_of(entries: list[Any], laid_out: list[tuple[str, int]]) -> dict[str, 
         pages[entry.bookmark] = laid_out[found][1]
         position = found + 1
     return pages
+
+
+KEPT_STYLES = {"Caption", "Captioned Figure", "TOC Heading", "Title", *(f"Heading {n}" for n in range(1, 10))}
+QUOTE_STYLE = "Block Text"
+ATTRIBUTION = "— "  # how quotes.py opens a quotation's attribution
+
+
+def _kept_with_next(style: str, paragraph, following) -> bool:  # type: ignore[no-untyped-def]
+    """Headings, captions and a picture with its caption stand on the page of what follows them, and a
+    quotation on the page of its attribution; set on the paragraph itself, so a project's own reference.docx
+    keeps them too."""
+    if style == "Caption" and following is not None and _style_name(following) == "Captioned Figure":
+        return False  # a figure's caption under it, then the other language's figure: it has what it names
+    if style in KEPT_STYLES:
+        return True
+    return (
+        style == QUOTE_STYLE
+        and following is not None
+        and following._p.style == paragraph._p.style
+        and following.text.startswith(ATTRIBUTION)
+    )
+
+
+def _style_name(paragraph) -> str:  # type: ignore[no-untyped-def]
+    return str(paragraph.style.name) if paragraph.style is not None else ""
 
 
 def _ensure_styles(word) -> None:  # type: ignore[no-untyped-def]

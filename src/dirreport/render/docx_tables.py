@@ -23,36 +23,41 @@ TABLE_POINTS = 9.5  # table text, a little smaller than the body's 11 pt
 SMALLEST_POINTS = 7.0
 CELL_PADDING_TWIPS = 2 * 108 + 60  # Word's default cell margins and a little room for rounding
 FULL_WIDTH_TWIPS = 9638
+SHORT_SHARE = 0.22  # of the width: a column no wider than this on one line is never wrapped
+SHORT_TABLE_ROWS = 15  # a table of this many rows or fewer is kept on one page
+BOLD_ROOM = 1.03  # a header row's bold words measured in the bold face, with a little room for its hinting
 
 
 @cache
-def _face(font: str) -> Any:
-    """The font's metrics, or a wider face's where it is not installed (so text never overflows)."""
+def _face(font: str, bold: bool = False) -> Any:
+    """The font's metrics (its bold face for a header row), or a wider face's where it is not installed (so
+    text never overflows)."""
     from matplotlib import font_manager
     from matplotlib.ft2font import FT2Font
 
-    return FT2Font(font_manager.findfont(font_manager.FontProperties(family=[font, "DejaVu Sans"])))
+    weight = "bold" if bold else "normal"
+    return FT2Font(font_manager.findfont(font_manager.FontProperties(family=[font, "DejaVu Sans"], weight=weight)))
 
 
 def text_width(font: str) -> Callable[[str, float, bool], float]:
     """Width in twips of a piece of text set in `font` at a size in points, bold or not: the sum of its words
     and the spaces between them, so each word is measured once however often the tables repeat it."""
-    space = _advance(font, " ")
 
     def width(text: str, points: float, bold: bool) -> float:
         words = text.split(" ")
-        advance = sum(_advance(font, w) for w in words) + space * (len(words) - 1)  # in points at 100 pt
-        return float(advance * points / 100 * 20 * (1.08 if bold else 1.0))
+        space = _advance(font, " ", bold)
+        advance = sum(_advance(font, w, bold) for w in words) + space * (len(words) - 1)  # in points at 100 pt
+        return float(advance * points / 100 * 20 * BOLD_ROOM if bold else advance * points / 100 * 20)
 
     return width
 
 
 @lru_cache(maxsize=1 << 16)
-def _advance(font: str, text: str) -> float:
+def _advance(font: str, text: str, bold: bool = False) -> float:
     """How far `text` advances in `font` at 100 pt, in points."""
     if not text:
         return 0.0
-    face = _face(font)
+    face = _face(font, bold)
     face.set_size(100, 72)
     face.set_text(text)
     return float(face.get_width_height()[0] / 64)
@@ -82,10 +87,21 @@ def column_widths(
     if sum(widest) <= available:
         spare = available - sum(widest)
         widths = [w + spare * w / sum(widest) for w in widest]
-    else:
-        stretch = [w - n for w, n in zip(widest, narrowest, strict=True)]
-        room = max(0.0, available - sum(narrowest))
-        widths = [n + (room * s / sum(stretch) if sum(stretch) else 0) for n, s in zip(narrowest, stretch, strict=True)]
+        return [int(w) for w in widths], points
+    # a column whose every cell is short ("Little change", a year, a figure) keeps each cell on one line,
+    # where the others can still have their longest words whole; the long columns wrap in what is left
+    short = [w <= available * SHORT_SHARE for w in widest]
+    kept = sum(w for w, s in zip(widest, short, strict=True) if s)
+    least = kept + sum(n for n, s in zip(narrowest, short, strict=True) if not s)
+    if not any(short) or all(short) or least > available:
+        short = [False] * columns
+        kept = 0.0
+    stretch = [0.0 if s else w - n for w, n, s in zip(widest, narrowest, short, strict=True)]
+    room = max(0.0, available - kept - sum(n for n, s in zip(narrowest, short, strict=True) if not s))
+    widths = [
+        w if s else n + (room * t / sum(stretch) if sum(stretch) else 0)
+        for w, n, s, t in zip(widest, narrowest, short, stretch, strict=True)
+    ]
     return [int(w) for w in widths], points
 
 
@@ -129,9 +145,21 @@ def _set(parent: Any, tag: str, attributes: dict[str, str]) -> None:
         element.set(qn(name), value)
 
 
-def style_tables(word: Any, grid: str, font: str, layout_style: str, caption: Any) -> None:
-    """Data tables, also those nested in the bilingual layout, get Table Grid and a header row repeated on
-    every page; the bilingual layout tables themselves get neither, so they are not read as data."""
+def style_tables(
+    word: Any,
+    grid: str,
+    font: str,
+    layout_style: str,
+    caption: Any,
+    header_fill: str,
+    header_text: str,
+    headings: frozenset[str] = frozenset(),
+) -> None:
+    """Data tables, also those nested in the bilingual layout, get Table Grid, a header row in the brand's
+    colour repeated on every page, rows that never break over two pages, and a short table is kept on one
+    page; the bilingual layout tables themselves get none of this, so they are not read as data and their
+    long passages flow from page to page, all but a row holding a heading and the block after it (`headings`:
+    the heading styles' ids)."""
     for tbl in word.element.body.iter(qn("w:tbl")):
         tbl_pr = tbl.find(qn("w:tblPr"))
         if tbl_pr is None:
@@ -143,18 +171,64 @@ def style_tables(word: Any, grid: str, font: str, layout_style: str, caption: An
             tbl_pr.remove(style)
             for tr in rows:
                 tr_pr = tr.find(qn("w:trPr"))
-                header = tr_pr.find(qn("w:tblHeader")) if tr_pr is not None else None
-                if header is not None:
-                    tr_pr.remove(header)
+                for name in ("w:tblHeader", "w:cantSplit"):
+                    found = tr_pr.find(qn(name)) if tr_pr is not None else None
+                    if found is not None:
+                        tr_pr.remove(found)
+                if _opens_with_headings(tr, headings):
+                    _row_property(tr, "w:cantSplit")  # a heading's opening (pairs.lua) is never left at a page's foot
             continue
         if style is None:
             style = OxmlElement("w:tblStyle")
             tbl_pr.insert(0, style)
         style.set(qn("w:val"), grid)
         size_table(tbl, font)
+        for tr in rows:
+            _row_property(tr, "w:cantSplit")
         if rows:
-            _repeat_header(rows[0])
+            _row_property(rows[0], "w:tblHeader")
+            _brand_header(rows[0], header_fill, header_text)
+        if len(rows) <= SHORT_TABLE_ROWS:
+            for tr in rows[:-1]:  # Word's way of keeping a table on one page: every row kept with the next
+                for p in tr.iter(qn("w:p")):
+                    keep_with_next(p)
         _caption_before(word, tbl, tbl_pr, caption)
+
+
+def _opens_with_headings(tr: Any, headings: frozenset[str]) -> bool:
+    """A layout row whose every passage opens with a heading: the heading and the block after it."""
+    cells = tr.findall(qn("w:tc"))
+    firsts = [next(tc.iter(qn("w:p")), None) for tc in cells]
+    styles = [p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if p is not None else None for p in firsts]
+    return bool(cells) and all(s is not None and s.get(qn("w:val")) in headings for s in styles)
+
+
+def keep_with_next(p: Any) -> None:
+    """A paragraph kept on the page of the one after it (w:keepNext)."""
+    p.get_or_add_pPr().keepNext_val = True
+
+
+def _brand_header(tr: Any, fill: str, text: str) -> None:
+    """The header row shaded in the brand's colour, its text bold in the colour that contrasts with it."""
+    for tc in tr.findall(qn("w:tc")):
+        tc_pr = tc.get_or_add_tcPr()
+        shading = tc_pr.find(qn("w:shd"))
+        if shading is None:
+            shading = OxmlElement("w:shd")
+            # the schema's order: after the width, span, merge and borders, before the rest
+            before = [tc_pr.find(qn(n)) for n in ("w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders")]
+            last = [b for b in before if b is not None]
+            if last:
+                last[-1].addnext(shading)
+            else:
+                tc_pr.insert(0, shading)
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), fill.lstrip("#").upper())
+        for r in tc.iter(qn("w:r")):
+            r_pr = r.get_or_add_rPr()
+            r_pr.get_or_add_b().val = True
+            r_pr.get_or_add_color().set(qn("w:val"), text.lstrip("#").upper())
 
 
 def _caption_before(word: Any, tbl: Any, tbl_pr: Any, caption_style: Any) -> None:
@@ -170,9 +244,16 @@ def _caption_before(word: Any, tbl: Any, tbl_pr: Any, caption_style: Any) -> Non
         Paragraph(before, word._body).style = caption_style
 
 
-def _repeat_header(tr: Any) -> None:
+def _row_property(tr: Any, name: str) -> None:
+    """A row property that is on or off (w:tblHeader, w:cantSplit), set on."""
     tr_pr = tr.get_or_add_trPr()
-    if tr_pr.find(qn("w:tblHeader")) is None:
-        header = OxmlElement("w:tblHeader")
-        header.set(qn("w:val"), "true")
-        tr_pr.append(header)
+    found = tr_pr.find(qn(name))
+    if found is None:
+        found = OxmlElement(name)
+        # the schema's order of a row's properties: cantSplit before tblHeader
+        header = tr_pr.find(qn("w:tblHeader"))
+        if name == "w:cantSplit" and header is not None:
+            header.addprevious(found)
+        else:
+            tr_pr.append(found)
+    found.set(qn("w:val"), "true")

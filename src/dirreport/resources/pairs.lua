@@ -35,10 +35,11 @@
 -- In Word the side-by-side layout table is given the custom style named by
 -- LAYOUT_STYLE, which dirreport's Word finishing recognises: a layout table
 -- gets no header row and no data-table style.  Pictures in it are sized to
--- their half of the page.
+-- their half of the page, unless given a size that already fits it.
 
 local LAYOUT_STYLE = "Bilingual Layout"
 local HALF_WIDTH = "47%" -- of the text width: a layout table cell less its margins
+local HALF_WIDTH_CM = 7.9 -- the same on A4 with margins of 2 cm, in centimetres
 
 -- Inside a half-page column text and tables are set a little smaller and closer, as bilingual print
 -- sets them, so the two languages take about as many pages as one and a third of one.
@@ -198,6 +199,56 @@ local function part(side, blocks)
   return pandoc.Div(blocks, pandoc.Attr("", {}, side.attributes))
 end
 
+-- A passage's blocks cut before each heading, a heading's opening (its headings and the block after them)
+-- apart from the rest of its section.
+local function openings(blocks)
+  local steps, step = {}, {}
+  local function close()
+    if #step > 0 then
+      table.insert(steps, step)
+    end
+    step = {}
+  end
+  for i, block in ipairs(blocks) do
+    if block.t == "Header" and (i == 1 or blocks[i - 1].t ~= "Header") then
+      close()
+    end
+    table.insert(step, block)
+    if block.t ~= "Header" and step[1].t == "Header" and step[#step - 1].t == "Header" then
+      close() -- the heading's opening: the rest of its section follows in a row of its own
+    end
+  end
+  close()
+  return steps
+end
+
+-- The rows of Word's layout table: where both passages have their headings in step, each heading's
+-- opening in a row of its own (which Word's finishing keeps from splitting, so a heading never ends a
+-- page with its text on the next: no word processor keeps a paragraph with the next inside a table
+-- cell) and the rest of its section in the next row, free to flow; otherwise the two passages whole.
+local function in_step(first, second)
+  local first_steps, second_steps = openings(first.content), openings(second.content)
+  local function same_shape()
+    if #first_steps ~= #second_steps then
+      return false
+    end
+    for i, step in ipairs(first_steps) do
+      if (step[1].t == "Header") ~= (second_steps[i][1].t == "Header") then
+        return false
+      end
+    end
+    return true
+  end
+  if #first_steps < 2 or not same_shape() then
+    return { { first, second } }
+  end
+  local steps = {}
+  for i, step in ipairs(first_steps) do
+    table.insert(steps, { pandoc.Div(step, first.attr), pandoc.Div(second_steps[i], second.attr) })
+  end
+  return steps
+end
+
 local function side_by_side(first, second)
   if FORMAT == "typst" then
     return { pandoc.RawBlock("typst", PAIR_OPEN), first, pandoc.RawBlock("typst", "]["), second,
@@ -205,17 +256,43 @@ local function side_by_side(first, second)
   end
   local half = {
     Image = function(image)
+      -- a picture given a size that fits its half (a foreword's photo and signature) keeps that size, as
+      -- in one language's edition; any other is sized to its half of the page
+      local cm = tonumber((image.attributes.width or ""):match("^([%d.]+)cm$"))
+      if cm ~= nil and cm <= HALF_WIDTH_CM then
+        return image
+      end
       image.attributes.width = HALF_WIDTH
       image.attributes.height = nil
       return image
     end,
   }
-  local row = pandoc.Row({ pandoc.Cell({ pandoc.walk_block(first, half) }),
-    pandoc.Cell({ pandoc.walk_block(second, half) }) })
-  local body = { attr = pandoc.Attr(), body = { row }, head = {}, row_head_columns = 0 }
+  local rows = {}
+  for _, step in ipairs(in_step(first, second)) do
+    table.insert(rows, pandoc.Row({ pandoc.Cell({ pandoc.walk_block(step[1], half) }),
+      pandoc.Cell({ pandoc.walk_block(step[2], half) }) }))
+  end
+  local body = { attr = pandoc.Attr(), body = rows, head = {}, row_head_columns = 0 }
   local colspecs = { { pandoc.AlignDefault, 0.5 }, { pandoc.AlignDefault, 0.5 } }
   return { pandoc.Table(pandoc.Caption(), colspecs, pandoc.TableHead(), { body }, pandoc.TableFoot(),
     pandoc.Attr("", { "pair" }, { ["custom-style"] = LAYOUT_STYLE })) }
+end
+
+-- A run's headings at its end, taken off it: in Word they lead the table or chart that follows, each in its
+-- language, since no word processor keeps the last row of a layout table on the page of what comes after it.
+local function trailing_headings(run)
+  local last = #run
+  while last > 0 and run[last].t == "Header" do
+    last = last - 1
+  end
+  if last == #run then
+    return run, {}
+  end
+  local kept, lead = {}, {}
+  for i, block in ipairs(run) do
+    table.insert(i <= last and kept or lead, block)
+  end
+  return kept, lead
 end
 
 local function pair(first, second)
@@ -231,17 +308,29 @@ local function pair(first, second)
     end
   end
   for i, first_run in ipairs(first_runs) do
-    if #first_run > 0 or #second_runs[i] > 0 then
-      add(side_by_side(part(first, first_run), part(second, second_runs[i])))
-    end
+    local second_run = second_runs[i]
     local first_landmark, second_landmark = first_landmarks[i], second_landmarks[i]
+    local first_lead, second_lead = {}, {}
+    if first_landmark and FORMAT == "docx" then
+      first_run, first_lead = trailing_headings(first_run)
+      second_run, second_lead = trailing_headings(second_run)
+    end
+    if #first_run > 0 or #second_run > 0 then
+      add(side_by_side(part(first, first_run), part(second, second_run)))
+    end
     if first_landmark and has_class(first_landmark, "bilingual-figure") and has_class(second_landmark, "figure-slot") then
-      -- one chart or table in both languages, across the page; the second language's anchor before it
+      -- one chart or table in both languages, across the page, after the headings that lead to it (each
+      -- language's); the second language's anchor before it
+      if #first_lead > 0 or #second_lead > 0 then
+        add({ part(first, first_lead), part(second, second_lead) })
+      end
       add(anchor_only(second_landmark))
       add(bilingual_landmark(first_landmark))
     elseif first_landmark then
       -- tables and charts need the whole width to be read: the first language's above the second's
-      add({ part(first, { first_landmark }), part(second, { second_landmark }) })
+      table.insert(first_lead, first_landmark)
+      table.insert(second_lead, second_landmark)
+      add({ part(first, first_lead), part(second, second_lead) })
     end
   end
   return blocks
