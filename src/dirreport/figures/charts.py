@@ -130,14 +130,16 @@ def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        for width in sorted({s.width_in for s in todo}):  # one Typst run for each width of chart
+        for n, width in enumerate(sorted({s.width_in for s in todo})):  # one Typst run for each width of chart
+            folder = work / str(n)
+            folder.mkdir()
             pairs = [
                 (str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"]))
                 for s in todo
                 if s.width_in == width
             ]
             typst_rasterise(
-                PictureJob(pairs=pairs, work=str(work), width_in=width, ppi=PNG_DPI, font_paths=font_paths())
+                PictureJob(pairs=pairs, work=str(folder), width_in=width, ppi=PNG_DPI, font_paths=font_paths())
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)
