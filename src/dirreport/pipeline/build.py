@@ -335,6 +335,7 @@ def render_settings(project: Project, edition: str, formats: tuple[str, ...] = (
         epoch=epoch_for(config),
         other_edition_href=href,
         formats=formats,
+        site=config.site and edition in ("en", "cy", "bilingual"),  # a summary is a few pages: no site
     )
 
 
