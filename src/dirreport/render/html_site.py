@@ -61,6 +61,10 @@ class Page:
     blocks: list[HtmlElement]
     heads: list[str]
     ids: set[str] = field(default_factory=set)
+    lang: str = ""  # a page all in one language of the bilingual edition (its back matter): that language
+
+    def title_html(self) -> str:
+        return f'<span lang="{escape(self.lang)}">{escape(self.title)}</span>' if self.lang else escape(self.title)
 
 
 def write_site(page: str, document: Document, work: Path, settings: RenderSettings) -> list[Path]:
@@ -82,7 +86,7 @@ def write_site(page: str, document: Document, work: Path, settings: RenderSettin
     script = resource("site.js").read_text(encoding="utf-8")
     style = resource("site.css").read_text(encoding="utf-8")
     for n, this in enumerate(pages):
-        shell = _shell(tree, this, where, labels, document, settings, style, script)
+        shell = _shell(tree, pages, this, where, labels, document, settings, style, script)
         main = shell.get_element_by_id("main")
         for block in [copy.deepcopy(b) for b in leading] + this.blocks:
             main.append(block)
@@ -90,7 +94,7 @@ def write_site(page: str, document: Document, work: Path, settings: RenderSettin
         main.append(_pager(pages[n - 1] if n else None, pages[n + 1] if n + 1 < len(pages) else None, labels))
         written.append(_write(shell, folder / this.name, settings, script))
     search = Page(SEARCH, labels.text(SEARCH_RESULTS), [], [])
-    shell = _shell(tree, search, where, labels, document, settings, style, script)
+    shell = _shell(tree, pages, search, where, labels, document, settings, style, script)
     shell.get_element_by_id("main").append(_fragment(labels.search_page()))
     index = json.dumps(list(_index(pages)), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     written.append(_write(shell, folder / SEARCH, settings, script, data=index))
@@ -126,6 +130,8 @@ def _split(main: HtmlElement) -> tuple[list[HtmlElement], list[Page]]:
         pages.append(Page(INDEX, _heading(before[0][1]), [b for b, _s in before], [s.get("id") for _b, s in before]))
     for block, section in units[len(before) :]:
         pages += _chapter_pages(block, section, not pages)
+        if block.tag == "div" and block.get("lang"):
+            pages[-1].lang = block.get("lang", "")
     used: set[str] = set()
     for p in pages:
         while p.name in used:
@@ -186,8 +192,18 @@ def _relink(element: HtmlElement, this: Page, where: dict[str, str]) -> None:
             link.set("href", f"{where[href[1:]]}#{href[1:]}")
 
 
-def _contents(nav: HtmlElement, this: Page, where: dict[str, str]) -> None:
-    """The contents of every page: each entry to its page, this page's own marked as the current one."""
+def _contents(nav: HtmlElement, this: Page, where: dict[str, str], pages: list[Page]) -> None:
+    """The contents of every page: each entry to its page, this page's own marked as the current one.
+
+    A page whose heading pandoc's contents leave out (the bilingual edition's back matter, each language's
+    inside its own passage) is listed after the others, so every page is reached from every other.
+    """
+    listed = {link.get("href", "")[1:] for link in nav.iter("a")}
+    top = nav.find("ul")
+    for page in pages:
+        if top is not None and page.heads and page.heads[0] not in listed:
+            entry = _fragment(f'<li><a href="#{escape(page.heads[0])}">{page.title_html()}</a></li>')
+            top.append(entry)
     for link in nav.iter("a"):
         identifier = link.get("href", "")[1:]
         if identifier not in where:
@@ -203,6 +219,7 @@ def _contents(nav: HtmlElement, this: Page, where: dict[str, str]) -> None:
 
 def _shell(
     tree: HtmlElement,
+    pages: list[Page],
     this: Page,
     where: dict[str, str],
     labels: Labels,
@@ -229,7 +246,7 @@ def _shell(
     nav = shell.get_element_by_id("TOC", None)
     main = shell.get_element_by_id("main")
     if nav is not None:
-        _contents(nav, this, where)
+        _contents(nav, this, where, pages)
         layout = lxml_html.Element("div", {"class": "site-layout"})
         nav.addprevious(layout)
         layout.append(nav)
@@ -259,7 +276,7 @@ def _pager(previous: Page | None, following: Page | None, labels: Labels) -> Htm
         if page is not None:
             items.append(
                 f'<li class="pager-{rel}"><a href="{page.name}" rel="{rel}"><span class="pager-label">'
-                f"{labels.html(key)}</span> {escape(page.title)}</a></li>"
+                f"{labels.html(key)}</span> {page.title_html()}</a></li>"
             )
     return _fragment(f'<nav class="pager" aria-label="{labels.plain(PAGER)}"><ul>{"".join(items)}</ul></nav>')
 
