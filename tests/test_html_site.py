@@ -201,3 +201,18 @@ def test_the_pages_are_axe_clean(built_sample: Path, browser: Any, edition: str,
         violations = run_axe(seen.page)
         assert not seen.errors, seen.errors
     assert not violations, f"{len(violations)} axe violations:\n{describe(violations)}"
+
+
+def test_a_page_template_without_main_is_told_not_a_fault(tmp_path: Path) -> None:
+    from dirreport.assemble.document import Document
+    from dirreport.errors import InputError
+    from dirreport.render.common import RenderSettings
+    from dirreport.render.html_site import write_site
+
+    page = "<!DOCTYPE html><html><head><title>t</title></head><body><div id='content'>text</div></body></html>"
+    document = Document("en", "en", "report", "", {}, (), (), {}, draft=False)
+    settings = RenderSettings(project_root=tmp_path, cache_dir=tmp_path, epoch=0, site=True)
+    with pytest.raises(InputError) as raised:
+        write_site(page, document, tmp_path, settings)
+    problem = raised.value.problems[0]
+    assert problem.file == "templates/report.html" and "main" in problem.message and problem.hint

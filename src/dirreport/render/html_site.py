@@ -28,6 +28,7 @@ from lxml import html as lxml_html
 from lxml.html import HtmlElement
 
 from dirreport.assemble.document import Document
+from dirreport.errors import InputError, Problem
 from dirreport.lang.bilingual_text import LANG_TAGS
 from dirreport.lang.i18n import N_, _
 from dirreport.render.common import RenderSettings, resource, template
@@ -73,7 +74,16 @@ def write_site(page: str, document: Document, work: Path, settings: RenderSettin
     for policy in tree.xpath("//meta[@http-equiv]"):
         policy.getparent().remove(policy)  # each page is given its own when it is sanitised
     _prefix_relative_links(tree)
-    main = tree.get_element_by_id("main")
+    main = tree.get_element_by_id("main", None)
+    if main is None or main.tag != "main":
+        raise InputError(
+            Problem(
+                'the web page has no <main id="main"> to cut into the pages of its site',
+                file="templates/report.html",
+                hint='keep <main id="main"> around $body$ in your page template, as the package\'s '
+                "report.html has it, or set site: false in _quarto.yml",
+            )
+        )
     leading, pages = _split(main)
     for child in list(main):
         main.remove(child)
