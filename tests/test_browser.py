@@ -253,7 +253,8 @@ PRINT_LAYOUT = """(pageWidth) => {
     }
     return {
         tocBreak: style('nav#TOC', 'breakAfter'),
-        chapterBreak: style('main section.level2 > h2', 'breakBefore'),
+        chapterBreak: style('main section.level2 ~ section.level2 > h2', 'breakBefore'),
+        firstBreak: style('main > section.level2:first-of-type > h2', 'breakBefore'),
         skipLink: style('.skip-link', 'display'),
         figureBreak: style('main figure', 'breakInside'),
         documentWidth: document.documentElement.scrollWidth,
@@ -296,6 +297,7 @@ def test_prints_cleanly(built_sample: Path, browser: Any, edition: str, tmp_path
         layout = page.evaluate(PRINT_LAYOUT, page_width)
         assert layout["tocBreak"] == "page", "the contents do not end their page"
         assert layout["chapterBreak"] == "page", "chapters do not start on a new page"
+        assert layout["firstBreak"] == "auto", "the notices are printed on a page of their own"
         assert layout["skipLink"] == "none", "the skip link is printed"
         assert layout["figureBreak"] == "avoid"
         assert not layout["overflowing"], f"wider than the {page_width}px page:\n" + "\n".join(layout["overflowing"])

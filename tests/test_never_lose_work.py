@@ -21,11 +21,13 @@ EDITION_FILES = 5  # html, pdf, docx and the two downloads
 
 
 def digests(folder: Path) -> dict[str, str]:
-    """Every published file (through the edition links) and its hash."""
+    """Every published file (through the edition links), the site's pages in their folder too, and its hash."""
     out = {}
     for edition in ("en", "cy", "bilingual"):
-        for path in sorted((folder / edition).iterdir()):
-            out[f"{edition}/{path.name}"] = hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(p for p in (folder / edition).rglob("*") if p.is_file()):
+            out[f"{edition}/{path.relative_to(folder / edition).as_posix()}"] = hashlib.sha256(
+                path.read_bytes()
+            ).hexdigest()
     return out
 
 
@@ -118,7 +120,8 @@ def english_renders(project: Path) -> list[str]:
 def test_killed_builds_leave_a_whole_report_old_or_new(versions: Versions, attempts: list[Attempt]) -> None:
     assert versions.before != versions.after
     for attempt in attempts:
-        assert len(attempt.killed) == 3 * EDITION_FILES
+        assert len([name for name in attempt.killed if name.count("/") == 1]) == 3 * EDITION_FILES
+        assert all(f"{edition}/site/index.html" in attempt.killed for edition in ("en", "cy", "bilingual"))
         expected = versions.before if KILL_STEPS[attempt.step] == "before" else versions.after
         assert attempt.killed == expected, f"killed at '{attempt.step}': a mix of old and new files, or a damaged file"
 

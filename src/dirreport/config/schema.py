@@ -381,6 +381,15 @@ SETTINGS: tuple[Setting, ...] = (
         example="print",
     ),
     Setting(
+        "site",
+        BOOL,
+        "also publish each edition's web page as a small site in its site/ folder: a page per chapter (a "
+        "page per part of a long one), the contents on every page, previous and next links and a search "
+        "that works from disk",
+        default=False,
+        example="true",
+    ),
+    Setting(
         "forewords",
         FOREWORDS,
         "forewords before Chapter 1, in order: role (director or cabinet-member), the narrative file, the "

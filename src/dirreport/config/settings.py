@@ -47,6 +47,7 @@ class Config:
     area_name: Bilingual | None = None
     charts: str = "all"
     appendix: str = "print"
+    site: bool = False  # each edition's web page as a small site too (render.html_site)
     forewords: tuple[Foreword, ...] = ()
     sections: tuple[ExtraSection, ...] = ()
     contact: Contact | None = None
@@ -284,6 +285,7 @@ def _validate(root: Path, data: dict[str, Any], located: _Located, name: str) ->
         area_name=area_name,
         charts=values["charts"],
         appendix=values["appendix"],
+        site=values["site"],
         forewords=values["forewords"] or (),
         sections=values["sections"] or (),
         contact=values["contact"],

@@ -292,7 +292,7 @@ def render_and_publish(
                 dest = generation / edition / relative
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 publish.link_or_copy(str(file), str(dest))
-                if len(relative.parts) == 1:
+                if len(relative.parts) == 1 or relative.as_posix() == "site/index.html":  # the site's front page
                     outputs.append(output / edition / relative)
         if options.engine == "pandoc":
             from dirreport.pipeline.downloads import write_downloads
@@ -335,6 +335,7 @@ def render_settings(project: Project, edition: str, formats: tuple[str, ...] = (
         epoch=epoch_for(config),
         other_edition_href=href,
         formats=formats,
+        site=config.site and edition in ("en", "cy", "bilingual"),  # a summary is a few pages: no site
     )
 
 

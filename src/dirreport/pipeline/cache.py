@@ -46,7 +46,7 @@ def code_fingerprint() -> str:
 
 
 PACKAGE = Path(__file__).resolve().parent.parent
-CODE_SUFFIXES = (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd")
+CODE_SUFFIXES = (".py", ".lua", ".html", ".typ", ".j2", ".yaml", ".csv", ".po", ".xsd", ".js", ".css")
 
 
 def _code_digest(memo: dict[str, list[object]], seen: dict[str, list[object]]) -> str:
@@ -158,7 +158,7 @@ def render_key(document: Document, fmt: str, engine: str, settings: RenderSettin
 
     h = hashlib.sha256(
         f"{code_fingerprint()}\0{engine}\0{fmt}\0{settings.epoch}\0{settings.other_edition_href}"
-        f"\0{toolchain.fingerprint(*RENDER_TOOLS[fmt])}\0{settings.formats}".encode()
+        f"\0{toolchain.fingerprint(*RENDER_TOOLS[fmt])}\0{settings.formats}\0{settings.site}".encode()
     )
     h.update(document.digest().encode())
     for name in PAGE_TEMPLATES[fmt]:

@@ -30,6 +30,7 @@ class RenderSettings:
     epoch: int
     other_edition_href: str | None = None
     formats: tuple[str, ...] = ()  # every format asked for, for an engine that makes them all at once (Quarto)
+    site: bool = False  # the web page as a small site too, a page per chapter (render.html_site)
 
 
 @cache

@@ -56,9 +56,13 @@ def render(document: Document, work: Path, settings: RenderSettings) -> list[Pat
     )
     # charts first, so the last wall sees the page exactly as it is published
     page = inline_charts(output.read_text(encoding="utf-8"), work)
-    page = safe_page(page, template(settings, "report.html"))
-    output.write_text(embed_images(page, work), encoding="utf-8")
-    return [output]
+    page = embed_images(safe_page(page, template(settings, "report.html")), work)
+    output.write_text(page, encoding="utf-8")
+    if not settings.site:
+        return [output]
+    from dirreport.render.html_site import write_site
+
+    return [output, *write_site(page, document, work, settings)]
 
 
 CHART_PLACE = re.compile(r'<img src="charts/([\w.-]+\.svg)" alt="([^"]*)" data-chart="([\w-]+)">')

@@ -89,15 +89,32 @@ _LINK = re.compile(r"(?i)^(#|https?://|mailto:|tel:|(?![a-z][a-z0-9+.-]*:)[^\s\\
 _PICTURE = re.compile(r"(?i)^(data:image/(png|jpeg|gif|webp|svg\+xml);base64,|(?![a-z][a-z0-9+.-]*:)[^\s\\]*$)")
 
 
-def safe_page(page: str, template_file: Path) -> str:
-    """The page with nothing but the template's own script, and a Content-Security-Policy allowing only that."""
+# --- a site page's own furniture (render.html_site): its search box, never allowed in the single page -----------
+
+SEARCH_TAGS = frozenset({"form", "label", "input", "button"})
+SEARCH_ATTRIBUTES: dict[str, set[str]] = {
+    "label": {"for"},
+    "input": {"type", "name", "autocomplete", "spellcheck", "enterkeyhint"},
+    "button": {"type"},
+}
+
+
+def safe_page(page: str, template_file: Path, own_scripts: tuple[str, ...] = (), search: bool = False) -> str:
+    """The page with nothing but the template's own script, and a Content-Security-Policy allowing only that.
+
+    ``own_scripts``: the text of scripts of dirreport's own a page may carry in its head besides the
+    template's (a site page's search); ``search``: the search box's form elements are let through.
+    """
     parts = _PAGE.match(page)
     if parts is None:
         # not the shape a page template gives: the whole of it is treated as a body
         return _csp_page("<!DOCTYPE html>\n<html>\n<head>\n", "", "", _clean_body(page))
-    head = _clean_head(parts.group("head"), template_scripts(template_file))
+    head = _clean_head(parts.group("head"), template_scripts(template_file) | frozenset(own_scripts))
     return _csp_page(
-        parts.group("open"), head, _body_attributes(parts.group("body_attrs")), _clean_body(parts.group("body"))
+        parts.group("open"),
+        head,
+        _body_attributes(parts.group("body_attrs")),
+        _clean_body(parts.group("body"), search),
     )
 
 
@@ -182,12 +199,15 @@ def _clean_head(head: str, allowed_scripts: frozenset[str]) -> str:
     return _SCRIPT.sub(keep, cleaned)
 
 
-def _clean_body(body: str) -> str:
+def _clean_body(body: str, search: bool = False) -> str:
+    attributes = BODY_ATTRIBUTES
+    if search:
+        attributes = {**BODY_ATTRIBUTES, **{tag: set(a) for tag, a in SEARCH_ATTRIBUTES.items()}}
     return nh3.clean(
         body,
-        tags=set(BODY_TAGS),
+        tags=set(BODY_TAGS | SEARCH_TAGS) if search else set(BODY_TAGS),
         clean_content_tags=set(_DROP_WITH_CONTENT),
-        attributes=BODY_ATTRIBUTES,
+        attributes=attributes,
         attribute_filter=_filter,
         strip_comments=True,
         link_rel=None,
