@@ -108,6 +108,7 @@ class Assembler(ShortcodeDispatch):
         self.config = project.config
         self.first_use = FirstUse(project.glossary, lang)
         self._year_in_numbers_checked = False
+        self.bilingual = data_edition == "bilingual"  # one side of the bilingual edition
 
     # --- evidence -----------------------------------------------------------------------------------
 
