@@ -235,8 +235,9 @@ def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, e
         value, label, change = (squash(p.text_content()) for p in card.xpath("./p")[:3])
         # a count's card names it with the words after its number; its table, with the indicator's title
         indicator = titles[card.get("data-indicator")]
-        row = rows[squash(indicator.title(lang))]
-        assert label == squash(indicator.title(lang)) or indicator.counted is not None
+        title = squash(indicator.title(lang)).replace("'", "’")  # as pandoc prints it
+        row = rows[title]
+        assert label == title or indicator.counted is not None
         assert value.split(" ")[0] == row[year], (label, value, row)
         change_cell = row["Change" if lang == "en" else "Newid"]
         assert change_cell.lstrip("+−") in change, (change, change_cell)
@@ -250,7 +251,8 @@ def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, e
 def test_the_bilingual_edition_prints_the_year_in_numbers_once_in_both_languages(built_sample: Path) -> None:
     base = built_sample / "_output" / BILINGUAL_FILE
     contacts = f"{int(_metric('AD/001')):,}"  # the sample's count of contacts, from its data file
-    cy_words, en_words = "o gysylltiadau â’n gwasanaeth", "contacts to our information"
+    cy_words = "o gysylltiadau â’n gwasanaeth gwybodaeth, cyngor a chymorth i oedolion"
+    en_words = "contacts to our information, advice and assistance service for adults"
     # the PDF: the page's heading once in both languages (and its contents line), each count's words once
     text = squash(pdf_text(base.with_suffix(".pdf")))
     assert text.count("Y flwyddyn mewn rhifau / The year in numbers") == 2
@@ -272,6 +274,22 @@ def test_the_bilingual_edition_prints_the_year_in_numbers_once_in_both_languages
     assert xml.count(en_words) == 1 and xml.count(cy_words.replace("’", "’")) == 1
     run = xml[: xml.index(cy_words)]
     assert run[run.rindex("<w:r>") :].count('w:lang w:val="cy-GB"') == 1
+
+
+@pytest.mark.parametrize("edition", ["en", "bilingual"])
+def test_the_key_figures_pictures_are_decoration(built_sample: Path, edition: str) -> None:
+    base = built_sample / "_output" / (BILINGUAL_FILE if edition == "bilingual" else FULL_FILES[edition])
+    figures = len(SAMPLE_FIGURES)
+    # the web page: a picture on every card, hidden from screen readers, never focused
+    icons = html.fromstring(base.with_suffix(".html").read_bytes()).xpath('//svg[@class="key-figure-icon"]')
+    assert len(icons) == figures
+    assert all(i.get("aria-hidden") == "true" and i.get("focusable") == "false" for i in icons)
+    # Word: a picture on every row, marked decorative, with no description (not even its file's name)
+    with zipfile.ZipFile(base.with_suffix(".docx")) as opened:
+        xml = opened.read("word/document.xml").decode()
+    decorative = re.findall(r"<wp:docPr [^>]*>(?:(?!</wp:docPr>).)*adec:decorative[^>]*val=\"1\"", xml)
+    assert len(decorative) == figures
+    assert all('descr=""' in d for d in decorative) and "icons/" not in xml
 
 
 def _metric(code: str) -> str:

@@ -10,10 +10,16 @@ the PDF, marked decorative in Word.
 
 from __future__ import annotations
 
+import os
+import shutil
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from dirreport.catalogue.model import ICONS
+
+WORD_SIZE_IN = 0.22  # the picture's side in Word, inches: the height of the figure beside it
+WORD_PPI = 300
 
 
 @cache
@@ -41,6 +47,40 @@ def typst(name: str, size: str = "16pt") -> str:
     return f"box(baseline: 20%, pdf.artifact({picture}))"
 
 
-def file_name(name: str) -> str:
-    """The picture's name among the document's resources (Word's picture)."""
-    return f"icon-{name}.svg"
+def word_name(name: str) -> str:
+    """The picture's name among the document's resources (Word's picture); Word's finishing marks a picture
+    from this folder decorative (``render.word_language``)."""
+    return f"icons/{name}.png"
+
+
+def word_markdown(name: str) -> str:
+    """Word's picture in pandoc Markdown, with no description: the renderer marks it decorative."""
+    return f"![]({word_name(name)}){{width={WORD_SIZE_IN}in height={WORD_SIZE_IN}in}}"
+
+
+def word_pictures(cache_dir: Path, colour: str) -> dict[str, str]:
+    """Each picture as a PNG in the brand colour, for Word (which needs a PNG beside an SVG), drawn by Typst
+    once per colour and version of Typst and kept in the cache: resource name → file."""
+    from dirreport.toolchain import fingerprint
+    from dirreport.typst_process import PictureJob, rasterise
+
+    folder = cache_dir / "icons"
+    key = f"{colour.lstrip('#').lower()}-{fingerprint('typst')[:12]}"
+    wanted = {name: folder / f"{name}-{key}.png" for name in ICONS}
+    todo = [name for name, png in wanted.items() if not png.exists()]
+    if todo:
+        work = folder / f".work-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        try:
+            pairs = []
+            for name in todo:
+                source = work / f"{name}.svg"
+                source.write_text(svg(name).replace("currentColor", f"#{colour.lstrip('#')}"), encoding="utf-8")
+                pairs.append((str(source), str(wanted[name])))
+            pictures = work / "pictures"
+            pictures.mkdir()
+            rasterise(PictureJob(pairs=pairs, work=str(pictures), width_in=WORD_SIZE_IN, ppi=WORD_PPI, font_paths=[]))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    return {word_name(name): str(png) for name, png in wanted.items()}

@@ -171,8 +171,12 @@ def _grid_of(cells: list[str]) -> str:
 def word_table(figures: Sequence[KeyFigure], year: str, lang: str) -> str:
     """Word's table: a row per figure, the indicator's title naming it (a count's words need their number)."""
     header = [cell(h) for h in (_("Indicator", lang), year, _("Change since last year", lang), _("Wales", lang))]
-    rows = [[cell(c) for c in (f.title or f.label, f.value, f.change, f.wales or i18n.NOT_APPLICABLE)] for f in figures]
-    return _pipe(header, rows, widths=(30, 10, 22, 10), right=(False, True, False, True))
+    rows = [
+        [cell(f.title or f.label), f"{icons.word_markdown(f.icon)} {cell(f.value)}"]
+        + [cell(c) for c in (f.change, f.wales or i18n.NOT_APPLICABLE)]
+        for f in figures
+    ]
+    return _pipe(header, rows, widths=(26, 14, 22, 10), right=(False, True, False, True))
 
 
 def _pipe(header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], right: Sequence[bool]) -> str:
@@ -276,9 +280,11 @@ def bilingual_word_table(rows: Sequence[Sequence[tuple[str, KeyFigure]]]) -> str
     for pair in rows:
         first = pair[0][1]
         units = " / ".join(_tagged(words, lang) for lang, words in _units(pair))
-        row = [cell(first.number or first.value) + (f" {units}" if units else "")]
+        row = [
+            f"{icons.word_markdown(first.icon)} {cell(first.number or first.value)}" + (f" {units}" if units else "")
+        ]
         for lang, f in pair:
             words = f"{f.label}: {f.change}" + (f"; {_wales(f, lang)}" if f.wales else "")
             row.append(_tagged(words, lang))
         body.append(row)
-    return _pipe(header, body, widths=(14, 30, 30), right=(True, False, False))
+    return _pipe(header, body, widths=(18, 28, 28), right=(True, False, False))
