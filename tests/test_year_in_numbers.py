@@ -220,7 +220,7 @@ def test_a_count_card_prints_the_data_s_count_with_words_that_agree(sample: Proj
         typst_block = page[page.index("{=typst}") : page.index("{=typst}") + 5000]
         assert f'"{printed}"' in typst_block
         word_block = page[page.index('when-format="docx"') :][:3000]
-        assert f"| {printed} |" in word_block
+        assert f" {printed} |" in word_block and "![](icons/hand.png)" in word_block
 
 
 @pytest.mark.parametrize(

@@ -23,7 +23,7 @@ from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
-from dirreport.render import docx_case_study, docx_tables
+from dirreport.render import docx_case_study, docx_quotes, docx_tables
 from dirreport.render.common import (
     RenderSettings,
     contents_args,
@@ -203,6 +203,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     word = docx.Document(str(source))
     _ensure_styles(word)
     docx_case_study.box_case_studies(word, *_look(document)[1:])
+    docx_quotes.style_pull_quotes(word, *_look(document)[1:])
     docx_tables.style_tables(
         word,
         grid=style_named(word.styles, "Table Grid").style_id,
@@ -210,8 +211,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
         layout_style=LAYOUT_STYLE,
         caption=style_named(word.styles, "Caption"),
     )
-    bullet = style_named(word.styles, "List Bullet")
-    caption = style_named(word.styles, "Caption")
+    bullet, caption = style_named(word.styles, "List Bullet"), style_named(word.styles, "Caption")
     style_names = {style.style_id: style.name for style in word.styles}
     for paragraph in _all_paragraphs(word):
         name = style_names.get(paragraph._p.style or "Normal", "")
