@@ -304,3 +304,16 @@ def test_the_bilingual_edition_prints_the_page_once_with_both_languages(sample: 
     # the passage after the page (the summary's subheadings) is still paired in both languages
     after = markdown[markdown.index("</ul>", markdown.index(heading)) : markdown.index("{#sec-2-context}")]
     assert "## Y flwyddyn yn gryno" in after and "## The year in brief" in after
+
+
+def test_placed_by_the_narratives_the_bilingual_page_is_printed_once_where_they_place_it(tmp_path: Path) -> None:
+    project = copy_project(REPO, tmp_path / "placed")
+    for lang in ("en", "cy"):
+        context = project / "narratives" / lang / "2-context.md"
+        context.write_text(context.read_text(encoding="utf-8") + "\n{{< year-in-numbers >}}\n", encoding="utf-8")
+    markdown = assemble(load_project(project), "bilingual").markdown
+    assert markdown.count('class="key-figures') == 1 and "dirreport:year-in-numbers" not in markdown
+    assert markdown.index("{#sec-2-context}") < markdown.index('class="key-figures')
+    # the narratives' own headings name it: no heading of dirreport's, the list named in the first language
+    assert "{#year-in-numbers}" not in markdown
+    assert 'aria-label="Y flwyddyn mewn rhifau" lang="cy-GB"' in markdown
