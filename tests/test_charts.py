@@ -16,6 +16,7 @@ from PIL import Image
 
 from conftest import REPO, copy_project, output_file, soffice_path
 from dirreport.assemble.editions import assemble
+from dirreport.assemble.icons import WORD_SIZE_IN
 from dirreport.figures.charts import PALETTE, TEXT_COLOURS, WIDTH_IN
 from dirreport.lang import i18n
 from dirreport.pipeline.build import BuildOptions, build
@@ -216,9 +217,10 @@ def test_charts_are_svg_in_html_vector_in_pdf_and_print_png_in_word(built_sample
         pngs = [n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".png")]
         assert len(pngs) > 25
         pictures = [Image.open(io.BytesIO(docx.read(name))) for name in pngs]
-    # the charts (the cover's logo and the forewords' pictures are of other sizes)
+    # the charts (the cover's logo, the forewords' pictures and the year in numbers' icons are of other sizes)
     charts = [p for p in pictures if abs(p.width / p.info.get("dpi", (1, 1))[0] - WIDTH_IN) < 0.05]
-    assert len(charts) == len(pictures) - 1 - photos
+    icons = [p for p in pictures if abs(p.width / p.info.get("dpi", (1, 1))[0] - WORD_SIZE_IN) < 0.02]
+    assert icons and len(charts) == len(pictures) - 1 - photos - len(icons)
     dpi = charts[0].info.get("dpi")
     assert dpi and round(dpi[0]) >= 220  # Word's default resolution for pictures
     # drawn and printed at the same width, so the lettering is the size it was designed

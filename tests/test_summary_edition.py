@@ -38,6 +38,8 @@ SUMMARY_FILES = {
     "cy": "cy-summary/adroddiad-y-cyfarwyddwr-2023-24-crynodeb",
 }
 FULL_FILES = {"en": "en/directors-report-2023-24", "cy": "cy/adroddiad-y-cyfarwyddwr-2023-24"}
+BILINGUAL_FILE = "bilingual/adroddiad-y-cyfarwyddwr-directors-report-2023-24"
+SAMPLE_FIGURES = yaml.safe_load((REPO / "_quarto.yml").read_text(encoding="utf-8"))["dirreport"]["year-in-numbers"]
 WORDS = {  # what each language's summary must show: its title, the page of figures, the priorities
     "en": ("a summary", "The year in numbers", "Our priorities for next year", "Keep children safe"),
     "cy": (
@@ -183,7 +185,7 @@ def test_the_summary_web_page_and_word_file_are_complete(built_sample: Path, lan
     for words in WORDS[lang]:
         assert words in text and words in word, words
     # the figures are a list of cards on the web page, and a table with a header row in Word
-    assert len(page.xpath('//ul[@class="key-figures"]/li')) == 9
+    assert len(page.xpath('//ul[@class="key-figures"]/li')) == len(SAMPLE_FIGURES)
     assert "68.0%" in word
     # read from the start, it needs no contents; its Word cover's year never breaks as "2023-" over "24"
     assert not page.xpath('//nav[@id="TOC"]')
@@ -226,11 +228,16 @@ def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, e
     rows = _indicator_rows(full)
     path = built_sample / "_output" / f"{(SUMMARY_FILES if 'summary' in edition else FULL_FILES)[lang]}.html"
     cards = html.fromstring(path.read_bytes()).xpath('//ul[@class="key-figures"]/li')
-    assert len(cards) == 9
+    assert [card.get("data-indicator") for card in cards] == list(SAMPLE_FIGURES)
     year, wales = ("2023-24", "Wales") if lang == "en" else ("2023-24", "Cymru")
+    titles = load_project(REPO).catalogue.indicators
     for card in cards:
         value, label, change = (squash(p.text_content()) for p in card.xpath("./p")[:3])
-        row = rows[label]
+        # a count's card names it with the words after its number; its table, with the indicator's title
+        indicator = titles[card.get("data-indicator")]
+        title = squash(indicator.title(lang)).replace("'", "’")  # as pandoc prints it
+        row = rows[title]
+        assert label == title or indicator.counted is not None
         assert value.split(" ")[0] == row[year], (label, value, row)
         change_cell = row["Change" if lang == "en" else "Newid"]
         assert change_cell.lstrip("+−") in change, (change, change_cell)
@@ -239,6 +246,80 @@ def test_every_key_figure_agrees_with_the_indicator_tables(built_sample: Path, e
         shown_wales = card.xpath('./p[@class="key-figure-wales"]')
         if shown_wales:
             assert squash(shown_wales[0].text_content()).split(": ")[1].split(" ")[0] == row[wales]
+
+
+def test_the_bilingual_edition_prints_the_year_in_numbers_once_in_both_languages(built_sample: Path) -> None:
+    base = built_sample / "_output" / BILINGUAL_FILE
+    contacts = f"{int(_metric('AD/001')):,}"  # the sample's count of contacts, from its data file
+    cy_words = "o gysylltiadau â’n gwasanaeth gwybodaeth, cyngor a chymorth i oedolion"
+    en_words = "contacts to our information, advice and assistance service for adults"
+    # the PDF: the page's heading once in both languages (and its contents line), each count's words once
+    text = squash(pdf_text(base.with_suffix(".pdf")))
+    assert text.count("Y flwyddyn mewn rhifau / The year in numbers") == 2
+    assert text.count(cy_words) == 1 and text.count(en_words) == 1
+    page = text[text.index("Y flwyddyn mewn rhifau / The year in numbers", text.index("Pennod 1")) :]
+    assert page.index(contacts) < page.index(cy_words) < page.index(en_words)
+    assert "diwrnod / days" in page  # a figure's unit words in each language, under the figure printed once
+    # the web page: one list, each card the figure once and a passage in each language
+    tree = html.fromstring(base.with_suffix(".html").read_bytes())
+    lists = tree.xpath('//ul[contains(@class, "key-figures")]')
+    assert len(lists) == 1 and not lists[0].xpath("ancestor::div[contains(@class, 'pair')]")
+    for card in lists[0].xpath("./li"):
+        assert [d.get("lang") for d in card.xpath('./div[@class="key-figure-side"]')] == ["cy-GB", "en-GB"]
+        assert len(card.xpath('./p[@class="key-figure-value"]')) == 1
+    assert squash(lists[0].xpath("./li")[0].xpath('./p[@class="key-figure-value"]')[0].text_content()) == contacts
+    # Word: one table of the figures, each language's words in a run of its language
+    with zipfile.ZipFile(base.with_suffix(".docx")) as opened:
+        xml = opened.read("word/document.xml").decode()
+    assert xml.count(en_words) == 1 and xml.count(cy_words.replace("’", "’")) == 1
+    run = xml[: xml.index(cy_words)]
+    assert run[run.rindex("<w:r>") :].count('w:lang w:val="cy-GB"') == 1
+
+
+@pytest.mark.parametrize("edition", ["en", "bilingual"])
+def test_the_key_figures_pictures_are_decoration(built_sample: Path, edition: str) -> None:
+    base = built_sample / "_output" / (BILINGUAL_FILE if edition == "bilingual" else FULL_FILES[edition])
+    figures = len(SAMPLE_FIGURES)
+    # the web page: a picture on every card, hidden from screen readers, never focused
+    icons = html.fromstring(base.with_suffix(".html").read_bytes()).xpath('//svg[@class="key-figure-icon"]')
+    assert len(icons) == figures
+    assert all(i.get("aria-hidden") == "true" and i.get("focusable") == "false" for i in icons)
+    # Word: a picture on every row, marked decorative, with no description (not even its file's name)
+    with zipfile.ZipFile(base.with_suffix(".docx")) as opened:
+        xml = opened.read("word/document.xml").decode()
+    decorative = re.findall(r"<wp:docPr [^>]*>(?:(?!</wp:docPr>).)*adec:decorative[^>]*val=\"1\"", xml)
+    assert len(decorative) == figures
+    assert all('descr=""' in d for d in decorative) and "icons/" not in xml
+
+
+def _metric(code: str) -> str:
+    for line in (REPO / "data" / "metrics.csv").read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"X99999999,2023-24,{code},"):
+            return line.rsplit(",", 1)[1]
+    raise AssertionError(code)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_key_figures_fit_their_cards(built_sample: Path, browser: Any, width: int) -> None:
+    """No card's words or figure spill out of it, and the cards of a row are the same height."""
+    for path in (
+        built_sample / "_output" / f"{FULL_FILES['cy']}.html",
+        built_sample / "_output" / f"{BILINGUAL_FILE}.html",
+    ):
+        with visit(browser, path, {"width": width, "height": 800}) as seen:
+            boxes = seen.page.evaluate(
+                """() => [...document.querySelectorAll('li.key-figure')].map(li => {
+                    const box = li.getBoundingClientRect();
+                    const spill = [...li.querySelectorAll('*')]
+                        .some(e => e.getBoundingClientRect().right > box.right + 1);
+                    return [Math.round(box.top), Math.round(box.height), spill || li.scrollWidth > li.clientWidth + 1];
+                })"""
+            )
+        assert boxes and not [b for b in boxes if b[2]], (path.name, width)
+        rows: dict[int, set[int]] = {}
+        for top, height, _spill in boxes:
+            rows.setdefault(top, set()).add(height)
+        assert all(len(heights) == 1 for heights in rows.values()), rows
 
 
 @pytest.fixture(scope="module")

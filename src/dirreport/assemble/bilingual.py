@@ -9,12 +9,13 @@ Which language comes first is the project's choice (``bilingual.first``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from markupsafe import Markup
 
+from dirreport.assemble import key_figure_cards, year_in_numbers
 from dirreport.assemble.bilingual_pairs import paired
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
@@ -48,15 +49,22 @@ class Pair:
     level: int
     anchor: str
     sides: list[Side]
+    page: str = ""  # the year in numbers, once for both languages, after the sides
+    rest: list[Side] = field(default_factory=list)  # each language's passage after the page
 
     @property
     def has_body(self) -> bool:
-        return any(str(s.body).strip() for s in self.sides)
+        return bool(self.page) or any(str(s.body).strip() for s in (*self.sides, *self.rest))
 
     @property
     def body(self) -> Markup:
-        """The two passages side by side, section by section under headings in both languages."""
-        return Markup(paired([(side.lang, str(side.body)) for side in self.sides]))
+        """The two passages side by side, section by section under headings in both languages; the year in
+        numbers, where this place holds it, once across the page between its two parts."""
+        before = paired([(side.lang, str(side.body)) for side in self.sides])
+        if not self.page:
+            return Markup(before)
+        after = paired([(side.lang, str(side.body)) for side in self.rest])
+        return Markup("\n\n".join(part for part in (before, str(self.page), after) if part.strip()))
 
 
 def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = False) -> Document:
@@ -69,6 +77,7 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
     assemblers[first].book.lead(assemblers[order[1]].book)
     envs = {lang: environment(config.root, lang) for lang in order}
     pairs: list[Pair] = []
+    placed = False  # the year in numbers is printed once, at the first place either language gives it
     any_draft = draft
     try:
         for place in prescribed_form.of_report(config):
@@ -89,7 +98,12 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
                 }
                 body = envs[lang].get_template("place-body.md.j2").render(context)
                 sides.insert(0, Side(lang, view.heading, Markup(body)))
-            pairs.append(Pair(place.level, place.anchor, sides))
+            pair = Pair(place.level, place.anchor, sides)
+            if not placed:
+                placed = _place_year_in_numbers(pair, project)
+            else:
+                _drop_marks(pair)
+            pairs.append(pair)
         notices = []
         for lang in order:
             meta = metadata_for(project, lang, lang, any_draft)
@@ -136,6 +150,34 @@ def assemble_bilingual(project: Project, engine: str = "pandoc", draft: bool = F
         draft=any_draft,
         warnings=(*project.warnings, *(w for a in assemblers.values() for w in a.warnings)),
     )
+
+
+def _place_year_in_numbers(pair: Pair, project: Project) -> bool:
+    """Split a pair where either language's passage marks the year in numbers' place: each language's
+    passage up to it, the page once across the page, then each language's passage after it."""
+    marks = [year_in_numbers.PLACE_MARK.search(str(side.body)) for side in pair.sides]
+    found = [m for m in marks if m is not None]
+    if not found:
+        return False
+    level = int(found[0].group(1)) or None
+    before, after = [], []
+    for side, mark in zip(pair.sides, marks, strict=True):
+        text = str(side.body)
+        cut, resume = (mark.start(), mark.end()) if mark else (len(text), len(text))
+        before.append(Side(side.lang, side.heading, Markup(text[:cut])))
+        after.append(Side(side.lang, "", Markup(text[resume:])))
+    langs = [side.lang for side in pair.sides]
+    config, catalogue, results = project.config, project.catalogue, project.results
+    figures = {lang: year_in_numbers.key_figures(config, catalogue, results, lang) for lang in langs}
+    pair.sides, pair.rest = before, after
+    pair.page = Markup(key_figure_cards.bilingual_block(figures, results, level, "year-in-numbers"))
+    return True
+
+
+def _drop_marks(pair: Pair) -> None:
+    """A second language's own place for the page, after it has been printed: nothing there."""
+    for side in pair.sides:
+        side.body = Markup(year_in_numbers.PLACE_MARK.sub("", str(side.body)))
 
 
 # What the page templates print around the body, in both languages: cover, contents title, page furniture.

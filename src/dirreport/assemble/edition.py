@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from dirreport.assemble import blocks, forewords, year_in_numbers
+from dirreport.assemble import blocks, forewords, icons, year_in_numbers
 from dirreport.assemble.contact import contact_block
 from dirreport.assemble.document import Document, output_basename
 from dirreport.assemble.edition_gate import (
@@ -108,6 +108,7 @@ class Assembler(ShortcodeDispatch):
         self.config = project.config
         self.first_use = FirstUse(project.glossary, lang)
         self._year_in_numbers_checked = False
+        self.bilingual = data_edition == "bilingual"  # one side of the bilingual edition
 
     # --- evidence -----------------------------------------------------------------------------------
 
@@ -356,6 +357,8 @@ def resources_for(project: Project, figures: list[Figure]) -> dict[str, str]:
         files = chart_files(fig.spec, project.cache_dir / "charts")
         out[f"charts/{blocks.svg_name(fig)}"] = str(files["svg"])
         out[f"charts/{blocks.png_name(fig)}"] = str(files["png"])
+    if project.config.year_in_numbers != ():
+        out.update(icons.word_pictures(project.cache_dir, project.brand.primary))
     if project.brand.logo is not None:
         out[f"brand/{project.brand.logo.name}"] = str(project.brand.logo)
     for foreword in project.config.forewords:

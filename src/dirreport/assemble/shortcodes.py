@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from dirreport import cells
-from dirreport.assemble import blocks, case_study, local_shortcodes, year_in_numbers
+from dirreport.assemble import blocks, case_study, key_figure_cards, local_shortcodes, year_in_numbers
 from dirreport.assemble.figure_book import FigureBook
 from dirreport.assemble.quotes import story_quote
 from dirreport.assemble.shortcode_errors import NotShown, ShortcodeError, did_you_mean, figure_not_shown, usage
@@ -60,6 +60,7 @@ class ShortcodeDispatch:
     errors: list[Problem]
     warnings: list[Problem]
     _year_in_numbers_checked: bool
+    bilingual: bool
 
     def _marker(self, shorthand: str) -> str:
         """A figure's shorthand in the edition's language ([low] is written [isel] in Welsh)."""
@@ -321,7 +322,10 @@ class ShortcodeDispatch:
             self._year_in_numbers_checked = True
             self.errors += year_in_numbers.unknown_ids(self.config, project.results)
         figures = year_in_numbers.key_figures(self.config, project.catalogue, project.results, lang)
-        page = year_in_numbers.block(figures, project.results, lang, f"key-figures-{lang}")
+        if figures and self.bilingual:
+            # the bilingual edition prints the page once across the page (assemble.bilingual): here, its place
+            return year_in_numbers.place_mark(level)
+        page = key_figure_cards.block(figures, project.results, lang, f"key-figures-{lang}")
         if not page or level is None:
             return page
         title = year_in_numbers.heading(lang)

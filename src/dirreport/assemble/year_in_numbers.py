@@ -9,31 +9,39 @@ every place a change is described, so a change the data do not support is
 report's marker ([c], [low]) and never a number; a count is never set
 against Wales.
 
-The figures are the project's ``year-in-numbers`` setting, or, by default, a
-key indicator for each quality standard and then a count, leaving out any
-figure that cannot be shown.  The page is a list of cards in HTML (a real
-list, one card per figure, in a grid that folds to one column on a phone), a
-grid of boxes in the PDF and a table with a header row in Word.
+Published reports open with how many people were helped and how much was
+done ("4,623 cases closed"), so a headline count (an indicator with
+``counted`` words in the catalogue) prints its number with the words that
+agree with it, "8,000 contacts ..." and "8,000 o gysylltiadau ...", and is
+judged against last year by the same test as its table, or plainly called the
+year's count where there is no earlier year to compare.
+
+The figures are the project's ``year-in-numbers`` setting, or, by default,
+three headline counts, a key indicator for each quality standard and then a
+count, leaving out any figure that cannot be shown.  How the cards are laid
+out in each format, and across the page in the bilingual edition, is
+``key_figure_cards``.
 """
 
 from __future__ import annotations
 
-import html
+import re
 from dataclasses import dataclass
 
-from dirreport.assemble import blocks
 from dirreport.catalogue import Catalogue, Indicator
 from dirreport.compute.indicators import OK, IndicatorResult, Results
 from dirreport.config.settings import Config, located_line
 from dirreport.errors import Problem
-from dirreport.figures.specs import marker_notes, statuses_from_data
 from dirreport.lang import i18n
 from dirreport.lang.i18n import _
 from dirreport.prose import sentences
 
 SHORTCODE = "year-in-numbers"
-DEFAULT_COUNT = 9  # a key indicator for each of the eight standards, and one count
-COLUMNS = 3  # the PDF's grid; the web page decides its own from the width of the screen
+DEFAULT_COUNT = 12  # three headline counts, a key indicator for each of the eight standards, and one count
+HEADLINE_COUNTS = 3  # the people helped and the work done, first, as published reports open
+# the picture of a figure without its own (the catalogue's `icon`): by its unit, then by whom it is about
+ICON_BY_UNIT = {"days": "clock"}
+ICON_BY_GROUP = {"AD": "person", "CH": "child", "CA": "heart", "WF": "people"}
 
 
 @dataclass(frozen=True)
@@ -41,12 +49,20 @@ class KeyFigure:
     """One card: what is measured, its value as printed, and its change in words."""
 
     id: str
-    label: str
+    label: str  # a count's words after its number ("contacts to ..."), else the indicator's title
     value: str
     change: str
     judgement: str  # better | worse | neutral | little | unknown (as the indicator tables judge it)
     wales: str | None  # the figure for Wales as printed; never for a count
     shown: bool  # False where the value is a marker ([c], [low], [x], [z])
+    title: str = ""  # the indicator's title, for a table's row (Word), where a count's words cannot stand alone
+    number: str = ""  # the value without its unit's words ("26.9" of "26.9 days"): the bilingual card's figure
+    icon: str = "person"  # the picture beside the figure (assemble.icons)
+
+    @property
+    def unit_words(self) -> str:
+        """The words of the value after its number ("days", "fesul 10,000"), printed in each language."""
+        return self.value[len(self.number) :].strip() if self.value.startswith(self.number) else ""
 
 
 def chosen_ids(config: Config, catalogue: Catalogue, results: Results) -> list[str]:
@@ -63,11 +79,15 @@ def chosen_ids(config: Config, catalogue: Catalogue, results: Results) -> list[s
         groups[best.group] = groups.get(best.group, 0) + 1
         ids.append(best.id)
 
+    headline = [i for i in shown if i.counted is not None]
+    while headline and len(ids) < HEADLINE_COUNTS:
+        take(headline)
+        headline = [i for i in headline if i.id not in ids]
     for standard in sorted(catalogue.standards.values(), key=lambda s: s.number):
         key = [i for i in shown if i.key and i.standard == standard.id]
         if key:
             take(key)
-    counts = [i for i in shown if i.unit == "count"]
+    counts = [i for i in shown if i.unit == "count" and i.id not in ids]
     if counts and len(ids) < DEFAULT_COUNT:
         # a count of people helped reads better up front than one with no direction
         take([i for i in counts if i.polarity != "none"] or counts)
@@ -103,23 +123,37 @@ def key_figure(result: IndicatorResult, lang: str, said_since: str | None = None
     The page's introduction names last year once (``said_since``); a card repeats it only for a change
     measured from another year.
     """
-    unit, decimals = result.indicator.unit, result.decimals
+    indicator = result.indicator
+    unit, decimals = indicator.unit, result.decimals
     latest = result.latest
     shown = latest.status == OK and latest.value is not None
-    change = (
-        sentences.change(result, lang, said_since) if shown else _("not shown, so not compared with last year", lang)
-    )
+    if not shown:
+        change = _("not shown, so not compared with last year", lang)
+    elif unit == "count" and result.trend.since is None:
+        # a count with no comparable earlier year is printed plainly as the year's count
+        change = _("our count for {year}", lang, year=i18n.financial_year(latest.year, lang))
+    else:
+        change = sentences.change(result, lang, said_since)
     wales = None
     if unit != "count" and result.wales_latest is not None and result.wales_latest.status == OK:
         wales = sentences.point(result.wales_latest, unit, lang, decimals)
+    label = indicator.title(lang)
+    if indicator.counted is not None:
+        # "8,000 contacts ...", "8,000 o gysylltiadau ...": the words agree with the number they follow;
+        # a hidden count gets the plural as a label, agreeing with no number
+        n = round(latest.value) if shown and latest.value is not None else None
+        label = indicator.counted.words(n, lang) if n is not None else indicator.counted.plural(lang)
     return KeyFigure(
-        id=result.indicator.id,
-        label=result.indicator.title(lang),
+        id=indicator.id,
+        label=label,
         value=sentences.point(latest, unit, lang, decimals),
         change=change[:1].upper() + change[1:],
         judgement=result.trend.judgement if result.trend.movement != "same" else "neutral",
         wales=wales,
         shown=shown,
+        title=indicator.title(lang),
+        number=sentences.cell(latest, unit, lang, decimals),
+        icon=indicator.icon or ICON_BY_UNIT.get(unit) or ICON_BY_GROUP.get(indicator.group, "person"),
     )
 
 
@@ -138,100 +172,13 @@ def heading(lang: str) -> str:
     return _("The year in numbers", lang)
 
 
-def block(figures: list[KeyFigure], results: Results, lang: str, anchor: str) -> str:
-    """The figures as pandoc Markdown: cards for HTML, a grid for Typst, a table for Word; then the markers' notes."""
-    if not figures:
-        return ""
-    year = i18n.financial_year(results.year, lang)
-    last = previous_year(results)
-    intro = (
-        _(
-            "Some of our key figures for {year}, and how they changed since {last_year}.",
-            lang,
-            year=year,
-            last_year=i18n.financial_year(last, lang),
-        )
-        if last is not None
-        else _("Some of our key figures for {year}, and how they changed since the year before.", lang, year=year)
-    )
-    parts = [
-        blocks.md(intro),
-        blocks.visible("html", blocks.raw("html", _cards(figures, lang, anchor))),
-        blocks.visible("typst", blocks.raw("typst", _grid(figures, lang))),
-        blocks.visible("docx", _word_table(figures, year, lang)),
-    ]
-    points: list[object] = [results.indicators[f.id].latest for f in figures]
-    notes = marker_notes(lang, [f.value for f in figures], statuses_from_data(points))
-    parts += [f"[{blocks.md(n)}]{{.table-note}}" for n in notes]
-    return "\n\n".join(parts) + "\n"
+# the bilingual edition's mark of the page's place in one language's passage, with the level of its heading
+# (0: placed by a narrative, which gives it its own); that edition puts the page there once for both languages
+PLACE_MARK = re.compile(r"^<!-- dirreport:year-in-numbers:(\d) -->$", re.M)
 
 
-def _cards(figures: list[KeyFigure], lang: str, anchor: str) -> str:
-    items = []
-    for f in figures:
-        wales = f'\n<p class="key-figure-wales">{_html(_wales(f, lang))}</p>' if f.wales else ""
-        items.append(
-            f'<li class="key-figure key-figure-{f.judgement}" data-indicator="{html.escape(f.id)}">\n'
-            f'<p class="key-figure-value">{_html(f.value)}</p>\n'
-            f'<p class="key-figure-label">{_html(f.label)}</p>\n'
-            f'<p class="key-figure-change">{_html(f.change)}</p>{wales}\n</li>'
-        )
-    label = html.escape(heading(lang))
-    return f'<ul class="key-figures" id="{anchor}" aria-label="{label}">\n' + "\n".join(items) + "\n</ul>"
-
-
-def _typeset(text: str) -> str:
-    """The apostrophe pandoc prints in the rest of the report ("children’s"); raw blocks are not typeset by it."""
-    return text.replace("'", "’")
-
-
-def _html(text: str) -> str:
-    return html.escape(_typeset(text), quote=False)
-
-
-def _typst(text: str) -> str:
-    return blocks.typst_string(_typeset(text))
-
-
-def _wales(figure: KeyFigure, lang: str) -> str:
-    return _("Wales: {value}", lang, value=figure.wales)
-
-
-def _grid(figures: list[KeyFigure], lang: str) -> str:
-    cells = []
-    for f in figures:
-        lines = [
-            f'text(size: 15pt, weight: "bold", fill: brand, {_typst(f.value)})',
-            f"text(size: 9pt, {_typst(f.label)})",
-            f'text(size: 8.5pt, style: "italic", {_typst(f.change)})',
-        ]
-        if f.wales:
-            lines.append(f"text(size: 8.5pt, {_typst(_wales(f, lang))})")
-        body = " + parbreak() + ".join(lines)
-        cells.append(f"  grid.cell(breakable: false, {{ set par(spacing: 0.5em); {body} }})")
-    # brand is the page template's heading colour (report.typ); the grid draws each card's border, so the
-    # cards of a row are as tall as its tallest, where blocks of their own would each end with their text
-    columns = ", ".join(["1fr"] * COLUMNS)
-    return f"#grid(columns: ({columns}), gutter: 8pt, inset: 8pt, stroke: 0.75pt + brand,\n" + ",\n".join(cells) + "\n)"
-
-
-def _word_table(figures: list[KeyFigure], year: str, lang: str) -> str:
-    header = (_("Indicator", lang), year, _("Change since last year", lang), _("Wales", lang))
-    rows = [(f.label, f.value, f.change, f.wales or i18n.NOT_APPLICABLE) for f in figures]
-    widths = (30, 10, 22, 10)
-    right = (False, True, False, True)  # figures right-aligned, words left
-    dashes = (
-        "|"
-        + "|".join("-" * (w - 1) + ":" if r else ":" + "-" * (w - 1) for w, r in zip(widths, right, strict=True))
-        + "|"
-    )
-    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", dashes]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
-def _cell(text: str) -> str:
-    return blocks.md(text).replace("|", "\\|") or " "
+def place_mark(level: int | None) -> str:
+    return f"\n<!-- dirreport:year-in-numbers:{level or 0} -->\n"
 
 
 def with_default_place(body: str, section: str) -> str:

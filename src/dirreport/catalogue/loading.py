@@ -15,6 +15,7 @@ import yaml
 
 from dirreport import yaml_text
 from dirreport.catalogue.model import (
+    ICONS,
     INDICATOR_UNITS,
     METRIC_CODE,
     PERIODS,
@@ -26,6 +27,7 @@ from dirreport.catalogue.model import (
     Breakdown,
     Catalogue,
     Composition,
+    Counted,
     Indicator,
     Metric,
     QualityStandard,
@@ -160,9 +162,17 @@ def _read_indicators(data: Any, local: bool) -> list[Indicator]:
                 welsh=WelshNoun.from_mapping(item["welsh"], f"{what} welsh") if item.get("welsh") else None,
                 key=bool(item.get("key", False)),
                 nested=_nested(item.get("nested", True), what),
+                counted=Counted.from_mapping(item["counted"], f"{what} counted") if item.get("counted") else None,
+                icon=_icon(item.get("icon"), what),
             )
         )
     return out
+
+
+def _icon(value: Any, what: str) -> str | None:
+    if value is not None and value not in ICONS:
+        raise ValueError(f"{what} has icon '{value}'; use one of " + ", ".join(ICONS))
+    return None if value is None else str(value)
 
 
 def _nested(value: Any, what: str) -> bool:
@@ -426,6 +436,10 @@ def validate_catalogue(
         if ind.unit not in INDICATOR_UNITS:
             problems.append(
                 Problem(f"indicator {ind.id} has unit '{ind.unit}'", hint="use one of " + ", ".join(INDICATOR_UNITS))
+            )
+        if ind.counted is not None and ind.unit != "count":
+            problems.append(
+                Problem(f"indicator {ind.id} has 'counted' words but is a {ind.unit}", hint="only a count has them")
             )
         if ind.unit != "count" and not ind.denominator:
             problems.append(

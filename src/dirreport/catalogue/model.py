@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from dirreport.lang.bilingual_text import Bilingual
-from dirreport.lang.welsh import WelshNoun, noun_from_title
+from dirreport.lang.welsh import WelshNoun, counted, noun_from_title
 
 METRIC_CODE = re.compile(r"^[A-Z]{2,3}/[0-9]{3}[a-z]?$")
 # one summand of a written whole: a code, a code with a range of letters, or more letters of the code before
@@ -28,6 +28,8 @@ POPULATION_GROUPS: dict[str, tuple[str, ...]] = {
     "75+": ("75+",),
 }
 INDICATOR_UNITS = ("percent", "per-10000", "per-1000", "days", "number", "count")
+# the year in numbers' pictures (resources/icons/<name>.svg), each a subject a card can be about
+ICONS = ("person", "people", "child", "home", "clock", "heart", "hand")
 POLARITIES = ("higher", "lower", "none")
 SURVEY_GROUPS = ("adults", "children", "carers", "parents", "young-adults", "staff")
 
@@ -133,6 +135,46 @@ class Term:
 
 
 @dataclass(frozen=True)
+class Counted:
+    """What a headline count counts, as the words after its number ("8,000 contacts", "8,000 o gysylltiadau").
+
+    English needs the noun phrase for one and for more; Welsh the singular phrase (after 1 to 4, which
+    mutate by the head noun's gender), the plural one (after "o" for any other number) and that gender.
+    """
+
+    en_one: str
+    en_other: str
+    cy_one: str
+    cy_other: str
+    cy_gender: str
+
+    def words(self, n: int, lang: str) -> str:
+        """The phrase that follows the number ``n`` in ``lang``, agreeing with it."""
+        if lang == "cy":
+            return counted(n, self.cy_one, self.cy_other, self.cy_gender)
+        return self.en_one if n == 1 else self.en_other
+
+    def plural(self, lang: str) -> str:
+        """The phrase as a label with no number before it (a hidden figure, a table's row)."""
+        text = self.cy_other if lang == "cy" else self.en_other
+        return text[:1].upper() + text[1:]
+
+    @classmethod
+    def from_mapping(cls, value: object, what: str) -> Counted:
+        """Read ``{en: {one, other}, cy: {one, other, gender}}`` from a catalogue entry."""
+        if not isinstance(value, dict) or not all(isinstance(value.get(lang), dict) for lang in ("en", "cy")):
+            raise ValueError(f"{what} must have 'en: {{one, other}}' and 'cy: {{one, other, gender}}'")
+        en, cy = value["en"], value["cy"]
+        texts = [en.get("one"), en.get("other"), cy.get("one"), cy.get("other")]
+        if not all(isinstance(t, str) and t.strip() for t in texts):
+            raise ValueError(f"{what} needs the words for one and for other in English and Welsh")
+        if cy.get("gender") not in ("m", "f"):
+            raise ValueError(f"{what} has Welsh gender {cy.get('gender')!r}; use m or f")
+        one, other, cy_one, cy_other = (" ".join(str(t).split()) for t in texts)
+        return cls(one, other, cy_one, cy_other, str(cy["gender"]))
+
+
+@dataclass(frozen=True)
 class Indicator:
     id: str
     title: Bilingual
@@ -153,6 +195,9 @@ class Indicator:
     # false for a ratio whose numerator is not part of its denominator (leavers over staff in post):
     # it may pass 100% and its change is tested as a rate (Poisson), never as a proportion
     nested: bool = True
+    # a count of people helped or of work done, for the year in numbers: the words after its number
+    counted: Counted | None = None
+    icon: str | None = None  # the year in numbers' picture (ICONS), where its subject's default does not fit
 
     def welsh_subject(self) -> WelshNoun | None:
         """The Welsh noun phrase a sentence about this indicator can start with, if there is one."""

@@ -414,10 +414,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "year-in-numbers",
         FIGURES,
-        "the indicators on the year-in-numbers page, in order; true chooses them (a key indicator "
-        "for each quality standard, then a count), false leaves the page out",
+        "the indicators on the year-in-numbers page, in order; true chooses them (three counts of people "
+        "helped and work done, a key indicator for each quality standard, then a count), false leaves the page out",
         default=True,
-        example="[AD-IAA-TIMELY, CH-LAC-RATE, CA-DP-COUNT]",
+        example="[AD-IAA-CONTACTS, AD-IAA-TIMELY, CH-LAC-RATE, CA-DP-COUNT]",
     ),
     Setting(
         "summary",

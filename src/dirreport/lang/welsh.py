@@ -144,6 +144,18 @@ def count(n: int, noun: str, gender: str) -> str:
     return f"{word} {noun}"
 
 
+def counted(n: int, singular: str, plural: str, gender: str) -> str:
+    """The words after a number printed in figures ("8,000 o gysylltiadau"), agreeing with it.
+
+    One to four take the singular phrase as the number words would (1 gyfran, 2 ofalwr, 3 chyswllt,
+    4 cyswllt), so the figure reads aloud as Welsh; any other number, the large counts of a report
+    among them, takes "o" and the plural, softened after it (8,000 o gysylltiadau, 0 o blant).
+    """
+    if n in NUMBERS:
+        return count(n, singular, gender).split(" ", 1)[1]
+    return f"o {soft(plural)}"
+
+
 @dataclass(frozen=True)
 class WelshNoun:
     """A catalogue entry's Welsh noun phrase, as a sentence's subject needs it.

@@ -24,7 +24,7 @@ from typing import Any
 
 from dirreport.assemble.document import Document
 from dirreport.errors import InputError, Problem
-from dirreport.render import docx_case_study, docx_reference, docx_tables
+from dirreport.render import docx_case_study, docx_quotes, docx_reference, docx_tables
 from dirreport.render.common import (
     RenderSettings,
     contents_args,
@@ -104,6 +104,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
     look = WordLook.from_metadata(document.metadata)
     _ensure_styles(word)
     docx_case_study.box_case_studies(word, look.heading)
+    docx_quotes.style_pull_quotes(word, look.heading)
     docx_tables.style_tables(
         word,
         grid=style_named(word.styles, "Table Grid").style_id,
@@ -114,8 +115,7 @@ def finish(source: Path, target: Path, document: Document, epoch: int) -> None:
         header_text=look.header_text,
         headings=frozenset(s.style_id for s in word.styles if str(s.name).startswith("Heading ")),
     )
-    bullet = style_named(word.styles, "List Bullet")
-    caption = style_named(word.styles, "Caption")
+    bullet, caption = style_named(word.styles, "List Bullet"), style_named(word.styles, "Caption")
     style_names = {style.style_id: style.name for style in word.styles}
     paragraphs = _all_paragraphs(word)
     for number, paragraph in enumerate(paragraphs):

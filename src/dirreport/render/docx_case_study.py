@@ -47,7 +47,7 @@ def box_case_studies(word: Any, colour: str) -> None:
         for tag in ("w:pBdr", "w:shd", "w:ind"):
             source = frame.find(qn(tag))
             if source is not None and properties.find(qn(tag)) is None:
-                _insert_in_order(properties, copy.deepcopy(source))
+                insert_in_order(properties, copy.deepcopy(source))
 
 
 def _style(style: Any, name: str, colour: str) -> None:
@@ -55,16 +55,16 @@ def _style(style: Any, name: str, colour: str) -> None:
     from docx.shared import Pt, RGBColor
 
     properties = style.element.get_or_add_pPr()
-    _insert_in_order(properties, _borders(colour))
+    insert_in_order(properties, _borders(colour))
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), FILL)
-    _insert_in_order(properties, shading)
+    insert_in_order(properties, shading)
     indent = OxmlElement("w:ind")
     indent.set(qn("w:left"), "227")
     indent.set(qn("w:right"), "170")
-    _insert_in_order(properties, indent)
+    insert_in_order(properties, indent)
     fmt = style.paragraph_format
     if name == KIND:
         fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(12), Pt(0), True
@@ -135,7 +135,8 @@ _ORDER = [
 ]
 
 
-def _insert_in_order(properties: Any, child: Any) -> None:
+def insert_in_order(properties: Any, child: Any) -> None:
+    """Put a paragraph property where Word's schema orders it (shared by the case studies and pull quotes)."""
     rank = _ORDER.index(child.tag.split("}")[1])
     for i, existing in enumerate(properties):
         name = existing.tag.split("}")[1]

@@ -7,7 +7,8 @@ toc-title as one plain run) and the DRAFT mark in the page header (written by
 dirreport's finishing).  Here each of their halves becomes a run of its own
 with its language.  pandoc also puts the picture's file name in the inner
 picture element's description, which some screen readers read instead of
-the alternative text: it gets the alternative text too.
+the alternative text: it gets the alternative text too, and a picture that is
+only decoration (the year in numbers' icons) is marked so.
 """
 
 from __future__ import annotations
@@ -57,6 +58,27 @@ def tag_contents_heading(word: Any, halves: Sequence[tuple[str, str]]) -> None:
             return
 
 
+DECORATIVE_FOLDER = "icons/"  # the year in numbers' pictures (assemble.icons): decoration, never described
+_DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def _decorative(doc_pr: Any) -> None:
+    """Mark a picture as decoration as Word's own "Mark as decorative" does: no description, and the
+    decorative extension, so Word's accessibility checker and a screen reader pass it by."""
+    from lxml import etree
+
+    drawing_ns = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    doc_pr.set("descr", "")
+    doc_pr.set("title", "")
+    ext_list = etree.SubElement(doc_pr, f"{{{drawing_ns}}}extLst")
+    ext = etree.SubElement(ext_list, f"{{{drawing_ns}}}ext", uri=_DECORATIVE_EXT)
+    decorative = etree.SubElement(
+        ext, "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative", nsmap={"adec": _ADEC}
+    )
+    decorative.set("val", "1")
+
+
 def describe_pictures(word: Any, name: str) -> None:
     """Every picture's inner description is its alternative text, and its name is in the document's language."""
     from docx.oxml.ns import qn
@@ -68,6 +90,8 @@ def describe_pictures(word: Any, name: str) -> None:
         inner = drawing.find(f".//{{{pic_ns}}}cNvPr")
         if outer is None or inner is None:
             continue
+        if inner.get("descr", "").startswith(DECORATIVE_FOLDER):
+            _decorative(outer)
         inner.set("descr", outer.get("descr", ""))
         inner.set("name", name)
         outer.set("name", name)
