@@ -48,7 +48,10 @@ def style_of(paragraph: Paragraph) -> str:
 
 
 def text_of(element: Any) -> str:
-    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+    """An element's text as Word shows it: a line break (between a bilingual cell's two languages) a space."""
+    return "".join(
+        (t.text or "") if t.tag == qn("w:t") else " " for t in element.iter(qn("w:t"), qn("w:br"), qn("w:cr"))
+    )
 
 
 def is_layout(tbl: Any) -> bool:

@@ -76,6 +76,7 @@ def pages_of(pdf: Path) -> list[Page]:
 class WordTable:
     caption: str
     rows: list[list[str]]  # each row's cells' text
+    short: bool  # kept on one page: 15 rows or fewer, a bilingual table's row of two languages counting two
 
 
 def _text(element) -> str:  # type: ignore[no-untyped-def]
@@ -104,6 +105,14 @@ def kept_texts(path: Path) -> list[str]:
     return kept
 
 
+def short(rows: list) -> bool:  # type: ignore[type-arg]
+    """At most SHORT_TABLE_ROWS lines of rows: a bilingual row (its two languages a line break apart) two."""
+    lines = sum(
+        1 + max((len(tc.findall(f".//{qn('w:br')}")) for tc in tr.findall(qn("w:tc"))), default=0) for tr in rows
+    )
+    return lines <= SHORT_TABLE_ROWS
+
+
 def data_tables(path: Path) -> list[WordTable]:
     """Every data table of the Word file (those in the bilingual layout too), not the layout tables."""
     tables = []
@@ -112,7 +121,8 @@ def data_tables(path: Path) -> list[WordTable]:
         if tbl.find(f"{qn('w:tr')}/{qn('w:trPr')}/{qn('w:tblHeader')}") is None:
             continue  # the bilingual layout: every data table has a header row, the layout none
         rows = [[_text(tc) for tc in tr.findall(qn("w:tc"))] for tr in tbl.findall(qn("w:tr"))]
-        tables.append(WordTable(words_of(caption.get(qn("w:val"))) if caption is not None else "", rows))
+        caption_text = words_of(caption.get(qn("w:val"))) if caption is not None else ""
+        tables.append(WordTable(caption_text, rows, short(tbl.findall(qn("w:tr")))))
     return tables
 
 
@@ -134,7 +144,7 @@ def row_pages(pages: list[Page], table: WordTable, start: int) -> list[list[int]
     placed = []
     for row in table.rows:
         on = []
-        for number in range(start, min(start + 6, len(pages))):
+        for number in range(start, min(start + 12, len(pages))):  # a long bilingual table takes several
             if compact(" ".join(row)) in pages[number].flat:
                 on.append(number)
         placed.append(on)
@@ -178,7 +188,7 @@ def test_no_table_row_is_split_and_short_tables_stand_on_one_page(
             if not on:  # its cells are on no one page: the row was broken over two
                 split_rows.append(f"{table.caption or table.rows[0]}: {' | '.join(row)}")
         body_pages = {min(on) for on in placed[1:] if on}
-        if len(table.rows) <= SHORT_TABLE_ROWS and len(body_pages) > 1:
+        if table.short and len(body_pages) > 1:
             split_tables.append(f"{table.caption or table.rows[0]} over pages {sorted(body_pages)}")
         if placed and placed[-1]:
             at = min(placed[-1])
@@ -215,7 +225,7 @@ def test_data_rows_cannot_split_and_short_tables_keep_together(built_sample: Pat
     cant_split = f"{qn('w:trPr')}/{qn('w:cantSplit')}"
     for rows in data:
         assert all(_on(tr, cant_split) for tr in rows)
-        if len(rows) <= SHORT_TABLE_ROWS:
+        if short(rows):
             for tr in rows[:-1]:
                 assert all(_on(p, f"{qn('w:pPr')}/{qn('w:keepNext')}") for p in tr.iter(qn("w:p")))
     # the bilingual layout's long passages flow from page to page; only a heading's opening (the heading and

@@ -36,7 +36,8 @@ PAGES = [
 BACK = {
     "en": ["glossary.html", "appendix.html", "about-figures.html"],
     "cy": ["glossary.html", "appendix.html", "about-figures.html"],
-    "bilingual": [f"{name}-{lang}.html" for lang in ("cy", "en") for name in ("glossary", "appendix", "about-figures")],
+    # the bilingual back matter is one, side by side, named from its first language's anchors
+    "bilingual": [f"{name}-cy.html" for name in ("glossary", "appendix", "about-figures")],
 }
 LABELS = {
     "en": ["Search this report", "Previous", "Next", "The whole report on one page"],

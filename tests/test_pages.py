@@ -318,7 +318,7 @@ def test_bilingual_pdf_prints_each_figure_and_table_once_in_both_languages(built
     alone = [
         f"{m.group(1)} {m.group(2)}"
         for i, m in english
-        if not any(line.startswith(f"{welsh[m.group(1)]} {m.group(2)}:") for line in lines[max(0, i - 3) : i])
+        if not any(line.startswith(f"{welsh[m.group(1)]} {m.group(2)}:") for line in lines[max(0, i - 6) : i])
     ]
     assert not alone, f"printed in English without its Welsh caption above it: {alone}"
     for lang, caption in CAPTION.items():

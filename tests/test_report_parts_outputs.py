@@ -189,4 +189,7 @@ def test_the_bilingual_edition_has_both_forewords_and_glossaries(built_sample: P
     text = flat(page.xpath("//main")[0].text_content())
     for lang in LANGS:
         assert WORDS[lang]["foreword_text"] in text and WORDS[lang]["contact"][0] in text
-    assert page.xpath("//section[@id='sec-glossary-cy']") and page.xpath("//section[@id='sec-glossary-en']")
+    # one glossary, side by side under one heading in both languages, reached by either language's anchor
+    assert page.xpath("//section[@id='sec-glossary-cy']") and page.xpath("//*[@id='sec-glossary-en']")
+    heading = flat(page.xpath("//section[@id='sec-glossary-cy']/*[1]")[0].text_content())
+    assert heading == "Geirfa / Glossary"

@@ -303,7 +303,7 @@ def test_the_bilingual_edition_prints_the_page_once_with_both_languages(sample: 
     )
     # the passage after the page (the summary's subheadings) is still paired in both languages
     after = markdown[markdown.index("</ul>", markdown.index(heading)) : markdown.index("{#sec-2-context}")]
-    assert "## Y flwyddyn yn gryno" in after and "## The year in brief" in after
+    assert '## [Y flwyddyn yn gryno]{lang="cy-GB"} / [The year in brief]{lang="en-GB"}' in after
 
 
 def test_placed_by_the_narratives_the_bilingual_page_is_printed_once_where_they_place_it(tmp_path: Path) -> None:

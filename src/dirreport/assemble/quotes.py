@@ -61,10 +61,11 @@ def _html(text: str, who: str) -> str:
 
 def _typst(text: str, who: str) -> str:
     # brand is the page template's heading colour (report.typ); the block does not break, so the words and
-    # who said them stay on one page; the mark is an artifact of the tagged PDF, the words' own are printed
+    # who said them stay on one page; the mark is an artifact of the tagged PDF, the words' own are printed;
+    # the rule is drawn centred on the block's edge: padded by half its width, it stays inside the margin
     opening = (
-        "#block(breakable: false, width: 100%, above: 1.4em, below: 1.4em, inset: (left: 14pt, y: 4pt), "
-        "stroke: (left: 3pt + brand))[\n"
+        "#pad(left: 1.5pt)[#block(breakable: false, width: 100%, above: 1.4em, below: 1.4em, "
+        "inset: (left: 14pt, y: 4pt), stroke: (left: 3pt + brand))[\n"
         '#pdf.artifact(text(size: 34pt, weight: "bold", fill: brand, "“"))\n'
         "#v(-30pt)\n"
         '#set text(size: 12.5pt, fill: brand, style: "italic")'
@@ -76,7 +77,7 @@ def _typst(text: str, who: str) -> str:
                 "typst", f'#text(size: 10pt, style: "normal", fill: luma(60))[— #{blocks.typst_string(_typeset(who))}]'
             )
         )
-    parts.append(blocks.raw("typst", "]"))
+    parts.append(blocks.raw("typst", "]]"))
     return "\n\n".join(parts)
 
 

@@ -42,8 +42,7 @@ TEXT_COLOURS = {
     "other": PALETTE["text"],
 }
 FONT = "DejaVu Sans"
-# the lettering a little larger than the body's; the width is the specification's (WIDTH_IN unless wide)
-FONT_PT = 11.5
+FONT_PT = 11.5  # a little larger than the body's; the width is the specification's (WIDTH_IN unless wide)
 PNG_DPI = 220  # Word's own default picture resolution: Word would resample anything finer on saving
 
 
@@ -131,8 +130,7 @@ def rasterise(specs: list[ChartSpec], cache_dir: Path) -> int:
     work.mkdir(parents=True)
     try:
         for n, width in enumerate(sorted({s.width_in for s in todo})):  # one Typst run for each width of chart
-            folder = work / str(n)
-            folder.mkdir()
+            (folder := work / str(n)).mkdir()
             pairs = [
                 (str(chart_files(s, cache_dir)["svg"]), str(chart_files(s, cache_dir)["png"]))
                 for s in todo

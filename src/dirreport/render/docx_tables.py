@@ -188,11 +188,18 @@ def style_tables(
         if rows:
             _row_property(rows[0], "w:tblHeader")
             _brand_header(rows[0], header_fill, header_text)
-        if len(rows) <= SHORT_TABLE_ROWS:
+        if short(rows):
             for tr in rows[:-1]:  # Word's way of keeping a table on one page: every row kept with the next
                 for p in tr.iter(qn("w:p")):
                     keep_with_next(p)
         _caption_before(word, tbl, tbl_pr, caption)
+
+
+def short(rows: list[Any]) -> bool:
+    """A table kept on one page: at most SHORT_TABLE_ROWS rows, a row of the bilingual edition's tables,
+    whose cells hold each language on a line of its own (a w:br between), counting as two."""
+    lines = sum(1 + max((len(tc.findall(f".//{qn('w:br')}")) for tc in tr.iter(qn("w:tc"))), default=0) for tr in rows)
+    return lines <= SHORT_TABLE_ROWS
 
 
 def _opens_with_headings(tr: Any, headings: frozenset[str]) -> bool:

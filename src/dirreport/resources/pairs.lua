@@ -8,10 +8,12 @@
 -- its columns overprint in the PDF, and in Word a table inside a layout table
 -- cannot repeat its header row.  Where both passages have the same tables and
 -- charts in the same order (they are translations), they are cut at each:
--- runs of text side by side, each table and each chart across the page (the
--- first language's above the second's), since at half a page a chart's
--- lettering would be too small to read.  Otherwise the two passages simply
--- stand side by side.
+-- runs of text side by side, each table and each chart across the page, since
+-- at half a page a chart's lettering would be too small to read.  A chart or
+-- table dirreport made is printed once, in both languages (the first
+-- language's "bilingual-figure", standing in the second's "figure-slot"); an
+-- author's own tables, one in each language, the first language's above the
+-- second's.  Otherwise the two passages simply stand side by side.
 --
 -- In Typst every data table sizes its columns to their content.  The Markdown
 -- gives pipe tables fixed relative widths (from the length of their dashes);
@@ -97,25 +99,43 @@ end
 -- A table of at most this many rows is never split over two pages (a caption alone at a page's foot,
 -- five rows over two pages); a longer one breaks, repeating its header row.
 local SHORT_TABLE = 15
-local LONG_NAMES = 0.3 -- a first column wider than this share of its pipe table holds names, not years
 
-local function rows_of(tbl)
-  local count = #tbl.head.rows
-  for _, body in ipairs(tbl.bodies) do
-    count = count + #body.body
+-- A table's height in lines, roughly: each row as tall as its longest cell, wrapped at about 40 characters
+-- (a bilingual cell's two languages a line or more each).  A short table that is nonetheless tall (long
+-- survey measures, both languages) breaks, so it never leaves most of a page empty before it.
+local TALL = 24
+
+local function lines_of(tbl)
+  local function row_lines(row)
+    local most = 1
+    for _, cell in ipairs(row.cells) do
+      local lines, breaks = 0, 0
+      local text = pandoc.utils.stringify(cell.contents)
+      pandoc.walk_block(pandoc.Div(cell.contents), { LineBreak = function() breaks = breaks + 1 end })
+      lines = math.max(breaks + 1, math.ceil(#text / 40))
+      most = math.max(most, lines)
+    end
+    return most
   end
-  return count
+  local count, rows = 0, 0
+  for _, row in ipairs(tbl.head.rows) do
+    count, rows = count + row_lines(row), rows + 1
+  end
+  for _, body in ipairs(tbl.bodies) do
+    for _, row in ipairs(body.body) do
+      count, rows = count + row_lines(row), rows + 1
+    end
+  end
+  return count, rows
 end
 
 function Table(tbl)
   if FORMAT == "typst" then
     for i, spec in ipairs(tbl.colspecs) do
-      -- a first column of long names (indicators, survey measures) keeps its share, so the names are not
-      -- squeezed to a few words a line while the figures' columns stand half empty
-      local keep = i == 1 and type(spec[2]) == "number" and spec[2] > LONG_NAMES
-      tbl.colspecs[i] = { spec[1], keep and spec[2] or pandoc.ColWidthDefault }
+      tbl.colspecs[i] = { spec[1], pandoc.ColWidthDefault }
     end
-    if rows_of(tbl) <= SHORT_TABLE then
+    local lines, rows = lines_of(tbl)
+    if rows <= SHORT_TABLE and lines <= TALL then
       -- made an unbreakable block at the end (Pandoc below), after the passages are paired
       return pandoc.Div({ tbl }, pandoc.Attr("", { "keep-whole" }))
     end
