@@ -198,7 +198,8 @@ def style_tables(
 def short(rows: list[Any]) -> bool:
     """A table kept on one page: at most SHORT_TABLE_ROWS rows, a row of the bilingual edition's tables,
     whose cells hold each language on a line of its own (a w:br between), counting as two."""
-    lines = sum(1 + max((len(tc.findall(f".//{qn('w:br')}")) for tc in tr.iter(qn("w:tc"))), default=0) for tr in rows)
+    breaks = [max((len(tc.findall(f".//{qn('w:br')}")) for tc in tr.iter(qn("w:tc"))), default=0) for tr in rows]
+    lines = len(rows) + sum(breaks)
     return lines <= SHORT_TABLE_ROWS
 
 
