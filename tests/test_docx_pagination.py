@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import docx
 import pdfplumber
@@ -29,6 +30,7 @@ from docx.oxml.ns import qn
 
 from conftest import EDITIONS, SUMMARY_EDITIONS, output_file, pdf_text
 
+TALL_TABLE_LINES = 30  # but one whose rows print more lines than this may break: it would not fit a page
 SHORT_TABLE_ROWS = 15  # a table this short is never split over two pages
 
 KEPT_STYLES = {"Caption", "TOCHeading", *(f"Heading{n}" for n in range(1, 7))}
@@ -105,12 +107,18 @@ def kept_texts(path: Path) -> list[str]:
     return kept
 
 
+def _lines_of(tc: Any) -> int:
+    """A cell's lines as printed, roughly: each language's line (a w:br between), or its text at about 40
+    characters a line, whichever is more."""
+    text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
+    return max(1 + len(tc.findall(f".//{qn('w:br')}")), -(-len(text) // 40))
+
+
 def short(rows: list) -> bool:  # type: ignore[type-arg]
-    """At most SHORT_TABLE_ROWS lines of rows: a bilingual row (its two languages a line break apart) two."""
-    lines = sum(
-        1 + max((len(tc.findall(f".//{qn('w:br')}")) for tc in tr.findall(qn("w:tc"))), default=0) for tr in rows
-    )
-    return lines <= SHORT_TABLE_ROWS
+    """At most SHORT_TABLE_ROWS rows and TALL_TABLE_LINES lines, each row as tall as its tallest cell (a
+    bilingual cell's two languages a line break apart; a long text wrapped)."""
+    lines = sum(max((_lines_of(tc) for tc in tr.findall(qn("w:tc"))), default=1) for tr in rows)
+    return len(rows) <= SHORT_TABLE_ROWS and lines <= TALL_TABLE_LINES
 
 
 def data_tables(path: Path) -> list[WordTable]:

@@ -24,6 +24,7 @@ SMALLEST_POINTS = 7.0
 CELL_PADDING_TWIPS = 2 * 108 + 60  # Word's default cell margins and a little room for rounding
 FULL_WIDTH_TWIPS = 9638
 SHORT_SHARE = 0.22  # of the width: a column no wider than this on one line is never wrapped
+TALL_TABLE_LINES = 30  # but one whose rows print more lines than this may break: it would not fit a page
 SHORT_TABLE_ROWS = 15  # a table of this many rows or fewer is kept on one page
 BOLD_ROOM = 1.03  # a header row's bold words measured in the bold face, with a little room for its hinting
 
@@ -195,12 +196,19 @@ def style_tables(
         _caption_before(word, tbl, tbl_pr, caption)
 
 
+def _lines_of(tc: Any) -> int:
+    """A cell's lines as printed, roughly: each language's line (a w:br between), or its text at about 40
+    characters a line, whichever is more."""
+    text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
+    return max(1 + len(tc.findall(f".//{qn('w:br')}")), -(-len(text) // 40))
+
+
 def short(rows: list[Any]) -> bool:
-    """A table kept on one page: at most SHORT_TABLE_ROWS rows, a row of the bilingual edition's tables,
-    whose cells hold each language on a line of its own (a w:br between), counting as two."""
-    breaks = [max((len(tc.findall(f".//{qn('w:br')}")) for tc in tr.iter(qn("w:tc"))), default=0) for tr in rows]
-    lines = len(rows) + sum(breaks)
-    return lines <= SHORT_TABLE_ROWS
+    """A table kept on one page: at most SHORT_TABLE_ROWS rows and TALL_TABLE_LINES lines, each row as tall
+    as its tallest cell (a bilingual cell's two languages a line break apart; a long text wrapped), so a
+    table that cannot fit a page is not held together."""
+    lines = sum(max((_lines_of(tc) for tc in tr.iter(qn("w:tc"))), default=1) for tr in rows)
+    return len(rows) <= SHORT_TABLE_ROWS and lines <= TALL_TABLE_LINES
 
 
 def _opens_with_headings(tr: Any, headings: frozenset[str]) -> bool:

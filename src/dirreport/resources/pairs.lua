@@ -100,10 +100,10 @@ end
 -- five rows over two pages); a longer one breaks, repeating its header row.
 local SHORT_TABLE = 15
 
--- A table's height in lines, roughly: each row as tall as its longest cell, wrapped at about 40 characters
+-- A table's height in lines, roughly: each row as tall as its longest cell, wrapped at about 25 characters
 -- (a bilingual cell's two languages a line or more each).  A short table that is nonetheless tall (long
 -- survey measures, both languages) breaks, so it never leaves most of a page empty before it.
-local TALL = 24
+local TALL = 20
 
 local function lines_of(tbl)
   local function row_lines(row)
@@ -112,7 +112,7 @@ local function lines_of(tbl)
       local lines, breaks = 0, 0
       local text = pandoc.utils.stringify(cell.contents)
       pandoc.walk_block(pandoc.Div(cell.contents), { LineBreak = function() breaks = breaks + 1 end })
-      lines = math.max(breaks + 1, math.ceil(#text / 40))
+      lines = math.max(breaks + 1, math.ceil(#text / 25))
       most = math.max(most, lines)
     end
     return most
