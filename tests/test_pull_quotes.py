@@ -44,7 +44,7 @@ def test_each_format_gets_the_quote_its_mark_and_who_said_it(sample: Project) ->
     assert page.index(CARER) < page.index(BY) < page.index("</figure>")
     typst = _part(block, "typst")
     # one unbreakable block: the words and their attribution never part over a page
-    assert typst.startswith('when-format="typst"}\n```{=typst}\n#block(breakable: false')
+    assert typst.startswith('when-format="typst"}\n```{=typst}\n#pad(left: 1.5pt)[#block(breakable: false')
     assert 'pdf.artifact(text(size: 34pt, weight: "bold", fill: brand, "“"))' in typst
     assert typst.index(CARER) < typst.index(BY)
     word = _part(block, "docx")
