@@ -73,3 +73,24 @@ def test_a_column_of_short_cells_is_never_wrapped() -> None:
     assert widths[2] >= measure("Little change", points, False)
     assert widths[1] >= measure("2023-24", points, True)
     assert sum(widths) <= 9638
+
+
+def test_a_bilingual_cell_is_as_wide_as_its_longer_language() -> None:
+    """The bilingual glance table: "Fawr o newid" over "Little change" needs the width of one of them, not of
+    both run together, so the indicator column keeps the rest of the page."""
+
+    def measure(text: str, points: float, bold: bool) -> float:
+        return len(text) * points * 12.0
+
+    name = "Canran yr asesiadau oedolion lle roedd tystiolaeth o'r cynnig rhagweithiol o'r Gymraeg"
+    rows = [["Dangosydd\nIndicator", "2023-24", "Cyfeiriad\nDirection"]] + [
+        [
+            f"{name}\nPercentage of adult assessments with evidence of the active offer of Welsh",
+            "84.6%",
+            "Fawr o newid\nLittle change",
+        ]
+    ] * 5
+    widths, points = column_widths(rows, 9638, measure, 9.5)
+    assert widths[2] >= measure("Little change", points, False)
+    assert widths[2] < measure("Fawr o newid Little change", points, False)
+    assert widths[0] > 9638 / 2

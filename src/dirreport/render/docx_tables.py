@@ -65,7 +65,11 @@ def _advance(font: str, text: str, bold: bool = False) -> float:
 
 
 def _cell_text(tc: Any) -> str:
-    return " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in tc.iter(qn("w:p")))
+    """A cell's text, a line break (between a bilingual cell's two languages) kept as a new line."""
+    return " ".join(
+        "".join((t.text or "") if t.tag == qn("w:t") else "\n" for t in p.iter(qn("w:t"), qn("w:br")))
+        for p in tc.iter(qn("w:p"))
+    )
 
 
 def column_widths(
@@ -81,7 +85,8 @@ def column_widths(
             for i, text in enumerate(row):
                 words = text.split() or [""]
                 narrowest[i] = max(narrowest[i], max(measure(w, points, bold) for w in words) + CELL_PADDING_TWIPS)
-                widest[i] = max(widest[i], measure(" ".join(words), points, bold) + CELL_PADDING_TWIPS)
+                longest = max(measure(" ".join(line.split()), points, bold) for line in text.split("\n"))
+                widest[i] = max(widest[i], longest + CELL_PADDING_TWIPS)  # a cell's longest line
         if sum(narrowest) <= available or points <= SMALLEST_POINTS:
             break
         points = max(SMALLEST_POINTS, points - 0.5)
