@@ -145,3 +145,29 @@ def test_a_generation_never_made_live_is_discarded_and_the_live_one_kept(tmp_pat
     publish.discard(output, live)
     assert not failed.exists() and live.is_dir()
     assert publish.current_generation(output) == live
+
+
+def test_recover_puts_back_every_edition_set_aside_whatever_else_is_there(tmp_path: Path) -> None:
+    """A folder of the user's, or a stray, before ``.en.old`` in the listing does not stop the recovery."""
+    output = tmp_path / "_output"
+    (output / ".a-folder-of-the-users").mkdir(parents=True)
+    for aside in (".cy.old", ".en.old"):
+        (output / aside).mkdir()
+        (output / aside / "r.html").write_text(aside, encoding="utf-8")
+        (output / aside / publish.MARKER).write_text(publish.MARKER_TEXT, encoding="utf-8")
+    publish.recover(output)
+    assert shown(output) == {"cy/r.html": ".cy.old", "en/r.html": ".en.old"}
+    assert (output / ".a-folder-of-the-users").is_dir()
+
+
+def test_editions_published_as_folders_become_links_once_links_can_be_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "_output"
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "symlink", no_links)
+        publish.switch(output, generation(output, {"en/r.html": "1"}))
+    assert not (output / "en").is_symlink()
+    publish.switch(output, generation(output, {"en/r.html": "2"}))
+    assert (output / "en").is_symlink() and shown(output) == {"en/r.html": "2"}
+    assert not os.path.lexists(output / ".en.old")
