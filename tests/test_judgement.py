@@ -17,7 +17,7 @@ import pytest
 from dirreport.catalogue import Indicator, Term
 from dirreport.compute.indicators import OK, IndicatorResult, Point, Results, _trend
 from dirreport.compute.judgement import printed_change
-from dirreport.compute.stats import compare_counts, compare_proportions
+from dirreport.compute.stats import Interval, compare_counts, compare_proportions, wilson
 from dirreport.figures.specs import indicator_table, summary_table, trend_figure
 from dirreport.lang.bilingual_text import Bilingual
 from dirreport.prose import sentences
@@ -334,3 +334,12 @@ def test_the_exact_tests_give_scipys_p_values() -> None:
         )
     assert binomial_p(50_000, 100_000, 0.5) == pytest.approx(binomtest(50_000, 100_000, 0.5).pvalue, rel=1e-9)
     assert binomial_p(60_000, 100_000, 0.5) == 0.0  # less likely than 1e-300: SciPy's p-value is 0 too
+
+
+def test_a_proportion_of_nobody_has_the_whole_range_and_one_person_is_tested_exactly() -> None:
+    """No respondents: nothing is known, the interval is 0 to 1 (not a division by zero); one respondent
+    against a hundred is a table with tiny expected cells, so Fisher's exact test judges it, not a blanket p = 1."""
+    assert wilson(0, 0) == Interval(0.0, 1.0)
+    result = compare_proportions(1, 1, 0, 100)
+    assert result.test == "fisher" and result.significant
+    assert math.isclose(result.p, 1 / 101)

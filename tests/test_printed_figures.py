@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dirreport.catalogue import Indicator, Term, load_catalogue
-from dirreport.compute.disclosure import SMALL_MAX, SMALL_MIN
+from dirreport.compute.disclosure import SMALL_MAX, SMALL_MIN, ratio_is_disclosive
 from dirreport.compute.indicators import OK, SUPPRESSED, IndicatorResult, Point, Results, _trend, point
 from dirreport.compute.judgement import assess_indicator, printed_change
 from dirreport.data.model import Dataset
@@ -111,6 +111,18 @@ def _point(indicator: str, numerator: float, denominator: float) -> Point:
 def test_a_percentage_whose_complement_is_1_to_4_is_hidden(numerator: float, status: str) -> None:
     assert (SMALL_MIN, SMALL_MAX) == (1, 4)
     assert _point("AD-REVIEWS-TIMELY", numerator, 23.0).status == status
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "is_count", "hidden"),
+    [(10.0, 3.0, True, True), (10.0, 4.0, True, True), (10.0, 5.0, True, False), (10.0, 3.0, False, False)],
+)
+def test_a_rate_on_a_small_count_of_people_is_hidden(
+    numerator: float, denominator: float, is_count: bool, hidden: bool
+) -> None:
+    """10 per 3 people tells how many the 3 are; a denominator that is no count of people (a population
+    estimate in thousands, a sum of money) hides nobody."""
+    assert ratio_is_disclosive(numerator, denominator, is_count) is hidden
 
 
 def test_a_ratio_that_is_not_nested_has_no_complement() -> None:
