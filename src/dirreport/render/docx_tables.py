@@ -202,10 +202,10 @@ def style_tables(
 
 
 def _lines_of(tc: Any) -> int:
-    """A cell's lines as printed, roughly: each language's line (a w:br between), or its text at about 40
-    characters a line, whichever is more."""
+    """A cell's lines as printed, roughly: each language's line (a w:br between), or its text at about 25
+    characters a line (a narrow column), whichever is more."""
     text = "".join(t.text or "" for t in tc.iter(qn("w:t")))
-    return max(1 + len(tc.findall(f".//{qn('w:br')}")), -(-len(text) // 40))
+    return max(1 + len(tc.findall(f".//{qn('w:br')}")), -(-len(text) // 25))
 
 
 def short(rows: list[Any]) -> bool:
