@@ -349,14 +349,22 @@ STATSWALES = (
 
 @pytest.fixture(scope="module")
 def built_from_statswales(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample with the table imported, built in every edition and format (unchanged charts from the cache)."""
+    """The sample with the table imported, built in every format and language (unchanged charts from the cache).
+
+    The bilingual edition holds both languages' text and is built in every format; the English and Welsh
+    editions, assembled by the same code, as web pages only: their PDF and Word files would render the same
+    statuses through the same engines again, at a minute of the suite's time.
+    """
     from conftest import SAMPLE_EPOCH, copy_with_cache, dirreport
 
     project = copy_with_cache(built_sample, tmp_path_factory.mktemp("statswales") / "p")
     (project / "statswales.csv").write_text(STATSWALES, encoding="utf-8")
     imported = dirreport("data", "import", "statswales.csv", "--replace-own", cwd=project)
     assert imported.returncode == 0 and "0 not mapped" in imported.stdout, imported.output
-    built = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": SAMPLE_EPOCH})
+    env = {"SOURCE_DATE_EPOCH": SAMPLE_EPOCH}
+    built = dirreport("build", str(project), "--lang", "bilingual", env=env)
+    assert built.returncode == 0, built.output
+    built = dirreport("build", str(project), "--lang", "en", "--lang", "cy", "--format", "html", env=env)
     assert built.returncode == 0, built.output
     return project
 
@@ -374,8 +382,10 @@ def text_of(path: Path) -> str:
     return " ".join(reader(path).split())
 
 
-@pytest.mark.parametrize("edition", ["en", "cy", "bilingual"])
-@pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
+@pytest.mark.parametrize(
+    ("edition", "fmt"),
+    [("bilingual", "html"), ("bilingual", "pdf"), ("bilingual", "docx"), ("en", "html"), ("cy", "html")],
+)
 def test_shorthand_shows_in_every_format_and_language(built_from_statswales: Path, edition: str, fmt: str) -> None:
     text = text_of(output_file(built_from_statswales, edition, fmt))
     langs = ["en", "cy"] if edition == "bilingual" else [edition]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,30 +45,34 @@ def visible(fmt: str, content: str) -> str:
     return f'::: {{.content-visible when-format="{fmt}"}}\n{content}\n:::'
 
 
-def pipe_table(table: Table, caption: str, anchor: str | None = None, langs: tuple[str, str] | None = None) -> str:
+def pipe_table(
+    table: Table,
+    caption: str,
+    anchor: str | None = None,
+    langs: tuple[str, str] | None = None,
+    names_apart: bool = False,
+) -> str:
     """A pipe table with header row and caption; widths follow the text so long labels wrap.
 
     ``langs`` marks a bilingual table (``figures.bilingual_figures``): a cell's two lines are its two
-    languages, each printed as a span tagged with its own, with a line break between.
+    languages, each printed as a span tagged with its own, with a line break between; with ``names_apart``,
+    a first column of names in two languages is printed as two columns, one for each.
     """
-    cell = _cell if langs is None else (lambda text: _bilingual_cell(text, langs))
-    cols = len(table.header)
-    aligns = table.align or ("l",) * cols
+    columns = _columns(table, langs, names_apart)
     widths = []
-    for i in range(cols):
-        longest = max([_width(table.header[i]) // 2, *(_width(r[i]) for r in table.rows)])
-        # numbers need room to stay on one line; long labels may wrap
+    for i, (texts, _align, _cell_of) in enumerate(columns):
+        longest = max([_width(texts[0]) // 2, *(_width(t) for t in texts[1:])])
         # figures need room to stay on one line ("59.9%", "▲ Worsened"); long labels may wrap
-        widths.append(min(max(longest, 11 if i == 0 else 13), 60 if i == 0 else 28))
+        name = i == 0 or (i == 1 and len(columns) > len(table.header))
+        widths.append(min(max(longest, 11 if name else 13), 60 if name else 28))
     total = sum(widths) or 1
     dashes = []
-    for i in range(cols):
-        n = max(3, round(72 * widths[i] / total))
-        sep = "-" * n
-        dashes.append(f"{sep[:-1]}:" if aligns[i] == "r" else f":{sep[:-1]}")
-    lines = ["| " + " | ".join(cell(h) for h in table.header) + " |", "|" + "|".join(dashes) + "|"]
-    for row in table.rows:
-        lines.append("| " + " | ".join(cell(c) for c in row) + " |")
+    for (_texts, align, _cell_of), width in zip(columns, widths, strict=True):
+        sep = "-" * max(3, round(72 * width / total))
+        dashes.append(f"{sep[:-1]}:" if align == "r" else f":{sep[:-1]}")
+    rendered = [[cell_of(text) for text in texts] for texts, _align, cell_of in columns]
+    lines = ["| " + " | ".join(row) + " |" for row in zip(*rendered, strict=True)]
+    lines.insert(1, "|" + "|".join(dashes) + "|")
     label = f" {{#{anchor}}}" if anchor else ""
     lines.append("")
     lines.append(f": {md(caption) if langs is None else bilingual_inline(caption, langs)}{label}")
@@ -76,6 +80,39 @@ def pipe_table(table: Table, caption: str, anchor: str | None = None, langs: tup
     for note in table.notes:
         out += f"\n\n[{md(note) if langs is None else bilingual_inline(note, langs)}]{{.table-note}}"
     return out
+
+
+Column = tuple[list[str], str, Callable[[str], str]]  # header and rows' texts, alignment, how a cell is printed
+
+
+def _columns(table: Table, langs: tuple[str, str] | None, names_apart: bool) -> list[Column]:
+    """The table's columns; a bilingual table whose names differ by language has a name column for each.
+
+    Stacked in one cell, an indicator's Welsh and English names take as many lines as the two together;
+    side by side, only as many as the longer.  Those names are most of the bilingual edition's tables, and
+    its tables most of what makes it longer than one language's.
+    """
+    aligns = table.align or ("l",) * len(table.header)
+    texts = [[table.header[i], *(row[i] for row in table.rows)] for i in range(len(table.header))]
+    if langs is None:
+        return [(column, align, _cell) for column, align in zip(texts, aligns, strict=True)]
+    both = [(column, align, _bilingual_cell_in(langs)) for column, align in zip(texts, aligns, strict=True)]
+    names = texts[0]
+    if not names_apart or not table.rows or any(len(name.split("\n")) != 2 for name in names):
+        return both
+    halves = [name.split("\n") for name in names]
+    return [
+        *(([half[n] for half in halves], aligns[0], _cell_in(lang)) for n, lang in enumerate(langs)),
+        *both[1:],
+    ]
+
+
+def _cell_in(lang: str) -> Callable[[str], str]:
+    return lambda text: f'[{md(text)}]{{lang="{LANG_TAGS[lang]}"}}'.replace("|", "\\|")
+
+
+def _bilingual_cell_in(langs: tuple[str, str]) -> Callable[[str], str]:
+    return lambda text: _bilingual_cell(text, langs)
 
 
 def _width(text: str) -> int:
@@ -260,8 +297,11 @@ def table_blocks(table: Table, caption: str, anchor: str, printed: Printed = ONE
     """A numbered table; in the bilingual edition, one table for both languages in the PDF and Word."""
     own = pipe_table(table, caption, anchor)
     if isinstance(printed.merged, Table):
-        merged = pipe_table(printed.merged, printed.caption, None, printed.langs)
-        paper = f"::: {{#{anchor} .bilingual-figure}}\n{merged}\n:::"
+        # Typst sizes each column to its text, so two narrower name columns take fewer lines than one of two
+        # names; Word's fixed widths would squeeze them where the figures' columns are wide: stacked there
+        pdf = pipe_table(printed.merged, printed.caption, None, printed.langs, names_apart=True)
+        word = pipe_table(printed.merged, printed.caption, None, printed.langs)
+        paper = f"::: {{#{anchor} .bilingual-figure}}\n{visible('typst', pdf)}\n\n{visible('docx', word)}\n:::"
         return visible("html", own) + "\n\n" + visible("typst,docx", paper)
     if printed.follows:
         slot = f"::: {{#{anchor} .figure-slot}}\n{pipe_table(table, caption)}\n:::"

@@ -48,7 +48,7 @@ local HALF_WIDTH_CM = 7.9 -- the same on A4 with margins of 2 cm, in centimetres
 local PAIR_OPEN = table.concat({
   "#[",
   "#set text(size: 9pt)",
-  "#set par(leading: 0.62em, spacing: 0.9em)",
+  "#set par(leading: 0.55em, spacing: 0.8em)",
   "#show table: set text(size: 7.5pt)",
   "#set table(inset: (x: 2.5pt, y: 3pt))",
   "#grid(columns: (1fr, 1fr), column-gutter: 1.2em)[",
