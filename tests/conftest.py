@@ -288,21 +288,24 @@ def input_digests(project: Path) -> dict[str, str]:
     }
 
 
-def _build_edited(folder: Path) -> None:
+def _build_edited(folder: Path, charts_from: Path) -> None:
     project = copy_project(REPO, folder / "p")
     edit_one_figure(project)
     (folder / "inputs.json").write_text(json.dumps(input_digests(project)), encoding="utf-8")
+    shutil.copytree(charts_from / ".dirreport-cache" / "charts", project / ".dirreport-cache" / "charts")
     run = dirreport("build", str(project), env={"SOURCE_DATE_EPOCH": EDITED_EPOCH})
     assert run.returncode == 0, run.output
 
 
 @pytest.fixture(scope="session")
-def edited_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample with one figure changed, built from nothing in every edition and format (``EDITED_EPOCH``).
+def edited_sample(built_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample with one figure changed, built in every edition and format (``EDITED_EPOCH``) with no
+    rendered file and no cache but the sample's charts: those the new figure changes are drawn again (their
+    specification, so their name in the cache, holds the figure), the rest are the same drawings.
 
     Beside the project, ``inputs.json`` holds its inputs' digests from before the build.
     """
-    return made_once(tmp_path_factory, "edited", _build_edited) / "p"
+    return made_once(tmp_path_factory, "edited", lambda folder: _build_edited(folder, built_sample)) / "p"
 
 
 @pytest.fixture(scope="session")

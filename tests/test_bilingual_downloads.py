@@ -107,3 +107,20 @@ def test_a_name_the_same_in_both_languages_is_printed_once(tmp_path: Path) -> No
     assert document.metadata["language-parts"]["subtitle"] == [("cy-GB", "Powys")]
     assert "Powys / Powys" not in document.markdown
     assert "Tudalen / Page" in document.metadata["page-label"]  # labels that differ keep both halves
+
+
+def test_the_stored_downloads_follow_every_number_of_the_tables() -> None:
+    """Downloads are kept in the cache like renders: a number behind a cell that the text does not show (more
+    decimals than printed) must still give a new key, or a rebuild would publish last time's spreadsheet."""
+    from dataclasses import replace
+
+    from dirreport.pipeline.cache import downloads_key
+
+    document = assemble(load_project(REPO), "en")
+    assert downloads_key(document) == downloads_key(assemble(load_project(REPO), "en"))
+    label, table = next((label, t) for label, t in document.tables if t.numbers and isinstance(t.numbers[0][1], float))
+    row = (table.numbers[0][0], table.numbers[0][1] + 1e-9, *table.numbers[0][2:])  # the same when printed
+    changed = replace(table, numbers=(row, *table.numbers[1:]))
+    tables = tuple((lb, changed if lb == label else t) for lb, t in document.tables)
+    assert replace(document, tables=tables).markdown == document.markdown
+    assert downloads_key(replace(document, tables=tables)) != downloads_key(document)

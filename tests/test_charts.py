@@ -14,10 +14,10 @@ from lxml import html as lxml_html
 from openpyxl import load_workbook
 from PIL import Image
 
-from conftest import REPO, copy_project, output_file, soffice_path
+from conftest import REPO, copy_with_cache, output_file, soffice_path
 from dirreport.assemble.editions import assemble
 from dirreport.assemble.icons import WORD_SIZE_IN
-from dirreport.figures.charts import PALETTE, TEXT_COLOURS, WIDTH_IN
+from dirreport.figures.charts import PALETTE, TEXT_COLOURS, WIDTH_IN, chart_files
 from dirreport.lang import i18n
 from dirreport.pipeline.build import BuildOptions, build
 from dirreport.pipeline.project import load_project
@@ -259,17 +259,26 @@ def test_downloads_follow_the_spreadsheet_conventions_and_match_the_report(
 # --- cache --------------------------------------------------------------------------------------------------
 
 
-def test_a_rebuild_with_unchanged_data_draws_nothing(tmp_path: Path) -> None:
-    root = copy_project(REPO, tmp_path / "p")
+def test_a_rebuild_with_unchanged_data_draws_nothing(built_sample: Path, tmp_path: Path) -> None:
+    """The shared build's chart cache, less three of the English charts and one of the Welsh: a build draws
+    exactly what is missing, and the next draws nothing."""
+
+    root = copy_with_cache(built_sample, tmp_path / "p")
+    project = load_project(root)
+    cache_dir = root / ".dirreport-cache" / "charts"
+    english = {chart_files(spec, cache_dir)["svg"] for spec in assemble(project, "en").charts}
+    welsh = {chart_files(spec, cache_dir)["svg"] for spec in assemble(project, "cy").charts} - english
+    for svg in [*sorted(english)[:3], *sorted(welsh)[:1]]:
+        svg.unlink()
     first = build(BuildOptions(root=root, languages=("en",), formats=("html",), jobs=1))
-    assert first.charts_drawn > 25
+    assert first.charts_drawn == 3
     again = build(BuildOptions(root=root, languages=("en",), formats=("html",), jobs=1, force=True))
     assert again.charts_drawn == 0 and again.renders_done == 0
     # a Welsh edit: an English one would leave the Welsh out of date and the checks would stop the build
     narrative = root / "narratives" / "cy" / "2-context.md"
     narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUn frawddeg arall.\n", encoding="utf-8")
     edited = build(BuildOptions(root=root, languages=("en", "cy"), formats=("html",), jobs=1))
-    assert edited.charts_drawn > 0  # the Welsh charts, never drawn before in this project
+    assert edited.charts_drawn == 1  # the Welsh chart taken away, never drawn since
     again = build(BuildOptions(root=root, languages=("en", "cy"), formats=("html",), jobs=1, force=True))
     assert again.charts_drawn == 0 and again.renders_done == 0
     narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUn arall eto.\n", encoding="utf-8")

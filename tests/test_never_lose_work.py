@@ -33,7 +33,7 @@ def digests(folder: Path) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Versions:
-    """The published sample and the same project with one figure changed, built from nothing."""
+    """The published sample and the same project with one figure changed, built with nothing rendered before."""
 
     old: Path
     before: dict[str, str]  # digests of the sample's published files
@@ -43,7 +43,7 @@ class Versions:
 
 
 @pytest.fixture(scope="module")
-def versions(edited_sample: Path, built_sample: Path) -> Versions:  # the edited one first: it needs nothing else
+def versions(edited_sample: Path, built_sample: Path) -> Versions:
     new_inputs = json.loads((edited_sample.parent / "inputs.json").read_text(encoding="utf-8"))
     return Versions(
         built_sample, digests(built_sample / "_output"), edited_sample, digests(edited_sample / "_output"), new_inputs
@@ -136,8 +136,8 @@ def test_a_build_changes_no_input(versions: Versions) -> None:
 
 
 def test_the_same_inputs_give_the_same_files(versions: Versions, attempts: list[Attempt]) -> None:
-    """The edited project built from nothing, and its English edition made again in another folder by a killed
-    build and the next: the same bytes, file by file, and the same PDF structure and date."""
+    """The edited project built with nothing rendered before, and its English edition made again in another
+    folder by a killed build and the next: the same bytes, file by file, and the same PDF structure and date."""
     again = attempts[0].project
     for name, digest in versions.after.items():
         assert attempts[0].rebuilt[name] == digest, f"{name} differs between two builds of the same project"

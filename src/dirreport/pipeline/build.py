@@ -295,11 +295,13 @@ def render_and_publish(
                 if len(relative.parts) == 1 or relative.as_posix() == "site/index.html":  # the site's front page
                     outputs.append(output / edition / relative)
         if options.engine == "pandoc":
-            from dirreport.pipeline.downloads import write_downloads
+            from dirreport.pipeline.downloads import stored_downloads
 
             for edition, document in documents.items():
                 if document.tables:  # a summary has no tables: its figures are the full report's
-                    outputs += [output / edition / p.name for p in write_downloads(document, generation / edition)]
+                    outputs += [
+                        output / edition / p.name for p in stored_downloads(document, generation / edition, renders_dir)
+                    ]
         built = formats if options.engine == "pandoc" else None  # Quarto makes every format of an edition
         publish.publish(output, generation, config.editions, built, options.clean)  # the rest stays published
     except BaseException:

@@ -168,6 +168,15 @@ def render_key(document: Document, fmt: str, engine: str, settings: RenderSettin
     return h.hexdigest()[:32]
 
 
+def downloads_key(document: Document) -> str:
+    """What an edition's data downloads depend on: its tables (numbers included, which the text does not show),
+    its labels and file name, and the code that writes them."""
+    h = hashlib.sha256(f"{code_fingerprint()}\0downloads\0{document.basename}\0".encode())
+    h.update(document.digest().encode())
+    h.update(repr(document.tables).encode())
+    return h.hexdigest()[:32]
+
+
 def store(produced: list[Path], work: Path, cached: Path) -> None:
     """Keep a render's files under its key; written aside and renamed so a killed build stores nothing half-made."""
     tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")

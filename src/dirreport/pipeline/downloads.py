@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from dirreport.figures.specs import Table
 from dirreport.lang import i18n
 from dirreport.lang.bilingual_text import LANG_TAGS
 from dirreport.lang.i18n import N_, _
+from dirreport.pipeline import cache, publish
 
 MARKER_NOTES = {  # messages, translated where shown
     i18n.SUPPRESSED: N_("[c] Not shown: the figure rests on a count of 1 to 4 people, which could identify someone."),
@@ -103,6 +106,23 @@ def write_downloads(document: Document, folder: Path) -> list[Path]:
     xlsx_path = folder / f"{document.basename}-data.xlsx"
     _workbook(document, by_language, xlsx_path)
     return [csv_path, xlsx_path]
+
+
+def stored_downloads(document: Document, folder: Path, renders_dir: Path) -> list[Path]:
+    """The edition's data as CSV and spreadsheet, kept in the cache like a render: a workbook of two hundred
+    sheets takes openpyxl about half a second, which a build that changed nothing in the tables need not spend."""
+    cached = renders_dir / cache.downloads_key(document)
+    if not (cached.is_dir() and any(cached.iterdir())):
+        work = renders_dir / f".work-{cached.name}-{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        cache.store(write_downloads(document, work), work, cached)
+        shutil.rmtree(work, ignore_errors=True)
+    published = []
+    for file in cache.stored_files(cached):
+        publish.link_or_copy(str(file), str(folder / file.name))
+        published.append(folder / file.name)
+    return published
 
 
 def _csv_text(value: Any) -> str:
