@@ -93,6 +93,17 @@ def run_cli(*args: str, cwd: Path | None = None) -> tuple[float, str, int]:
     return elapsed, out, peak
 
 
+def python_start() -> float:
+    """The median time of an interpreter that does nothing: the floor under any command, which the machine's
+    own site-packages (a .pth file run at every start) can raise well above Python's own."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def bare_toolchain(project: Path, parallel: bool) -> float:
     """The same drawing and rendering done by calling matplotlib, pandoc and Typst directly."""
     from dirreport.assemble.editions import assemble
@@ -204,6 +215,7 @@ def measure(quick: bool, repeats: int) -> list[tuple[str, str]]:
         project = base / "cold0"
         noop = [run_cli("build", str(project))[0] for _ in range(max(3, repeats))]
         rows.append(("Rebuild with nothing changed", f"{statistics.median(noop):.2f} s"))
+        rows.append(("Python starting and doing nothing (`python -c pass`), for scale", f"{python_start():.2f} s"))
 
         # a Welsh paragraph: only the Welsh and bilingual editions depend on it
         narrative = project / "narratives" / "cy" / "2-context.md"
